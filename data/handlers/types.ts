@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { Channel } from '../../shared/contract/channel.ts';
+import type { Mutation } from '../../shared/schemas.ts';
+import { Changeset, logChange } from '../changes.ts';
+import type { Db } from '../db.ts';
+
+/** Handlers are plain functions of (database, validated input), one per channel of a domain contract. */
+export type Handlers<C extends Record<string, Channel>> = {
+  [K in keyof C]: (db: Db, input: z.output<C[K]['request']>) => z.output<C[K]['response']>;
+};
+
+/**
+ * Make a change to the plan and log it. The dispatcher already holds the transaction, so the rows
+ * and their log entry commit together or not at all.
+ */
+export function record(db: Db, summary: string, change: (rows: Changeset) => void): Mutation {
+  const rows = new Changeset(db);
+  change(rows);
+  return { changeId: logChange(db, rows, summary), summary };
+}

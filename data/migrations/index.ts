@@ -1,0 +1,85 @@
+// Ordered, named migrations. Each runs with its bookkeeping row in one transaction.
+// Never edit a migration that has shipped: add the next one.
+
+export type Migration = { name: string; sql: string };
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '0001_roster_and_plan',
+    sql: `
+      CREATE TABLE teams (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+      ) STRICT;
+
+      CREATE TABLE engineers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
+        team_id INTEGER NOT NULL REFERENCES teams (id),
+        capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+      CREATE INDEX engineers_team ON engineers (team_id);
+
+      -- A promotion (or any level change) with its date: the growth trail and fit history.
+      CREATE TABLE level_changes (
+        id INTEGER PRIMARY KEY,
+        engineer_id INTEGER NOT NULL REFERENCES engineers (id),
+        from_level INTEGER CHECK (from_level IS NULL OR from_level BETWEEN 0 AND 3),
+        to_level INTEGER NOT NULL CHECK (to_level BETWEEN 0 AND 3),
+        changed_on TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX level_changes_engineer ON level_changes (engineer_id);
+
+      CREATE TABLE quarters (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+      ) STRICT;
+
+      -- Initiatives and stories share one table: both are dragged, assigned and fitted the same way.
+      CREATE TABLE work_items (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('initiative', 'story')),
+        parent_id INTEGER REFERENCES work_items (id),
+        quarter_id INTEGER NOT NULL REFERENCES quarters (id),
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        rung INTEGER NOT NULL CHECK (rung BETWEEN 0 AND 3),
+        size INTEGER CHECK (size IS NULL OR size >= 0),
+        touchpoints TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done')),
+        sort_key REAL NOT NULL DEFAULT 0,
+        CHECK (kind = 'story' OR parent_id IS NULL),
+        CHECK (kind = 'story' OR rung >= 1)
+      ) STRICT;
+      CREATE INDEX work_items_quarter ON work_items (quarter_id, sort_key);
+      CREATE INDEX work_items_parent ON work_items (parent_id);
+
+      -- One row per assigned item: the primary key is what makes "one DRI per initiative" true.
+      CREATE TABLE assignments (
+        item_id INTEGER PRIMARY KEY REFERENCES work_items (id),
+        engineer_id INTEGER NOT NULL REFERENCES engineers (id),
+        reviewer_id INTEGER REFERENCES engineers (id),
+        lead_reviews INTEGER NOT NULL DEFAULT 0 CHECK (lead_reviews IN (0, 1)),
+        ack_note TEXT
+      ) STRICT;
+      CREATE INDEX assignments_engineer ON assignments (engineer_id);
+
+      -- Every change, as before/after images of the rows it touched: drives undo, redo and history.
+      CREATE TABLE changes (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        rows TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'discarded'))
+      ) STRICT;
+      CREATE INDEX changes_state ON changes (state, id);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Change, HistoryState, Id, Mutation, Note, Quarter, Snapshot } from '../schemas.ts';
+import { channel } from './channel.ts';
+
+// The board: one quarter's plan, the moves a lead makes on it, and their history.
+export const boardContract = {
+  'board.snapshot': channel({
+    request: z.strictObject({ quarterId: Id.optional() }),
+    response: Snapshot,
+    mutates: false,
+  }),
+  'quarters.list': channel({ request: z.strictObject({}), response: z.array(Quarter), mutates: false }),
+  /** Drop an item on an engineer (null: back to the backlog). An initiative has one DRI, a story one owner. */
+  'plan.assign': channel({
+    request: z.strictObject({ itemId: Id, engineerId: Id.nullable() }),
+    response: Mutation,
+    mutates: true,
+  }),
+  /** Close a stretch with review: an engineer at least one level above, or the lead. */
+  'plan.setReviewer': channel({
+    request: z.strictObject({ itemId: Id, reviewerId: Id.nullable(), leadReviews: z.boolean() }),
+    response: Mutation,
+    mutates: true,
+  }),
+  /** Keep an overreach on purpose; null withdraws the acknowledgement. */
+  'plan.acknowledge': channel({
+    request: z.strictObject({ itemId: Id, note: Note.nullable() }),
+    response: Mutation,
+    mutates: true,
+  }),
+  'history.undo': channel({ request: z.strictObject({}), response: Mutation, mutates: true }),
+  'history.redo': channel({ request: z.strictObject({}), response: Mutation, mutates: true }),
+  'history.state': channel({ request: z.strictObject({}), response: HistoryState, mutates: false }),
+  'history.list': channel({
+    request: z.strictObject({ limit: z.int().min(1).max(1000).default(200) }),
+    response: z.array(Change),
+    mutates: false,
+  }),
+  'app.info': channel({
+    request: z.strictObject({}),
+    response: z.object({ version: z.string(), databasePath: z.string(), schemaVersion: z.int() }),
+    mutates: false,
+  }),
+};

@@ -1,0 +1,48 @@
+import { type Rank, levelName } from './ladder.ts';
+
+// The fit of a piece of work on an engineer: gap = rung - level (PRODUCT.md, "Fit").
+// Both the main process (warnings, insights) and the renderer (lanes while dragging)
+// call these functions, so the board and the insights can never disagree.
+
+export type FitKind = 'in_reach' | 'stretch' | 'overreach';
+
+export type Fit = {
+  kind: FitKind;
+  /** rung - level; negative when the work is below the engineer's level. */
+  gap: number;
+  /** gap <= -2: noted as an insight, never a warning. */
+  belowLevel: boolean;
+};
+
+export function fit(rung: Rank, level: Rank): Fit {
+  const gap = rung - level;
+  const kind: FitKind = gap <= 0 ? 'in_reach' : gap === 1 ? 'stretch' : 'overreach';
+  return { kind, gap, belowLevel: gap <= -2 };
+}
+
+export const FIT_LABEL: Record<FitKind, string> = {
+  in_reach: 'In reach',
+  stretch: 'Stretch',
+  overreach: 'Overreach',
+};
+
+/** One sentence for cards, notices and screen readers. */
+export function describeFit(f: Fit): string {
+  switch (f.kind) {
+    case 'in_reach':
+      return f.belowLevel ? `in reach, ${-f.gap} rungs below their level` : 'in reach';
+    case 'stretch':
+      return 'stretch, one rung past, needs a reviewer';
+    case 'overreach':
+      return `overreach, ${f.gap} rungs past their level`;
+  }
+}
+
+/**
+ * A stretch is closed with review by "an engineer at least one level above, or the lead".
+ * Above whom? Above the engineer doing the work.
+ */
+export const canReview = (reviewerLevel: Rank, assigneeLevel: Rank): boolean => reviewerLevel > assigneeLevel;
+
+export const fitSentence = (title: string, rung: Rank, name: string, level: Rank): string =>
+  `'${title}' (${levelName(rung)} rung) on ${name}, ${levelName(level)}: ${describeFit(fit(rung, level))}`;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { STATUSES, TOUCHPOINTS, type Rank } from './ladder.ts';
+
+// Entity schemas shared by the IPC contract, the forms and the importers.
+// Requests are strict objects: an unknown key (including __proto__) is refused, not ignored.
+
+export const LIMITS = { name: 120, title: 200, description: 5000, note: 1000, points: 1000 } as const;
+
+export const Id = z.int().positive().max(2 ** 31 - 1);
+export const RankSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) as z.ZodType<Rank>;
+export const Name = z.string().trim().min(1, 'Enter a name').max(LIMITS.name, `At most ${LIMITS.name} characters`);
+export const Title = z.string().trim().min(1, 'Enter a title').max(LIMITS.title, `At most ${LIMITS.title} characters`);
+export const Description = z.string().max(LIMITS.description, `At most ${LIMITS.description} characters`);
+export const Note = z.string().trim().min(1, 'Write a note').max(LIMITS.note, `At most ${LIMITS.note} characters`);
+export const Points = z.int('Points are a whole number').min(0, 'Points cannot be negative').max(LIMITS.points, `At most ${LIMITS.points} points`);
+export const TouchpointSchema = z.enum(TOUCHPOINTS);
+export const StatusSchema = z.enum(STATUSES);
+export const KindSchema = z.enum(['initiative', 'story']);
+
+export const Team = z.object({ id: Id, name: Name });
+export type Team = z.infer<typeof Team>;
+
+export const Engineer = z.object({
+  id: Id,
+  name: Name,
+  level: RankSchema,
+  teamId: Id,
+  capacity: Points.nullable(),
+  active: z.boolean(),
+});
+export type Engineer = z.infer<typeof Engineer>;
+
+export const LevelChange = z.object({
+  id: Id,
+  engineerId: Id,
+  fromLevel: RankSchema.nullable(),
+  toLevel: RankSchema,
+  changedOn: z.iso.date(),
+});
+export type LevelChange = z.infer<typeof LevelChange>;
+
+export const Quarter = z.object({ id: Id, name: Name });
+export type Quarter = z.infer<typeof Quarter>;
+
+export const Assignment = z.object({
+  engineerId: Id,
+  /** Closes a stretch: an engineer at least one level above the assignee… */
+  reviewerId: Id.nullable(),
+  /** …or the lead. */
+  leadReviews: z.boolean(),
+  /** An overreach the lead chose to keep; it stays listed, muted. */
+  ackNote: z.string().nullable(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const WorkItem = z.object({
+  id: Id,
+  kind: KindSchema,
+  parentId: Id.nullable(),
+  quarterId: Id,
+  title: Title,
+  description: z.string(),
+  rung: RankSchema,
+  size: Points.nullable(),
+  touchpoints: z.array(TouchpointSchema),
+  status: StatusSchema,
+  sortKey: z.number(),
+  assignment: Assignment.nullable(),
+});
+export type WorkItem = z.infer<typeof WorkItem>;
+
+export const HistoryState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoSummary: z.string().nullable(),
+  redoSummary: z.string().nullable(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+
+export const Snapshot = z.object({
+  quarter: Quarter,
+  quarters: z.array(Quarter),
+  teams: z.array(Team),
+  engineers: z.array(Engineer),
+  items: z.array(WorkItem),
+  history: HistoryState,
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const Change = z.object({
+  id: Id,
+  at: z.string(),
+  summary: z.string(),
+  state: z.enum(['done', 'undone', 'discarded']),
+});
+export type Change = z.infer<typeof Change>;
+
+/** What every mutation answers: the change it logged, so the UI can name it in undo. */
+export const Mutation = z.object({ changeId: Id.nullable(), summary: z.string() });
+export type Mutation = z.infer<typeof Mutation>;

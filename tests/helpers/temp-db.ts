@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { ensureStarted } from '../../data/demo-team.ts';
+import { type Db, openDatabase } from '../../data/db.ts';
+import { createDispatcher } from '../../data/dispatch.ts';
+
+// Each test gets its own folder and database file; nothing is shared between tests.
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rungs-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function tempRoster({ demo = true }: { demo?: boolean } = {}) {
+  const dir = tempDir();
+  const file = join(dir, 'rungs.sqlite');
+  const db = openDatabase(file);
+  cleanups.unshift(() => db.open && db.close());
+  ensureStarted(db, { demo });
+  const { dispatch, dispatchUnknown } = createDispatcher(db, { version: 'test', databasePath: file });
+  return { db, file, dir, dispatch, dispatchUnknown };
+}
+
+export function rowCounts(db: Db): Record<string, number> {
+  const tables = db
+    .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all();
+  return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n]));
+}
+
+/** Unwrap a Result, failing the test with the error's message. */
+export function ok<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`Expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
