@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Db, openDatabase } from './db.ts';
+import { ensureStarted } from './demo-team.ts';
+import { type Dispatch, createDispatcher } from './dispatch.ts';
+import type { Result } from '../shared/errors.ts';
+
+export type Roster = {
+  db: Db;
+  path: string;
+  dispatch: Dispatch;
+  dispatchUnknown: (channel: unknown, request: unknown) => Result<unknown>;
+  close: () => void;
+};
+
+/** Open (or create) the roster file, start it with the demo team if new, and wire the dispatcher. */
+export function openRoster(path: string, { startEmpty = false, version = '0.0.0' } = {}): Roster {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = openDatabase(path);
+  ensureStarted(db, { demo: !startEmpty });
+  const dispatcher = createDispatcher(db, { version, databasePath: path });
+  return { db, path, ...dispatcher, close: () => db.close() };
+}

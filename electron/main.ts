@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, protocol, session } from 'electron';
+import { launchOptions } from '../data/location.ts';
+import type { Roster } from '../data/roster.ts';
+import { CHANNELS } from '../shared/contract/index.ts';
+import { RungsError } from '../shared/errors.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
+import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl } from './trusted-url.ts';
+
+// The Electron shell: one window, the app:// protocol, the security rules, and IPC registration.
+// Everything else (rules, data, handlers) lives in shared/ and data/, shared with the browser host.
+
+const RENDERER_DIR = join(__dirname, '..', 'dist', 'renderer');
+const MIME: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+};
+
+// Must run before `ready`: app:// behaves like a secure, standard origin (fetch, CSP 'self').
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// One instance per roster: a second launch focuses the first window instead of opening the file twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void main();
+}
+
+let roster: Roster | null = null;
+let window: BrowserWindow | null = null;
+
+async function main(): Promise<void> {
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  // Deny by default, everywhere, including any webContents we did not create.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  await app.whenReady();
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const relative = appUrlToRelativePath(request.url);
+    if (!relative) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(join(RENDERER_DIR, relative));
+      return new Response(body, {
+        headers: { 'content-type': MIME[extname(relative)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  const { dbPath, startEmpty } = launchOptions(process.argv, process.env, app.getPath('userData'));
+  try {
+    // Deferred: the database module and its native binding load after the protocol is ready.
+    const { openRoster } = await import('../data/roster.ts');
+    roster = openRoster(dbPath, { startEmpty, version: app.getVersion() });
+  } catch (error) {
+    const message = error instanceof RungsError ? error.message : `Rungs could not open the roster at ${dbPath}.\n\n${String(error)}`;
+    dialog.showErrorBox('Rungs could not open the roster', message);
+    app.exit(2);
+    return;
+  }
+  registerIpc(roster);
+  createWindow();
+
+  app.on('window-all-closed', () => {
+    roster?.close();
+    app.quit();
+  });
+}
+
+/** Only the app's own top frame may call the roster; anything else gets a typed refusal. */
+function fromTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+function registerIpc(r: Roster): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, request: unknown) => {
+      if (!fromTrustedSender(event)) {
+        return { ok: false, error: { code: 'invalid_input', message: 'Refused: the request did not come from the Rungs window.' } };
+      }
+      return r.dispatchUnknown(channel, request);
+    });
+  }
+}
+
+function createWindow(): void {
+  window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Rungs',
+    show: false,
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window?.show());
+  void window.loadURL(APP_ENTRY);
+}

@@ -1,0 +1,140 @@
+import { timingSafeEqual } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
+import type { Result } from '../shared/errors.ts';
+
+// The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
+// Every API call carries the per-launch token; requests from other origins or hosts are refused
+// (a page on another site, or a DNS-rebinding name pointing at 127.0.0.1).
+
+export const TOKEN_HEADER = 'x-rungs-token';
+export const API_PATH = '/api/invoke';
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+export type HostOptions = {
+  dispatch: (channel: unknown, request: unknown) => Result<unknown>;
+  staticDir: string;
+  token: string;
+  port?: number;
+};
+
+export type Host = { server: Server; url: string; origin: string; close: () => Promise<void> };
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+
+/** Constant-time comparison; lengths differ only for a wrong token, which leaks nothing useful. */
+export function tokenMatches(given: string | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const staticRoot = await realpath(options.staticDir);
+  let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
+
+  const server = createServer(async (req, res) => {
+    try {
+      // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own Host header.
+      if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'refused', 'Unknown host.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(res, 403, 'refused', 'Requests from other origins are refused.');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+      if (url.pathname === API_PATH) {
+        if (req.method !== 'POST') return refuse(res, 405, 'refused', 'Use POST.');
+        if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, options.token)) {
+          return refuse(res, 401, 'unauthorized', 'Missing or wrong token. Open the address the browser host printed.');
+        }
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return refuse(res, 415, 'invalid_input', 'Send JSON.');
+        }
+        const body = await readBody(req);
+        if (body === null) return refuse(res, 413, 'invalid_input', `Request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        let message: { channel?: unknown; request?: unknown };
+        try {
+          message = JSON.parse(body.toString('utf8')) as typeof message;
+        } catch {
+          return refuse(res, 400, 'invalid_input', 'The request is not valid JSON.');
+        }
+        if (typeof message !== 'object' || message === null) return refuse(res, 400, 'invalid_input', 'The request is not an object.');
+        return send(res, 200, JSON.stringify(options.dispatch(message.channel, message.request)));
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'refused', 'Only GET for files.');
+      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = resolve(join(staticRoot, relative));
+      if (!file.startsWith(staticRoot + sep)) return refuse(res, 404, 'not_found', 'Not found.');
+      let content: Buffer;
+      try {
+        content = await readFile(await realpath(file));
+      } catch {
+        return refuse(res, 404, 'not_found', 'Not found.');
+      }
+      return send(res, 200, content, MIME[extname(file)] ?? 'application/octet-stream');
+    } catch (error) {
+      console.error('[rungs host]', error);
+      if (!res.headersSent) refuse(res, 500, 'internal', 'The host failed to answer.');
+    }
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    server,
+    origin,
+    url: `${origin}/?token=${options.token}`,
+    close: () => new Promise((ok) => {
+      server.closeAllConnections();
+      server.close(() => ok());
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+import { CHANNELS, type ChannelName, type RequestOf, type ResponseOf, type RungsApi } from '../shared/contract/index.ts';
+import { type Result, RungsError } from '../shared/errors.ts';
+
+// The renderer talks to the main process through one typed API, whichever transport carries it:
+// Electron's preload exposes `window.rungs`; in a browser, the host's HTTP endpoint stands in.
+
+declare global {
+  interface Window {
+    rungs?: RungsApi;
+  }
+}
+
+const TOKEN_KEY = 'rungs-token';
+
+function browserHostApi(): RungsApi {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    // Keep the token out of the address bar, history and screenshots.
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const call = async (channel: ChannelName, request: unknown): Promise<Result<unknown>> => {
+    try {
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rungs-token': token },
+        body: JSON.stringify({ channel, request }),
+      });
+      return (await res.json()) as Result<unknown>;
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: `The browser host did not answer (${String(error)}). Is it still running?` } };
+    }
+  };
+  return Object.fromEntries(CHANNELS.map((c) => [c, (request: unknown) => call(c, request)])) as RungsApi;
+}
+
+export const api: RungsApi = window.rungs ?? browserHostApi();
+
+/** Call a channel and throw its typed error: for code that has nothing better to do than show it. */
+export async function call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+  const result = await (api[channel] as (r: RequestOf<K>) => Promise<Result<ResponseOf<K>>>)(request);
+  if (!result.ok) throw new RungsError(result.error.code, result.error.message, result.error.issues);
+  return result.value;
+}

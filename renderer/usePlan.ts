@@ -1,0 +1,24 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Snapshot } from '../shared/schemas.ts';
+import { api } from './api.ts';
+
+/** The quarter's plan as the main process has it; `reload` fetches it again after a change. */
+export function usePlan(quarterId: number | undefined) {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const r = await api['board.snapshot'](quarterId === undefined ? {} : { quarterId });
+    if (r.ok) {
+      setSnapshot(r.value);
+      setError(null);
+    } else setError(r.error.message);
+    return r;
+  }, [quarterId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { snapshot, setSnapshot, error, reload };
+}

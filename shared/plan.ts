@@ -1,0 +1,83 @@
+import { type Fit, fit } from './fit.ts';
+import type { Engineer, Team, WorkItem } from './schemas.ts';
+
+// Pure views of a quarter's plan, used by the board's lanes and by the insights alike.
+
+export type FitCounts = { in_reach: number; stretch: number; overreach: number };
+
+export type Lane = {
+  engineer: Engineer;
+  items: WorkItem[];
+  /** Sum of sizes of the items they carry; unsized items count 0. */
+  load: number;
+  counts: FitCounts;
+};
+
+export type TeamLanes = { team: Team; lanes: Lane[] };
+
+export const itemFit = (item: WorkItem, engineer: Engineer): Fit => fit(item.rung, engineer.level);
+
+export const loadOf = (items: readonly WorkItem[]): number => items.reduce((sum, i) => sum + (i.size ?? 0), 0);
+
+export function fitCounts(items: readonly WorkItem[], engineer: Engineer): FitCounts {
+  const counts: FitCounts = { in_reach: 0, stretch: 0, overreach: 0 };
+  for (const i of items) counts[itemFit(i, engineer).kind] += 1;
+  return counts;
+}
+
+export function itemsByEngineer(items: readonly WorkItem[]): Map<number, WorkItem[]> {
+  const map = new Map<number, WorkItem[]>();
+  for (const item of items) {
+    const id = item.assignment?.engineerId;
+    if (id === undefined) continue;
+    const list = map.get(id);
+    if (list) list.push(item);
+    else map.set(id, [item]);
+  }
+  return map;
+}
+
+/** Lanes grouped by team (by name) and ordered by level, most senior first, then name. */
+export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[], items: readonly WorkItem[]): TeamLanes[] {
+  const byEngineer = itemsByEngineer(items);
+  const lane = (engineer: Engineer): Lane => {
+    const carried = byEngineer.get(engineer.id) ?? [];
+    return { engineer, items: carried, load: loadOf(carried), counts: fitCounts(carried, engineer) };
+  };
+  return [...teams]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((team) => ({
+      team,
+      lanes: engineers
+        .filter((e) => e.teamId === team.id && e.active)
+        .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name))
+        .map(lane),
+    }))
+    .filter((t) => t.lanes.length > 0);
+}
+
+export type BacklogGroup = { initiative: WorkItem | null; stories: WorkItem[] };
+
+/**
+ * The backlog: every unassigned initiative with its stories, initiatives that still have unassigned
+ * stories, and loose stories (no parent) last.
+ */
+export function backlog(items: readonly WorkItem[]): { groups: BacklogGroup[]; loose: WorkItem[] } {
+  const groups = new Map<number, BacklogGroup>();
+  const loose: WorkItem[] = [];
+  const initiatives = new Map(items.filter((i) => i.kind === 'initiative').map((i) => [i.id, i]));
+  for (const i of initiatives.values()) if (!i.assignment) groups.set(i.id, { initiative: i, stories: [] });
+  for (const s of items) {
+    if (s.kind !== 'story' || s.assignment) continue;
+    const parent = s.parentId !== null ? initiatives.get(s.parentId) : undefined;
+    if (!parent) {
+      loose.push(s);
+      continue;
+    }
+    const group = groups.get(parent.id) ?? { initiative: parent, stories: [] };
+    group.stories.push(s);
+    groups.set(parent.id, group);
+  }
+  const order = [...initiatives.keys()];
+  return { groups: [...groups.values()].sort((a, b) => order.indexOf(a.initiative!.id) - order.indexOf(b.initiative!.id)), loose };
+}

@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+
+// Each test gets its own data folder, database file and browser host process: nothing shared.
+
+export type HostProcess = {
+  url: string;
+  origin: string;
+  token: string;
+  dbPath: string;
+  dir: string;
+  /** A second, independent connection to the same file, as a skeptic would open it. */
+  readDb: () => Database.Database;
+  process: ChildProcess;
+};
+
+export async function launchHost(options: { empty?: boolean; dbPath?: string; args?: string[] } = {}): Promise<HostProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'rungs-e2e-'));
+  const dbPath = options.dbPath ?? join(dir, 'rungs.sqlite');
+  const args = ['host/main.ts', '--db', dbPath, ...(options.empty ? ['--empty'] : []), ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`Browser host did not start:\n${out}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`Browser host exited with ${code}:\n${out}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dbPath,
+    dir,
+    process: child,
+    readDb: () => new Database(dbPath, { readonly: true, fileMustExist: true }),
+  };
+}
+
+export async function stopHost(host: HostProcess): Promise<void> {
+  if (host.process.exitCode === null) {
+    const exited = new Promise((r) => host.process.once('exit', r));
+    host.process.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export const test = base.extend<{ host: HostProcess; board: Page }>({
+  host: async ({}, use) => {
+    const host = await launchHost();
+    await use(host);
+    await stopHost(host);
+    rmSync(host.dir, { recursive: true, force: true });
+  },
+  /** The page, opened on the host and showing the board. */
+  board: async ({ page, host }, use) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('region', { name: 'Backlog' })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };

@@ -1,0 +1,31 @@
+import { test, expect } from './fixtures.ts';
+
+test('opens on the demo team with lanes grouped by team and the backlog', async ({ board, host }) => {
+  await expect(board.getByRole('region', { name: 'Team Checkout' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Team Growth' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Priya Natarajan, Senior' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Lina Haddad, Intern' })).toBeVisible();
+  const backlog = board.getByRole('region', { name: 'Backlog' });
+  await expect(backlog.getByText('Find why new users churn in week one')).toBeVisible();
+  // The token leaves the address bar once the page has it.
+  expect(board.url()).not.toContain('token=');
+  const db = host.readDb();
+  const engineers = db.prepare('SELECT count(*) FROM engineers WHERE active = 1').pluck().get() as number;
+  db.close();
+  await expect(board.locator('[data-id^="lane-"]')).toHaveCount(engineers);
+  await board.screenshot({ path: 'test-results/screens/foundation-board.png', fullPage: true });
+});
+
+test('a request without the token, or with a wrong one, is refused', async ({ host, request }) => {
+  const body = { channel: 'plan.assign', request: { itemId: 1, engineerId: 1 } };
+  const none = await request.post(`${host.origin}/api/invoke`, { data: body });
+  expect(none.status()).toBe(401);
+  expect(await none.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  const wrong = await request.post(`${host.origin}/api/invoke`, { data: body, headers: { 'x-rungs-token': host.token.replace(/.$/, 'x') } });
+  expect(wrong.status()).toBe(401);
+  const db = host.readDb();
+  expect(db.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(0);
+  db.close();
+  const right = await request.post(`${host.origin}/api/invoke`, { data: { channel: 'app.info', request: {} }, headers: { 'x-rungs-token': host.token } });
+  expect(await right.json()).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+});
