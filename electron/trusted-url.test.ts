@@ -28,7 +28,10 @@ describe('only the app’s own pages are trusted', () => {
 describe('app:// paths stay inside the renderer folder', () => {
   it('maps the root to index.html', () => expect(appUrlToRelativePath('app://rungs/')).toBe('index.html'));
   it('maps assets', () => expect(appUrlToRelativePath('app://rungs/assets/a.js')).toBe('assets/a.js'));
-  it.each(['app://rungs/%2e%2e/%2e%2e/etc/passwd', 'app://rungs/assets/..%2f..%2fmain.cjs', 'app://rungs/a%5c..%5c..%5cx', 'app://rungs/%E0%A4%A', 'app://rungs/x%00.js'])(
+  it('resolves encoded dot segments at the root, so they cannot climb out', () => {
+    expect(appUrlToRelativePath('app://rungs/%2e%2e/%2e%2e/etc/passwd')).toBe('etc/passwd');
+  });
+  it.each(['app://rungs/assets/..%2f..%2fmain.cjs', 'app://rungs/a%5c..%5c..%5cx', 'app://rungs/%E0%A4%A', 'app://rungs/x%00.js'])(
     'refuses %s',
     (url) => expect(appUrlToRelativePath(url)).toBeNull(),
   );
