@@ -19,7 +19,14 @@ export default defineConfig({
   },
   test: {
     root,
-    include: ['shared/**/*.test.ts', 'data/**/*.test.ts', 'tests/unit/**/*.test.ts', 'renderer/**/*.test.ts', 'host/**/*.test.ts', 'electron/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'data/**/*.test.ts',
+      'tests/unit/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'host/**/*.test.ts',
+      'electron/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20000,

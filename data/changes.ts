@@ -38,7 +38,12 @@ function writeRow(db: Db, table: TableName, key: number, row: Row | null): void 
   const cols = columnsOf(row);
   db.prepare(
     `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})
-     ON CONFLICT (${keyCol}) DO UPDATE SET ${cols.filter((c) => c !== keyCol).map((c) => `${c} = excluded.${c}`).join(', ') || `${keyCol} = excluded.${keyCol}`}`,
+     ON CONFLICT (${keyCol}) DO UPDATE SET ${
+       cols
+         .filter((c) => c !== keyCol)
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ') || `${keyCol} = excluded.${keyCol}`
+     }`,
   ).run(row);
 }
 
@@ -51,9 +56,7 @@ export class Changeset {
 
   insert(table: TableName, row: Row): number {
     const cols = columnsOf(row);
-    const info = this.db
-      .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-      .run(row);
+    const info = this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
     const key = table === 'assignments' ? Number(row.item_id) : Number(info.lastInsertRowid);
     this.rows.push({ table, key, before: null, after: selectRow(this.db, table, key) });
     return key;
@@ -64,7 +67,9 @@ export class Changeset {
     if (!before) throw new RungsError('not_found', `No ${table.replace(/_/g, ' ').replace(/s$/, '')} ${key}.`);
     const cols = columnsOf(patch);
     if (cols.length === 0) return;
-    this.db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${TABLE_KEYS[table]} = @__key`).run({ ...patch, __key: key });
+    this.db
+      .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${TABLE_KEYS[table]} = @__key`)
+      .run({ ...patch, __key: key });
     const after = selectRow(this.db, table, key);
     if (JSON.stringify(before) !== JSON.stringify(after)) this.rows.push({ table, key, before, after });
   }

@@ -57,7 +57,10 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        applied.length + i + 1, m.name, new Date().toISOString());
+        applied.length + i + 1,
+        m.name,
+        new Date().toISOString(),
+      );
     })();
   });
 }

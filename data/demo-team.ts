@@ -8,8 +8,14 @@ import type { Db } from './db.ts';
 type DemoEngineer = { name: string; level: Rank; team: string; capacity: number | null };
 type DemoStory = { title: string; rung: Rank; size: number; touchpoints: Touchpoint[]; owner?: string; reviewer?: string; status?: Status };
 type DemoInitiative = {
-  title: string; description: string; rung: Rank; size: number; touchpoints: Touchpoint[];
-  dri?: string; reviewer?: string; stories: DemoStory[];
+  title: string;
+  description: string;
+  rung: Rank;
+  size: number;
+  touchpoints: Touchpoint[];
+  dri?: string;
+  reviewer?: string;
+  stories: DemoStory[];
 };
 
 export const DEMO_ENGINEERS: DemoEngineer[] = [
@@ -30,10 +36,19 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   {
     title: 'Saved payment methods',
     description: 'Returning buyers re-enter their card every time; let them keep one.',
-    rung: 1, size: 8, touchpoints: ['Story Mapping', 'Build', 'Launch'],
+    rung: 1,
+    size: 8,
+    touchpoints: ['Story Mapping', 'Build', 'Launch'],
     dri: 'Tom Becker',
     stories: [
-      { title: 'Store a tokenised card on the account', rung: 1, size: 3, touchpoints: ['Build'], owner: 'Tom Becker', status: 'in_progress' },
+      {
+        title: 'Store a tokenised card on the account',
+        rung: 1,
+        size: 3,
+        touchpoints: ['Build'],
+        owner: 'Tom Becker',
+        status: 'in_progress',
+      },
       { title: 'Pick a saved card at checkout', rung: 1, size: 2, touchpoints: ['Build', 'Launch'], owner: 'Ana Sousa' },
       { title: 'Add the "remove card" button to settings', rung: 0, size: 1, touchpoints: ['Build'], owner: 'Lina Haddad' },
       { title: 'Track saved-card usage in the dashboard', rung: 0, size: 1, touchpoints: ['Launch', 'Learn'] },
@@ -42,10 +57,19 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   {
     title: 'Checkout revamp',
     description: 'Drop-off at the payment step doubled after the last redesign.',
-    rung: 2, size: 13, touchpoints: ['Discover', 'Define', 'Build', 'Launch'],
+    rung: 2,
+    size: 13,
+    touchpoints: ['Discover', 'Define', 'Build', 'Launch'],
     dri: 'Ana Sousa', // a Junior DRI on a Mid-rung initiative: a stretch, with no reviewer yet
     stories: [
-      { title: 'Pull the payment-step funnel by device', rung: 0, size: 1, touchpoints: ['Discover'], owner: 'Lina Haddad', status: 'done' },
+      {
+        title: 'Pull the payment-step funnel by device',
+        rung: 0,
+        size: 1,
+        touchpoints: ['Discover'],
+        owner: 'Lina Haddad',
+        status: 'done',
+      },
       { title: 'One-page payment form behind a flag', rung: 1, size: 5, touchpoints: ['Build', 'Launch'], owner: 'Marco Rossi' },
       { title: 'Inline card validation errors', rung: 1, size: 3, touchpoints: ['Build'] },
       { title: 'Write the payment form knowledge artifact', rung: 1, size: 1, touchpoints: ['Learn'] },
@@ -54,8 +78,11 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   {
     title: 'Referral rewards',
     description: 'Let customers invite friends for credit; measure whether it brings retained buyers.',
-    rung: 2, size: 13, touchpoints: ['Define', 'Build', 'Launch', 'Learn'],
-    dri: 'Jade Martin', reviewer: 'Sofia Lindqvist', // a stretch, closed with review
+    rung: 2,
+    size: 13,
+    touchpoints: ['Define', 'Build', 'Launch', 'Learn'],
+    dri: 'Jade Martin',
+    reviewer: 'Sofia Lindqvist', // a stretch, closed with review
     stories: [
       { title: 'Referral link generation', rung: 1, size: 3, touchpoints: ['Build'], owner: 'Jade Martin' },
       { title: 'Credit the referrer after the first order', rung: 2, size: 5, touchpoints: ['Define', 'Build'], owner: 'Omar Farouk' },
@@ -67,7 +94,9 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   {
     title: 'Find why new users churn in week one',
     description: 'Week-one retention fell four points this year. Nobody knows why yet.',
-    rung: 3, size: 21, touchpoints: ['Quarterly Planning', 'Discover', 'Define'],
+    rung: 3,
+    size: 21,
+    touchpoints: ['Quarterly Planning', 'Discover', 'Define'],
     stories: [
       { title: 'Pull week-one retention by signup source', rung: 0, size: 1, touchpoints: ['Discover'], owner: 'Leo Okafor' },
       { title: 'Interview five churned users with support', rung: 2, size: 3, touchpoints: ['Discover'] },
@@ -97,10 +126,15 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
         teamIds.set(e.team, Number(db.prepare('INSERT INTO teams (name) VALUES (?)').run(e.team).lastInsertRowid));
       }
       const id = Number(
-        db.prepare('INSERT INTO engineers (name, level, team_id, capacity, active) VALUES (?, ?, ?, ?, 1)')
+        db
+          .prepare('INSERT INTO engineers (name, level, team_id, capacity, active) VALUES (?, ?, ?, ?, 1)')
           .run(e.name, e.level, teamIds.get(e.team)!, e.capacity).lastInsertRowid,
       );
-      db.prepare('INSERT INTO level_changes (engineer_id, from_level, to_level, changed_on) VALUES (?, NULL, ?, ?)').run(id, e.level, today);
+      db.prepare('INSERT INTO level_changes (engineer_id, from_level, to_level, changed_on) VALUES (?, NULL, ?, ?)').run(
+        id,
+        e.level,
+        today,
+      );
       engineerIds.set(e.name, id);
     }
     const quarterId = Number(db.prepare('INSERT INTO quarters (name) VALUES (?)').run(quarterName).lastInsertRowid);
@@ -109,13 +143,29 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
       `INSERT INTO work_items (kind, parent_id, quarter_id, title, description, rung, size, touchpoints, status, sort_key)
        VALUES (@kind, @parent_id, @quarter_id, @title, @description, @rung, @size, @touchpoints, @status, @sort_key)`,
     );
-    const assign = db.prepare('INSERT INTO assignments (item_id, engineer_id, reviewer_id, lead_reviews, ack_note) VALUES (?, ?, ?, 0, NULL)');
-    const add = (kind: 'initiative' | 'story', parentId: number | null, w: DemoStory & { description?: string }, owner?: string, reviewer?: string) => {
+    const assign = db.prepare(
+      'INSERT INTO assignments (item_id, engineer_id, reviewer_id, lead_reviews, ack_note) VALUES (?, ?, ?, 0, NULL)',
+    );
+    const add = (
+      kind: 'initiative' | 'story',
+      parentId: number | null,
+      w: DemoStory & { description?: string },
+      owner?: string,
+      reviewer?: string,
+    ) => {
       sortKey += 1024;
       const id = Number(
         insertItem.run({
-          kind, parent_id: parentId, quarter_id: quarterId, title: w.title, description: w.description ?? '',
-          rung: w.rung, size: w.size, touchpoints: JSON.stringify(w.touchpoints), status: w.status ?? 'planned', sort_key: sortKey,
+          kind,
+          parent_id: parentId,
+          quarter_id: quarterId,
+          title: w.title,
+          description: w.description ?? '',
+          rung: w.rung,
+          size: w.size,
+          touchpoints: JSON.stringify(w.touchpoints),
+          status: w.status ?? 'planned',
+          sort_key: sortKey,
         }).lastInsertRowid,
       );
       if (owner) assign.run(id, engineerIds.get(owner)!, reviewer ? engineerIds.get(reviewer)! : null);

@@ -31,7 +31,10 @@ function toError(error: unknown): RungsError {
  * single transaction), and turn every failure into a typed {code, message}. Both transports,
  * Electron IPC and the browser host, call this and nothing else.
  */
-export function createDispatcher(db: Db, info: AppInfo): { dispatch: Dispatch; dispatchUnknown: (channel: unknown, request: unknown) => Result<unknown> } {
+export function createDispatcher(
+  db: Db,
+  info: AppInfo,
+): { dispatch: Dispatch; dispatchUnknown: (channel: unknown, request: unknown) => Result<unknown> } {
   const handlers = createHandlers(info) as Record<ChannelName, (db: Db, input: unknown) => unknown>;
 
   function dispatchUnknown(channel: unknown, request: unknown): Result<unknown> {

@@ -15,9 +15,10 @@ export const getQuarters = (db: Db): Quarter[] =>
   db.prepare<[], DbQuarter>('SELECT id, name FROM quarters ORDER BY id').all().map(fromDb.quarter);
 
 export function getQuarter(db: Db, id?: number): Quarter {
-  const row = id === undefined
-    ? db.prepare<[], DbQuarter>(`SELECT id, name FROM quarters ORDER BY id DESC LIMIT 1`).get()
-    : db.prepare<[number], DbQuarter>('SELECT id, name FROM quarters WHERE id = ?').get(id);
+  const row =
+    id === undefined
+      ? db.prepare<[], DbQuarter>(`SELECT id, name FROM quarters ORDER BY id DESC LIMIT 1`).get()
+      : db.prepare<[number], DbQuarter>('SELECT id, name FROM quarters WHERE id = ?').get(id);
   if (!row) throw new RungsError('not_found', id === undefined ? 'There is no quarter yet.' : `No quarter ${id}.`);
   return fromDb.quarter(row);
 }
@@ -38,7 +39,10 @@ export const getEngineers = (db: Db): Engineer[] =>
   db.prepare<[], DbEngineer>('SELECT * FROM engineers ORDER BY team_id, level DESC, name').all().map(fromDb.engineer);
 
 export const getWorkItems = (db: Db, quarterId: number): WorkItem[] =>
-  db.prepare<[number], DbWorkItemRow>(`${WORK_ITEM_SELECT} WHERE w.quarter_id = ? ORDER BY w.sort_key, w.id`).all(quarterId).map(fromDb.workItem);
+  db
+    .prepare<[number], DbWorkItemRow>(`${WORK_ITEM_SELECT} WHERE w.quarter_id = ? ORDER BY w.sort_key, w.id`)
+    .all(quarterId)
+    .map(fromDb.workItem);
 
 export function getSnapshot(db: Db, quarterId?: number): Snapshot {
   const quarter = getQuarter(db, quarterId);

@@ -9,23 +9,50 @@ export type DbEngineer = { id: number; name: string; level: number; team_id: num
 export type DbLevelChange = { id: number; engineer_id: number; from_level: number | null; to_level: number; changed_on: string };
 export type DbQuarter = { id: number; name: string };
 export type DbWorkItem = {
-  id: number; kind: string; parent_id: number | null; quarter_id: number; title: string; description: string;
-  rung: number; size: number | null; touchpoints: string; status: string; sort_key: number;
+  id: number;
+  kind: string;
+  parent_id: number | null;
+  quarter_id: number;
+  title: string;
+  description: string;
+  rung: number;
+  size: number | null;
+  touchpoints: string;
+  status: string;
+  sort_key: number;
 };
-export type DbAssignment = { item_id: number; engineer_id: number; reviewer_id: number | null; lead_reviews: number; ack_note: string | null };
+export type DbAssignment = {
+  item_id: number;
+  engineer_id: number;
+  reviewer_id: number | null;
+  lead_reviews: number;
+  ack_note: string | null;
+};
 /** A work item joined with its assignment (columns prefixed a_). */
 export type DbWorkItemRow = DbWorkItem & {
-  a_engineer_id: number | null; a_reviewer_id: number | null; a_lead_reviews: number | null; a_ack_note: string | null;
+  a_engineer_id: number | null;
+  a_reviewer_id: number | null;
+  a_lead_reviews: number | null;
+  a_ack_note: string | null;
 };
 
 export const fromDb = {
   team: (r: DbTeam): Team => ({ id: r.id, name: r.name }),
   quarter: (r: DbQuarter): Quarter => ({ id: r.id, name: r.name }),
   engineer: (r: DbEngineer): Engineer => ({
-    id: r.id, name: r.name, level: r.level as Rank, teamId: r.team_id, capacity: r.capacity, active: r.active === 1,
+    id: r.id,
+    name: r.name,
+    level: r.level as Rank,
+    teamId: r.team_id,
+    capacity: r.capacity,
+    active: r.active === 1,
   }),
   levelChange: (r: DbLevelChange): LevelChange => ({
-    id: r.id, engineerId: r.engineer_id, fromLevel: r.from_level as Rank | null, toLevel: r.to_level as Rank, changedOn: r.changed_on,
+    id: r.id,
+    engineerId: r.engineer_id,
+    fromLevel: r.from_level as Rank | null,
+    toLevel: r.to_level as Rank,
+    changedOn: r.changed_on,
   }),
   workItem: (r: DbWorkItemRow): WorkItem => ({
     id: r.id,
@@ -48,13 +75,29 @@ export const fromDb = {
 
 export const toDb = {
   engineer: (e: Omit<Engineer, 'id'>): Omit<DbEngineer, 'id'> => ({
-    name: e.name, level: e.level, team_id: e.teamId, capacity: e.capacity, active: e.active ? 1 : 0,
+    name: e.name,
+    level: e.level,
+    team_id: e.teamId,
+    capacity: e.capacity,
+    active: e.active ? 1 : 0,
   }),
   workItem: (w: Omit<WorkItem, 'id' | 'assignment'>): Omit<DbWorkItem, 'id'> => ({
-    kind: w.kind, parent_id: w.parentId, quarter_id: w.quarterId, title: w.title, description: w.description,
-    rung: w.rung, size: w.size, touchpoints: JSON.stringify(w.touchpoints), status: w.status, sort_key: w.sortKey,
+    kind: w.kind,
+    parent_id: w.parentId,
+    quarter_id: w.quarterId,
+    title: w.title,
+    description: w.description,
+    rung: w.rung,
+    size: w.size,
+    touchpoints: JSON.stringify(w.touchpoints),
+    status: w.status,
+    sort_key: w.sortKey,
   }),
   assignment: (itemId: number, a: Assignment): DbAssignment => ({
-    item_id: itemId, engineer_id: a.engineerId, reviewer_id: a.reviewerId, lead_reviews: a.leadReviews ? 1 : 0, ack_note: a.ackNote,
+    item_id: itemId,
+    engineer_id: a.engineerId,
+    reviewer_id: a.reviewerId,
+    lead_reviews: a.leadReviews ? 1 : 0,
+    ack_note: a.ackNote,
   }),
 };

@@ -13,7 +13,12 @@ import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl } from './trusted
 
 const RENDERER_DIR = join(__dirname, '..', 'dist', 'renderer');
 const MIME: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
 };
 
 // Must run before `ready`: app:// behaves like a secure, standard origin (fetch, CSP 'self').
@@ -60,7 +65,10 @@ async function main(): Promise<void> {
     try {
       const body = await readFile(join(RENDERER_DIR, relative));
       return new Response(body, {
-        headers: { 'content-type': MIME[extname(relative)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+        headers: {
+          'content-type': MIME[extname(relative)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        },
       });
     } catch {
       return new Response('Not found', { status: 404 });

@@ -80,7 +80,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own Host header.
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'refused', 'Unknown host.');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(res, 403, 'refused', 'Requests from other origins are refused.');
+      if (origin !== undefined && !allowedOrigins.has(origin))
+        return refuse(res, 403, 'refused', 'Requests from other origins are refused.');
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
       if (url.pathname === API_PATH) {
@@ -132,9 +133,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server,
     origin,
     url: `${origin}/?token=${options.token}`,
-    close: () => new Promise((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -5,6 +5,7 @@ import { type Result, RungsError } from '../shared/errors.ts';
 // Electron's preload exposes `window.rungs`; in a browser, the host's HTTP endpoint stands in.
 
 declare global {
+  // oxlint-disable-next-line typescript/consistent-type-definitions -- only an interface can merge into Window.
   interface Window {
     rungs?: RungsApi;
   }
@@ -32,7 +33,10 @@ function browserHostApi(): RungsApi {
       });
       return (await res.json()) as Result<unknown>;
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: `The browser host did not answer (${String(error)}). Is it still running?` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The browser host did not answer (${String(error)}). Is it still running?` },
+      };
     }
   };
   return Object.fromEntries(CHANNELS.map((c) => [c, (request: unknown) => call(c, request)])) as RungsApi;

@@ -17,6 +17,7 @@ export function usePlan(quarterId: number | undefined) {
   }, [quarterId]);
 
   useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect -- loading from the main process is the external system this effect syncs with.
     void reload();
   }, [reload]);
 

@@ -18,7 +18,11 @@ export function findElectron() {
   }
   const pathFile = join(dir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { path: null, reason: 'the Electron binary was never downloaded (it comes from outside the npm registry; ELECTRON_SKIP_BINARY_DOWNLOAD may be set, or the download was blocked)' };
+    return {
+      path: null,
+      reason:
+        'the Electron binary was never downloaded (it comes from outside the npm registry; ELECTRON_SKIP_BINARY_DOWNLOAD may be set, or the download was blocked)',
+    };
   }
   const p = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(p) ? { path: p, reason: null } : { path: null, reason: `the Electron binary is missing at ${p}` };

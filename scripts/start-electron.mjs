@@ -13,7 +13,9 @@ if (!path && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   }
 }
 if (!path) {
-  console.error(`\nRungs cannot open its window: ${reason}.\n\nUse Rungs in your browser instead (same roster, same board):\n\n    npm run web\n`);
+  console.error(
+    `\nRungs cannot open its window: ${reason}.\n\nUse Rungs in your browser instead (same roster, same board):\n\n    npm run web\n`,
+  );
   process.exit(1);
 }
 const child = spawn(path, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });

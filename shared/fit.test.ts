@@ -51,8 +51,15 @@ describe('the sentence a screen reader hears names the work, rung, engineer, lev
 
 describe('levels from spreadsheets match the ladder case-insensitively', () => {
   it.each([
-    ['Mid-level', 2], ['Sr', 3], ['Senior Engineer', 3], ['junior', 1], ['INTERN', 0],
-    ['Software Engineer II', null], ['Principal', null], ['', null], ['2', 2],
+    ['Mid-level', 2],
+    ['Sr', 3],
+    ['Senior Engineer', 3],
+    ['junior', 1],
+    ['INTERN', 0],
+    ['Software Engineer II', null],
+    ['Principal', null],
+    ['', null],
+    ['2', 2],
   ] as const)('%s → %s', (text, rank) => {
     expect(parseLevel(text)).toBe(rank);
   });

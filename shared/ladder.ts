@@ -12,8 +12,7 @@ export const TOP_RANK: Rank = 3;
 
 export const levelName = (rank: Rank): LevelName => LEVELS[rank];
 
-export const isRank = (n: unknown): n is Rank =>
-  typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= TOP_RANK;
+export const isRank = (n: unknown): n is Rank => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= TOP_RANK;
 
 export const nextRank = (rank: Rank): Rank | null => (rank < TOP_RANK ? ((rank + 1) as Rank) : null);
 
@@ -47,15 +46,7 @@ export const RUNG_MEANING: Record<WorkKind, Partial<Record<Rank, string>>> = {
 };
 
 /** The map's seven touchpoints, in its row order. */
-export const TOUCHPOINTS = [
-  'Quarterly Planning',
-  'Story Mapping',
-  'Discover',
-  'Define',
-  'Build',
-  'Launch',
-  'Learn',
-] as const;
+export const TOUCHPOINTS = ['Quarterly Planning', 'Story Mapping', 'Discover', 'Define', 'Build', 'Launch', 'Learn'] as const;
 export type Touchpoint = (typeof TOUCHPOINTS)[number];
 
 export const STATUSES = ['planned', 'in_progress', 'done'] as const;
@@ -79,10 +70,22 @@ export function parseLevel(text: string): Rank | null {
     .replace(/\s+/g, ' ')
     .trim();
   const aliases: Record<string, Rank> = {
-    intern: 0, internship: 0, trainee: 0, apprentice: 0,
-    junior: 1, jr: 1, associate: 1, entry: 1,
-    mid: 2, middle: 2, intermediate: 2, medior: 2, regular: 2,
-    senior: 3, sr: 3, snr: 3,
+    intern: 0,
+    internship: 0,
+    trainee: 0,
+    apprentice: 0,
+    junior: 1,
+    jr: 1,
+    associate: 1,
+    entry: 1,
+    mid: 2,
+    middle: 2,
+    intermediate: 2,
+    medior: 2,
+    regular: 2,
+    senior: 3,
+    sr: 3,
+    snr: 3,
   };
   if (t in aliases) return aliases[t]!;
   const n = Number(t);

@@ -6,13 +6,19 @@ import { STATUSES, TOUCHPOINTS, type Rank } from './ladder.ts';
 
 export const LIMITS = { name: 120, title: 200, description: 5000, note: 1000, points: 1000 } as const;
 
-export const Id = z.int().positive().max(2 ** 31 - 1);
+export const Id = z
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 export const RankSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) as z.ZodType<Rank>;
 export const Name = z.string().trim().min(1, 'Enter a name').max(LIMITS.name, `At most ${LIMITS.name} characters`);
 export const Title = z.string().trim().min(1, 'Enter a title').max(LIMITS.title, `At most ${LIMITS.title} characters`);
 export const Description = z.string().max(LIMITS.description, `At most ${LIMITS.description} characters`);
 export const Note = z.string().trim().min(1, 'Write a note').max(LIMITS.note, `At most ${LIMITS.note} characters`);
-export const Points = z.int('Points are a whole number').min(0, 'Points cannot be negative').max(LIMITS.points, `At most ${LIMITS.points} points`);
+export const Points = z
+  .int('Points are a whole number')
+  .min(0, 'Points cannot be negative')
+  .max(LIMITS.points, `At most ${LIMITS.points} points`);
 export const TouchpointSchema = z.enum(TOUCHPOINTS);
 export const StatusSchema = z.enum(STATUSES);
 export const KindSchema = z.enum(['initiative', 'story']);

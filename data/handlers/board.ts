@@ -74,7 +74,8 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     if (note !== null && fit(item.rung, assignee.level).kind !== 'overreach') {
       throw new RungsError('conflict', `'${item.title}' is not an overreach for ${assignee.name}; there is nothing to acknowledge.`);
     }
-    const summary = note === null ? `Withdrew the acknowledgement of '${item.title}'` : `Kept the overreach '${item.title}' on ${assignee.name}`;
+    const summary =
+      note === null ? `Withdrew the acknowledgement of '${item.title}'` : `Kept the overreach '${item.title}' on ${assignee.name}`;
     return record(db, summary, (rows) => rows.update('assignments', item.id, { ack_note: note }));
   },
 

@@ -19,5 +19,4 @@ export type ResponseOf<K extends ChannelName> = z.output<Contract[K]['response']
 /** What the renderer sees on either transport: one async function per channel. */
 export type RungsApi = { [K in ChannelName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> };
 
-export const isChannelName = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && Object.hasOwn(contract, name);
+export const isChannelName = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);

@@ -21,11 +21,17 @@ test('a request without the token, or with a wrong one, is refused', async ({ ho
   const none = await request.post(`${host.origin}/api/invoke`, { data: body });
   expect(none.status()).toBe(401);
   expect(await none.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-  const wrong = await request.post(`${host.origin}/api/invoke`, { data: body, headers: { 'x-rungs-token': host.token.replace(/.$/, 'x') } });
+  const wrong = await request.post(`${host.origin}/api/invoke`, {
+    data: body,
+    headers: { 'x-rungs-token': host.token.replace(/.$/, 'x') },
+  });
   expect(wrong.status()).toBe(401);
   const db = host.readDb();
   expect(db.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(0);
   db.close();
-  const right = await request.post(`${host.origin}/api/invoke`, { data: { channel: 'app.info', request: {} }, headers: { 'x-rungs-token': host.token } });
+  const right = await request.post(`${host.origin}/api/invoke`, {
+    data: { channel: 'app.info', request: {} },
+    headers: { 'x-rungs-token': host.token },
+  });
   expect(await right.json()).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
 });

@@ -1,38 +1,17 @@
+import type { z } from 'zod';
+import type { Channel } from '../../shared/contract/channel.ts';
 import type { ChannelName, RequestOf } from '../../shared/contract/index.ts';
+import { boardSamples } from './samples/board.ts';
 import type { Db } from '../../data/db.ts';
 
 // A valid request for every channel, built from the demo roster. The bad-input and property tests
 // derive their hostile payloads from these, so a new channel without a sample fails the suite.
+// Each domain keeps its samples in samples/<domain>.ts, merged below.
 
-const one = (db: Db, sql: string): number => {
-  const v = db.prepare(sql).pluck().get();
-  if (typeof v !== 'number') throw new Error(`No sample row for: ${sql}`);
-  return v;
+export type SamplesOf<C extends Record<string, Channel>> = { [K in keyof C]: (db: Db) => z.input<C[K]['request']> };
+
+export const CHANNEL_SAMPLES: { [K in ChannelName]: (db: Db) => RequestOf<K> } = {
+  ...boardSamples,
 };
 
-export const ids = (db: Db) => ({
-  quarter: one(db, 'SELECT id FROM quarters ORDER BY id LIMIT 1'),
-  senior: one(db, 'SELECT id FROM engineers WHERE level = 3 ORDER BY id LIMIT 1'),
-  junior: one(db, 'SELECT id FROM engineers WHERE level = 1 ORDER BY id LIMIT 1'),
-  intern: one(db, 'SELECT id FROM engineers WHERE level = 0 ORDER BY id LIMIT 1'),
-  team: one(db, 'SELECT id FROM teams ORDER BY id LIMIT 1'),
-  backlogStory: one(db, `SELECT id FROM work_items WHERE kind = 'story' AND id NOT IN (SELECT item_id FROM assignments) ORDER BY id LIMIT 1`),
-  /** A Mid-rung initiative whose DRI is a Junior: a stretch. */
-  stretch: one(db, `SELECT w.id FROM work_items w JOIN assignments a ON a.item_id = w.id JOIN engineers e ON e.id = a.engineer_id WHERE w.rung - e.level = 1 ORDER BY w.id LIMIT 1`),
-  overreach: one(db, `SELECT w.id FROM work_items w JOIN assignments a ON a.item_id = w.id JOIN engineers e ON e.id = a.engineer_id WHERE w.rung - e.level >= 2 ORDER BY w.id LIMIT 1`),
-});
-
-type Samples = { [K in ChannelName]: (db: Db) => RequestOf<K> };
-
-export const CHANNEL_SAMPLES: Samples = {
-  'board.snapshot': (db) => ({ quarterId: ids(db).quarter }),
-  'quarters.list': () => ({}),
-  'plan.assign': (db) => ({ itemId: ids(db).backlogStory, engineerId: ids(db).junior }),
-  'plan.setReviewer': (db) => ({ itemId: ids(db).stretch, reviewerId: ids(db).senior, leadReviews: false }),
-  'plan.acknowledge': (db) => ({ itemId: ids(db).overreach, note: 'Leo pairs with Omar on this' }),
-  'history.undo': () => ({}),
-  'history.redo': () => ({}),
-  'history.state': () => ({}),
-  'history.list': () => ({ limit: 10 }),
-  'app.info': () => ({}),
-};
+export { ids } from './samples/ids.ts';

@@ -48,7 +48,10 @@ describe('plan.assign: dropping an item on an engineer', () => {
 
   it('replaces the DRI of an initiative: one DRI only', () => {
     const { db, dispatch } = tempRoster();
-    const initiative = db.prepare(`SELECT item_id FROM assignments a JOIN work_items w ON w.id = a.item_id WHERE w.kind = 'initiative'`).pluck().get() as number;
+    const initiative = db
+      .prepare(`SELECT item_id FROM assignments a JOIN work_items w ON w.id = a.item_id WHERE w.kind = 'initiative'`)
+      .pluck()
+      .get() as number;
     const { senior } = ids(db);
     ok(dispatch('plan.assign', { itemId: initiative, engineerId: senior }));
     expect(db.prepare('SELECT engineer_id FROM assignments WHERE item_id = ?').pluck().all(initiative)).toEqual([senior]);

@@ -14,7 +14,9 @@ describe('migrations', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['teams', 'engineers', 'level_changes', 'quarters', 'work_items', 'assignments', 'changes']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['teams', 'engineers', 'level_changes', 'quarters', 'work_items', 'assignments', 'changes']),
+    );
     db.close();
   });
 
