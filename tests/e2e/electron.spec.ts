@@ -8,9 +8,8 @@ import { findElectron } from '../../scripts/electron-binary.mjs';
 // The real Electron window. Where the binary cannot be downloaded (these CI machines), this is
 // reported as skipped with the reason; the same renderer and handlers are covered through the browser host.
 const { path: electronPath, reason } = findElectron() as { path: string | null; reason: string | null };
-if (!electronPath) console.warn(`[electron smoke test] skipped: Electron binary absent: ${reason}`);
-
-test.describe('Electron', () => {
+// The reason goes in the title too, so the list reporter prints it beside "skipped".
+test.describe(electronPath ? 'Electron' : `Electron (skipped: no binary, ${reason})`, () => {
   test.skip(!electronPath, `Electron binary absent: ${reason}`);
 
   test('opens the window on the demo board with the security settings on', async () => {
