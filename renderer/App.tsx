@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Board } from './board/Board.tsx';
+import { History } from './history/History.tsx';
 import { usePlan } from './usePlan.ts';
 
-const SCREENS = ['Board'] as const;
+const SCREENS = ['Board', 'History'] as const;
 type Screen = (typeof SCREENS)[number];
 
 export function App() {
@@ -42,6 +43,7 @@ export function App() {
         )}
         {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
         {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} />}
+        {plan.snapshot && screen === 'History' && <History onChanged={plan.reload} version={plan.snapshot} />}
       </main>
     </div>
   );
