@@ -14,10 +14,13 @@ export type Roster = {
 };
 
 /** Open (or create) the roster file, start it with the demo team if new, and wire the dispatcher. */
-export function openRoster(path: string, { startEmpty = false, version = '0.0.0' } = {}): Roster {
+export function openRoster(
+  path: string,
+  { startEmpty = false, version = '0.0.0', mapFile }: { startEmpty?: boolean; version?: string; mapFile?: string } = {},
+): Roster {
   mkdirSync(dirname(path), { recursive: true });
   const db = openDatabase(path);
   ensureStarted(db, { demo: !startEmpty });
-  const dispatcher = createDispatcher(db, { version, databasePath: path });
+  const dispatcher = createDispatcher(db, { version, databasePath: path, mapFile });
   return { db, path, ...dispatcher, close: () => db.close() };
 }

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   try {
     // Deferred: the database module and its native binding load after the protocol is ready.
     const { openRoster } = await import('../data/roster.ts');
-    roster = openRoster(dbPath, { startEmpty, version: app.getVersion() });
+    roster = openRoster(dbPath, { startEmpty, version: app.getVersion(), mapFile: join(__dirname, '..', 'data', 'competency-map.md') });
   } catch (error) {
     const message = error instanceof RungsError ? error.message : `Rungs could not open the roster at ${dbPath}.\n\n${String(error)}`;
     dialog.showErrorBox('Rungs could not open the roster', message);

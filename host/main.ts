@@ -23,7 +23,7 @@ const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { ve
 
 let roster;
 try {
-  roster = openRoster(dbPath, { startEmpty, version });
+  roster = openRoster(dbPath, { startEmpty, version, mapFile: `${root}data/competency-map.md` });
 } catch (error) {
   console.error(error instanceof RungsError ? error.message : `Could not open the roster at ${dbPath}: ${String(error)}`);
   process.exit(2);

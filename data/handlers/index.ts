@@ -1,10 +1,13 @@
 import type { Contract } from '../../shared/contract/index.ts';
 import { boardHandlers } from './board.ts';
+import { insightsHandlers } from './insights.ts';
 import type { Handlers } from './types.ts';
 
-export type AppInfo = { version: string; databasePath: string };
+/** mapFile: where data/competency-map.md is for this process (the shells know their own layout). */
+export type AppInfo = { version: string; databasePath: string; mapFile?: string | undefined };
 
 /** Every channel's handler, grouped by domain. The type makes a missing or extra handler a compile error. */
 export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
   ...boardHandlers(info),
+  ...insightsHandlers(info),
 });

@@ -1,12 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { ensureStarted } from '../../data/demo-team.ts';
 import { type Db, openDatabase } from '../../data/db.ts';
 import { createDispatcher } from '../../data/dispatch.ts';
 
 // Each test gets its own folder and database file; nothing is shared between tests.
+
+/** The shipped competency map, as the shells pass it to the dispatcher. */
+export const MAP_FILE = fileURLToPath(new URL('../../data/competency-map.md', import.meta.url));
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -25,7 +29,7 @@ export function tempRoster({ demo = true }: { demo?: boolean } = {}) {
   const db = openDatabase(file);
   cleanups.unshift(() => db.open && db.close());
   ensureStarted(db, { demo });
-  const { dispatch, dispatchUnknown } = createDispatcher(db, { version: 'test', databasePath: file });
+  const { dispatch, dispatchUnknown } = createDispatcher(db, { version: 'test', databasePath: file, mapFile: MAP_FILE });
   return { db, file, dir, dispatch, dispatchUnknown };
 }
 

@@ -1,0 +1,38 @@
+import type { insightsContract } from '../../shared/contract/insights.ts';
+import { RungsError } from '../../shared/errors.ts';
+import { growthTrail } from '../../shared/growth.ts';
+import type { WorkItem } from '../../shared/schemas.ts';
+import { loadCompetencyMap } from '../competency-map.ts';
+import type { Db } from '../db.ts';
+import { getEngineer, getEngineers, getQuarters, getWorkItem } from '../queries.ts';
+import { type DbLevelChange, fromDb } from '../rows.ts';
+import type { Handlers } from './types.ts';
+
+export type InsightsInfo = { mapFile?: string | undefined };
+
+/** Every item an engineer carried in any quarter. */
+function itemsCarriedBy(db: Db, engineerId: number): WorkItem[] {
+  const ids = db
+    .prepare<[number], number>('SELECT item_id FROM assignments WHERE engineer_id = ? ORDER BY item_id')
+    .pluck()
+    .all(engineerId);
+  return ids.map((id) => getWorkItem(db, id));
+}
+
+export const insightsHandlers = (info: InsightsInfo): Handlers<typeof insightsContract> => ({
+  'map.get': () => {
+    if (!info.mapFile) throw new RungsError('internal', 'This build of Rungs does not know where its competency map is.');
+    return loadCompetencyMap(info.mapFile);
+  },
+
+  'insights.growthTrail': (db, { engineerId }) => {
+    const engineer = getEngineer(db, engineerId);
+    const levelChanges = db
+      .prepare<[number], DbLevelChange>('SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY changed_on, id')
+      .all(engineerId)
+      .map(fromDb.levelChange);
+    const quarters = getQuarters(db);
+    const items = itemsCarriedBy(db, engineerId);
+    return { engineer, levelChanges, quarters: growthTrail(engineer, levelChanges, quarters, items, getEngineers(db)) };
+  },
+});

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
+import type { Rank, WorkKind } from './ladder.ts';
+import type { Assignment, Engineer, WorkItem } from './schemas.ts';
+
+// One describe per sentence of PRODUCT.md, "Delegation gaps" (per engineer, per quarter).
+
+let nextId = 100;
+const eng = (name: string, level: Rank, extra: Partial<Engineer> = {}): Engineer => ({
+  id: nextId++,
+  name,
+  level,
+  teamId: 1,
+  capacity: null,
+  active: true,
+  ...extra,
+});
+const item = (
+  title: string,
+  kind: WorkKind,
+  rung: Rank,
+  on: Engineer | null,
+  extra: Partial<WorkItem> & { a?: Partial<Assignment> } = {},
+): WorkItem => {
+  const { a, ...rest } = extra;
+  return {
+    id: nextId++,
+    kind,
+    parentId: null,
+    quarterId: 1,
+    title,
+    description: '',
+    rung,
+    size: 1,
+    touchpoints: [],
+    status: 'planned',
+    sortKey: nextId,
+    assignment: on ? { engineerId: on.id, reviewerId: null, leadReviews: false, ackNote: null, ...a } : null,
+    ...rest,
+  };
+};
+const kinds = (engineer: Engineer, items: WorkItem[]) => gapsOf(engineer, items).map((g) => g.kind);
+
+describe('nothing at their own rung', () => {
+  it('a Mid who is DRI of no Mid-rung initiative', () => {
+    const mid = eng('Marco', 2);
+    const stories = [item('Payment form', 'story', 2, mid), item('Card errors', 'story', 1, mid)];
+    expect(kinds(mid, stories)).toEqual(['no_own_rung']);
+    expect(gapsOf(mid, stories)[0]!.message).toBe('Marco (Mid) is DRI of no Mid-rung initiative');
+    expect(kinds(mid, [...stories, item('Checkout revamp', 'initiative', 2, mid)])).toEqual([]);
+  });
+  it('a Mid who is DRI of a Junior-rung initiative only still has nothing at their rung', () => {
+    const mid = eng('Marco', 2);
+    expect(kinds(mid, [item('Saved cards', 'initiative', 1, mid)])).toEqual(['no_own_rung']);
+  });
+  it('a Senior with no Senior-rung item', () => {
+    const senior = eng('Priya', 3);
+    expect(kinds(senior, [item('Checkout revamp', 'initiative', 2, senior)])).toEqual(['no_own_rung']);
+    expect(kinds(senior, [item('Frame churn', 'story', 3, senior)])).toEqual([]);
+  });
+  it('a Junior with no story of their own', () => {
+    const junior = eng('Ana', 1);
+    const initiative = item('Saved cards', 'initiative', 1, junior);
+    expect(kinds(junior, [initiative])).toEqual(['no_own_rung']);
+    expect(kinds(junior, [initiative, item('Pick a saved card', 'story', 1, junior)])).toEqual([]);
+  });
+  it('an Intern with no task', () => {
+    const intern = eng('Leo', 0);
+    expect(kinds(intern, [item('Link generation', 'story', 1, intern, { a: { leadReviews: true } })])).toEqual(['no_own_rung']);
+    expect(kinds(intern, [item('Remove card button', 'story', 0, intern)])).toEqual([]);
+  });
+});
+
+describe('only below-level work', () => {
+  it('a Senior whose every item is two or more rungs below their level', () => {
+    const senior = eng('Priya', 3, { name: 'Priya' });
+    const work = [item('Upgrade SDK', 'story', 1, senior), item('Flaky test', 'story', 0, senior)];
+    const gaps = gapsOf(senior, work);
+    expect(gaps.map((g) => g.kind)).toEqual(['no_own_rung', 'only_below_level']);
+    expect(gaps[1]!.items).toEqual(work);
+  });
+  it('one item one rung below is enough to clear it (in reach, not below level)', () => {
+    const senior = eng('Priya', 3);
+    expect(kinds(senior, [item('Upgrade SDK', 'story', 1, senior), item('Revamp', 'initiative', 2, senior)])).not.toContain(
+      'only_below_level',
+    );
+  });
+});
+
+describe('overreach items; stretch items without a reviewer', () => {
+  it('an overreach is listed with its item', () => {
+    const intern = eng('Leo', 0);
+    const fraud = item('Fraud rules for self-referrals', 'story', 2, intern);
+    const gaps = gapsOf(intern, [fraud, item('Pull retention', 'story', 0, intern)]);
+    expect(gaps).toMatchObject([{ kind: 'overreach', items: [fraud], acknowledged: false }]);
+    expect(gaps[0]!.message).toBe("'Fraud rules for self-referrals' (Mid rung) is 2 rungs past Leo’s level (Intern)");
+  });
+  it('an acknowledged overreach stays listed, muted, and is counted apart', () => {
+    const intern = eng('Leo', 0);
+    const fraud = item('Fraud rules', 'story', 2, intern, { a: { ackNote: 'pairs with Omar' } });
+    const per = [{ engineer: intern, items: [fraud], load: 1, gaps: gapsOf(intern, [fraud]) }];
+    expect(per[0]!.gaps[0]).toMatchObject({ kind: 'overreach', acknowledged: true });
+    const summary = Object.fromEntries(gapSummary(per).map((r) => [r.kind, r.count]));
+    expect(summary.overreach).toBe(0);
+    expect(summary.overreach_acknowledged).toBe(1);
+  });
+  it('a stretch with neither a reviewer nor the lead reviewing is listed', () => {
+    const junior = eng('Ana', 1);
+    const revamp = item('Checkout revamp', 'initiative', 2, junior);
+    expect(kinds(junior, [revamp, item('Pick card', 'story', 1, junior)])).toEqual(['stretch_without_reviewer']);
+  });
+  it('a stretch closed with a reviewer, or by the lead, is not', () => {
+    const junior = eng('Jade', 1);
+    const reviewed = item('Referral rewards', 'initiative', 2, junior, { a: { reviewerId: 7 } });
+    const lead = item('Referral funnel', 'story', 2, junior, { a: { leadReviews: true } });
+    expect(kinds(junior, [reviewed, lead, item('Link generation', 'story', 1, junior)])).toEqual([]);
+  });
+});
+
+describe('load over capacity, or no load at all', () => {
+  it('load over capacity names the points', () => {
+    const mid = eng('Omar', 2, { capacity: 5 });
+    const work = [item('Credit referrer', 'initiative', 2, mid, { size: 4 }), item('More', 'story', 2, mid, { size: 2 })];
+    const gaps = gapsOf(mid, work);
+    expect(gaps.map((g) => g.kind)).toEqual(['over_capacity']);
+    expect(gaps[0]!.message).toBe('Omar (Mid) carries 6 points against a capacity of 5');
+  });
+  it('load at capacity, or with no capacity set, is fine', () => {
+    const mid = eng('Omar', 2, { capacity: 6 });
+    expect(kinds(mid, [item('Credit referrer', 'initiative', 2, mid, { size: 6 })])).toEqual([]);
+    const open = eng('Mia', 0, { capacity: null });
+    expect(kinds(open, [item('Invite copy', 'story', 0, open, { size: 40 })])).toEqual([]);
+  });
+  it('no load at all is one gap (it already says there is nothing at their rung)', () => {
+    expect(kinds(eng('Sofia', 2), [])).toEqual(['no_load']);
+  });
+  it('unsized items are still load: an engineer with only unsized items is not "no load"', () => {
+    const junior = eng('Tom', 1);
+    expect(kinds(junior, [item('Story', 'story', 1, junior, { size: null })])).toEqual([]);
+  });
+});
+
+describe('team level: initiatives without a DRI, stories without an owner, rungs assigned against levels on the roster', () => {
+  const senior = eng('Kenji', 3);
+  const mid = eng('Sofia', 2);
+  const churn = item('Find why users churn', 'initiative', 3, null);
+  const loose = item('Fix flaky test', 'story', 0, null); // a story without a parent
+  const child = item('Interview users', 'story', 2, null, { parentId: churn.id });
+  const plan: Plan = { engineers: [senior, mid], items: [churn, loose, child, item('Revamp', 'initiative', 2, mid)] };
+  it('lists initiatives without a DRI and stories without an owner, with or without a parent', () => {
+    const team = teamGaps(plan);
+    expect(team.initiativesWithoutDri).toEqual([churn]);
+    expect(team.storiesWithoutOwner).toEqual([loose, child]);
+  });
+  it('counts items per rung against engineers per level', () => {
+    const team = teamGaps(plan);
+    expect(team.spread.map((s) => [s.items, s.assigned, s.engineers])).toEqual([
+      [1, 0, 0],
+      [0, 0, 0],
+      [2, 1, 1],
+      [1, 0, 1],
+    ]);
+  });
+  it('names rungs of work nobody on the roster reaches, and levels with no work at their rung', () => {
+    const intern = eng('Lina', 0);
+    const hard = item('Find the problem', 'initiative', 3, null);
+    expect(teamGaps({ engineers: [intern, eng('Marco', 2)], items: [hard] }).spreadNotes).toEqual([
+      '1 Intern on the roster and no Intern-rung work this quarter',
+      '1 Mid on the roster and no Mid-rung work this quarter',
+      '1 Senior-rung item and no one at Senior or above on the roster: each is a stretch at best',
+    ]);
+  });
+});
+
+describe('edge cases', () => {
+  it('inactive engineers have no gaps, and their items still warn', () => {
+    const gone = eng('Former', 0, { active: false });
+    const stay = eng('Ana', 1);
+    const fraud = item('Fraud rules', 'story', 2, gone);
+    const plan: Plan = { engineers: [gone, stay], items: [fraud, item('Story', 'story', 1, stay)] };
+    expect(engineerGaps(plan).map((e) => e.engineer.name)).toEqual(['Ana']);
+    expect(itemWarnings(plan).map((w) => [w.kind, w.item.title])).toEqual([
+      ['overreach', 'Fraud rules'],
+      ['inactive_assignee', 'Fraud rules'],
+    ]);
+  });
+  it('a story without a parent counts for its owner like any story', () => {
+    const junior = eng('Tom', 1);
+    const loose = item('Upgrade SDK', 'story', 1, junior, { parentId: null });
+    expect(kinds(junior, [loose])).toEqual([]);
+  });
+  it('an engineer promoted mid-quarter is judged at their current level', () => {
+    // Jade was a Junior when the quarter was staffed; now a Mid. Her Mid-rung initiative is in reach,
+    // and a Junior-rung story alone no longer counts as her own rung.
+    const before = eng('Jade', 1);
+    const after: Engineer = { ...before, level: 2 };
+    const work = [item('Referral rewards', 'initiative', 2, before), item('Link generation', 'story', 1, before)];
+    expect(kinds(before, work)).toEqual(['stretch_without_reviewer']);
+    expect(kinds(after, work)).toEqual([]);
+    expect(kinds(after, work.slice(1))).toEqual(['no_own_rung']);
+  });
+  it('acknowledged warnings sink below the others', () => {
+    const intern = eng('Leo', 0);
+    const kept = item('Kept', 'story', 3, intern, { a: { ackNote: 'on purpose' } });
+    const open = item('Open', 'story', 2, intern);
+    expect(itemWarnings({ engineers: [intern], items: [kept, open] }).map((w) => w.item.title)).toEqual(['Open', 'Kept']);
+  });
+});

@@ -1,0 +1,240 @@
+import { type Fit, fit } from './fit.ts';
+import { type Rank, RANKS, type WorkKind, levelName } from './ladder.ts';
+import { itemsByEngineer, loadOf } from './plan.ts';
+import type { Engineer, WorkItem } from './schemas.ts';
+
+// Delegation gaps (PRODUCT.md, "Delegation gaps"): where the work a lead hands out falls short of
+// an engineer's level or runs past it. Pure functions of one quarter's plan, so the renderer (live,
+// as the board changes) and the main process (reports, exports) compute the same answer.
+// Fits always use the engineer's current level: a promotion re-evaluates them at once.
+
+export type Plan = { engineers: readonly Engineer[]; items: readonly WorkItem[] };
+
+export type GapKind = 'no_own_rung' | 'only_below_level' | 'overreach' | 'stretch_without_reviewer' | 'over_capacity' | 'no_load';
+
+export const GAP_KINDS: readonly GapKind[] = [
+  'overreach',
+  'stretch_without_reviewer',
+  'no_own_rung',
+  'only_below_level',
+  'over_capacity',
+  'no_load',
+];
+
+export const GAP_LABEL: Record<GapKind, string> = {
+  no_own_rung: 'Nothing at their own rung',
+  only_below_level: 'Only below-level work',
+  overreach: 'Overreach',
+  stretch_without_reviewer: 'Stretch without a reviewer',
+  over_capacity: 'Load over capacity',
+  no_load: 'No load',
+};
+
+export type Gap = {
+  kind: GapKind;
+  /** The concrete items the gap is about; empty for "nothing at their own rung" and "no load". */
+  items: WorkItem[];
+  /** An overreach the lead kept with a note: still listed, muted. */
+  acknowledged: boolean;
+  message: string;
+};
+
+export type EngineerGaps = { engineer: Engineer; items: WorkItem[]; load: number; gaps: Gap[] };
+
+/**
+ * What "their own rung" means for each level, in the product's words: an Intern's own work is a
+ * task (an Intern-rung story), a Junior's a story of their own, a Mid's an initiative as DRI,
+ * a Senior's anything at the Senior rung.
+ */
+export const OWN_RUNG_WORK: Record<Rank, { kind: WorkKind | null; phrase: string }> = {
+  0: { kind: 'story', phrase: 'has no task of their own (an Intern-rung story)' },
+  1: { kind: 'story', phrase: 'owns no Junior-rung story of their own' },
+  2: { kind: 'initiative', phrase: 'is DRI of no Mid-rung initiative' },
+  3: { kind: null, phrase: 'carries no Senior-rung item' },
+};
+
+export const isOwnRungWork = (item: WorkItem, level: Rank): boolean =>
+  item.rung === level && (OWN_RUNG_WORK[level].kind === null || item.kind === OWN_RUNG_WORK[level].kind);
+
+const quote = (items: readonly WorkItem[]) => items.map((i) => `'${i.title}'`).join(', ');
+
+export const needsReviewer = (item: WorkItem, f: Fit): boolean =>
+  f.kind === 'stretch' && item.assignment !== null && item.assignment.reviewerId === null && !item.assignment.leadReviews;
+
+/** The item-level gaps of one assignment: an overreach, or a stretch nobody reviews. */
+function itemGaps(item: WorkItem, engineer: Engineer): Gap[] {
+  const f = fit(item.rung, engineer.level);
+  const rung = `${levelName(item.rung)} rung`;
+  const level = levelName(engineer.level);
+  if (f.kind === 'overreach') {
+    const ack = item.assignment?.ackNote ?? null;
+    return [
+      {
+        kind: 'overreach',
+        items: [item],
+        acknowledged: ack !== null,
+        message: `'${item.title}' (${rung}) is ${f.gap} rungs past ${engineer.name}’s level (${level})${ack !== null ? `; kept: ${ack}` : ''}`,
+      },
+    ];
+  }
+  if (needsReviewer(item, f)) {
+    return [
+      {
+        kind: 'stretch_without_reviewer',
+        items: [item],
+        acknowledged: false,
+        message: `'${item.title}' (${rung}) is a stretch for ${engineer.name} (${level}) with no reviewer`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** One engineer's gaps for the quarter, given the items they carry. */
+export function gapsOf(engineer: Engineer, items: readonly WorkItem[]): Gap[] {
+  const gaps: Gap[] = items.flatMap((i) => itemGaps(i, engineer));
+  const who = `${engineer.name} (${levelName(engineer.level)})`;
+  if (items.length === 0) {
+    // "No load" already says there is nothing at their rung; one gap, not two.
+    gaps.push({ kind: 'no_load', items: [], acknowledged: false, message: `${who} has nothing assigned this quarter` });
+    return gaps;
+  }
+  if (!items.some((i) => isOwnRungWork(i, engineer.level))) {
+    gaps.push({ kind: 'no_own_rung', items: [], acknowledged: false, message: `${who} ${OWN_RUNG_WORK[engineer.level].phrase}` });
+  }
+  if (items.every((i) => fit(i.rung, engineer.level).belowLevel)) {
+    gaps.push({
+      kind: 'only_below_level',
+      items: [...items],
+      acknowledged: false,
+      message: `${who} has only work two or more rungs below their level: ${quote(items)}`,
+    });
+  }
+  const load = loadOf(items);
+  if (engineer.capacity !== null && load > engineer.capacity) {
+    gaps.push({
+      kind: 'over_capacity',
+      items: [...items],
+      acknowledged: false,
+      message: `${who} carries ${load} points against a capacity of ${engineer.capacity}`,
+    });
+  }
+  return gaps;
+}
+
+/** Lanes' order: most senior first, then by name. */
+export const byLevelThenName = (a: Engineer, b: Engineer): number => b.level - a.level || a.name.localeCompare(b.name);
+
+/** Every active engineer with their gaps. Inactive engineers have no gaps; their items still warn (itemWarnings). */
+export function engineerGaps(plan: Plan): EngineerGaps[] {
+  const carried = itemsByEngineer(plan.items);
+  return plan.engineers
+    .filter((e) => e.active)
+    .toSorted(byLevelThenName)
+    .map((engineer) => {
+      const items = carried.get(engineer.id) ?? [];
+      return { engineer, items, load: loadOf(items), gaps: gapsOf(engineer, items) };
+    });
+}
+
+export type ItemWarning = {
+  kind: 'overreach' | 'stretch_without_reviewer' | 'inactive_assignee';
+  item: WorkItem;
+  engineer: Engineer;
+  fit: Fit;
+  acknowledged: boolean;
+  message: string;
+};
+
+/** Warnings about assigned items, whoever carries them (an inactive engineer's items still warn). */
+export function itemWarnings(plan: Plan): ItemWarning[] {
+  const engineers = new Map(plan.engineers.map((e) => [e.id, e]));
+  const out: ItemWarning[] = [];
+  for (const item of plan.items) {
+    const engineer = item.assignment ? engineers.get(item.assignment.engineerId) : undefined;
+    if (!engineer) continue;
+    const f = fit(item.rung, engineer.level);
+    for (const g of itemGaps(item, engineer)) {
+      out.push({ kind: g.kind as ItemWarning['kind'], item, engineer, fit: f, acknowledged: g.acknowledged, message: g.message });
+    }
+    if (!engineer.active) {
+      out.push({
+        kind: 'inactive_assignee',
+        item,
+        engineer,
+        fit: f,
+        acknowledged: false,
+        message: `'${item.title}' is on ${engineer.name}, who is inactive`,
+      });
+    }
+  }
+  // Unacknowledged first: muted rows sink to the bottom.
+  return out.toSorted((a, b) => Number(a.acknowledged) - Number(b.acknowledged));
+}
+
+export type RungSpread = {
+  rank: Rank;
+  /** Items of the quarter at this rung, and how many of them are assigned. */
+  items: number;
+  assigned: number;
+  points: number;
+  /** Active engineers at this level, and their capacity. */
+  engineers: number;
+  capacity: number;
+};
+
+export type TeamGaps = {
+  initiativesWithoutDri: WorkItem[];
+  storiesWithoutOwner: WorkItem[];
+  spread: RungSpread[];
+  /** Where the rungs of work and the levels on the roster do not meet, one sentence each. */
+  spreadNotes: string[];
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function teamGaps(plan: Plan): TeamGaps {
+  const active = plan.engineers.filter((e) => e.active);
+  const spread: RungSpread[] = RANKS.map((rank) => {
+    const at = plan.items.filter((i) => i.rung === rank);
+    const people = active.filter((e) => e.level === rank);
+    return {
+      rank,
+      items: at.length,
+      assigned: at.filter((i) => i.assignment !== null).length,
+      points: loadOf(at),
+      engineers: people.length,
+      capacity: people.reduce((s, e) => s + (e.capacity ?? 0), 0),
+    };
+  });
+  const spreadNotes: string[] = [];
+  for (const s of spread) {
+    const level = levelName(s.rank);
+    if (s.items > 0 && !active.some((e) => e.level >= s.rank)) {
+      spreadNotes.push(`${plural(s.items, `${level}-rung item`)} and no one at ${level} or above on the roster: each is a stretch at best`);
+    }
+    if (s.engineers > 0 && s.items === 0) {
+      spreadNotes.push(`${plural(s.engineers, level)} on the roster and no ${level}-rung work this quarter`);
+    }
+  }
+  return {
+    initiativesWithoutDri: plan.items.filter((i) => i.kind === 'initiative' && i.assignment === null),
+    storiesWithoutOwner: plan.items.filter((i) => i.kind === 'story' && i.assignment === null),
+    spread,
+    spreadNotes,
+  };
+}
+
+export type GapSummary = { kind: GapKind | 'overreach_acknowledged'; label: string; count: number }[];
+
+/** The team summary: how many of each kind of gap, acknowledged overreach counted apart. */
+export function gapSummary(perEngineer: readonly EngineerGaps[]): GapSummary {
+  const all = perEngineer.flatMap((e) => e.gaps);
+  const rows: GapSummary = GAP_KINDS.map((kind) => ({
+    kind,
+    label: GAP_LABEL[kind],
+    count: all.filter((g) => g.kind === kind && !g.acknowledged).length,
+  }));
+  rows.push({ kind: 'overreach_acknowledged', label: 'Overreach kept on purpose', count: all.filter((g) => g.acknowledged).length });
+  return rows;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { growthTrail, levelOn, quarterStart } from './growth.ts';
+import type { Rank } from './ladder.ts';
+import type { Engineer, LevelChange, WorkItem } from './schemas.ts';
+
+const jade: Engineer = { id: 1, name: 'Jade', level: 2, teamId: 1, capacity: null, active: true };
+const sofia: Engineer = { id: 2, name: 'Sofia', level: 3, teamId: 1, capacity: null, active: true };
+const changes: LevelChange[] = [
+  { id: 1, engineerId: 1, fromLevel: null, toLevel: 1, changedOn: '2025-01-10' },
+  { id: 2, engineerId: 1, fromLevel: 1, toLevel: 2, changedOn: '2025-08-15' }, // promoted mid-Q3
+];
+const item = (id: number, quarterId: number, rung: Rank, reviewerId: number | null): WorkItem => ({
+  id,
+  kind: 'initiative',
+  parentId: null,
+  quarterId,
+  title: `Item ${id}`,
+  description: '',
+  rung,
+  size: null,
+  touchpoints: [],
+  status: 'done',
+  sortKey: id,
+  assignment: { engineerId: 1, reviewerId, leadReviews: false, ackNote: null },
+});
+
+describe('quarters and levels over time', () => {
+  it('reads a quarter’s start from its name', () => {
+    expect(quarterStart('2025 Q3')).toBe('2025-07-01');
+    expect(quarterStart('2026-Q1')).toBe('2026-01-01');
+    expect(quarterStart('Autumn push')).toBeNull();
+  });
+  it('the level held on a date comes from the level changes; before the first, where they started', () => {
+    expect(levelOn(changes, '2025-07-01', 2)).toBe(1);
+    expect(levelOn(changes, '2025-10-01', 2)).toBe(2);
+    expect(levelOn(changes, '2024-10-01', 2)).toBe(1);
+    expect(levelOn(changes, null, 2)).toBe(2);
+  });
+});
+
+describe('the growth trail: stretch assignments by quarter, with reviewers', () => {
+  const quarters = [
+    { id: 1, name: '2025 Q3' },
+    { id: 2, name: '2025 Q4' },
+    { id: 3, name: '2026 Q1' },
+  ];
+  const items = [item(10, 1, 2, 2), item(11, 1, 1, null), item(12, 2, 3, null), item(13, 3, 2, null)];
+  const trail = growthTrail(jade, changes, quarters, items, [jade, sofia]);
+  it('judges each quarter at the level held when it began: the stretch that earned a promotion stays', () => {
+    expect(trail.map((q) => [q.quarter.name, q.levelThen, q.items.map((i) => i.item.id)])).toEqual([
+      ['2025 Q3', 1, [10]],
+      ['2025 Q4', 2, [12]],
+    ]);
+  });
+  it('names the reviewer of each stretch', () => {
+    expect(trail[0]!.items[0]).toMatchObject({ fit: { kind: 'stretch' }, reviewer: { id: 2, name: 'Sofia', level: 3 } });
+    expect(trail[1]!.items[0]!.reviewer).toBeNull();
+  });
+});

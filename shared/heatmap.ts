@@ -1,0 +1,62 @@
+import { type Fit, fit } from './fit.ts';
+import { type Plan, byLevelThenName } from './gaps.ts';
+import { type Rank, RANKS } from './ladder.ts';
+import { itemsByEngineer, loadOf } from './plan.ts';
+import type { Engineer } from './schemas.ts';
+
+// The rung-by-level heatmap: for each engineer, how many items of each rung they carry and what
+// that rung means for them (in reach, stretch, overreach); and for the team, the rungs of the
+// quarter's work against the levels on the roster.
+
+export type HeatCell = { rung: Rank; count: number; points: number; fit: Fit };
+export type HeatRow = { engineer: Engineer; cells: HeatCell[] };
+
+/** Active engineers, most senior first, one cell per rung (Intern to Senior). */
+export function heatmap(plan: Plan): HeatRow[] {
+  const carried = itemsByEngineer(plan.items);
+  return plan.engineers
+    .filter((e) => e.active)
+    .toSorted(byLevelThenName)
+    .map((engineer) => {
+      const items = carried.get(engineer.id) ?? [];
+      return {
+        engineer,
+        cells: RANKS.map((rung) => {
+          const at = items.filter((i) => i.rung === rung);
+          return { rung, count: at.length, points: loadOf(at), fit: fit(rung, engineer.level) };
+        }),
+      };
+    });
+}
+
+export type TeamHeatRow = {
+  rung: Rank;
+  /** Items at this rung by the level of whoever carries them, Intern to Senior. */
+  byLevel: number[];
+  unassigned: number;
+  total: number;
+};
+
+export type TeamHeat = {
+  rows: TeamHeatRow[];
+  /** Active engineers on the roster per level, Intern to Senior. */
+  roster: number[];
+};
+
+/** Rungs of the quarter's work (rows) against the level of who carries them and the roster's levels. */
+export function teamHeatmap(plan: Plan): TeamHeat {
+  const engineers = new Map(plan.engineers.map((e) => [e.id, e]));
+  const rows = RANKS.map((rung): TeamHeatRow => {
+    const at = plan.items.filter((i) => i.rung === rung);
+    const byLevel = RANKS.map(() => 0);
+    let unassigned = 0;
+    for (const item of at) {
+      const e = item.assignment ? engineers.get(item.assignment.engineerId) : undefined;
+      if (e) byLevel[e.level]! += 1;
+      else unassigned += 1;
+    }
+    return { rung, byLevel, unassigned, total: at.length };
+  });
+  const active = plan.engineers.filter((e) => e.active);
+  return { rows, roster: RANKS.map((r) => active.filter((e) => e.level === r).length) };
+}
