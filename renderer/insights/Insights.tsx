@@ -1,0 +1,221 @@
+import { useEffect, useMemo, useState } from 'react';
+import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
+import { GAP_LABEL, type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
+import { levelName } from '../../shared/ladder.ts';
+import type { Snapshot } from '../../shared/schemas.ts';
+import { api } from '../api.ts';
+import type { Go } from '../navigation.ts';
+import { CoachingAgenda } from './CoachingAgenda.tsx';
+import { Heatmap, TeamHeatmap } from './Heatmap.tsx';
+import { FitTag, ItemLink, TouchpointTags, rungLabel } from './parts.tsx';
+import './insights.css';
+
+// Insights are computed here, from the snapshot the board shows, with the same shared/ rules the
+// main process uses: a change on the board changes them at once, without another request.
+
+const WARNING_LABEL: Record<ItemWarning['kind'], string> = {
+  overreach: 'Overreach',
+  stretch_without_reviewer: 'Stretch without a reviewer',
+  inactive_assignee: 'On an inactive engineer',
+};
+
+export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload: () => Promise<unknown>; go: Go }) {
+  const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
+  const perEngineer = useMemo(() => engineerGaps(snapshot), [snapshot]);
+  const team = useMemo(() => teamGaps(snapshot), [snapshot]);
+  const dri = useMemo(() => driCheck(snapshot), [snapshot]);
+  const summary = useMemo(() => gapSummary(perEngineer), [perEngineer]);
+  const [status, setStatus] = useState('');
+  // Opening insights refetches the plan: a change made in another tab or window must not be missed.
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const act = async (request: Promise<{ ok: boolean; value?: { summary: string }; error?: { message: string } }>) => {
+    const r = await request;
+    setStatus(r.ok ? (r.value?.summary ?? 'Done') : (r.error?.message ?? 'The change was refused'));
+    await reload();
+  };
+
+  return (
+    <div className="insights">
+      <nav className="ins-toc" aria-label="Insights sections">
+        <a href="#ins-warnings">Warnings</a>
+        <a href="#ins-dri">DRI check</a>
+        <a href="#ins-gaps">Delegation gaps</a>
+        <a href="#ins-agenda">Coaching agenda</a>
+        <a href="#ins-heatmap">Heatmap</a>
+      </nav>
+      <p role="status" className="ins-status">
+        {status}
+      </p>
+
+      <section aria-labelledby="ins-summary-h" className="ins-panel">
+        <h2 id="ins-summary-h">Team summary, {snapshot.quarter.name}</h2>
+        <ul className="ins-summary" aria-label="Gaps by kind">
+          {summary.map((s) => (
+            <li key={s.kind} className={s.count > 0 ? 'ins-has' : ''}>
+              <span className="ins-count">{s.count}</span> {s.label}
+            </li>
+          ))}
+          <li className={team.initiativesWithoutDri.length > 0 ? 'ins-has' : ''}>
+            <span className="ins-count">{team.initiativesWithoutDri.length}</span> Initiatives without a DRI
+          </li>
+          <li className={team.storiesWithoutOwner.length > 0 ? 'ins-has' : ''}>
+            <span className="ins-count">{team.storiesWithoutOwner.length}</span> Stories without an owner
+          </li>
+        </ul>
+      </section>
+
+      <section id="ins-warnings" aria-labelledby="ins-warnings-h" className="ins-panel">
+        <h2 id="ins-warnings-h">Warnings</h2>
+        {warnings.length === 0 ? (
+          <p className="ins-empty">No overreach, no unreviewed stretch.</p>
+        ) : (
+          <ul className="ins-warnings" aria-label="Warnings">
+            {warnings.map((w) => (
+              <li
+                key={`${w.kind}-${w.item.id}`}
+                data-id={`warning-${w.kind}-${w.item.id}`}
+                className={`ins-warning ins-warning-${w.kind}${w.acknowledged ? ' ins-muted' : ''}`}
+                aria-label={`${WARNING_LABEL[w.kind]}${w.acknowledged ? ', kept on purpose' : ''}: ${w.item.title} on ${w.engineer.name}`}
+              >
+                <span className="ins-warning-kind">
+                  {WARNING_LABEL[w.kind]}
+                  {w.acknowledged ? ' (kept on purpose)' : ''}
+                </span>
+                <span className="ins-warning-what">
+                  <ItemLink item={w.item} go={go} /> ({rungLabel(w.item)}) on {w.engineer.name}, {levelName(w.engineer.level)}{' '}
+                  <FitTag fit={w.fit} />
+                  {w.item.assignment?.ackNote && <span className="ins-note">Note: {w.item.assignment.ackNote}</span>}
+                </span>
+                <span className="ins-actions">
+                  {w.kind === 'stretch_without_reviewer' && (
+                    <button
+                      type="button"
+                      onClick={() => void act(api['plan.setReviewer']({ itemId: w.item.id, reviewerId: null, leadReviews: true }))}
+                    >
+                      I’ll review it
+                    </button>
+                  )}
+                  {w.kind !== 'stretch_without_reviewer' && (
+                    <button type="button" onClick={() => void act(api['plan.assign']({ itemId: w.item.id, engineerId: null }))}>
+                      Return to backlog
+                    </button>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section id="ins-dri" aria-labelledby="ins-dri-h" className="ins-panel">
+        <h2 id="ins-dri-h">DRI check</h2>
+        <table className="ins-table">
+          <caption className="ins-caption">Every initiative of the quarter with its DRI; initiatives without a DRI first.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Initiative</th>
+              <th scope="col">Rung</th>
+              <th scope="col">DRI</th>
+              <th scope="col">Fit</th>
+              <th scope="col">Reviewer</th>
+              <th scope="col">Check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dri.map((r) => (
+              <tr key={r.initiative.id} data-id={`dri-${r.initiative.id}`} className={`ins-dri-${r.status}`}>
+                <th scope="row">
+                  <ItemLink item={r.initiative} go={go} />
+                </th>
+                <td>{rungLabel(r.initiative)}</td>
+                <td>{r.dri ? `${r.dri.name}, ${levelName(r.dri.level)}` : '—'}</td>
+                <td>{r.fit ? <FitTag fit={r.fit} /> : '—'}</td>
+                <td>{r.reviewer ? r.reviewer.name : r.leadReviews ? 'the lead' : r.status === 'stretch' ? 'none yet' : '—'}</td>
+                <td>
+                  <span className={`ins-check ins-check-${r.status}`}>
+                    {DRI_STATUS_LABEL[r.status]}
+                    {r.acknowledged ? ' (kept on purpose)' : ''}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section id="ins-gaps" aria-labelledby="ins-gaps-h" className="ins-panel">
+        <h2 id="ins-gaps-h">Delegation gaps</h2>
+        <ul className="ins-engineers" aria-label="Delegation gaps by engineer">
+          {perEngineer
+            .filter((e) => e.gaps.length > 0)
+            .map(({ engineer, gaps, load }) => (
+              <li key={engineer.id} data-id={`gaps-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(engineer.level)}`}>
+                <h3>
+                  {engineer.name} <span className="ins-level">{levelName(engineer.level)}</span>{' '}
+                  <span className="ins-load">
+                    {load}
+                    {engineer.capacity !== null ? ` / ${engineer.capacity}` : ''} pts
+                  </span>
+                </h3>
+                <ul>
+                  {gaps.map((g, i) => (
+                    <li key={i} className={g.acknowledged ? 'ins-muted' : ''}>
+                      <strong>{GAP_LABEL[g.kind]}</strong>
+                      {g.acknowledged ? ' (kept on purpose)' : ''}: {g.message}
+                      {g.items.length === 1 && g.items[0] && (
+                        <>
+                          {' '}
+                          <TouchpointTags item={g.items[0]} go={go} engineerId={engineer.id} />
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+        </ul>
+        <h3>Team</h3>
+        <ul className="ins-team" aria-label="Team gaps">
+          <li>
+            <strong>Initiatives without a DRI:</strong>{' '}
+            {team.initiativesWithoutDri.length === 0
+              ? 'none'
+              : team.initiativesWithoutDri.map((i, n) => (
+                  <span key={i.id}>
+                    {n > 0 && ', '}
+                    <ItemLink item={i} go={go} />
+                  </span>
+                ))}
+          </li>
+          <li>
+            <strong>Stories without an owner:</strong>{' '}
+            {team.storiesWithoutOwner.length === 0
+              ? 'none'
+              : team.storiesWithoutOwner.map((i, n) => (
+                  <span key={i.id}>
+                    {n > 0 && ', '}
+                    <ItemLink item={i} go={go} />
+                  </span>
+                ))}
+          </li>
+          {team.spreadNotes.map((note) => (
+            <li key={note}>
+              <strong>Rungs against levels:</strong> {note}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <CoachingAgenda snapshot={snapshot} perEngineer={perEngineer} go={go} />
+
+      <section id="ins-heatmap" aria-labelledby="ins-heatmap-h" className="ins-panel">
+        <h2 id="ins-heatmap-h">Heatmap</h2>
+        <Heatmap snapshot={snapshot} />
+        <TeamHeatmap snapshot={snapshot} />
+      </section>
+    </div>
+  );
+}

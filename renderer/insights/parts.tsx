@@ -1,0 +1,55 @@
+import { touchpointAnchor } from '../../shared/competency-map.ts';
+import { FIT_LABEL, type Fit, describeFit } from '../../shared/fit.ts';
+import { levelName } from '../../shared/ladder.ts';
+import type { WorkItem } from '../../shared/schemas.ts';
+import { type Go, itemSelector } from '../navigation.ts';
+
+// Small pieces the insights, map and report screens share.
+
+/** A fit in words and colour (colour is never the only signal). */
+export function FitTag({ fit }: { fit: Fit }) {
+  return (
+    <span className={`ins-fit ins-fit-${fit.kind}`} title={describeFit(fit)}>
+      {FIT_LABEL[fit.kind]}
+      {fit.belowLevel ? ' (below level)' : ''}
+    </span>
+  );
+}
+
+/** An item's title as a link that jumps to its card on the board. */
+export function ItemLink({ item, go }: { item: WorkItem; go: Go }) {
+  return (
+    <button
+      type="button"
+      className="ins-link"
+      onClick={() => go({ screen: 'Board', focus: itemSelector(item.id) })}
+      aria-label={`${item.title}: show on the board`}
+    >
+      {item.title}
+    </button>
+  );
+}
+
+export const rungLabel = (item: WorkItem) => `${levelName(item.rung)} rung`;
+
+/** Touchpoint tags link to the map's rows. */
+export function TouchpointTags({ item, go, engineerId }: { item: WorkItem; go: Go; engineerId?: number | undefined }) {
+  if (item.touchpoints.length === 0) return null;
+  return (
+    <span className="ins-tags" aria-label="Touchpoints">
+      {item.touchpoints.map((t) => (
+        <a
+          key={t}
+          className="ins-tag"
+          href={`#${touchpointAnchor(t)}`}
+          onClick={(e) => {
+            e.preventDefault();
+            go({ screen: 'Competency map', focus: `#${touchpointAnchor(t)}`, engineerId });
+          }}
+        >
+          {t}
+        </a>
+      ))}
+    </span>
+  );
+}

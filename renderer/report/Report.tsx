@@ -1,0 +1,172 @@
+import { useMemo, useState } from 'react';
+import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
+import { FIT_LABEL } from '../../shared/fit.ts';
+import { GAP_LABEL, engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
+import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
+import { itemFit, teamLanes } from '../../shared/plan.ts';
+import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import './report.css';
+
+// The printable staffing report for a quarter: the plan by engineer, warnings, DRI check and
+// delegation gaps. The browser prints it with report.css's print rules; in Electron the main
+// process can render the same screen with webContents.printToPDF.
+
+const reviewerOf = (item: WorkItem, engineers: ReadonlyMap<number, Engineer>): string => {
+  const a = item.assignment;
+  if (!a) return '';
+  if (a.reviewerId !== null) return engineers.get(a.reviewerId)?.name ?? '';
+  return a.leadReviews ? 'the lead' : '';
+};
+
+export function Report({ snapshot }: { snapshot: Snapshot }) {
+  const teams = useMemo(() => teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), [snapshot]);
+  const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
+  const dri = useMemo(() => driCheck(snapshot), [snapshot]);
+  const gaps = useMemo(() => engineerGaps(snapshot).filter((e) => e.gaps.length > 0), [snapshot]);
+  const team = useMemo(() => teamGaps(snapshot), [snapshot]);
+  const engineers = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot]);
+  const unassigned = snapshot.items.filter((i) => !i.assignment);
+  // The date the report was opened, fixed for the life of the screen.
+  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+
+  return (
+    <article className="report" aria-labelledby="report-h">
+      <header className="report-head">
+        <h2 id="report-h">Staffing report, {snapshot.quarter.name}</h2>
+        <p className="report-meta">
+          {snapshot.engineers.filter((e) => e.active).length} engineers · {snapshot.items.length} items · {unassigned.length} unassigned ·
+          generated {today}
+        </p>
+        <button type="button" className="report-print" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </header>
+
+      <section aria-labelledby="report-plan-h">
+        <h3 id="report-plan-h">Plan by engineer</h3>
+        {teams.map(({ team: t, lanes }) => (
+          <table key={t.id} className="report-table" aria-label={`Plan for team ${t.name}`}>
+            <caption>Team {t.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Engineer</th>
+                <th scope="col">Item</th>
+                <th scope="col">Rung</th>
+                <th scope="col">Fit</th>
+                <th scope="col">Reviewer</th>
+                <th scope="col">Status</th>
+                <th scope="col">Points</th>
+              </tr>
+            </thead>
+            {lanes.map(({ engineer, items, load }) => (
+              <tbody key={engineer.id} className="report-engineer">
+                {(items.length > 0 ? items : [null]).map((item, n) => (
+                  <tr key={item?.id ?? 'none'}>
+                    {n === 0 && (
+                      <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
+                        {engineer.name}
+                        <span className="report-sub">
+                          {levelName(engineer.level)} · {load}
+                          {engineer.capacity !== null ? ` / ${engineer.capacity}` : ''} pts
+                        </span>
+                      </th>
+                    )}
+                    {item ? (
+                      <>
+                        <td>
+                          {item.title}
+                          <span className="report-sub">{item.kind === 'initiative' ? 'Initiative (DRI)' : 'Story (owner)'}</span>
+                        </td>
+                        <td>{levelName(item.rung)}</td>
+                        <td className={`report-fit-${itemFit(item, engineer).kind}`}>{FIT_LABEL[itemFit(item, engineer).kind]}</td>
+                        <td>{reviewerOf(item, engineers)}</td>
+                        <td>{STATUS_LABEL[item.status]}</td>
+                        <td>{item.size ?? ''}</td>
+                      </>
+                    ) : (
+                      <td colSpan={6} className="report-none">
+                        Nothing assigned
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        ))}
+        {unassigned.length > 0 && (
+          <p>
+            <strong>Unassigned:</strong> {unassigned.map((i) => `${i.title} (${levelName(i.rung)} rung)`).join('; ')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="report-warnings-h">
+        <h3 id="report-warnings-h">Warnings</h3>
+        {warnings.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul>
+            {warnings.map((w) => (
+              <li key={`${w.kind}-${w.item.id}`} className={w.acknowledged ? 'report-muted' : ''}>
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="report-dri-h">
+        <h3 id="report-dri-h">DRI check</h3>
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">Initiative</th>
+              <th scope="col">Rung</th>
+              <th scope="col">DRI</th>
+              <th scope="col">Reviewer</th>
+              <th scope="col">Check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dri.map((r) => (
+              <tr key={r.initiative.id}>
+                <th scope="row">{r.initiative.title}</th>
+                <td>{levelName(r.initiative.rung)}</td>
+                <td>{r.dri ? `${r.dri.name} (${levelName(r.dri.level)})` : '—'}</td>
+                <td>{r.reviewer?.name ?? (r.leadReviews ? 'the lead' : '')}</td>
+                <td className={`report-check-${r.status}`}>{DRI_STATUS_LABEL[r.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="report-gaps-h">
+        <h3 id="report-gaps-h">Delegation gaps</h3>
+        {gaps.map(({ engineer, gaps: list }) => (
+          <div key={engineer.id} className="report-gap">
+            <h4>
+              {engineer.name}, {levelName(engineer.level)}
+            </h4>
+            <ul>
+              {list.map((g, i) => (
+                <li key={i} className={g.acknowledged ? 'report-muted' : ''}>
+                  <strong>{GAP_LABEL[g.kind]}:</strong> {g.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        <h4>Team</h4>
+        <ul>
+          <li>Initiatives without a DRI: {team.initiativesWithoutDri.map((i) => i.title).join('; ') || 'none'}</li>
+          <li>Stories without an owner: {team.storiesWithoutOwner.map((i) => i.title).join('; ') || 'none'}</li>
+          {team.spreadNotes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
