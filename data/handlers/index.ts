@@ -1,7 +1,11 @@
 import type { Contract } from '../../shared/contract/index.ts';
 import { boardHandlers } from './board.ts';
 import { insightsHandlers } from './insights.ts';
+import { quartersHandlers } from './quarters.ts';
+import { rosterHandlers } from './roster.ts';
+import { transferHandlers } from './transfer.ts';
 import type { Handlers } from './types.ts';
+import { workHandlers } from './work.ts';
 
 /** mapFile: where data/competency-map.md is for this process (the shells know their own layout). */
 export type AppInfo = { version: string; databasePath: string; mapFile?: string | undefined };
@@ -10,4 +14,8 @@ export type AppInfo = { version: string; databasePath: string; mapFile?: string 
 export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
   ...boardHandlers(info),
   ...insightsHandlers(info),
+  ...rosterHandlers,
+  ...workHandlers,
+  ...quartersHandlers,
+  ...transferHandlers,
 });

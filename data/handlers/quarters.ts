@@ -1,0 +1,69 @@
+import type { quartersContract } from '../../shared/contract/quarters.ts';
+import { RungsError } from '../../shared/errors.ts';
+import type { Db } from '../db.ts';
+import { getQuarter, getWorkItems } from '../queries.ts';
+import { toDb } from '../rows.ts';
+import { type Handlers, record } from './types.ts';
+import { nextSortKey } from './work.ts';
+
+function refuseDuplicate(db: Db, name: string, except = 0) {
+  const other = db
+    .prepare<[string, number], { name: string }>('SELECT name FROM quarters WHERE name = ? COLLATE NOCASE AND id != ?')
+    .get(name, except);
+  if (other) throw new RungsError('conflict', `There is already a quarter called ${other.name}.`);
+}
+
+export const quartersHandlers: Handlers<typeof quartersContract> = {
+  'quarters.create': (db, { name }) => {
+    refuseDuplicate(db, name);
+    let quarterId = 0;
+    const m = record(db, `Added the quarter ${name}`, (rows) => {
+      quarterId = rows.insert('quarters', { name });
+    });
+    return { ...m, quarterId };
+  },
+
+  'quarters.rename': (db, { quarterId, name }) => {
+    const q = getQuarter(db, quarterId);
+    refuseDuplicate(db, name, quarterId);
+    return record(db, `Renamed the quarter ${q.name} to ${name}`, (rows) => rows.update('quarters', quarterId, { name }));
+  },
+
+  /**
+   * What is not done moves on with its people: DRIs, owners and reviewers come along when they are
+   * still active. Items already in the target (same kind and title) are skipped, so copying twice
+   * does not double the plan. A story whose initiative is done comes along without a parent.
+   */
+  'quarters.copyUnfinished': (db, { fromQuarterId, toQuarterId }) => {
+    const from = getQuarter(db, fromQuarterId);
+    const to = getQuarter(db, toQuarterId);
+    if (from.id === to.id) throw new RungsError('conflict', 'Pick another quarter to copy into.');
+    const keyOf = (i: { kind: string; title: string }) => `${i.kind}\u0000${i.title.toLowerCase()}`;
+    const there = new Map(getWorkItems(db, to.id).map((i) => [keyOf(i), i.id]));
+    const active = new Set(db.prepare<[], number>('SELECT id FROM engineers WHERE active = 1').pluck().all());
+    const unfinished = getWorkItems(db, from.id).filter((i) => i.status !== 'done');
+    const ordered = [...unfinished.filter((i) => i.kind === 'initiative'), ...unfinished.filter((i) => i.kind === 'story')];
+    const toCopy = ordered.filter((i) => !there.has(keyOf(i)));
+    const skipped = ordered.length - toCopy.length;
+    const summary = `Copied ${toCopy.length} unfinished item${toCopy.length === 1 ? '' : 's'} of ${from.name} into ${to.name}${skipped ? ` (${skipped} already there)` : ''}`;
+    // An initiative already in the target still takes its stories in.
+    const newId = new Map<number, number>(
+      unfinished.filter((i) => i.kind === 'initiative' && there.has(keyOf(i))).map((i) => [i.id, there.get(keyOf(i))!]),
+    );
+    const m = record(db, summary, (rows) => {
+      let sortKey = nextSortKey(db, to.id);
+      for (const item of toCopy) {
+        const parentId = item.parentId !== null ? (newId.get(item.parentId) ?? null) : null;
+        const { id: _id, assignment, ...fields } = item;
+        const id = rows.insert('work_items', toDb.workItem({ ...fields, parentId, quarterId: to.id, sortKey }));
+        sortKey += 1024;
+        newId.set(item.id, id);
+        if (assignment && active.has(assignment.engineerId)) {
+          const reviewerId = assignment.reviewerId !== null && active.has(assignment.reviewerId) ? assignment.reviewerId : null;
+          rows.insert('assignments', toDb.assignment(id, { ...assignment, reviewerId }));
+        }
+      }
+    });
+    return { ...m, copied: toCopy.length, skipped };
+  },
+};

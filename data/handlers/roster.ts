@@ -1,0 +1,129 @@
+import type { rosterContract } from '../../shared/contract/roster.ts';
+import { RungsError } from '../../shared/errors.ts';
+import { levelName } from '../../shared/ladder.ts';
+import type { Db } from '../db.ts';
+import { getEngineer } from '../queries.ts';
+import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../rows.ts';
+import { type Handlers, record } from './types.ts';
+
+/** The lead's calendar day, not UTC's: a promotion on the evening of the 31st is still the 31st. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function getTeam(db: Db, id: number) {
+  const row = db.prepare<[number], DbTeam>('SELECT id, name FROM teams WHERE id = ?').get(id);
+  if (!row) throw new RungsError('not_found', `No team ${id}; it may have been deleted.`);
+  return fromDb.team(row);
+}
+
+function refuseDuplicateTeam(db: Db, name: string, except = 0) {
+  const other = db
+    .prepare<[string, number], DbTeam>('SELECT id, name FROM teams WHERE name = ? COLLATE NOCASE AND id != ?')
+    .get(name, except);
+  if (other) throw new RungsError('conflict', `There is already a team called ${other.name}.`);
+}
+
+function refuseDuplicateEngineer(db: Db, name: string, except = 0) {
+  const other = db
+    .prepare<[string, number], { name: string }>('SELECT name FROM engineers WHERE name = ? COLLATE NOCASE AND id != ?')
+    .get(name, except);
+  if (other) throw new RungsError('conflict', `${other.name} is already on the roster; use another name (add an initial).`);
+}
+
+function impact(db: Db, engineerId: number) {
+  const engineer = getEngineer(db, engineerId);
+  const items = db
+    .prepare<[number], { id: number; title: string; kind: 'initiative' | 'story'; quarter: string }>(
+      `SELECT w.id, w.title, w.kind, q.name AS quarter FROM assignments a
+       JOIN work_items w ON w.id = a.item_id JOIN quarters q ON q.id = w.quarter_id
+       WHERE a.engineer_id = ? ORDER BY q.id, w.sort_key, w.id`,
+    )
+    .all(engineerId);
+  const count = (sql: string) => db.prepare<[number], number>(sql).pluck().get(engineerId) ?? 0;
+  return {
+    engineer,
+    items,
+    reviews: count('SELECT count(*) FROM assignments WHERE reviewer_id = ?'),
+    levelChanges: count('SELECT count(*) FROM level_changes WHERE engineer_id = ?'),
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const rosterHandlers: Handlers<typeof rosterContract> = {
+  'teams.list': (db) => db.prepare<[], DbTeam>('SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
+  'teams.create': (db, { name }) => {
+    refuseDuplicateTeam(db, name);
+    return record(db, `Added the team ${name}`, (rows) => void rows.insert('teams', { name }));
+  },
+  'teams.rename': (db, { teamId, name }) => {
+    const team = getTeam(db, teamId);
+    refuseDuplicateTeam(db, name, teamId);
+    return record(db, `Renamed the team ${team.name} to ${name}`, (rows) => rows.update('teams', teamId, { name }));
+  },
+  'teams.delete': (db, { teamId }) => {
+    const team = getTeam(db, teamId);
+    const members = db.prepare<[number], number>('SELECT count(*) FROM engineers WHERE team_id = ?').pluck().get(teamId) ?? 0;
+    if (members > 0) {
+      throw new RungsError('conflict', `${team.name} still has ${plural(members, 'engineer')}; move or delete them first.`);
+    }
+    return record(db, `Deleted the team ${team.name}`, (rows) => void rows.remove('teams', teamId));
+  },
+
+  'engineers.create': (db, { name, level, teamId, capacity, active, changedOn }) => {
+    const team = getTeam(db, teamId);
+    refuseDuplicateEngineer(db, name);
+    return record(db, `Added ${name} (${levelName(level)}) to ${team.name}`, (rows) => {
+      const id = rows.insert('engineers', toDb.engineer({ name, level, teamId, capacity, active }));
+      rows.insert('level_changes', { engineer_id: id, from_level: null, to_level: level, changed_on: changedOn ?? localToday() });
+    });
+  },
+
+  'engineers.update': (db, { engineerId, changedOn, ...patch }) => {
+    const before = getEngineer(db, engineerId);
+    if (patch.teamId !== undefined) getTeam(db, patch.teamId);
+    if (patch.name !== undefined) refuseDuplicateEngineer(db, patch.name, engineerId);
+    const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    const promoted = after.level !== before.level;
+    const summary = promoted
+      ? `${after.level > before.level ? 'Promoted' : 'Moved'} ${after.name} ${after.level > before.level ? 'to' : 'back to'} ${levelName(after.level)}`
+      : `Edited ${after.name}`;
+    return record(db, summary, (rows) => {
+      const { id: _id, ...fields } = after;
+      rows.update('engineers', engineerId, toDb.engineer(fields));
+      if (promoted) {
+        rows.insert('level_changes', {
+          engineer_id: engineerId,
+          from_level: before.level,
+          to_level: after.level,
+          changed_on: changedOn ?? localToday(),
+        });
+      }
+    });
+  },
+
+  'engineers.deleteImpact': (db, { engineerId }) => impact(db, engineerId),
+
+  'engineers.delete': (db, { engineerId }) => {
+    const { engineer, items } = impact(db, engineerId);
+    const summary = `Deleted ${engineer.name}${items.length > 0 ? `; ${plural(items.length, 'item')} back to the backlog` : ''}`;
+    return record(db, summary, (rows) => {
+      for (const item of items) rows.remove('assignments', item.id);
+      const reviewed = db.prepare<[number], number>('SELECT item_id FROM assignments WHERE reviewer_id = ?').pluck().all(engineerId);
+      for (const itemId of reviewed) rows.update('assignments', itemId, { reviewer_id: null });
+      const changes = db.prepare<[number], number>('SELECT id FROM level_changes WHERE engineer_id = ?').pluck().all(engineerId);
+      for (const id of changes) rows.remove('level_changes', id);
+      rows.remove('engineers', engineerId);
+    });
+  },
+
+  'engineers.levelHistory': (db, { engineerId }) => {
+    getEngineer(db, engineerId);
+    return db
+      .prepare<[number], DbLevelChange>('SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY changed_on, id')
+      .all(engineerId)
+      .map(fromDb.levelChange);
+  },
+};

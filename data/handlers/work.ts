@@ -1,0 +1,85 @@
+import { rungProblem, type workContract } from '../../shared/contract/work.ts';
+import { RungsError } from '../../shared/errors.ts';
+import { DEFAULT_RUNG, type WorkKind } from '../../shared/ladder.ts';
+import type { WorkItem } from '../../shared/schemas.ts';
+import type { Db } from '../db.ts';
+import { getEngineer, getQuarter, getWorkItem } from '../queries.ts';
+import { toDb } from '../rows.ts';
+import { type Handlers, record } from './types.ts';
+
+/** A story's parent is an initiative of the same quarter; an initiative has none. */
+function checkParent(db: Db, kind: WorkKind, quarterId: number, parentId: number | null, selfId?: number): WorkItem | null {
+  if (parentId === null) return null;
+  if (kind === 'initiative') throw new RungsError('conflict', 'An initiative has no parent; only stories sit under an initiative.');
+  if (parentId === selfId) throw new RungsError('conflict', 'A story cannot be its own parent.');
+  const parent = getWorkItem(db, parentId);
+  if (parent.kind !== 'initiative') throw new RungsError('conflict', `'${parent.title}' is a story; a story's parent is an initiative.`);
+  if (parent.quarterId !== quarterId)
+    throw new RungsError('conflict', `'${parent.title}' belongs to another quarter; pick an initiative of this one.`);
+  return parent;
+}
+
+function checkRung(kind: WorkKind, rung: WorkItem['rung']) {
+  const problem = rungProblem(kind, rung);
+  if (problem) throw new RungsError('conflict', problem);
+}
+
+export const nextSortKey = (db: Db, quarterId: number): number =>
+  (db.prepare<[number], number | null>('SELECT max(sort_key) FROM work_items WHERE quarter_id = ?').pluck().get(quarterId) ?? 0) + 1024;
+
+function impact(db: Db, itemId: number) {
+  const item = getWorkItem(db, itemId);
+  const name = (id: number | undefined) => (id === undefined ? null : getEngineer(db, id).name);
+  const stories =
+    item.kind === 'initiative'
+      ? db
+          .prepare<[number], { id: number; title: string; owner: string | null }>(
+            `SELECT w.id, w.title, e.name AS owner FROM work_items w
+             LEFT JOIN assignments a ON a.item_id = w.id LEFT JOIN engineers e ON e.id = a.engineer_id
+             WHERE w.parent_id = ? ORDER BY w.sort_key, w.id`,
+          )
+          .all(itemId)
+      : [];
+  return { item, impact: { title: item.title, kind: item.kind, assignee: name(item.assignment?.engineerId), stories } };
+}
+
+export const workHandlers: Handlers<typeof workContract> = {
+  'work.create': (db, { quarterId, kind, rung, parentId, ...fields }) => {
+    const quarter = getQuarter(db, quarterId);
+    const r = rung ?? DEFAULT_RUNG[kind];
+    checkRung(kind, r);
+    const parent = checkParent(db, kind, quarterId, parentId);
+    const where = parent ? ` under '${parent.title}'` : '';
+    return record(db, `Added the ${kind} '${fields.title}'${where} to ${quarter.name}`, (rows) => {
+      rows.insert('work_items', toDb.workItem({ ...fields, kind, rung: r, parentId, quarterId, sortKey: nextSortKey(db, quarterId) }));
+    });
+  },
+
+  'work.update': (db, { itemId, ...patch }) => {
+    const before = getWorkItem(db, itemId);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<WorkItem>;
+    const after: WorkItem = { ...before, ...defined };
+    checkRung(after.kind, after.rung);
+    if (patch.parentId !== undefined) checkParent(db, after.kind, after.quarterId, after.parentId, itemId);
+    const { id: _id, assignment: _a, ...fields } = after;
+    return record(db, `Edited '${after.title}'`, (rows) => rows.update('work_items', itemId, toDb.workItem(fields)));
+  },
+
+  'work.deleteImpact': (db, { itemId }) => impact(db, itemId).impact,
+
+  'work.delete': (db, { itemId }) => {
+    const { item, impact: what } = impact(db, itemId);
+    const freed =
+      what.stories.length > 0
+        ? `; its ${what.stories.length === 1 ? 'story stays' : `${what.stories.length} stories stay`} in the backlog`
+        : '';
+    return record(db, `Deleted the ${item.kind} '${item.title}'${freed}`, (rows) => {
+      for (const s of what.stories) {
+        rows.remove('assignments', s.id);
+        rows.update('work_items', s.id, { parent_id: null });
+      }
+      rows.remove('assignments', item.id);
+      rows.remove('work_items', item.id);
+    });
+  },
+};

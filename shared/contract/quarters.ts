@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { Id, Mutation, Name } from '../schemas.ts';
+import { channel } from './channel.ts';
+
+// Quarters: the roster is shared, each quarter has its own plan. ('quarters.list' is on the board.)
+export const quartersContract = {
+  'quarters.create': channel({
+    request: z.strictObject({ name: Name }),
+    response: Mutation.extend({ quarterId: Id }),
+    mutates: true,
+  }),
+  'quarters.rename': channel({ request: z.strictObject({ quarterId: Id, name: Name }), response: Mutation, mutates: true }),
+  /** Copy what is not done (with its DRIs, owners and reviewers) into another quarter. */
+  'quarters.copyUnfinished': channel({
+    request: z.strictObject({ fromQuarterId: Id, toQuarterId: Id }),
+    response: Mutation.extend({ copied: z.int(), skipped: z.int() }),
+    mutates: true,
+  }),
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Engineer, Id, LevelChange, Mutation, Name, Points, RankSchema, Team } from '../schemas.ts';
+import { channel } from './channel.ts';
+
+// The roster: teams, engineers and their promotion history. Shared by every quarter.
+
+/** The editable fields of an engineer, as the form and the IPC request both check them. */
+export const EngineerFields = Engineer.omit({ id: true });
+export type EngineerFields = z.infer<typeof EngineerFields>;
+
+/** What deleting someone would do, said before the lead confirms. */
+export const EngineerImpact = z.object({
+  engineer: Engineer,
+  /** Items they are DRI or owner of, in any quarter: these return to the backlog. */
+  items: z.array(z.object({ id: Id, title: z.string(), kind: z.enum(['initiative', 'story']), quarter: z.string() })),
+  /** Items they review: those assignments lose their reviewer. */
+  reviews: z.int(),
+  levelChanges: z.int(),
+});
+export type EngineerImpact = z.infer<typeof EngineerImpact>;
+
+export const rosterContract = {
+  'teams.create': channel({ request: z.strictObject({ name: Name }), response: Mutation, mutates: true }),
+  'teams.rename': channel({ request: z.strictObject({ teamId: Id, name: Name }), response: Mutation, mutates: true }),
+  /** Only an empty team can go: its engineers would have nowhere to be. */
+  'teams.delete': channel({ request: z.strictObject({ teamId: Id }), response: Mutation, mutates: true }),
+  'teams.list': channel({ request: z.strictObject({}), response: z.array(Team), mutates: false }),
+
+  'engineers.create': channel({
+    request: z.strictObject({
+      name: Name,
+      level: RankSchema,
+      teamId: Id,
+      capacity: Points.nullable().default(null),
+      active: z.boolean().default(true),
+      /** The day they joined at this level; today when left out. */
+      changedOn: z.iso.date().optional(),
+    }),
+    response: Mutation,
+    mutates: true,
+  }),
+  /** Change any field; a new level is recorded with its date (a promotion), and every fit follows. */
+  'engineers.update': channel({
+    request: z.strictObject({
+      engineerId: Id,
+      name: Name.optional(),
+      level: RankSchema.optional(),
+      teamId: Id.optional(),
+      capacity: Points.nullable().optional(),
+      active: z.boolean().optional(),
+      changedOn: z.iso.date().optional(),
+    }),
+    response: Mutation,
+    mutates: true,
+  }),
+  'engineers.deleteImpact': channel({ request: z.strictObject({ engineerId: Id }), response: EngineerImpact, mutates: false }),
+  /** Their work returns to the backlog in the same change; undo brings both back. */
+  'engineers.delete': channel({ request: z.strictObject({ engineerId: Id }), response: Mutation, mutates: true }),
+  'engineers.levelHistory': channel({ request: z.strictObject({ engineerId: Id }), response: z.array(LevelChange), mutates: false }),
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { Description, Id, KindSchema, Mutation, Points, RankSchema, StatusSchema, Title, TouchpointSchema } from '../schemas.ts';
+import { ALLOWED_RUNGS, type Rank, levelName } from '../ladder.ts';
+import { channel } from './channel.ts';
+
+// Initiatives and stories of a quarter. A story's parent is an initiative of the same quarter.
+
+/** The editable fields of a work item, shared by the form and the request. */
+export const WorkFields = z.object({
+  title: Title,
+  description: Description,
+  rung: RankSchema,
+  size: Points.nullable(),
+  touchpoints: z.array(TouchpointSchema).max(7),
+  status: StatusSchema,
+  parentId: Id.nullable(),
+});
+export type WorkFields = z.infer<typeof WorkFields>;
+
+export const WorkImpact = z.object({
+  title: z.string(),
+  kind: KindSchema,
+  /** Its DRI or owner, if any: the assignment goes with it. */
+  assignee: z.string().nullable(),
+  /** An initiative's stories stay, in the backlog, without a parent or an owner. */
+  stories: z.array(z.object({ id: Id, title: z.string(), owner: z.string().nullable() })),
+});
+export type WorkImpact = z.infer<typeof WorkImpact>;
+
+export const workContract = {
+  'work.create': channel({
+    request: z.strictObject({
+      quarterId: Id,
+      kind: KindSchema,
+      title: Title,
+      description: Description.default(''),
+      rung: RankSchema.optional(),
+      size: Points.nullable().default(null),
+      touchpoints: z.array(TouchpointSchema).max(7).default([]),
+      status: StatusSchema.default('planned'),
+      parentId: Id.nullable().default(null),
+    }),
+    response: Mutation,
+    mutates: true,
+  }),
+  'work.update': channel({
+    request: z.strictObject({
+      itemId: Id,
+      title: Title.optional(),
+      description: Description.optional(),
+      rung: RankSchema.optional(),
+      size: Points.nullable().optional(),
+      touchpoints: z.array(TouchpointSchema).max(7).optional(),
+      status: StatusSchema.optional(),
+      parentId: Id.nullable().optional(),
+    }),
+    response: Mutation,
+    mutates: true,
+  }),
+  'work.deleteImpact': channel({ request: z.strictObject({ itemId: Id }), response: WorkImpact, mutates: false }),
+  'work.delete': channel({ request: z.strictObject({ itemId: Id }), response: Mutation, mutates: true }),
+};
+
+/** The rungs a lead may choose per kind, as a sentence for forms and refusals (null when allowed). */
+export function rungProblem(kind: 'initiative' | 'story', rung: Rank): string | null {
+  if (ALLOWED_RUNGS[kind].includes(rung)) return null;
+  return `An initiative's rung is ${ALLOWED_RUNGS.initiative.map(levelName).join(', ')}; an ${levelName(rung)}-rung piece of work is a story.`;
+}

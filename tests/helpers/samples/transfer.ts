@@ -1,0 +1,17 @@
+import type { transferContract } from '../../../shared/contract/transfer.ts';
+import { transferHandlers } from '../../../data/handlers/transfer.ts';
+import type { SamplesOf } from '../channel-samples.ts';
+import { ids } from './ids.ts';
+
+export const ROSTER_CSV = '\uFEFFname,level,team,capacity\r\nNadia Ali,Junior,Checkout,10\r\nSam Park,Sr,Platform,\r\n';
+export const BACKLOG_CSV =
+  'kind,title,parent,rung,size,touchpoints\nInitiative,Gift cards,,Mid,8,Define; Build\nStory,Sell a gift card,Gift cards,Junior,3,Build\n';
+
+export const transferSamples: SamplesOf<typeof transferContract> = {
+  'import.previewCsv': (db) => ({ kind: 'backlog', quarterId: ids(db).quarter, text: BACKLOG_CSV }),
+  'import.commitCsv': (db) => ({ kind: 'backlog', quarterId: ids(db).quarter, text: BACKLOG_CSV }),
+  'export.rosterCsv': () => ({}),
+  'export.planCsv': (db) => ({ quarterId: ids(db).quarter }),
+  'export.json': () => ({}),
+  'import.json': (db) => ({ document: JSON.parse(transferHandlers['export.json'](db, {}).text) }),
+};
