@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { fit } from '../../shared/fit.ts';
+import { ids } from '../helpers/channel-samples.ts';
+import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+
+describe('engineers: create, edit, promote', () => {
+  it('a new engineer starts their level history on the day given', () => {
+    const { db, dispatch } = tempRoster();
+    ok(dispatch('engineers.create', { name: 'Nadia Ali', level: 0, teamId: ids(db).team, capacity: 6, changedOn: '2026-01-05' }));
+    const nadia = ok(dispatch('board.snapshot', {})).engineers.find((e) => e.name === 'Nadia Ali')!;
+    expect(nadia).toMatchObject({ level: 0, capacity: 6, active: true });
+    expect(ok(dispatch('engineers.levelHistory', { engineerId: nadia.id }))).toEqual([
+      { id: expect.any(Number), engineerId: nadia.id, fromLevel: null, toLevel: 0, changedOn: '2026-01-05' },
+    ]);
+  });
+
+  it('a promotion records the date, and the overreach on their card becomes a stretch at once', () => {
+    const { db, dispatch } = tempRoster();
+    const itemId = ids(db).overreach;
+    const item = () => ok(dispatch('board.snapshot', {})).items.find((i) => i.id === itemId)!;
+    const owner = () => ok(dispatch('board.snapshot', {})).engineers.find((e) => e.id === item().assignment!.engineerId)!;
+    expect(fit(item().rung, owner().level).kind).toBe('overreach');
+    const m = ok(dispatch('engineers.update', { engineerId: owner().id, level: (owner().level + 1) as 1 }));
+    expect(m.summary).toMatch(/^Promoted .* to Junior$/);
+    expect(fit(item().rung, owner().level).kind).toBe('stretch');
+    expect(ok(dispatch('engineers.levelHistory', { engineerId: owner().id })).at(-1)).toMatchObject({
+      fromLevel: 0,
+      toLevel: 1,
+      changedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+    });
+    ok(dispatch('history.undo', {}));
+    expect(fit(item().rung, owner().level).kind).toBe('overreach');
+  });
+
+  it('a second engineer with the same name, or a missing team, is refused and nothing changes', () => {
+    const { db, dispatch } = tempRoster();
+    const before = rowCounts(db);
+    expect(dispatch('engineers.create', { name: 'priya natarajan', level: 1, teamId: ids(db).team })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Priya Natarajan is already on the roster; use another name (add an initial).' },
+    });
+    expect(dispatch('engineers.update', { engineerId: ids(db).junior, teamId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(rowCounts(db)).toEqual(before);
+  });
+});
+
+describe('deleting an engineer returns their work to the backlog, in one undoable change', () => {
+  it('says what will happen, does it, and undo brings everything back', () => {
+    const { db, dispatch } = tempRoster();
+    const marco = db.prepare(`SELECT id FROM engineers WHERE name = 'Marco Rossi'`).pluck().get() as number;
+    const impact = ok(dispatch('engineers.deleteImpact', { engineerId: marco }));
+    expect(impact.items.map((i) => i.title)).toEqual(['One-page payment form behind a flag']);
+    const before = rowCounts(db);
+    const m = ok(dispatch('engineers.delete', { engineerId: marco }));
+    expect(m.summary).toBe('Deleted Marco Rossi; 1 item back to the backlog');
+    const snap = ok(dispatch('board.snapshot', {}));
+    expect(snap.engineers.some((e) => e.id === marco)).toBe(false);
+    expect(snap.items.find((i) => i.id === impact.items[0]!.id)!.assignment).toBeNull();
+    ok(dispatch('history.undo', {}));
+    expect({ ...rowCounts(db), changes: 0 }).toEqual({ ...before, changes: 0 });
+    expect(ok(dispatch('board.snapshot', {})).items.find((i) => i.id === impact.items[0]!.id)!.assignment?.engineerId).toBe(marco);
+  });
+
+  it('a reviewer who leaves is cleared from the stretch they reviewed', () => {
+    const { db, dispatch } = tempRoster();
+    const sofia = db.prepare(`SELECT id FROM engineers WHERE name = 'Sofia Lindqvist'`).pluck().get() as number;
+    expect(ok(dispatch('engineers.deleteImpact', { engineerId: sofia })).reviews).toBe(1);
+    ok(dispatch('engineers.delete', { engineerId: sofia }));
+    expect(db.prepare('SELECT count(*) FROM assignments WHERE reviewer_id = ?').pluck().get(sofia)).toBe(0);
+  });
+});
+
+describe('teams', () => {
+  it('a team with engineers cannot be deleted; an empty one can, and can be renamed', () => {
+    const { db, dispatch } = tempRoster();
+    expect(dispatch('teams.delete', { teamId: ids(db).team })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /still has 5 engineers/ },
+    });
+    ok(dispatch('teams.create', { name: 'Platform' }));
+    expect(dispatch('teams.create', { name: 'platform' })).toMatchObject({
+      ok: false,
+      error: { message: 'There is already a team called Platform.' },
+    });
+    const platform = ok(dispatch('teams.list', {})).find((t) => t.name === 'Platform')!;
+    ok(dispatch('teams.rename', { teamId: platform.id, name: 'Infra' }));
+    ok(dispatch('teams.delete', { teamId: platform.id }));
+    expect(ok(dispatch('teams.list', {})).map((t) => t.name)).toEqual(['Checkout', 'Growth']);
+  });
+});
+
+describe('work items: a story sits under an initiative of the same quarter', () => {
+  it('creates a story under an initiative, with the default Junior rung', () => {
+    const { db, dispatch } = tempRoster();
+    const q = ids(db).quarter;
+    const parent = ok(dispatch('board.snapshot', {})).items.find((i) => i.kind === 'initiative')!;
+    ok(
+      dispatch('work.create', {
+        quarterId: q,
+        kind: 'story',
+        title: 'Retry failed payments',
+        parentId: parent.id,
+        size: 2,
+        touchpoints: ['Build'],
+      }),
+    );
+    const story = ok(dispatch('board.snapshot', {})).items.find((i) => i.title === 'Retry failed payments')!;
+    expect(story).toMatchObject({ kind: 'story', rung: 1, parentId: parent.id, size: 2, status: 'planned', assignment: null });
+  });
+
+  it('refuses an Intern-rung initiative, a story as parent, and a parent from another quarter', () => {
+    const { db, dispatch } = tempRoster();
+    const q = ids(db).quarter;
+    const before = rowCounts(db);
+    expect(dispatch('work.create', { quarterId: q, kind: 'initiative', title: 'X', rung: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /An initiative's rung is Junior, Mid, Senior/ },
+    });
+    expect(dispatch('work.create', { quarterId: q, kind: 'story', title: 'X', parentId: ids(db).backlogStory })).toMatchObject({
+      ok: false,
+      error: { message: /is a story; a story's parent is an initiative/ },
+    });
+    const next = ok(dispatch('quarters.create', { name: 'Next' })).quarterId;
+    const initiative = ok(dispatch('board.snapshot', { quarterId: q })).items.find((i) => i.kind === 'initiative' && i.quarterId === q);
+    const before2 = rowCounts(db);
+    expect(dispatch('work.create', { quarterId: next, kind: 'story', title: 'X', parentId: initiative!.id })).toMatchObject({
+      ok: false,
+      error: { message: /belongs to another quarter/ },
+    });
+    expect(rowCounts(db)).toEqual(before2);
+    expect(before2.quarters).toBe(before.quarters! + 1);
+  });
+
+  it('deleting an initiative keeps its stories in the backlog without an owner; undo restores all', () => {
+    const { db, dispatch } = tempRoster();
+    const revamp = db.prepare(`SELECT id FROM work_items WHERE title = 'Checkout revamp'`).pluck().get() as number;
+    const impact = ok(dispatch('work.deleteImpact', { itemId: revamp }));
+    expect(impact).toMatchObject({ kind: 'initiative', assignee: 'Ana Sousa' });
+    expect(impact.stories).toHaveLength(4);
+    const before = rowCounts(db);
+    ok(dispatch('work.delete', { itemId: revamp }));
+    const items = ok(dispatch('board.snapshot', {})).items;
+    for (const s of impact.stories) expect(items.find((i) => i.id === s.id)).toMatchObject({ parentId: null, assignment: null });
+    ok(dispatch('history.undo', {}));
+    expect({ ...rowCounts(db), changes: 0 }).toEqual({ ...before, changes: 0 });
+    expect(ok(dispatch('board.snapshot', {})).items.filter((i) => i.parentId === revamp)).toHaveLength(4);
+  });
+});
+
+describe('quarters: create, rename, copy the unfinished plan', () => {
+  it('copies what is not done, with its people, once', () => {
+    const { db, dispatch } = tempRoster();
+    const q = ids(db).quarter;
+    const next = ok(dispatch('quarters.create', { name: '2099 Q1' })).quarterId;
+    ok(dispatch('quarters.rename', { quarterId: next, name: '2099 Q2' }));
+    const source = ok(dispatch('board.snapshot', { quarterId: q })).items;
+    const unfinished = source.filter((i) => i.status !== 'done');
+    const m = ok(dispatch('quarters.copyUnfinished', { fromQuarterId: q, toQuarterId: next }));
+    expect(m).toMatchObject({ copied: unfinished.length, skipped: 0 });
+    const copied = ok(dispatch('board.snapshot', { quarterId: next }));
+    expect(copied.quarter.name).toBe('2099 Q2');
+    expect(copied.items.map((i) => i.title).sort()).toEqual(unfinished.map((i) => i.title).sort());
+    const tokenised = copied.items.find((i) => i.title === 'Store a tokenised card on the account')!;
+    expect(copied.items.find((i) => i.id === tokenised.parentId)!.title).toBe('Saved payment methods');
+    expect(tokenised).toMatchObject({
+      status: 'in_progress',
+      assignment: { engineerId: source.find((i) => i.title === tokenised.title)!.assignment!.engineerId },
+    });
+    const again = ok(dispatch('quarters.copyUnfinished', { fromQuarterId: q, toQuarterId: next }));
+    expect(again).toMatchObject({ copied: 0, skipped: unfinished.length, changeId: null });
+  });
+});
