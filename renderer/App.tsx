@@ -5,9 +5,23 @@ import { Insights } from './insights/Insights.tsx';
 import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
 import { type Go, type NavTarget, useFocusTarget } from './navigation.ts';
 import { Report } from './report/Report.tsx';
+import { Quarters } from './roster/Quarters.tsx';
+import { Roster } from './roster/Roster.tsx';
+import { Work } from './roster/Work.tsx';
+import { Transfer } from './transfer/Transfer.tsx';
 import { usePlan } from './usePlan.ts';
 
-const SCREENS = ['Board', 'Insights', 'Competency map', 'History', 'Report'] as const satisfies readonly NavTarget['screen'][];
+const SCREENS = [
+  'Board',
+  'Insights',
+  'Roster',
+  'Work',
+  'Quarters',
+  'Competency map',
+  'History',
+  'Import/Export',
+  'Report',
+] as const satisfies readonly NavTarget['screen'][];
 type Screen = (typeof SCREENS)[number];
 
 export function App() {
@@ -57,6 +71,22 @@ export function App() {
         )}
         {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
         {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} />}
+        {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} onChanged={plan.reload} />}
+        {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onChanged={plan.reload} />}
+        {plan.snapshot && screen === 'Quarters' && (
+          <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onChanged={plan.reload} onSwitch={setQuarterId} />
+        )}
+        {plan.snapshot && screen === 'Import/Export' && (
+          <Transfer
+            snapshot={plan.snapshot}
+            onChanged={plan.reload}
+            onReplaced={() => {
+              // A restored document brings its own quarters: show its latest one.
+              if (quarterId === undefined) void plan.reload();
+              else setQuarterId(undefined);
+            }}
+          />
+        )}
         {plan.snapshot && screen === 'History' && <History onChanged={plan.reload} version={plan.snapshot} />}
         {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} reload={plan.reload} go={go} />}
         {plan.snapshot && screen === 'Competency map' && (

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Name } from '../../shared/schemas.ts';
+import type { Snapshot } from '../../shared/schemas.ts';
+import { api } from '../api.ts';
+import { Field } from './forms.tsx';
+import './roster.css';
+
+type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onSwitch: (quarterId: number) => void };
+
+/** Create, rename and switch quarters; carry the unfinished plan into the next one. */
+export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
+  const [newName, setNewName] = useState('');
+  const [rename, setRename] = useState(snapshot.quarter.name);
+  const [errors, setErrors] = useState<{ create?: string; rename?: string }>({});
+  const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const others = snapshot.quarters.filter((q) => q.id !== snapshot.quarter.id);
+  const [target, setTarget] = useState<number | ''>(others.at(-1)?.id ?? '');
+
+  const create = async () => {
+    const p = Name.safeParse(newName);
+    if (!p.success) return setErrors({ create: p.error.issues[0]?.message });
+    const r = await api['quarters.create']({ name: p.data });
+    if (!r.ok) return setErrors({ create: r.error.message });
+    setErrors({});
+    setNewName('');
+    setNotice({ kind: 'status', text: `${r.value.summary}. It is now the quarter on screen.` });
+    onSwitch(r.value.quarterId);
+  };
+  const doRename = async () => {
+    const p = Name.safeParse(rename);
+    if (!p.success) return setErrors({ rename: p.error.issues[0]?.message });
+    const r = await api['quarters.rename']({ quarterId: snapshot.quarter.id, name: p.data });
+    if (!r.ok) return setErrors({ rename: r.error.message });
+    setErrors({});
+    setNotice({ kind: 'status', text: r.value.summary });
+    await onChanged();
+  };
+  const copy = async () => {
+    if (target === '') return;
+    const r = await api['quarters.copyUnfinished']({ fromQuarterId: snapshot.quarter.id, toQuarterId: target });
+    setNotice(r.ok ? { kind: 'status', text: r.value.summary } : { kind: 'alert', text: r.error.message });
+    await onChanged();
+  };
+
+  return (
+    <section className="quarters" aria-labelledby="quarters-title">
+      <header className="screen-head">
+        <h2 id="quarters-title">Quarters</h2>
+      </header>
+      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
+        {notice?.text ?? ''}
+      </p>
+      <ul className="quarter-list" aria-label="All quarters">
+        {snapshot.quarters.map((q) => (
+          <li key={q.id}>
+            {q.id === snapshot.quarter.id ? (
+              <strong aria-current="true">{q.name} (on screen)</strong>
+            ) : (
+              <button type="button" onClick={() => onSwitch(q.id)}>
+                Switch to {q.name}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" noValidate onSubmit={(e) => (e.preventDefault(), void doRename())}>
+        <Field id="quarter-rename" label={`Rename ${snapshot.quarter.name}`} error={errors.rename}>
+          {(a11y) => <input {...a11y} value={rename} onChange={(e) => setRename(e.target.value)} />}
+        </Field>
+        <button type="submit">Rename</button>
+      </form>
+      <form className="inline-form" noValidate onSubmit={(e) => (e.preventDefault(), void create())}>
+        <Field id="quarter-new" label="New quarter" error={errors.create}>
+          {(a11y) => <input {...a11y} value={newName} placeholder="2027 Q1" onChange={(e) => setNewName(e.target.value)} />}
+        </Field>
+        <button type="submit">Create quarter</button>
+      </form>
+      <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void copy())}>
+        <Field id="quarter-copy" label={`Copy what is not done in ${snapshot.quarter.name} (with its DRIs, owners and reviewers) into`}>
+          {(a11y) => (
+            <select {...a11y} value={target} onChange={(e) => setTarget(e.target.value === '' ? '' : Number(e.target.value))}>
+              {others.length === 0 && <option value="">Create another quarter first</option>}
+              {others.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" disabled={target === ''}>
+          Copy unfinished plan
+        </button>
+      </form>
+    </section>
+  );
+}

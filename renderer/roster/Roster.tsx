@@ -1,0 +1,363 @@
+import { useState } from 'react';
+import { EngineerFields, type EngineerImpact } from '../../shared/contract/roster.ts';
+import { LEVELS, type Rank, levelName, nextRank } from '../../shared/ladder.ts';
+import { Name } from '../../shared/schemas.ts';
+import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
+import { api } from '../api.ts';
+import { Confirm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
+import './roster.css';
+
+type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
+type Notice = { kind: 'status' | 'alert'; text: string } | null;
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** Teams, engineers and their promotion history: the roster every quarter shares. */
+export function Roster({ snapshot, onChanged }: Props) {
+  const [editing, setEditing] = useState<Engineer | 'new' | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [deleting, setDeleting] = useState<EngineerImpact | null>(null);
+  const [history, setHistory] = useState<{ engineer: Engineer; changes: LevelChange[] } | null>(null);
+
+  const done = async (text: string) => {
+    setNotice({ kind: 'status', text });
+    await onChanged();
+  };
+
+  const promote = async (e: Engineer) => {
+    const next = nextRank(e.level);
+    if (next === null) return;
+    const r = await api['engineers.update']({ engineerId: e.id, level: next });
+    if (r.ok) await done(r.value.summary);
+    else setNotice({ kind: 'alert', text: r.error.message });
+  };
+
+  const askDelete = async (e: Engineer) => {
+    const r = await api['engineers.deleteImpact']({ engineerId: e.id });
+    if (r.ok) setDeleting(r.value);
+    else setNotice({ kind: 'alert', text: r.error.message });
+  };
+
+  const showHistory = async (e: Engineer) => {
+    if (history?.engineer.id === e.id) return setHistory(null);
+    const r = await api['engineers.levelHistory']({ engineerId: e.id });
+    if (r.ok) setHistory({ engineer: e, changes: r.value });
+    else setNotice({ kind: 'alert', text: r.error.message });
+  };
+
+  return (
+    <section className="roster" aria-labelledby="roster-title">
+      <header className="screen-head">
+        <h2 id="roster-title">Roster</h2>
+        <button type="button" onClick={() => setEditing('new')} disabled={snapshot.teams.length === 0}>
+          Add engineer
+        </button>
+        {snapshot.teams.length === 0 && <span className="hint">Add a team first, or import your roster from a CSV (Import/Export).</span>}
+      </header>
+      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
+        {notice?.text ?? ''}
+      </p>
+      {editing !== null && (
+        <EngineerForm
+          key={editing === 'new' ? 'new' : editing.id}
+          snapshot={snapshot}
+          engineer={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onSaved={async (summary) => {
+            setEditing(null);
+            await done(summary);
+          }}
+        />
+      )}
+      {deleting && (
+        <Confirm
+          title={`Delete ${deleting.engineer.name}?`}
+          confirmLabel={deleting.items.length > 0 ? 'Delete and return their work to the backlog' : 'Delete'}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            void (async () => {
+              const r = await api['engineers.delete']({ engineerId: deleting.engineer.id });
+              setDeleting(null);
+              if (r.ok) await done(`${r.value.summary}. Undo it from History.`);
+              else setNotice({ kind: 'alert', text: r.error.message });
+            })();
+          }}
+        >
+          {deleting.items.length === 0 ? (
+            <p>They carry no work.</p>
+          ) : (
+            <>
+              <p>
+                These {deleting.items.length} items return to the backlog, without a{' '}
+                {deleting.items.length === 1 ? 'DRI or owner' : 'DRI or owner each'}:
+              </p>
+              <ul>
+                {deleting.items.map((i) => (
+                  <li key={i.id}>
+                    {i.title}{' '}
+                    <span className="muted">
+                      ({i.kind === 'initiative' ? 'DRI' : 'owner'}, {i.quarter})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {deleting.reviews > 0 && <p>{deleting.reviews} stretch assignments lose them as reviewer.</p>}
+          <p>Their promotion history goes too. You can undo all of it from History.</p>
+        </Confirm>
+      )}
+      <Teams snapshot={snapshot} onChanged={done} onError={(text) => setNotice({ kind: 'alert', text })} />
+      {[...snapshot.teams]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((team) => {
+          const members = snapshot.engineers
+            .filter((e) => e.teamId === team.id)
+            .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name));
+          return (
+            <table key={team.id} className="roster-table" aria-label={`Roster of ${team.name}`}>
+              <caption>
+                {team.name} <span className="muted">({members.length})</span>
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Level</th>
+                  <th scope="col">Capacity</th>
+                  <th scope="col">Active</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((e) => {
+                  const next = nextRank(e.level);
+                  return (
+                    <tr key={e.id} data-id={`engineer-${e.id}`}>
+                      <th scope="row">{e.name}</th>
+                      <td>
+                        <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
+                      </td>
+                      <td>{e.capacity === null ? '—' : `${e.capacity} pts`}</td>
+                      <td>{e.active ? 'Yes' : 'No'}</td>
+                      <td>
+                        <div className="row-actions">
+                          <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
+                            Edit
+                          </button>
+                          {next !== null && (
+                            <button type="button" onClick={() => void promote(e)} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
+                              Promote to {levelName(next)}
+                            </button>
+                          )}
+                          <button
+                            type="button"
+                            aria-expanded={history?.engineer.id === e.id}
+                            onClick={() => void showHistory(e)}
+                            aria-label={`Promotion history of ${e.name}`}
+                          >
+                            History
+                          </button>
+                          <button type="button" className="danger" onClick={() => void askDelete(e)} aria-label={`Delete ${e.name}`}>
+                            Delete
+                          </button>
+                          {history?.engineer.id === e.id && (
+                            <ol className="level-history" aria-label={`Levels of ${e.name}`}>
+                              {history.changes.map((c) => (
+                                <li key={c.id}>
+                                  <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
+                                  {c.fromLevel === null
+                                    ? `joined as ${levelName(c.toLevel)}`
+                                    : `${levelName(c.fromLevel)} → ${levelName(c.toLevel)}`}
+                                </li>
+                              ))}
+                            </ol>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          );
+        })}
+    </section>
+  );
+}
+
+function Teams({
+  snapshot,
+  onChanged,
+  onError,
+}: {
+  snapshot: Snapshot;
+  onChanged: (s: string) => Promise<void>;
+  onError: (s: string) => void;
+}) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const add = async () => {
+    const parsed = Name.safeParse(name);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
+    const r = await api['teams.create']({ name: parsed.data });
+    if (!r.ok) return setError(r.error.message);
+    setName('');
+    setError(undefined);
+    await onChanged(r.value.summary);
+  };
+  const rename = async (teamId: number, current: string) => {
+    const next = window.prompt(`Rename the team ${current} to:`, current);
+    if (next === null || next.trim() === current) return;
+    const r = await api['teams.rename']({ teamId, name: next });
+    if (r.ok) await onChanged(r.value.summary);
+    else onError(r.error.message);
+  };
+  const remove = async (teamId: number) => {
+    const r = await api['teams.delete']({ teamId });
+    if (r.ok) await onChanged(r.value.summary);
+    else onError(r.error.message);
+  };
+  return (
+    <section className="teams" aria-label="Teams">
+      <h3>Teams</h3>
+      <ul className="team-list">
+        {snapshot.teams.map((t) => (
+          <li key={t.id}>
+            {t.name}
+            <button type="button" onClick={() => void rename(t.id, t.name)} aria-label={`Rename the team ${t.name}`}>
+              Rename
+            </button>
+            <button type="button" onClick={() => void remove(t.id)} aria-label={`Delete the team ${t.name}`}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <Field id="new-team" label="New team" error={error}>
+          {(a11y) => <input {...a11y} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <button type="submit">Add team</button>
+      </form>
+    </section>
+  );
+}
+
+function EngineerForm({
+  snapshot,
+  engineer,
+  onCancel,
+  onSaved,
+}: {
+  snapshot: Snapshot;
+  engineer: Engineer | null;
+  onCancel: () => void;
+  onSaved: (summary: string) => Promise<void>;
+}) {
+  const [name, setName] = useState(engineer?.name ?? '');
+  const [level, setLevel] = useState<Rank>(engineer?.level ?? 1);
+  const [teamId, setTeamId] = useState(engineer?.teamId ?? snapshot.teams[0]?.id ?? 0);
+  const [capacity, setCapacity] = useState(engineer?.capacity === null || engineer === null ? '' : String(engineer.capacity));
+  const [active, setActive] = useState(engineer?.active ?? true);
+  const [changedOn, setChangedOn] = useState(today());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const levelChanges = engineer === null || engineer.level !== level;
+
+  const submit = async () => {
+    const parsed = EngineerFields.safeParse({ name, level, teamId, capacity: pointsFromText(capacity), active });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    const fields = { ...parsed.data, ...(levelChanges ? { changedOn } : {}) };
+    const r =
+      engineer === null ? await api['engineers.create'](fields) : await api['engineers.update']({ engineerId: engineer.id, ...fields });
+    if (!r.ok) {
+      const e = serverErrors(r.error);
+      setErrors(e.fields);
+      setFormError(e.message);
+      return;
+    }
+    await onSaved(r.value.summary);
+  };
+
+  const title = engineer ? `Edit ${engineer.name}` : 'Add an engineer';
+  return (
+    <form
+      className="editor"
+      aria-label={title}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>{title}</h3>
+      {formError && (
+        <p role="alert" className="error-banner">
+          {formError}
+        </p>
+      )}
+      <div className="editor-fields">
+        <Field id="eng-name" label="Name" error={errors.name}>
+          {(a11y) => <input {...a11y} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
+        </Field>
+        <Field id="eng-level" label="Level" error={errors.level}>
+          {(a11y) => (
+            <select {...a11y} value={level} onChange={(e) => setLevel(Number(e.target.value) as Rank)}>
+              {LEVELS.map((l, i) => (
+                <option key={l} value={i}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="eng-team" label="Team" error={errors.teamId}>
+          {(a11y) => (
+            <select {...a11y} value={teamId} onChange={(e) => setTeamId(Number(e.target.value))}>
+              {snapshot.teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="eng-capacity" label="Capacity (points, optional)" error={errors.capacity}>
+          {(a11y) => <input {...a11y} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.target.value)} />}
+        </Field>
+        {levelChanges && (
+          <Field id="eng-changed-on" label={engineer ? 'Level change dated' : 'At this level since'} error={errors.changedOn}>
+            {(a11y) => <input {...a11y} type="date" value={changedOn} onChange={(e) => setChangedOn(e.target.value)} />}
+          </Field>
+        )}
+        <div className="field field-check">
+          <input id="eng-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          <label htmlFor="eng-active">Active (shown on the board)</label>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {engineer ? 'Save' : 'Add engineer'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,290 @@
+import { useState } from 'react';
+import { WorkFields, type WorkImpact, rungProblem } from '../../shared/contract/work.ts';
+import {
+  ALLOWED_RUNGS,
+  DEFAULT_RUNG,
+  type Rank,
+  RUNG_MEANING,
+  STATUSES,
+  STATUS_LABEL,
+  TOUCHPOINTS,
+  type Touchpoint,
+  type WorkKind,
+  levelName,
+} from '../../shared/ladder.ts';
+import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { api } from '../api.ts';
+import { Confirm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
+import './roster.css';
+
+type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
+type Editing = { item: WorkItem } | { kind: WorkKind; parentId: number | null };
+
+/** Initiatives and stories of the quarter on screen, with their editors. */
+export function Work({ snapshot, onChanged }: Props) {
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<(WorkImpact & { id: number }) | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
+  const loose = snapshot.items.filter((i) => i.kind === 'story' && (i.parentId === null || !initiatives.some((p) => p.id === i.parentId)));
+  const owner = (i: WorkItem) => snapshot.engineers.find((e) => e.id === i.assignment?.engineerId)?.name;
+
+  const done = async (text: string) => {
+    setNotice({ kind: 'status', text });
+    await onChanged();
+  };
+  const askDelete = async (i: WorkItem) => {
+    const r = await api['work.deleteImpact']({ itemId: i.id });
+    if (r.ok) setDeleting({ ...r.value, id: i.id });
+    else setNotice({ kind: 'alert', text: r.error.message });
+  };
+
+  const row = (i: WorkItem) => (
+    <div className={`work-row work-${i.kind}`} data-id={`work-${i.id}`}>
+      <span className="work-title">{i.title}</span>
+      <span className="muted">
+        {levelName(i.rung)} rung · {i.size ?? '?'} pts · {STATUS_LABEL[i.status]} ·{' '}
+        {owner(i) ? `${i.kind === 'initiative' ? 'DRI' : 'owner'} ${owner(i)}` : 'in the backlog'}
+      </span>
+      <span className="row-actions">
+        <button type="button" onClick={() => setEditing({ item: i })} aria-label={`Edit '${i.title}'`}>
+          Edit
+        </button>
+        {i.kind === 'initiative' && (
+          <button type="button" onClick={() => setEditing({ kind: 'story', parentId: i.id })} aria-label={`Add a story to '${i.title}'`}>
+            Add story
+          </button>
+        )}
+        <button type="button" className="danger" onClick={() => void askDelete(i)} aria-label={`Delete '${i.title}'`}>
+          Delete
+        </button>
+      </span>
+    </div>
+  );
+
+  return (
+    <section className="work" aria-labelledby="work-title">
+      <header className="screen-head">
+        <h2 id="work-title">Work of {snapshot.quarter.name}</h2>
+        <button type="button" onClick={() => setEditing({ kind: 'initiative', parentId: null })}>
+          Add initiative
+        </button>
+        <button type="button" onClick={() => setEditing({ kind: 'story', parentId: null })}>
+          Add story
+        </button>
+      </header>
+      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
+        {notice?.text ?? ''}
+      </p>
+      {editing && (
+        <WorkForm
+          key={'item' in editing ? editing.item.id : `${editing.kind}-${editing.parentId}`}
+          snapshot={snapshot}
+          editing={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={async (s) => {
+            setEditing(null);
+            await done(s);
+          }}
+        />
+      )}
+      {deleting && (
+        <Confirm
+          title={`Delete '${deleting.title}'?`}
+          confirmLabel="Delete"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            void (async () => {
+              const r = await api['work.delete']({ itemId: deleting.id });
+              setDeleting(null);
+              if (r.ok) await done(`${r.value.summary}. Undo it from History.`);
+              else setNotice({ kind: 'alert', text: r.error.message });
+            })();
+          }}
+        >
+          {deleting.assignee && (
+            <p>
+              {deleting.assignee} stops being its {deleting.kind === 'initiative' ? 'DRI' : 'owner'}.
+            </p>
+          )}
+          {deleting.stories.length > 0 && (
+            <>
+              <p>Its {deleting.stories.length} stories stay, in the backlog as stories without an initiative, and lose their owners:</p>
+              <ul>
+                {deleting.stories.map((s) => (
+                  <li key={s.id}>
+                    {s.title} {s.owner && <span className="muted">(owner {s.owner})</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p>You can undo it from History.</p>
+        </Confirm>
+      )}
+      {snapshot.items.length === 0 && (
+        <p className="hint">No work in {snapshot.quarter.name} yet. Add an initiative, or import a backlog CSV (Import/Export).</p>
+      )}
+      <ul className="work-list" aria-label="Initiatives">
+        {initiatives.map((i) => (
+          <li key={i.id}>
+            {row(i)}
+            <ul className="work-stories" aria-label={`Stories of '${i.title}'`}>
+              {snapshot.items
+                .filter((s) => s.parentId === i.id)
+                .map((s) => (
+                  <li key={s.id}>{row(s)}</li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {loose.length > 0 && (
+        <>
+          <h3>Stories without an initiative</h3>
+          <ul className="work-stories" aria-label="Stories without an initiative">
+            {loose.map((s) => (
+              <li key={s.id}>{row(s)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function WorkForm({
+  snapshot,
+  editing,
+  onCancel,
+  onSaved,
+}: {
+  snapshot: Snapshot;
+  editing: Editing;
+  onCancel: () => void;
+  onSaved: (s: string) => Promise<void>;
+}) {
+  const item = 'item' in editing ? editing.item : null;
+  const kind: WorkKind = item ? item.kind : (editing as { kind: WorkKind }).kind;
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [description, setDescription] = useState(item?.description ?? '');
+  const [rung, setRung] = useState<Rank>(item?.rung ?? DEFAULT_RUNG[kind]);
+  const [size, setSize] = useState(item?.size === null || item === null ? '' : String(item.size));
+  const [touchpoints, setTouchpoints] = useState<Touchpoint[]>(item?.touchpoints ?? []);
+  const [status, setStatus] = useState(item?.status ?? 'planned');
+  const [parentId, setParentId] = useState<number | null>(item ? item.parentId : (editing as { parentId: number | null }).parentId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
+
+  const submit = async () => {
+    const parsed = WorkFields.safeParse({ title, description, rung, size: pointsFromText(size), touchpoints, status, parentId });
+    const errs = fieldErrors(parsed.error);
+    const rp = rungProblem(kind, rung);
+    if (rp) errs.rung ??= rp;
+    setErrors(errs);
+    if (!parsed.success || rp) return;
+    const r = item
+      ? await api['work.update']({ itemId: item.id, ...parsed.data })
+      : await api['work.create']({ quarterId: snapshot.quarter.id, kind, ...parsed.data });
+    if (!r.ok) {
+      const e = serverErrors(r.error);
+      setErrors(e.fields);
+      setFormError(e.message);
+      return;
+    }
+    await onSaved(r.value.summary);
+  };
+
+  const heading = item ? `Edit '${item.title}'` : `Add ${kind === 'initiative' ? 'an initiative' : 'a story'} to ${snapshot.quarter.name}`;
+  return (
+    <form
+      className="editor"
+      aria-label={heading}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>{heading}</h3>
+      {formError && (
+        <p role="alert" className="error-banner">
+          {formError}
+        </p>
+      )}
+      <div className="editor-fields">
+        <Field id="work-title-input" label="Title" error={errors.title}>
+          {(a11y) => <input {...a11y} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />}
+        </Field>
+        <Field id="work-rung" label="Rung" error={errors.rung}>
+          {(a11y) => (
+            <select {...a11y} value={rung} onChange={(e) => setRung(Number(e.target.value) as Rank)}>
+              {ALLOWED_RUNGS[kind].map((r) => (
+                <option key={r} value={r}>
+                  {levelName(r)}: {RUNG_MEANING[kind][r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="work-size" label="Size (points, optional)" error={errors.size}>
+          {(a11y) => <input {...a11y} inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />}
+        </Field>
+        <Field id="work-status" label="Status" error={errors.status}>
+          {(a11y) => (
+            <select {...a11y} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {kind === 'story' && (
+          <Field id="work-parent" label="Initiative" error={errors.parentId}>
+            {(a11y) => (
+              <select {...a11y} value={parentId ?? ''} onChange={(e) => setParentId(e.target.value === '' ? null : Number(e.target.value))}>
+                <option value="">None (a loose story)</option>
+                {initiatives.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field id="work-description" label="Description" error={errors.description}>
+          {(a11y) => <textarea {...a11y} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        </Field>
+        <fieldset className="touchpoints">
+          <legend>Touchpoints</legend>
+          {TOUCHPOINTS.map((t) => (
+            <label key={t}>
+              <input
+                type="checkbox"
+                checked={touchpoints.includes(t)}
+                onChange={(e) =>
+                  setTouchpoints(
+                    e.target.checked ? TOUCHPOINTS.filter((x) => x === t || touchpoints.includes(x)) : touchpoints.filter((x) => x !== t),
+                  )
+                }
+              />{' '}
+              {t}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {item ? 'Save' : kind === 'initiative' ? 'Add initiative' : 'Add story'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
