@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
 import { type HostProcess, expect, launchHost, stopHost, test } from './fixtures.ts';
 
-async function invoke(host: HostProcess, request: import('@playwright/test').APIRequestContext, channel: string, body: unknown) {
+async function invoke(host: HostProcess, request: APIRequestContext, channel: string, body: unknown) {
   const res = await request.post(`${host.origin}/api/invoke`, {
     data: { channel, request: body },
     headers: { 'x-rungs-token': host.token },
