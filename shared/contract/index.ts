@@ -12,7 +12,10 @@ import { workContract } from './work.ts';
 // The preload script, the browser host and the handler map are all typed from this object.
 // Domain contracts are merged here; a name declared twice throws at load.
 export const contract = mergeContracts(
-  mergeContracts(mergeContracts(mergeContracts(mergeContracts(boardContract, insightsContract), rosterContract), workContract), quartersContract),
+  mergeContracts(
+    mergeContracts(mergeContracts(mergeContracts(boardContract, insightsContract), rosterContract), workContract),
+    quartersContract,
+  ),
   transferContract,
 );
 
