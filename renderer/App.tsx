@@ -70,7 +70,7 @@ export function App() {
           </p>
         )}
         {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
-        {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} />}
+        {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} setSnapshot={plan.setSnapshot} reload={plan.reload} />}
         {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} onChanged={plan.reload} />}
         {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onChanged={plan.reload} />}
         {plan.snapshot && screen === 'Quarters' && (

@@ -1,95 +1,185 @@
-import { memo } from 'react';
-import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
-import { levelName } from '../../shared/ladder.ts';
-import { type Lane as LaneModel, backlog, itemFit, teamLanes } from '../../shared/plan.ts';
-import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import {
+  DndContext,
+  type DragEndEvent,
+  type DragOverEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  type UniqueIdentifier,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { Snapshot } from '../../shared/schemas.ts';
+import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
+import { Backlog } from './Backlog.tsx';
+import { CardFace } from './Card.tsx';
+import { BoardActionsContext } from './context.ts';
+import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
+import { Filters } from './Filters.tsx';
+import { type BoardFilter, NO_FILTER, boardView } from './filters.ts';
+import { BACKLOG_ID, engineerIdOf, itemIdOf, laneId } from './ids.ts';
+import { Lane } from './Lane.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useBoardMoves } from './useBoardMoves.ts';
+import { useUndoShortcuts } from './useUndoShortcuts.ts';
+import { Warnings, overreaches } from './Warnings.tsx';
+import './board.css';
 
-export function Board({ snapshot }: { snapshot: Snapshot }) {
-  const teams = teamLanes(snapshot.teams, snapshot.engineers, snapshot.items);
-  const { groups, loose } = backlog(snapshot.items);
+type BoardProps = {
+  snapshot: Snapshot;
+  setSnapshot: (s: Snapshot) => void;
+  reload: () => Promise<unknown>;
+};
+
+export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
+  const moves = useBoardMoves({ snapshot, setSnapshot, reload });
+  const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  const view = useMemo(() => boardView(snapshot, filter), [snapshot, filter]);
+  const warnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
+
+  const [activeItemId, setActiveItemId] = useState<number | null>(null);
+  const [overId, setOverId] = useState<UniqueIdentifier | null>(null);
+  /** The plan as it was when the card was lifted: what a cancel or a refusal restores. */
+  const atDragStart = useRef<Snapshot | null>(null);
+
+  const itemsById = useMemo(() => new Map(snapshot.items.map((i) => [i.id, i])), [snapshot.items]);
+  const engineersById = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot.engineers]);
+  const lookup = useRef({ item: (id: number) => itemsById.get(id), engineer: (id: number) => engineersById.get(id) });
+  lookup.current = { item: (id) => itemsById.get(id), engineer: (id) => engineersById.get(id) };
+  const accessibility = useMemo(() => ({ announcements: boardAnnouncements(() => lookup.current), screenReaderInstructions }), []);
+
+  const sensors = useSensors(
+    // A few pixels of travel before a drag starts, so a click on a card stays a click.
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    // A short press on touch screens, so a swipe still scrolls the board.
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates }),
+  );
+
+  const onDragStart = useCallback(
+    ({ active }: DragStartEvent) => {
+      performance.mark('rungs:drag-start');
+      atDragStart.current = snapshot;
+      setActiveItemId(itemIdOf(active.id));
+    },
+    [snapshot],
+  );
+  const onDragOver = useCallback(({ over }: DragOverEvent) => setOverId(over?.id ?? null), []);
+  const endDrag = useCallback(() => {
+    setActiveItemId(null);
+    setOverId(null);
+    const before = atDragStart.current;
+    atDragStart.current = null;
+    return before;
+  }, []);
+  const onDragEnd = useCallback(
+    ({ active, over }: DragEndEvent) => {
+      const before = endDrag();
+      const itemId = itemIdOf(active.id);
+      if (!before || itemId === null || !over) return;
+      const engineerId = over.id === BACKLOG_ID ? null : engineerIdOf(over.id);
+      if (engineerId === null && over.id !== BACKLOG_ID) return;
+      void moves.assign(before, itemId, engineerId);
+    },
+    [endDrag, moves.assign],
+  );
+  const onDragCancel = useCallback(() => {
+    const before = endDrag();
+    if (before) setSnapshot(before);
+  }, [endDrag, setSnapshot]);
+
+  useUndoShortcuts(moves.undo, moves.redo, activeItemId !== null);
+
+  const rendered = useRef(false);
+  useLayoutEffect(() => {
+    if (rendered.current) return;
+    rendered.current = true;
+    performance.mark('rungs:board-rendered');
+  }, []);
+  useLayoutEffect(() => {
+    if (!moves.pendingPaint.current) return;
+    moves.pendingPaint.current = false;
+    performance.mark('rungs:drop-optimistic');
+  }, [snapshot, moves.pendingPaint]);
+
+  const activeItem = activeItemId === null ? undefined : itemsById.get(activeItemId);
+  const overEngineerId = engineerIdOf(overId);
+  const overEngineer = overEngineerId === null ? null : (engineersById.get(overEngineerId) ?? null);
+  const fromBacklog = activeItem !== undefined && activeItem.assignment === null;
+
   return (
-    <div className="board">
-      <section className="lanes" aria-label="Engineers">
-        {teams.map(({ team, lanes }) => (
-          <section key={team.id} className="team" aria-label={`Team ${team.name}`}>
-            <h2>{team.name}</h2>
-            <div className="team-lanes">
-              {lanes.map((lane) => (
-                <Lane key={lane.engineer.id} lane={lane} />
-              ))}
-            </div>
-          </section>
-        ))}
-      </section>
-      <section className="backlog" aria-label="Backlog">
-        <h2>Backlog</h2>
-        {groups.map((g) => (
-          <div key={g.initiative!.id} className="backlog-group">
-            <Card item={g.initiative!} engineer={null} />
-            <ul className="stories">
-              {g.stories.map((s) => (
-                <li key={s.id}>
-                  <Card item={s} engineer={null} />
-                </li>
-              ))}
-            </ul>
+    <BoardActionsContext.Provider value={moves.actions}>
+      <div className="board-screen">
+        <div className="board-toolbar">
+          <Toolbar history={snapshot.history} onUndo={moves.undo} onRedo={moves.redo} />
+          <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
+        </div>
+        <div className="board-messages">
+          <div role="status" className={`notice${moves.notice ? ` notice-${moves.notice.tone}` : ''}`} data-id="notice">
+            {moves.notice?.text}
           </div>
-        ))}
-        {loose.length > 0 && (
-          <div className="backlog-group">
-            <h3>Stories without an initiative</h3>
-            <ul className="stories">
-              {loose.map((s) => (
-                <li key={s.id}>
-                  <Card item={s} engineer={null} />
-                </li>
-              ))}
-            </ul>
+          <div role="alert" className={moves.error ? 'alert' : undefined} data-id="alert">
+            {moves.error}
           </div>
-        )}
-      </section>
-    </div>
+          {moves.error && (
+            <button type="button" className="dismiss" onClick={() => moves.setError(null)}>
+              Dismiss error
+            </button>
+          )}
+        </div>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={laneCollisions}
+          accessibility={accessibility}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={onDragCancel}
+        >
+          <div className="board">
+            <section className="lanes" aria-label="Engineers">
+              {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
+              {view.teams.map(({ team, lanes }) => (
+                <section key={team.id} className="team" aria-label={`Team ${team.name}`}>
+                  <h2>{team.name}</h2>
+                  <div className="team-lanes">
+                    {lanes.map((lane) => (
+                      <Lane
+                        key={lane.engineer.id}
+                        lane={lane}
+                        previewRung={activeItem && overId === laneId(lane.engineer.id) ? activeItem.rung : null}
+                      />
+                    ))}
+                  </div>
+                </section>
+              ))}
+            </section>
+            <aside className="side">
+              <Warnings warnings={warnings} />
+              <Backlog
+                groups={view.groups}
+                loose={view.loose}
+                engineers={snapshot.engineers}
+                over={overId === BACKLOG_ID && activeItem !== undefined && !fromBacklog}
+              />
+            </aside>
+          </div>
+          {createPortal(
+            <DragOverlay dropAnimation={null}>
+              {activeItem ? (
+                <div className={`card card-${activeItem.kind} overlay`}>
+                  <CardFace item={activeItem} engineer={overEngineer} />
+                </div>
+              ) : null}
+            </DragOverlay>,
+            document.body,
+          )}
+        </DndContext>
+      </div>
+    </BoardActionsContext.Provider>
   );
 }
-
-const Lane = memo(function Lane({ lane }: { lane: LaneModel }) {
-  const { engineer, items, load, counts } = lane;
-  return (
-    <section className="lane" data-id={`lane-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(engineer.level)}`}>
-      <header className="lane-head">
-        <span className="lane-name">{engineer.name}</span>
-        <span className={`level level-${engineer.level}`}>{levelName(engineer.level)}</span>
-        <span className="load">
-          {load}
-          {engineer.capacity !== null ? ` / ${engineer.capacity}` : ''} pts
-        </span>
-        <span className="counts">
-          {counts.in_reach} in reach · {counts.stretch} stretch · {counts.overreach} overreach
-        </span>
-      </header>
-      <ul className="lane-items">
-        {items.map((item) => (
-          <li key={item.id}>
-            <Card item={item} engineer={engineer} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-});
-
-const Card = memo(function Card({ item, engineer }: { item: WorkItem; engineer: Engineer | null }) {
-  const f = engineer ? itemFit(item, engineer) : null;
-  return (
-    <article className={`card card-${item.kind} ${f ? `fit-${f.kind}` : ''}`} data-id={`item-${item.id}`}>
-      <span className="card-kind">{item.kind === 'initiative' ? 'Initiative' : 'Story'}</span>
-      <span className="card-title">{item.title}</span>
-      <span className="card-rung">{levelName(item.rung)} rung</span>
-      {f && (
-        <span className={`fit-badge fit-${f.kind}`} title={describeFit(f)}>
-          {FIT_LABEL[f.kind]}
-        </span>
-      )}
-    </article>
-  );
-});

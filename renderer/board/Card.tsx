@@ -1,0 +1,65 @@
+import { useDraggable } from '@dnd-kit/core';
+import { type ReactNode, memo } from 'react';
+import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
+import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
+import { itemFit } from '../../shared/plan.ts';
+import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { fitHeadline } from './fitText.ts';
+import { cardId } from './ids.ts';
+
+const kindLabel = (item: WorkItem) => (item.kind === 'initiative' ? 'Initiative' : 'Story');
+
+/** The card's face: used in lanes, in the backlog and, unchanged, in the drag overlay. */
+export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkItem; engineer: Engineer | null }) {
+  const f = engineer ? itemFit(item, engineer) : null;
+  return (
+    <>
+      <span className="card-kind">{kindLabel(item)}</span>
+      {f && (
+        <span className={`fit-badge fit-${f.kind}`} title={describeFit(f)}>
+          {FIT_LABEL[f.kind]}
+        </span>
+      )}
+      <span className="card-title">{item.title}</span>
+      <span className="card-rung">
+        {levelName(item.rung)} rung
+        {item.size !== null ? ` · ${item.size} pts` : ''}
+        {item.status !== 'planned' ? ` · ${STATUS_LABEL[item.status]}` : ''}
+      </span>
+      {f?.kind === 'overreach' && (
+        <span className={`card-warning${item.assignment?.ackNote ? ' acknowledged' : ''}`}>
+          {item.assignment?.ackNote ? `Kept on purpose: ${fitHeadline(f, engineer!.level)}` : `Warning: ${fitHeadline(f, engineer!.level)}`}
+        </span>
+      )}
+    </>
+  );
+});
+
+/**
+ * A draggable card. The drag handle is the card's face (a button for keyboards and screen readers);
+ * controls beneath it (reviewer picker) sit outside the handle so typing in them never lifts the card.
+ */
+export function DraggableCard({ item, engineer, children }: { item: WorkItem; engineer: Engineer | null; children?: ReactNode }) {
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: cardId(item.id), data: { itemId: item.id } });
+  const f = engineer ? itemFit(item, engineer) : null;
+  const where = engineer ? `, ${describeFit(f!)}` : ', in the backlog';
+  return (
+    <article
+      className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}${isDragging ? ' is-dragging' : ''}`}
+      data-id={`item-${item.id}`}
+      aria-label={item.title}
+    >
+      <div
+        ref={setNodeRef}
+        className="card-handle"
+        {...listeners}
+        {...attributes}
+        aria-roledescription="draggable card"
+        aria-label={`${kindLabel(item)} '${item.title}', ${levelName(item.rung)} rung${where}`}
+      >
+        <CardFace item={item} engineer={engineer} />
+      </div>
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import { memo, useState } from 'react';
+import { fitSentence } from '../../shared/fit.ts';
+import { itemFit } from '../../shared/plan.ts';
+import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { useBoardActions } from './context.ts';
+
+type Warning = { item: WorkItem; engineer: Engineer };
+
+/** Every overreach in the quarter, until it is fixed or kept with a note (then muted, still listed). */
+export function overreaches(items: readonly WorkItem[], engineers: readonly Engineer[]): Warning[] {
+  const byId = new Map(engineers.map((e) => [e.id, e]));
+  const out: Warning[] = [];
+  for (const item of items) {
+    const engineer = item.assignment ? byId.get(item.assignment.engineerId) : undefined;
+    if (engineer && itemFit(item, engineer).kind === 'overreach') out.push({ item, engineer });
+  }
+  return out;
+}
+
+export const Warnings = memo(function Warnings({ warnings }: { warnings: Warning[] }) {
+  return (
+    <section className="warnings" aria-label="Warnings" data-id="warnings">
+      <h2>Warnings</h2>
+      {warnings.length === 0 ? (
+        <p className="empty">No overreach: every item is within one rung of its engineer.</p>
+      ) : (
+        <ul>
+          {warnings.map((w) => (
+            <WarningRow key={w.item.id} warning={w} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});
+
+function WarningRow({ warning: { item, engineer } }: { warning: Warning }) {
+  const { acknowledge } = useBoardActions();
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState('');
+  const ack = item.assignment?.ackNote ?? null;
+  const sentence = fitSentence(item.title, item.rung, engineer.name, engineer.level);
+  return (
+    <li className={`warning${ack ? ' acknowledged' : ''}`} data-id={`warning-${item.id}`}>
+      <p className="warning-text">{sentence}</p>
+      {ack ? (
+        <>
+          <p className="warning-ack">Kept on purpose: {ack}</p>
+          <button type="button" onClick={() => void acknowledge(item.id, null)} aria-label={`Withdraw the note on '${item.title}'`}>
+            Withdraw note
+          </button>
+        </>
+      ) : editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void acknowledge(item.id, note).then((ok) => {
+              if (ok) setEditing(false);
+            });
+          }}
+        >
+          <label>
+            Why keep it?
+            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required maxLength={1000} />
+          </label>
+          <div className="row">
+            <button type="submit">Keep with this note</button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setEditing(true)} aria-label={`Acknowledge the overreach '${item.title}'`}>
+          Acknowledge…
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
+import { fitSentence } from '../../shared/fit.ts';
+import { levelName } from '../../shared/ladder.ts';
+import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
+
+// What a screen reader hears while dragging, in the product's words: the card, its rung, the
+// engineer, their level and the fit. Never dnd-kit's default "draggable item-12 was moved over…".
+
+export const screenReaderInstructions: ScreenReaderInstructions = {
+  draggable:
+    "To move this card, press space or enter to pick it up. Use the arrow keys to move it between engineers' lanes and the backlog; " +
+    'each lane tells you the fit. Press space or enter to drop it there, or escape to cancel.',
+};
+
+type Lookup = { item: (id: number) => WorkItem | undefined; engineer: (id: number) => Engineer | undefined };
+
+export function boardAnnouncements(lookup: () => Lookup): Announcements {
+  const describe = (activeId: unknown, overId: unknown) => {
+    const { item: findItem, engineer: findEngineer } = lookup();
+    const itemId = itemIdOf(activeId as string);
+    const item = itemId === null ? undefined : findItem(itemId);
+    const engineerId = engineerIdOf(overId as string);
+    const engineer = engineerId === null ? undefined : findEngineer(engineerId);
+    const title = item ? `'${item.title}'` : 'The card';
+    return { item, engineer, title, backlog: overId === BACKLOG_ID };
+  };
+  return {
+    onDragStart({ active }) {
+      const { item, title } = describe(active.id, null);
+      return `Picked up ${title}${item ? `, ${levelName(item.rung)} rung` : ''}.`;
+    },
+    onDragOver({ active, over }) {
+      const { item, engineer, title, backlog } = describe(active.id, over?.id);
+      if (item && engineer) return `Dropping ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}.`;
+      if (backlog) return `${title} is over the backlog: dropping it there leaves it unassigned.`;
+      return `${title} is no longer over a lane.`;
+    },
+    onDragEnd({ active, over }) {
+      const { item, engineer, title, backlog } = describe(active.id, over?.id);
+      if (item && engineer) return `Dropped ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}.`;
+      if (backlog) return `Returned ${title} to the backlog.`;
+      return `${title} was dropped outside any lane; nothing changed.`;
+    },
+    onDragCancel({ active }) {
+      const { title } = describe(active.id, null);
+      return `Cancelled. ${title} is back where it was.`;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { FitKind } from '../../shared/fit.ts';
+import type { Rank, Status } from '../../shared/ladder.ts';
+import { type BacklogGroup, type TeamLanes, backlog, itemFit, teamLanes } from '../../shared/plan.ts';
+import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
+
+export type FitFilter = 'all' | 'warnings' | FitKind;
+
+export type BoardFilter = {
+  teamId: number | null;
+  level: Rank | null;
+  fit: FitFilter;
+  status: Status | null;
+  /** Matches a card's title or an engineer's name. */
+  query: string;
+};
+
+export const NO_FILTER: BoardFilter = { teamId: null, level: null, fit: 'all', status: null, query: '' };
+
+export const isFiltered = (f: BoardFilter) =>
+  f.teamId !== null || f.level !== null || f.fit !== 'all' || f.status !== null || f.query.trim() !== '';
+
+export type BoardView = { teams: TeamLanes[]; groups: BacklogGroup[]; loose: WorkItem[] };
+
+/**
+ * What the board shows under a filter. Lanes keep their true load and fit counts (computed from
+ * everything the engineer carries); only the cards listed are narrowed.
+ */
+export function boardView(snapshot: Snapshot, filter: BoardFilter): BoardView {
+  const query = filter.query.trim().toLowerCase();
+  const titleMatches = (i: WorkItem) => query === '' || i.title.toLowerCase().includes(query);
+  const statusMatches = (i: WorkItem) => filter.status === null || i.status === filter.status;
+  const narrowLanes = query !== '' || filter.fit !== 'all';
+
+  const teams = teamLanes(snapshot.teams, snapshot.engineers, snapshot.items)
+    .filter((t) => filter.teamId === null || t.team.id === filter.teamId)
+    .map((t) => ({
+      team: t.team,
+      lanes: t.lanes
+        .filter((lane) => filter.level === null || lane.engineer.level === filter.level)
+        .map((lane) => {
+          const nameMatches = query !== '' && lane.engineer.name.toLowerCase().includes(query);
+          const items = lane.items.filter((i) => {
+            if (!statusMatches(i)) return false;
+            if (!nameMatches && !titleMatches(i)) return false;
+            if (filter.fit === 'all') return true;
+            const f = itemFit(i, lane.engineer);
+            return filter.fit === 'warnings' ? f.kind === 'overreach' : f.kind === filter.fit;
+          });
+          return { lane: { ...lane, items }, keep: !narrowLanes || nameMatches || items.length > 0 };
+        })
+        .filter((l) => l.keep)
+        .map((l) => l.lane),
+    }))
+    .filter((t) => t.lanes.length > 0);
+
+  // Backlog cards have no fit yet, so a fit filter leaves the backlog empty (still a drop target).
+  const shown = (i: WorkItem) => filter.fit === 'all' && statusMatches(i) && titleMatches(i);
+  const { groups, loose } = backlog(snapshot.items);
+  return {
+    teams,
+    groups: groups
+      .map((g) => ({ initiative: g.initiative, stories: g.stories.filter(shown) }))
+      .filter((g) => g.stories.length > 0 || (g.initiative !== null && !g.initiative.assignment && shown(g.initiative))),
+    loose: loose.filter(shown),
+  };
+}
