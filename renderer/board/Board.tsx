@@ -36,7 +36,7 @@ type BoardProps = {
 };
 
 export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
-  const moves = useBoardMoves({ snapshot, setSnapshot, reload });
+  const { assign, undo, redo, actions, notice, error, setError, takePendingPaint } = useBoardMoves({ snapshot, setSnapshot, reload });
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const view = useMemo(() => boardView(snapshot, filter), [snapshot, filter]);
   const warnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
@@ -48,9 +48,13 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
 
   const itemsById = useMemo(() => new Map(snapshot.items.map((i) => [i.id, i])), [snapshot.items]);
   const engineersById = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot.engineers]);
-  const lookup = useRef({ item: (id: number) => itemsById.get(id), engineer: (id: number) => engineersById.get(id) });
-  lookup.current = { item: (id) => itemsById.get(id), engineer: (id) => engineersById.get(id) };
-  const accessibility = useMemo(() => ({ announcements: boardAnnouncements(() => lookup.current), screenReaderInstructions }), []);
+  const accessibility = useMemo(
+    () => ({
+      announcements: boardAnnouncements({ item: (id) => itemsById.get(id), engineer: (id) => engineersById.get(id) }),
+      screenReaderInstructions,
+    }),
+    [itemsById, engineersById],
+  );
 
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so a click on a card stays a click.
@@ -83,16 +87,16 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
       if (!before || itemId === null || !over) return;
       const engineerId = over.id === BACKLOG_ID ? null : engineerIdOf(over.id);
       if (engineerId === null && over.id !== BACKLOG_ID) return;
-      void moves.assign(before, itemId, engineerId);
+      void assign(before, itemId, engineerId);
     },
-    [endDrag, moves.assign],
+    [endDrag, assign],
   );
   const onDragCancel = useCallback(() => {
     const before = endDrag();
     if (before) setSnapshot(before);
   }, [endDrag, setSnapshot]);
 
-  useUndoShortcuts(moves.undo, moves.redo, activeItemId !== null);
+  useUndoShortcuts(undo, redo, activeItemId !== null);
 
   const rendered = useRef(false);
   useLayoutEffect(() => {
@@ -101,10 +105,8 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
     performance.mark('rungs:board-rendered');
   }, []);
   useLayoutEffect(() => {
-    if (!moves.pendingPaint.current) return;
-    moves.pendingPaint.current = false;
-    performance.mark('rungs:drop-optimistic');
-  }, [snapshot, moves.pendingPaint]);
+    if (takePendingPaint()) performance.mark('rungs:drop-optimistic');
+  }, [snapshot, takePendingPaint]);
 
   const activeItem = activeItemId === null ? undefined : itemsById.get(activeItemId);
   const overEngineerId = engineerIdOf(overId);
@@ -112,21 +114,21 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const fromBacklog = activeItem !== undefined && activeItem.assignment === null;
 
   return (
-    <BoardActionsContext.Provider value={moves.actions}>
+    <BoardActionsContext.Provider value={actions}>
       <div className="board-screen">
         <div className="board-toolbar">
-          <Toolbar history={snapshot.history} onUndo={moves.undo} onRedo={moves.redo} />
+          <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
           <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
         </div>
         <div className="board-messages">
-          <div role="status" className={`notice${moves.notice ? ` notice-${moves.notice.tone}` : ''}`} data-id="notice">
-            {moves.notice?.text}
+          <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
+            {notice?.text}
           </div>
-          <div role="alert" className={moves.error ? 'alert' : undefined} data-id="alert">
-            {moves.error}
+          <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
+            {error}
           </div>
-          {moves.error && (
-            <button type="button" className="dismiss" onClick={() => moves.setError(null)}>
+          {error && (
+            <button type="button" className="dismiss" onClick={() => setError(null)}>
               Dismiss error
             </button>
           )}

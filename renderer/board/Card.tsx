@@ -42,21 +42,13 @@ export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkI
 export function DraggableCard({ item, engineer, children }: { item: WorkItem; engineer: Engineer | null; children?: ReactNode }) {
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: cardId(item.id), data: { itemId: item.id } });
   const f = engineer ? itemFit(item, engineer) : null;
-  const where = engineer ? `, ${describeFit(f!)}` : ', in the backlog';
   return (
     <article
       className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}${isDragging ? ' is-dragging' : ''}`}
       data-id={`item-${item.id}`}
       aria-label={item.title}
     >
-      <div
-        ref={setNodeRef}
-        className="card-handle"
-        {...listeners}
-        {...attributes}
-        aria-roledescription="draggable card"
-        aria-label={`${kindLabel(item)} '${item.title}', ${levelName(item.rung)} rung${where}`}
-      >
+      <div ref={setNodeRef} className="card-handle" {...listeners} {...attributes} aria-roledescription="draggable card">
         <CardFace item={item} engineer={engineer} />
       </div>
       {children}

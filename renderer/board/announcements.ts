@@ -15,9 +15,9 @@ export const screenReaderInstructions: ScreenReaderInstructions = {
 
 type Lookup = { item: (id: number) => WorkItem | undefined; engineer: (id: number) => Engineer | undefined };
 
-export function boardAnnouncements(lookup: () => Lookup): Announcements {
+export function boardAnnouncements(lookup: Lookup): Announcements {
   const describe = (activeId: unknown, overId: unknown) => {
-    const { item: findItem, engineer: findEngineer } = lookup();
+    const { item: findItem, engineer: findEngineer } = lookup;
     const itemId = itemIdOf(activeId as string);
     const item = itemId === null ? undefined : findItem(itemId);
     const engineerId = engineerIdOf(overId as string);
@@ -25,13 +25,21 @@ export function boardAnnouncements(lookup: () => Lookup): Announcements {
     const title = item ? `'${item.title}'` : 'The card';
     return { item, engineer, title, backlog: overId === BACKLOG_ID };
   };
+  const isHome = (item: WorkItem | undefined, overId: unknown) =>
+    !!item && (item.assignment ? engineerIdOf(overId as string) === item.assignment.engineerId : overId === BACKLOG_ID);
+  // dnd-kit reports the card over its own lane or the backlog the moment it is lifted; saying so
+  // would talk over "Picked up…". Stay quiet about home until the card has left it once.
+  let leftHome = false;
   return {
     onDragStart({ active }) {
+      leftHome = false;
       const { item, title } = describe(active.id, null);
       return `Picked up ${title}${item ? `, ${levelName(item.rung)} rung` : ''}.`;
     },
     onDragOver({ active, over }) {
       const { item, engineer, title, backlog } = describe(active.id, over?.id);
+      if (!leftHome && isHome(item, over?.id)) return undefined;
+      leftHome = true;
       if (item && engineer) return `Dropping ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}.`;
       if (backlog) return `${title} is over the backlog: dropping it there leaves it unassigned.`;
       return `${title} is no longer over a lane.`;

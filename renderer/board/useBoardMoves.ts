@@ -83,5 +83,11 @@ export function useBoardMoves({ snapshot, setSnapshot, reload }: Plan) {
 
   const engineers = snapshot.engineers;
   const actions = useMemo(() => ({ engineers, setReviewer, acknowledge }), [engineers, setReviewer, acknowledge]);
-  return { assign, undo, redo, actions, notice, error, setError, pendingPaint };
+  /** True once per optimistic drop: the board marks its paint for the benchmarks. */
+  const takePendingPaint = useCallback(() => {
+    const pending = pendingPaint.current;
+    pendingPaint.current = false;
+    return pending;
+  }, []);
+  return { assign, undo, redo, actions, notice, error, setError, takePendingPaint };
 }

@@ -1,0 +1,262 @@
+import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, type HostProcess } from './fixtures.ts';
+
+// The staffing board through the browser host, in Chromium, on a real database file per test.
+// Every move is confirmed through a second connection to that file (host.readDb()).
+
+const SCREENS = 'test-results/screens';
+
+const lane = (page: Page, name: string) => page.getByRole('region', { name });
+const backlog = (page: Page) => page.getByRole('region', { name: 'Backlog' });
+/** The drag handle of a card: a button whose name reads the card's face (kind, fit, title, rung). */
+const handle = (scope: Page | Locator, kind: 'Initiative' | 'Story', title: string) =>
+  card(scope, title).getByRole('button', { name: new RegExp(`^${kind}\\b`) });
+const card = (scope: Page | Locator, title: string) => scope.getByRole('article', { name: title, exact: true });
+
+function query<T>(host: HostProcess, sql: string, ...params: unknown[]): T | undefined {
+  const db = host.readDb();
+  try {
+    return db.prepare(sql).get(...params) as T | undefined;
+  } finally {
+    db.close();
+  }
+}
+const itemId = (host: HostProcess, title: string) => query<{ id: number }>(host, 'SELECT id FROM work_items WHERE title = ?', title)!.id;
+const engineerId = (host: HostProcess, name: string) => query<{ id: number }>(host, 'SELECT id FROM engineers WHERE name = ?', name)!.id;
+const ownerOf = (host: HostProcess, title: string) =>
+  query<{ name: string }>(
+    host,
+    `SELECT e.name FROM assignments a JOIN engineers e ON e.id = a.engineer_id
+     JOIN work_items w ON w.id = a.item_id WHERE w.title = ?`,
+    title,
+  )?.name ?? null;
+
+/** Press on the source, move in small steps (dnd-kit needs real pointer moves), hover the target. */
+async function dragOver(page: Page, source: Locator, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  const s = (await source.boundingBox())!;
+  const t = (await target.boundingBox())!;
+  await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(s.x + s.width / 2 + 12, s.y + s.height / 2 + 4, { steps: 4 });
+  await page.mouse.move(t.x + t.width / 2, t.y + Math.min(t.height / 2, 50), { steps: 15 });
+}
+async function drag(page: Page, source: Locator, target: Locator) {
+  await dragOver(page, source, target);
+  await page.mouse.up();
+}
+
+test('a pointer drag assigns a backlog story; the row is in the database', async ({ board, host }) => {
+  await board.screenshot({ path: `${SCREENS}/board-at-rest.png`, fullPage: true });
+  const title = 'Fix flaky checkout end-to-end test';
+  await drag(board, handle(backlog(board), 'Story', title), lane(board, 'Tom Becker, Junior'));
+  await expect(card(lane(board, 'Tom Becker, Junior'), title)).toBeVisible();
+  await expect(card(backlog(board), title)).toHaveCount(0);
+  await expect.poll(() => ownerOf(host, title)).toBe('Tom Becker');
+  await expect(board.getByRole('status').filter({ hasText: `Made Tom Becker owner of '${title}'` })).toBeVisible();
+  const marks = await board.evaluate(() =>
+    ['rungs:board-rendered', 'rungs:drag-start', 'rungs:drop-optimistic', 'rungs:drop-persisted'].map(
+      (n) => performance.getEntriesByName(n).length,
+    ),
+  );
+  expect(marks.every((n) => n > 0)).toBe(true);
+
+  // Back to the backlog: unassigned.
+  await drag(board, handle(lane(board, 'Tom Becker, Junior'), 'Story', title), backlog(board));
+  await expect(card(backlog(board), title)).toBeVisible();
+  await expect.poll(() => ownerOf(host, title)).toBeNull();
+});
+
+test('a keyboard-only drag moves a card lane by lane and drops it; the row is in the database', async ({ board, host }) => {
+  const title = 'Interview five churned users with support';
+  const source = handle(backlog(board), 'Story', title);
+  await source.focus();
+  await board.keyboard.press('Space');
+  const live = board.locator('[id^="DndLiveRegion"]');
+  await expect(live).toContainText(`Picked up '${title}', Mid rung.`);
+  const preview = board.locator('[data-id^="lane-"]').filter({ has: board.locator('[data-id="lane-preview"]') });
+  await board.keyboard.press('ArrowLeft');
+  await expect(preview).toHaveCount(1);
+  const first = await preview.getAttribute('data-id');
+  await board.keyboard.press('ArrowLeft');
+  await expect(preview).toHaveCount(1);
+  await expect(preview).not.toHaveAttribute('data-id', first!);
+  const target = Number((await preview.getAttribute('data-id'))!.replace('lane-', ''));
+  const name = query<{ name: string }>(host, 'SELECT name FROM engineers WHERE id = ?', target)!.name;
+  await expect(live).toContainText(`Dropping '${title}' (Mid rung) on ${name}`);
+  await board.keyboard.press('Space');
+  await expect(live).toContainText(`Dropped '${title}' (Mid rung) on ${name}`);
+  await expect.poll(() => ownerOf(host, title)).toBe(name);
+  await expect(card(board.locator(`[data-id="lane-${target}"]`), title)).toBeVisible();
+
+  // Escape cancels: nothing moves, nothing is written.
+  const changes = query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n;
+  await handle(board, 'Story', title).focus();
+  await board.keyboard.press('Enter');
+  await expect(live).toContainText(`Picked up '${title}'`);
+  await board.keyboard.press('ArrowRight');
+  await expect(live).toContainText(/Dropping|over the backlog/);
+  await board.keyboard.press('Escape');
+  await expect(live).toContainText(`Cancelled. '${title}' is back where it was.`);
+  await expect(card(board.locator(`[data-id="lane-${target}"]`), title)).toBeVisible();
+  expect(query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n).toBe(changes);
+  // The instructions a screen reader hears name the keys, not ids.
+  await expect(board.locator('[id^="DndDescribedBy"]')).toContainText('press space or enter to pick it up');
+});
+
+test('a Senior-rung initiative over an Intern shows the overreach before the drop and a warning after', async ({ board, host }) => {
+  const title = 'Find why new users churn in week one';
+  const lina = lane(board, 'Lina Haddad, Intern');
+  await dragOver(board, handle(backlog(board), 'Initiative', title), lina);
+  await expect(lina).toContainText('Overreach: 3 rungs past Intern');
+  await expect(board.locator('[id^="DndLiveRegion"]')).toContainText(
+    `Dropping '${title}' (Senior rung) on Lina Haddad, Intern: overreach, 3 rungs past their level`,
+  );
+  await board.mouse.up();
+  await expect(lina)
+    .not.toContainText('Overreach: 3 rungs past Intern', { timeout: 1000 })
+    .catch(() => undefined);
+  await expect(card(lina, title)).toContainText('Warning: Overreach: 3 rungs past Intern');
+  await expect(board.getByRole('status').filter({ hasText: 'Overreach:' })).toContainText('3 rungs past their level');
+  const warnings = board.getByRole('region', { name: 'Warnings' });
+  const row = warnings.locator(`[data-id="warning-${itemId(host, title)}"]`);
+  await expect(row).toContainText(`'${title}' (Senior rung) on Lina Haddad, Intern: overreach, 3 rungs past their level`);
+  await expect.poll(() => ownerOf(host, title)).toBe('Lina Haddad');
+  await board.screenshot({ path: `${SCREENS}/board-overreach-warning.png`, fullPage: true });
+
+  // Kept with a note: muted, still listed, and the note is in the database.
+  await row.getByRole('button', { name: `Acknowledge the overreach '${title}'` }).click();
+  await row.getByLabel('Why keep it?').fill('Pairing with Kenji every day');
+  await row.getByRole('button', { name: 'Keep with this note' }).click();
+  await expect(row).toContainText('Kept on purpose: Pairing with Kenji every day');
+  await expect(card(lina, title)).toContainText('Kept on purpose');
+  await expect
+    .poll(() => query<{ ack_note: string }>(host, 'SELECT ack_note FROM assignments WHERE item_id = ?', itemId(host, title))?.ack_note)
+    .toBe('Pairing with Kenji every day');
+});
+
+test('a Mid-rung initiative on a Junior is a stretch with a reviewer picker, not a warning', async ({ board, host }) => {
+  const title = 'Referral rewards';
+  const tom = lane(board, 'Tom Becker, Junior');
+  await dragOver(board, handle(lane(board, 'Jade Martin, Junior'), 'Initiative', title), tom);
+  await expect(tom).toContainText('Stretch: needs a reviewer');
+  await board.screenshot({ path: `${SCREENS}/board-mid-drag-stretch.png` });
+  await board.mouse.up();
+  const moved = card(tom, title);
+  await expect(moved).toContainText('Stretch');
+  await expect(moved).not.toContainText('Warning');
+  await expect(board.getByRole('region', { name: 'Warnings' })).not.toContainText(title);
+  await expect.poll(() => ownerOf(host, title)).toBe('Tom Becker');
+  // Sofia reviewed Jade; she is Mid, above Tom too, so she stays.
+  const picker = moved.getByRole('combobox', { name: `Reviewer for '${title}'` });
+  await expect(picker).toHaveValue(String(engineerId(host, 'Sofia Lindqvist')));
+  // A reviewer must be above Tom: Ana (Junior, his level) is not offered.
+  await expect(picker.getByRole('option', { name: /Ana Sousa/ })).toHaveCount(0);
+  await picker.selectOption({ label: 'Priya Natarajan (Senior)' });
+  await expect
+    .poll(
+      () => query<{ reviewer_id: number }>(host, 'SELECT reviewer_id FROM assignments WHERE item_id = ?', itemId(host, title))?.reviewer_id,
+    )
+    .toBe(engineerId(host, 'Priya Natarajan'));
+  await picker.selectOption({ label: 'No reviewer yet' });
+  await expect(moved).toContainText('Needs a reviewer');
+});
+
+test('a Junior story on a Senior shows no warning', async ({ board, host }) => {
+  const title = 'Inline card validation errors';
+  const priya = lane(board, 'Priya Natarajan, Senior');
+  await dragOver(board, handle(backlog(board), 'Story', title), priya);
+  await expect(priya).toContainText('In reach: 2 rungs below Senior');
+  await board.mouse.up();
+  await expect(card(priya, title)).toContainText('In reach');
+  await expect(card(priya, title)).not.toContainText('Warning');
+  await expect(board.getByRole('region', { name: 'Warnings' })).not.toContainText(title);
+  await expect.poll(() => ownerOf(host, title)).toBe('Priya Natarajan');
+});
+
+test('a second DRI replaces the first: one assignment row', async ({ board, host }) => {
+  const title = 'Checkout revamp';
+  await drag(board, handle(lane(board, 'Ana Sousa, Junior'), 'Initiative', title), lane(board, 'Marco Rossi, Mid'));
+  await expect(card(lane(board, 'Marco Rossi, Mid'), title)).toBeVisible();
+  await expect(card(lane(board, 'Ana Sousa, Junior'), title)).toHaveCount(0);
+  await expect.poll(() => ownerOf(host, title)).toBe('Marco Rossi');
+  const rows = query<{ n: number }>(host, 'SELECT count(*) AS n FROM assignments WHERE item_id = ?', itemId(host, title))!.n;
+  expect(rows).toBe(1);
+});
+
+test('undo restores the previous owner and redo reapplies it, across reloads', async ({ board, host }) => {
+  const title = 'Checkout revamp';
+  const ana = () => lane(board, 'Ana Sousa, Junior');
+  const marco = () => lane(board, 'Marco Rossi, Mid');
+  await drag(board, handle(ana(), 'Initiative', title), marco());
+  await expect.poll(() => ownerOf(host, title)).toBe('Marco Rossi');
+
+  await board.getByRole('button', { name: `Undo: Made Marco Rossi DRI of '${title}' (in reach)` }).click();
+  await expect(card(ana(), title)).toBeVisible();
+  await expect.poll(() => ownerOf(host, title)).toBe('Ana Sousa');
+  await board.reload();
+  await expect(card(ana(), title)).toBeVisible();
+  await expect(card(marco(), title)).toHaveCount(0);
+
+  // The shortcut redoes, named in the redo button first.
+  await expect(board.getByRole('button', { name: `Redo: Made Marco Rossi DRI of '${title}' (in reach)` })).toBeEnabled();
+  await board.locator('body').press('Control+Shift+Z');
+  await expect(card(marco(), title)).toBeVisible();
+  await expect.poll(() => ownerOf(host, title)).toBe('Marco Rossi');
+  await board.reload();
+  await expect(card(marco(), title)).toBeVisible();
+
+  // Ctrl+Z in a text field is the field's own undo, not the board's.
+  const search = board.getByRole('searchbox', { name: 'Search' });
+  await search.fill('x');
+  await search.press('Control+z');
+  await expect.poll(() => ownerOf(host, title)).toBe('Marco Rossi');
+  await search.fill('');
+  await search.blur();
+  await board.keyboard.press('Control+z');
+  await expect.poll(() => ownerOf(host, title)).toBe('Ana Sousa');
+});
+
+test('a refused move rolls the card back and shows the error', async ({ board, host }) => {
+  const title = 'Pick a saved card at checkout';
+  const id = itemId(host, title);
+  const ana = lane(board, 'Ana Sousa, Junior');
+  await expect(card(ana, title)).toBeVisible();
+  // Meanwhile, another writer deletes the item.
+  const writer = new Database(host.dbPath);
+  writer.prepare('DELETE FROM assignments WHERE item_id = ?').run(id);
+  writer.prepare('DELETE FROM work_items WHERE id = ?').run(id);
+  writer.close();
+
+  const tom = lane(board, 'Tom Becker, Junior');
+  await drag(board, handle(ana, 'Story', title), tom);
+  await expect(board.getByRole('alert')).toContainText(`Could not move '${title}'`);
+  await expect(board.getByRole('alert')).toContainText('deleted');
+  await expect(card(tom, title)).toHaveCount(0);
+  // The board then shows what the main process has: the item is gone, nothing was written.
+  await expect(card(board, title)).toHaveCount(0);
+  expect(query(host, 'SELECT 1 FROM assignments WHERE item_id = ?', id)).toBeUndefined();
+});
+
+test('filters narrow the board by team, level, fit and search', async ({ board }) => {
+  await board.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Growth' });
+  await expect(board.getByRole('region', { name: 'Team Checkout' })).toHaveCount(0);
+  await board.getByRole('combobox', { name: 'Fit' }).selectOption('warnings');
+  await expect(lane(board, 'Leo Okafor, Intern')).toContainText('Fraud rules for self-referrals');
+  await expect(lane(board, 'Jade Martin, Junior')).toHaveCount(0);
+  await board.getByRole('button', { name: 'Clear filters' }).click();
+  await board.getByRole('searchbox', { name: 'Search' }).fill('sousa');
+  await expect(lane(board, 'Ana Sousa, Junior')).toBeVisible();
+  await expect(lane(board, 'Priya Natarajan, Senior')).toHaveCount(0);
+  await board.getByRole('combobox', { name: 'Level' }).selectOption({ label: 'Senior' });
+  await expect(board.getByText('No engineer matches the filters.')).toBeVisible();
+});
+
+test('the board has no serious or critical accessibility violations', async ({ board }) => {
+  const results = await new AxeBuilder({ page: board }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
