@@ -19,7 +19,11 @@ export function Backlog({ groups, loose, engineers, over }: BacklogProps) {
   return (
     <section ref={setNodeRef} className={`backlog${over ? ' preview' : ''}`} aria-label="Backlog" data-id="backlog">
       <h2>Backlog</h2>
-      {over && <p className="lane-preview backlog-preview">Drop to return it to the backlog, unassigned</p>}
+      {over && (
+        <p className="lane-preview backlog-preview" data-id="backlog-preview">
+          Drop to return it to the backlog, unassigned
+        </p>
+      )}
       <BacklogBody groups={groups} loose={loose} engineers={engineers} />
     </section>
   );
@@ -87,7 +91,8 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle }: Gro
           aria-controls={listId}
           onClick={() => onToggle(initiative.id)}
         >
-          {collapsed ? 'Show' : 'Hide'} {n} unassigned {n === 1 ? 'story' : 'stories'} of '{initiative.title}'
+          {collapsed ? 'Show' : 'Hide'} {n} unassigned {n === 1 ? 'story' : 'stories'}
+          <span className="sr-only"> of '{initiative.title}'</span>
         </button>
       )}
       {n > 0 && (

@@ -52,14 +52,9 @@ const LaneBody = memo(function LaneBody({ lane, previewRung }: LaneProps) {
         <span className="counts">
           <span className="count-in_reach">{counts.in_reach} in reach</span> ·{' '}
           <span className="count-stretch">{counts.stretch} stretch</span> ·{' '}
-          <span className="count-overreach">{counts.overreach} overreach</span>
+          <span className={counts.overreach > 0 ? 'count-overreach' : undefined}>{counts.overreach} overreach</span>
         </span>
       </header>
-      {preview && (
-        <p className={`lane-preview fit-${preview.kind}`} data-id="lane-preview">
-          {fitHeadline(preview, e.level)}
-        </p>
-      )}
       <ul className="lane-items" aria-label={`Work carried by ${e.name}`}>
         {items.map((item) => (
           <li key={item.id}>
@@ -68,6 +63,12 @@ const LaneBody = memo(function LaneBody({ lane, previewRung }: LaneProps) {
         ))}
         {items.length === 0 && <li className="empty">Nothing here yet</li>}
       </ul>
+      {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}
+      {preview && (
+        <p className={`lane-preview fit-${preview.kind}`} data-id="lane-preview">
+          {fitHeadline(preview, e.level)}
+        </p>
+      )}
     </>
   );
 }, sameLane);

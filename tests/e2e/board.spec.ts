@@ -35,14 +35,27 @@ const ownerOf = (host: HostProcess, title: string) =>
 
 /** Press on the source, move in small steps (dnd-kit needs real pointer moves), hover the target. */
 async function dragOver(page: Page, source: Locator, target: Locator) {
-  await target.scrollIntoViewIfNeeded();
-  await source.scrollIntoViewIfNeeded();
+  // Source first (it may sit low in the sticky side panel), then the lane to mid-screen, away from
+  // the edges where dnd-kit would start scrolling the page under the pointer.
+  await source.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+  await target.evaluate((el) => el.scrollIntoView({ block: el.getBoundingClientRect().height > innerHeight / 2 ? 'start' : 'center' }));
   const s = (await source.boundingBox())!;
   const t = (await target.boundingBox())!;
   await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
   await page.mouse.down();
   await page.mouse.move(s.x + s.width / 2 + 12, s.y + s.height / 2 + 4, { steps: 4 });
-  await page.mouse.move(t.x + t.width / 2, t.y + Math.min(t.height / 2, 50), { steps: 15 });
+  const x = t.x + t.width / 2;
+  // The middle of the target's visible part: away from the edges, where dnd-kit scrolls the panel.
+  const viewport = page.viewportSize()!;
+  const y = (Math.max(t.y, 0) + Math.min(t.y + t.height, viewport.height)) / 2;
+  await page.mouse.move(x, y, { steps: 15 });
+  // dnd-kit measures drop targets just after the drag starts; a hand never holds perfectly still,
+  // and these last small moves let it settle the collision on the measured lanes.
+  await expect(async () => {
+    await page.mouse.move(x + 2, y + 2, { steps: 2 });
+    await page.mouse.move(x, y, { steps: 2 });
+    await expect(target.locator('[data-id="lane-preview"], [data-id="backlog-preview"]')).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 5000 });
 }
 async function drag(page: Page, source: Locator, target: Locator) {
   await dragOver(page, source, target);
@@ -77,6 +90,7 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   await board.keyboard.press('Space');
   const live = board.locator('[id^="DndLiveRegion"]');
   await expect(live).toContainText(`Picked up '${title}', Mid rung.`);
+  await expect(source).toHaveAttribute('aria-pressed', 'true');
   const preview = board.locator('[data-id^="lane-"]').filter({ has: board.locator('[data-id="lane-preview"]') });
   await board.keyboard.press('ArrowLeft');
   await expect(preview).toHaveCount(1);
@@ -93,10 +107,12 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   await expect(card(board.locator(`[data-id="lane-${target}"]`), title)).toBeVisible();
 
   // Escape cancels: nothing moves, nothing is written.
+  await expect(board.getByRole('button', { name: new RegExp(`^Undo: Made ${name} owner of '${title}'`) })).toBeVisible();
   const changes = query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n;
   await handle(board, 'Story', title).focus();
   await board.keyboard.press('Enter');
   await expect(live).toContainText(`Picked up '${title}'`);
+  await expect(handle(board, 'Story', title)).toHaveAttribute('aria-pressed', 'true');
   await board.keyboard.press('ArrowRight');
   await expect(live).toContainText(/Dropping|over the backlog/);
   await board.keyboard.press('Escape');
