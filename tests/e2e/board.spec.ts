@@ -63,7 +63,7 @@ async function drag(page: Page, source: Locator, target: Locator) {
 }
 
 test('a pointer drag assigns a backlog story; the row is in the database', async ({ board, host }) => {
-  await board.screenshot({ path: `${SCREENS}/board-at-rest.png`, fullPage: true });
+  await board.screenshot({ path: `${SCREENS}/board-at-rest.png` });
   const title = 'Fix flaky checkout end-to-end test';
   await drag(board, handle(backlog(board), 'Story', title), lane(board, 'Tom Becker, Junior'));
   await expect(card(lane(board, 'Tom Becker, Junior'), title)).toBeVisible();
@@ -141,7 +141,7 @@ test('a Senior-rung initiative over an Intern shows the overreach before the dro
   const row = warnings.locator(`[data-id="warning-${itemId(host, title)}"]`);
   await expect(row).toContainText(`'${title}' (Senior rung) on Lina Haddad, Intern: overreach, 3 rungs past their level`);
   await expect.poll(() => ownerOf(host, title)).toBe('Lina Haddad');
-  await board.screenshot({ path: `${SCREENS}/board-overreach-warning.png`, fullPage: true });
+  await board.screenshot({ path: `${SCREENS}/board-overreach-warning.png` });
 
   // Kept with a note: muted, still listed, and the note is in the database.
   await row.getByRole('button', { name: `Acknowledge the overreach '${title}'` }).click();
