@@ -38,7 +38,11 @@ async function dragOver(page: Page, source: Locator, target: Locator) {
   // Source first (it may sit low in the sticky side panel), then the lane to mid-screen, away from
   // the edges where dnd-kit would start scrolling the page under the pointer.
   await source.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
-  await target.evaluate((el) => el.scrollIntoView({ block: el.getBoundingClientRect().height > innerHeight / 2 ? 'start' : 'center' }));
+  await target.evaluate((el) =>
+    el.scrollIntoView({
+      block: el.getBoundingClientRect().height > el.ownerDocument.documentElement.clientHeight / 2 ? 'start' : 'center',
+    }),
+  );
   const s = (await source.boundingBox())!;
   const t = (await target.boundingBox())!;
   await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
