@@ -70,7 +70,8 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle }: Gro
   const listId = `stories-of-${initiative.id}`;
   const n = group.stories.length;
   return (
-    <div className="backlog-group">
+    // A group named by its initiative, so each "Hide n stories" button is heard in context.
+    <div className="backlog-group" role="group" aria-label={initiative.title}>
       {dri ? (
         // Already staffed: only its stories wait here. Not a card, so it cannot be dragged.
         <div className="group-header assigned" data-id={`group-${initiative.id}`}>
@@ -92,7 +93,6 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle }: Gro
           onClick={() => onToggle(initiative.id)}
         >
           {collapsed ? 'Show' : 'Hide'} {n} unassigned {n === 1 ? 'story' : 'stories'}
-          <span className="sr-only"> of '{initiative.title}'</span>
         </button>
       )}
       {n > 0 && (

@@ -4,7 +4,6 @@ import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { fitHeadline } from './fitText.ts';
 import { cardId } from './ids.ts';
 
 const kindLabel = (item: WorkItem) => (item.kind === 'initiative' ? 'Initiative' : 'Story');
@@ -28,7 +27,9 @@ export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkI
       </span>
       {f?.kind === 'overreach' && (
         <span className={`card-warning${item.assignment?.ackNote ? ' acknowledged' : ''}`}>
-          {item.assignment?.ackNote ? `Kept on purpose: ${fitHeadline(f, engineer!.level)}` : `Warning: ${fitHeadline(f, engineer!.level)}`}
+          {/* The badge already says Overreach; the warning names the gap. */}
+          {item.assignment?.ackNote ? 'Kept on purpose: ' : 'Warning: '}
+          {f.gap} rungs past {levelName(engineer!.level)}
         </span>
       )}
     </>

@@ -139,7 +139,7 @@ test('a Senior-rung initiative over an Intern shows the overreach before the dro
   await expect(lina)
     .not.toContainText('Overreach: 3 rungs past Intern', { timeout: 1000 })
     .catch(() => undefined);
-  await expect(card(lina, title)).toContainText('Warning: Overreach: 3 rungs past Intern');
+  await expect(card(lina, title)).toContainText('Warning: 3 rungs past Intern');
   await expect(board.getByRole('status').filter({ hasText: 'Overreach:' })).toContainText('3 rungs past their level');
   const warnings = board.getByRole('region', { name: 'Warnings' });
   const row = warnings.locator(`[data-id="warning-${itemId(host, title)}"]`);
