@@ -174,7 +174,9 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
             <DragOverlay dropAnimation={null}>
               {activeItem ? (
                 <div className={`card card-${activeItem.kind} overlay`}>
-                  <CardFace item={activeItem} engineer={overEngineer} />
+                  <div className="card-handle">
+                    <CardFace item={activeItem} engineer={overEngineer} />
+                  </div>
                 </div>
               ) : null}
             </DragOverlay>,
