@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/contract/index.ts';
 import { boardHandlers } from './board.ts';
 import { insightsHandlers } from './insights.ts';
+import { safetyHandlers } from './safety.ts';
 import type { Handlers } from './types.ts';
 
 /** mapFile: where data/competency-map.md is for this process (the shells know their own layout). */
@@ -10,4 +11,5 @@ export type AppInfo = { version: string; databasePath: string; mapFile?: string 
 export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
   ...boardHandlers(info),
   ...insightsHandlers(info),
+  ...safetyHandlers(info),
 });

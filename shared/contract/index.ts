@@ -3,11 +3,12 @@ import type { Result } from '../errors.ts';
 import { boardContract } from './board.ts';
 import { mergeContracts } from './channel.ts';
 import { insightsContract } from './insights.ts';
+import { safetyContract } from './safety.ts';
 
 // The single source of truth for IPC: every channel, its request and response schema.
 // The preload script, the browser host and the handler map are all typed from this object.
 // Domain contracts are merged here; a name declared twice throws at load.
-export const contract = mergeContracts(boardContract, insightsContract);
+export const contract = mergeContracts(mergeContracts(boardContract, insightsContract), safetyContract);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -3,6 +3,7 @@ import type { Channel } from '../../shared/contract/channel.ts';
 import type { ChannelName, RequestOf } from '../../shared/contract/index.ts';
 import { boardSamples } from './samples/board.ts';
 import { insightsSamples } from './samples/insights.ts';
+import { safetySamples } from './samples/safety.ts';
 import type { Db } from '../../data/db.ts';
 
 // A valid request for every channel, built from the demo roster. The bad-input and property tests
@@ -14,6 +15,7 @@ export type SamplesOf<C extends Record<string, Channel>> = { [K in keyof C]: (db
 export const CHANNEL_SAMPLES: { [K in ChannelName]: (db: Db) => RequestOf<K> } = {
   ...boardSamples,
   ...insightsSamples,
+  ...safetySamples,
 };
 
 export { ids } from './samples/ids.ts';
