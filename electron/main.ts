@@ -6,7 +6,8 @@ import type { Roster } from '../data/roster.ts';
 import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
-import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl } from './trusted-url.ts';
+import { createMainWindow } from './window-options.ts';
+import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
 
 // The Electron shell: one window, the app:// protocol, the security rules, and IPC registration.
 // Everything else (rules, data, handlers) lives in shared/ and data/, shared with the browser host.
@@ -96,10 +97,7 @@ async function main(): Promise<void> {
 }
 
 /** Only the app's own top frame may call the roster; anything else gets a typed refusal. */
-function fromTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAppUrl(frame.url);
-}
+const fromTrustedSender = (event: IpcMainInvokeEvent): boolean => isTrustedFrame(event.senderFrame);
 
 function registerIpc(r: Roster): void {
   for (const channel of CHANNELS) {
@@ -113,24 +111,7 @@ function registerIpc(r: Roster): void {
 }
 
 function createWindow(): void {
-  window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: 'Rungs',
-    show: false,
-    backgroundColor: '#f6f7f9',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
   window.once('ready-to-show', () => window?.show());
   void window.loadURL(APP_ENTRY);
 }

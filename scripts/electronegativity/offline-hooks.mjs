@@ -4,7 +4,6 @@
 // 2. it fetches translations and Electron's release list with `got`; CI has no route to those hosts,
 //    and got's retry timer then crashes the process. Answer those requests with an immediate failure.
 import { registerHooks } from 'node:module';
-import { pathToFileURL } from 'node:url';
 
 const pkg = new URL('../../node_modules/@doyensec/electronegativity/', import.meta.url);
 const nestedTypescript = new URL('node_modules/typescript/lib/typescript.js', pkg).href;
@@ -20,4 +19,3 @@ registerHooks({
     return next(specifier, context);
   },
 });
-void pathToFileURL;
