@@ -92,7 +92,7 @@ describe('backups.restore puts a backup back without losing the current roster',
 
     const r = ok(dispatch('backups.restore', { name: before.name }));
     expect(r.restored).toBe(before.name);
-    expect(rowCounts(db).assignments).toBe(assigned.assignments - 1);
+    expect(rowCounts(db).assignments).toBe(assigned.assignments! - 1);
     expect(db.prepare('SELECT count(*) FROM assignments WHERE item_id = ?').pluck().get(id.backlogStory)).toBe(0);
     expect(sha(join(backupDirFor(file), before.name))).toBe(backupHash);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
