@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { RungsError } from '../shared/errors.ts';
+import { backupNow } from './backup.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -8,6 +9,8 @@ export type OpenOptions = {
   /** Migrations the app knows; tests pass their own list to exercise upgrades. */
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** Copy an existing roster to <dir>/backups before migrating it (off for scratch copies). */
+  backups?: boolean;
 };
 
 /**
@@ -21,7 +24,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // better-sqlite3 leaves WAL at synchronous NORMAL, which can lose the last commits on power loss.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS);
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.backups ?? true);
     return db;
   } catch (error) {
     db.close();
@@ -39,7 +42,7 @@ export function appliedMigrations(db: Db): string[] {
 }
 
 /** Apply what is missing, in order; refuse a database whose history is not a prefix of ours. */
-export function migrate(db: Db, migrations: readonly Migration[]): void {
+export function migrate(db: Db, migrations: readonly Migration[], backups = true): void {
   const applied = appliedMigrations(db);
   const known = migrations.map((m) => m.name);
   if (applied.length > known.length || applied.some((name, i) => name !== known[i])) {
@@ -51,7 +54,11 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
         : 'This roster’s migrations do not match this version of Rungs. The file was not changed.',
     );
   }
-  migrations.slice(applied.length).forEach((m, i) => {
+  const pending = migrations.slice(applied.length);
+  // An existing roster is copied aside before its schema changes: a migration that goes wrong in a
+  // way the transaction cannot catch (a bug in our SQL that "succeeds") is still recoverable.
+  if (backups && pending.length > 0 && applied.length > 0 && db.name !== ':memory:' && db.name !== '') backupNow(db, db.name, 'migration');
+  pending.forEach((m, i) => {
     db.transaction(() => {
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);

@@ -6,7 +6,8 @@ import type { Roster } from '../data/roster.ts';
 import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
-import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl } from './trusted-url.ts';
+import { createMainWindow } from './window-options.ts';
+import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
 
 // The Electron shell: one window, the app:// protocol, the security rules, and IPC registration.
 // Everything else (rules, data, handlers) lives in shared/ and data/, shared with the browser host.
@@ -77,13 +78,19 @@ async function main(): Promise<void> {
 
   const { dbPath, startEmpty } = launchOptions(process.argv, process.env, app.getPath('userData'));
   try {
-    // Deferred: the database module and its native binding load after the protocol is ready.
-    const { openRoster } = await import('../data/roster.ts');
-    roster = openRoster(dbPath, { startEmpty, version: app.getVersion(), mapFile: join(__dirname, '..', 'data', 'competency-map.md') });
+    roster = await openWithRecovery(dbPath, {
+      startEmpty,
+      version: app.getVersion(),
+      mapFile: join(__dirname, '..', 'data', 'competency-map.md'),
+    });
   } catch (error) {
     const message = error instanceof RungsError ? error.message : `Rungs could not open the roster at ${dbPath}.\n\n${String(error)}`;
     dialog.showErrorBox('Rungs could not open the roster', message);
     app.exit(2);
+    return;
+  }
+  if (!roster) {
+    app.exit(0);
     return;
   }
   registerIpc(roster);
@@ -95,11 +102,53 @@ async function main(): Promise<void> {
   });
 }
 
-/** Only the app's own top frame may call the roster; anything else gets a typed refusal. */
-function fromTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+/**
+ * Open the roster the safe way (data/open-safely.ts). A bad file is described in plain words, and the
+ * lead chooses: the newest good backup, a fresh roster (either way the bad file is kept aside, renamed),
+ * or quit and leave everything as it is. Null: they quit.
+ */
+async function openWithRecovery(
+  dbPath: string,
+  options: { startEmpty: boolean; version: string; mapFile: string },
+): Promise<Roster | null> {
+  // Deferred: the database modules and their native binding load after the protocol is ready.
+  const { openRosterSafely, recoverRoster } = await import('../data/open-safely.ts');
+  const { acquireWriterLock } = await import('../data/writer-lock.ts');
+  const { backupAtLaunchIfDue } = await import('../data/backup.ts');
+  // The single-instance lock covers a second window; this covers the browser host on the same file.
+  const lock = acquireWriterLock(dbPath);
+  app.on('will-quit', () => lock.release());
+  const opened = openRosterSafely(dbPath, options);
+  let r: Roster;
+  if (opened.ok) {
+    r = opened.roster;
+  } else {
+    const { problem } = opened;
+    const newest = problem.backups[0];
+    const buttons = [newest ? 'Restore the newest backup' : null, 'Start a fresh roster', 'Quit'].filter((b): b is string => b !== null);
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Rungs could not open your roster',
+      message: problem.message,
+      detail: newest
+        ? `The newest good backup is from ${new Date(newest.createdAt).toLocaleString()}. Whatever you choose, the current file is kept, renamed with today's date.`
+        : "There is no backup to restore. Starting fresh keeps the current file, renamed with today's date.",
+      buttons,
+      defaultId: 0,
+      cancelId: buttons.length - 1,
+      noLink: true,
+    });
+    const choice = buttons[response];
+    if (choice === 'Quit' || choice === undefined) return null;
+    const recovered = recoverRoster(problem, choice === 'Start a fresh roster' ? 'fresh' : 'latest-backup', options);
+    r = recovered.roster;
+  }
+  backupAtLaunchIfDue(r.db, r.path).catch((error: unknown) => console.error('[rungs] The launch backup failed:', error));
+  return r;
 }
+
+/** Only the app's own top frame may call the roster; anything else gets a typed refusal. */
+const fromTrustedSender = (event: IpcMainInvokeEvent): boolean => isTrustedFrame(event.senderFrame);
 
 function registerIpc(r: Roster): void {
   for (const channel of CHANNELS) {
@@ -113,24 +162,7 @@ function registerIpc(r: Roster): void {
 }
 
 function createWindow(): void {
-  window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: 'Rungs',
-    show: false,
-    backgroundColor: '#f6f7f9',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
   window.once('ready-to-show', () => window?.show());
   void window.loadURL(APP_ENTRY);
 }

@@ -31,3 +31,8 @@ export function appUrlToRelativePath(raw: string): string | null {
   if (parts.some((p) => p === '..' || p.includes('\\') || p.includes('\0'))) return null;
   return parts.length === 0 ? 'index.html' : parts.join('/');
 }
+
+/** An IPC sender we answer: the app's own top-level frame, never a subframe or another page. */
+export function isTrustedFrame(frame: { parent: unknown; url: string } | null | undefined): boolean {
+  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
+}

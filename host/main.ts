@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultUserDataDir, launchOptions } from '../data/location.ts';
-import { openRoster } from '../data/roster.ts';
-import { RungsError } from '../shared/errors.ts';
+import { backupAtLaunchIfDue } from '../data/backup.ts';
+import { openForHost } from './open-cli.ts';
 import { startHost } from './server.ts';
 
 // `npm run web`: serve the built renderer and the roster on 127.0.0.1, for browsers and end-to-end tests.
-// Usage: node host/main.ts [--db PATH] [--port N] [--empty]
+// Usage: node host/main.ts [--db PATH] [--port N] [--empty] [--restore-latest-backup | --fresh]
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -21,13 +21,16 @@ const portArg = argv.indexOf('--port');
 const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.RUNGS_PORT ?? 0);
 const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
 
-let roster;
-try {
-  roster = openRoster(dbPath, { startEmpty, version, mapFile: `${root}data/competency-map.md` });
-} catch (error) {
-  console.error(error instanceof RungsError ? error.message : `Could not open the roster at ${dbPath}: ${String(error)}`);
-  process.exit(2);
+const opened = openForHost(dbPath, argv, { startEmpty, version, mapFile: `${root}data/competency-map.md` });
+if (!opened.ok) {
+  console.error(opened.message);
+  process.exit(opened.exitCode);
 }
+const { roster, lock } = opened;
+for (const note of opened.notes) console.log(note);
+process.on('exit', () => lock.release());
+// The daily backup copies pages in steps, so the host answers while it runs.
+backupAtLaunchIfDue(roster.db, roster.path).catch((error: unknown) => console.error('[rungs] The launch backup failed:', error));
 // A new token every launch; it is only ever printed to the terminal that started the host.
 const token = randomBytes(32).toString('base64url');
 const host = await startHost({ dispatch: roster.dispatchUnknown, staticDir, token, port });
@@ -37,6 +40,7 @@ console.log(`Roster: ${dbPath}`);
 const stop = () => {
   void host.close().then(() => {
     roster.close();
+    lock.release();
     process.exit(0);
   });
 };

@@ -82,7 +82,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedOrigins.has(origin))
         return refuse(res, 403, 'refused', 'Requests from other origins are refused.');
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      // Prefixed, not resolved against a base: "//evil/x" must stay a path, not become a host.
+      const url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
 
       if (url.pathname === API_PATH) {
         if (req.method !== 'POST') return refuse(res, 405, 'refused', 'Use POST.');
@@ -105,12 +106,22 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'refused', 'Only GET for files.');
-      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      let relative: string;
+      try {
+        relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      } catch {
+        return refuse(res, 400, 'invalid_input', 'Malformed path.');
+      }
+      if (relative.includes('\0')) return refuse(res, 404, 'not_found', 'Not found.');
+      const inside = (p: string) => p.startsWith(staticRoot + sep);
       const file = resolve(join(staticRoot, relative));
-      if (!file.startsWith(staticRoot + sep)) return refuse(res, 404, 'not_found', 'Not found.');
+      if (!inside(file)) return refuse(res, 404, 'not_found', 'Not found.');
       let content: Buffer;
       try {
-        content = await readFile(await realpath(file));
+        // A symlink inside the folder must not lead out of it.
+        const real = await realpath(file);
+        if (!inside(real)) return refuse(res, 404, 'not_found', 'Not found.');
+        content = await readFile(real);
       } catch {
         return refuse(res, 404, 'not_found', 'Not found.');
       }

@@ -4,6 +4,7 @@ import { insightsHandlers } from './insights.ts';
 import { quartersHandlers } from './quarters.ts';
 import { rosterHandlers } from './roster.ts';
 import { transferHandlers } from './transfer.ts';
+import { safetyHandlers } from './safety.ts';
 import type { Handlers } from './types.ts';
 import { workHandlers } from './work.ts';
 
@@ -18,4 +19,5 @@ export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
   ...workHandlers,
   ...quartersHandlers,
   ...transferHandlers,
+  ...safetyHandlers(info),
 });

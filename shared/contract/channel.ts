@@ -10,13 +10,24 @@ export type Channel = {
 
 export const channel = <C extends Channel>(spec: C): C => spec;
 
+type Merged<T extends readonly Record<string, Channel>[]> = T extends readonly [
+  infer Head extends Record<string, Channel>,
+  ...infer Rest extends Record<string, Channel>[],
+]
+  ? Head & Merged<Rest>
+  : unknown;
+
 /**
  * Merge domain contracts into one, refusing a name declared twice
  * (a silent override would route a channel to the wrong handler).
  */
-export function mergeContracts<A extends Record<string, Channel>, B extends Record<string, Channel>>(a: A, b: B): A & B {
-  for (const name of Object.keys(b)) {
-    if (Object.hasOwn(a, name)) throw new Error(`IPC channel declared twice: ${name}`);
+export function mergeContracts<T extends readonly Record<string, Channel>[]>(...parts: T): Merged<T> {
+  const merged: Record<string, Channel> = {};
+  for (const part of parts) {
+    for (const name of Object.keys(part)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`IPC channel declared twice: ${name}`);
+      merged[name] = part[name]!;
+    }
   }
-  return { ...a, ...b };
+  return merged as Merged<T>;
 }

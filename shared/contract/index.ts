@@ -7,16 +7,19 @@ import { quartersContract } from './quarters.ts';
 import { rosterContract } from './roster.ts';
 import { transferContract } from './transfer.ts';
 import { workContract } from './work.ts';
+import { safetyContract } from './safety.ts';
 
 // The single source of truth for IPC: every channel, its request and response schema.
 // The preload script, the browser host and the handler map are all typed from this object.
 // Domain contracts are merged here; a name declared twice throws at load.
 export const contract = mergeContracts(
-  mergeContracts(
-    mergeContracts(mergeContracts(mergeContracts(boardContract, insightsContract), rosterContract), workContract),
-    quartersContract,
-  ),
+  boardContract,
+  insightsContract,
+  rosterContract,
+  workContract,
+  quartersContract,
   transferContract,
+  safetyContract,
 );
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { quartersSamples } from './samples/quarters.ts';
 import { rosterSamples } from './samples/roster.ts';
 import { transferSamples } from './samples/transfer.ts';
 import { workSamples } from './samples/work.ts';
+import { safetySamples } from './samples/safety.ts';
 import type { Db } from '../../data/db.ts';
 
 // A valid request for every channel, built from the demo roster. The bad-input and property tests
@@ -22,6 +23,7 @@ export const CHANNEL_SAMPLES: { [K in ChannelName]: (db: Db) => RequestOf<K> } =
   ...workSamples,
   ...quartersSamples,
   ...transferSamples,
+  ...safetySamples,
 };
 
 export { ids } from './samples/ids.ts';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+
+// Data safety: the backups kept next to the roster, and putting one back.
+
+export const BackupNameSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_.-]+\.sqlite$/, 'A backup name from the list');
+
+export const BackupSchema = z.object({
+  name: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(['launch', 'migration', 'import', 'restore', 'manual']),
+  bytes: z.int().nonnegative(),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+export const safetyContract = {
+  /** Newest first, with dates and sizes. */
+  'backups.list': channel({ request: z.strictObject({}), response: z.array(BackupSchema), mutates: false }),
+  /**
+   * Replace the roster's content with a backup's. The current content is first kept as a new
+   * 'restore' backup (named in the answer), so nothing is lost. Not `mutates`: the handler runs its
+   * own transaction, because taking that copy (VACUUM INTO) and ATTACH cannot run inside one.
+   */
+  'backups.restore': channel({
+    request: z.strictObject({ name: BackupNameSchema }),
+    response: z.object({ restored: z.string(), setAside: z.string() }),
+    mutates: false,
+  }),
+};

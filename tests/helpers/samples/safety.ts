@@ -1,0 +1,9 @@
+import { backupNow, listBackups } from '../../../data/backup.ts';
+import type { safetyContract } from '../../../shared/contract/safety.ts';
+import type { SamplesOf } from '../channel-samples.ts';
+
+export const safetySamples: SamplesOf<typeof safetyContract> = {
+  'backups.list': () => ({}),
+  // A real backup of the roster, taken on demand so the sample names one that exists.
+  'backups.restore': (db) => ({ name: (listBackups(db.name)[0] ?? backupNow(db, db.name, 'manual')).name }),
+};

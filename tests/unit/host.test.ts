@@ -1,0 +1,188 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_PATH, type Host, MAX_BODY_BYTES, TOKEN_HEADER, startHost, tokenMatches } from '../../host/server.ts';
+import { rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
+
+// The browser host on a real port, over a real roster: every refusal it promises, one by one.
+
+const TOKEN = 'k'.repeat(43);
+const hosts: Host[] = [];
+afterEach(async () => {
+  while (hosts.length) await hosts.pop()!.close();
+});
+
+async function start() {
+  const roster = tempRoster();
+  const dir = tempDir();
+  const staticDir = join(dir, 'static');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Rungs</title>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'export {};');
+  writeFileSync(join(dir, 'package.json'), '{"secret": true}');
+  symlinkSync(join(dir, 'package.json'), join(staticDir, 'assets', 'link.json'));
+  const host = await startHost({ dispatch: roster.dispatchUnknown, staticDir, token: TOKEN, port: 0 });
+  hosts.push(host);
+  const port = Number(new URL(host.origin).port);
+  return { ...roster, host, port };
+}
+
+type Reply = { status: number; body: string; headers: Record<string, unknown> };
+function call(
+  port: number,
+  {
+    method = 'GET',
+    path = '/',
+    headers = {},
+    body,
+  }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+    });
+    // A refused upload may be cut off by the server mid-way; the answer already came.
+    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.end(body);
+  });
+}
+
+const invoke = (port: number, payload: unknown, headers: Record<string, string> = {}) =>
+  call(port, {
+    method: 'POST',
+    path: API_PATH,
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...headers },
+    body: JSON.stringify(payload),
+  });
+
+describe('the browser host answers its own page with the token', () => {
+  it('serves the page with the CSP, and the API with the right token', async () => {
+    const { port } = await start();
+    const page = await call(port, {});
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    const r = await invoke(port, { channel: 'quarters.list', request: {} });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true });
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    const { host } = await start();
+    expect(host.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+});
+
+describe('the browser host refuses', () => {
+  it.each([
+    ['no token', {}],
+    ['a wrong token of the same length', { [TOKEN_HEADER]: 'j'.repeat(TOKEN.length) }],
+    ['a wrong token of another length', { [TOKEN_HEADER]: 'k'.repeat(TOKEN.length + 1) }],
+    ['an empty token', { [TOKEN_HEADER]: '' }],
+  ])('%s (401), changing nothing', async (_what, headers) => {
+    const { port, db } = await start();
+    const before = rowCounts(db);
+    const { [TOKEN_HEADER]: _t, ...rest } = { [TOKEN_HEADER]: TOKEN, ...headers };
+    const sent = TOKEN_HEADER in headers ? { ...rest, [TOKEN_HEADER]: headers[TOKEN_HEADER as keyof typeof headers]! } : rest;
+    const r = await call(port, {
+      method: 'POST',
+      path: API_PATH,
+      headers: { 'content-type': 'application/json', ...sent },
+      body: JSON.stringify({ channel: 'history.undo', request: {} }),
+    });
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it.each(['http://evil.example', 'null', 'http://127.0.0.1.evil.example', 'http://127.0.0.1:1'])(
+    'a request from origin %s (403), even with the token',
+    async (origin) => {
+      const { port } = await start();
+      const r = await invoke(port, { channel: 'quarters.list', request: {} }, { origin });
+      expect(r.status).toBe(403);
+    },
+  );
+
+  it.each(['evil.example', 'rebind.evil.example:PORT', '127.0.0.1', '127.0.0.2:PORT', 'localhost.evil.example:PORT'])(
+    'a DNS-rebinding Host header %s (421), for the API and for files',
+    async (hostHeader) => {
+      const { port } = await start();
+      const host = hostHeader.replace('PORT', String(port));
+      expect((await invoke(port, { channel: 'quarters.list', request: {} }, { host })).status).toBe(421);
+      expect((await call(port, { headers: { host } })).status).toBe(421);
+    },
+  );
+
+  it(`a body over ${MAX_BODY_BYTES / 1024 / 1024} MB (413), changing nothing`, async () => {
+    const { port, db } = await start();
+    const before = rowCounts(db);
+    const huge = Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20);
+    const r = await call(port, {
+      method: 'POST',
+      path: API_PATH,
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      body: huge,
+    });
+    expect(r.status).toBe(413);
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it.each([
+    ['text that is not JSON', 'application/json', 'DROP TABLE engineers;', 400],
+    ['truncated JSON', 'application/json', '{"channel": "plan.assign", "request": {', 400],
+    ['JSON null', 'application/json', 'null', 400],
+    ['another content type', 'text/plain', '{"channel":"quarters.list","request":{}}', 415],
+    ['a form post', 'application/x-www-form-urlencoded', 'channel=quarters.list', 415],
+  ])('%s', async (_what, type, body, status) => {
+    const { port, db } = await start();
+    const before = rowCounts(db);
+    const r = await call(port, { method: 'POST', path: API_PATH, headers: { 'content-type': type, [TOKEN_HEADER]: TOKEN }, body });
+    expect(r.status).toBe(status);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false });
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it.each(['GET', 'PUT', 'DELETE'])('%s on the API (405)', async (method) => {
+    const { port } = await start();
+    const r = await call(port, { method, path: API_PATH, headers: { [TOKEN_HEADER]: TOKEN } });
+    expect(r.status).toBe(405);
+  });
+
+  it('an unknown channel, as a typed error', async () => {
+    const { port } = await start();
+    const r = await invoke(port, { channel: 'db.exec', request: { sql: 'DROP TABLE engineers' } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
+  it.each([
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/..%2fpackage.json',
+    '/%2e%2e%2fpackage.json',
+    '/%2E%2E%2Fpackage.json',
+    '/assets/..%2f..%2fpackage.json',
+    '/..%5cpackage.json',
+    '/%252e%252e%252fpackage.json',
+    '//package.json',
+    '/assets/link.json',
+    '/%00',
+    '/%E0%A4%A',
+    '/assets/%2e%2e/%2e%2e/package.json',
+  ])('a file outside the renderer: %s (404 or 400)', async (path) => {
+    const { port } = await start();
+    const r = await call(port, { path });
+    expect([400, 404]).toContain(r.status);
+    expect(r.body).not.toContain('secret');
+  });
+
+  it('the token check compares whole tokens', () => {
+    expect(tokenMatches(TOKEN, TOKEN)).toBe(true);
+    expect(tokenMatches(TOKEN.slice(0, -1), TOKEN)).toBe(false);
+    expect(tokenMatches(`${TOKEN}x`, TOKEN)).toBe(false);
+    expect(tokenMatches(undefined, TOKEN)).toBe(false);
+    expect(tokenMatches('ķ'.repeat(TOKEN.length / 2), TOKEN)).toBe(false);
+  });
+});

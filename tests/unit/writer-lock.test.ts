@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { acquireWriterLock } from '../../data/writer-lock.ts';
+import { openForHost } from '../../host/open-cli.ts';
+import { tempDir } from '../helpers/temp-db.ts';
+
+// One writer per roster: a second browser host on the same file is refused while the first runs,
+// and a lock left by a killed host does not keep the roster closed forever.
+
+const lockModule = fileURLToPath(new URL('../../data/writer-lock.ts', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+});
+
+/** Another process that takes the lock and keeps it until killed. */
+function holder(file: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { acquireWriterLock } = await import(${JSON.stringify(lockModule)}); acquireWriterLock(${JSON.stringify(file)}); console.log('locked'); setInterval(() => {}, 1000);`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve(child));
+    child.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
+  });
+}
+
+describe('one writer per roster', () => {
+  it('a second host on the same roster is refused, in words, while the first runs', async () => {
+    const file = join(tempDir(), 'rungs.sqlite');
+    const first = await holder(file);
+    expect(() => acquireWriterLock(file)).toThrow(new RegExp(`Another Rungs \\(process ${first.pid}\\) is already using this roster`));
+    const second = openForHost(file, [], {});
+    expect(second).toMatchObject({ ok: false, exitCode: 4 });
+    expect(existsSync(file)).toBe(false); // refused before opening anything
+  });
+
+  it('a lock left by a killed host is stale and taken over', async () => {
+    const file = join(tempDir(), 'rungs.sqlite');
+    const first = await holder(file);
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const lock = acquireWriterLock(file);
+    expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
+    lock.release();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('a lock of a process that no longer exists, or a half-written lock file, is stale', () => {
+    const file = join(tempDir(), 'rungs.sqlite');
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: Number(gone), host: hostname() }));
+    acquireWriterLock(file).release();
+    writeFileSync(`${file}.lock`, '{"pid": 12');
+    acquireWriterLock(file).release();
+  });
+
+  it('the host releases the lock when it closes, so the next launch opens', () => {
+    const file = join(tempDir(), 'rungs.sqlite');
+    const first = openForHost(file, [], { startEmpty: true });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    first.roster.close();
+    first.lock.release();
+    const again = openForHost(file, [], {});
+    expect(again.ok).toBe(true);
+    if (again.ok) {
+      again.roster.close();
+      again.lock.release();
+    }
+  });
+});
