@@ -54,8 +54,36 @@ export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { conte
     const score = horizontal ? Math.abs(dx) + 3 * Math.abs(dy) : Math.abs(dy) + 3 * Math.abs(dx);
     if (!best || score < best.score) best = { id: container.id, score };
   }
-  if (!best) return undefined;
-  const rect = droppableRects.get(best.id)!;
+  // No target that way (the edge of the grid): move on to the next target in reading order, wrapping,
+  // so no key press is ever dead for someone who cannot see where the edge is.
+  const target =
+    best?.id ??
+    nextInReadingOrder(
+      droppableContainers.getEnabled().map((c) => c.id),
+      droppableRects,
+      from,
+      event.code,
+    );
+  if (target === undefined) return undefined;
+  const rect = droppableRects.get(target)!;
   // Land just inside the target's top-left, below its header, fully within it.
   return { x: rect.left + 8, y: rect.top + Math.min(48, Math.max(0, rect.height - collisionRect.height) / 2) };
 };
+
+export function nextInReadingOrder(
+  ids: UniqueIdentifier[],
+  rects: Map<UniqueIdentifier, { top: number; left: number; bottom: number; right: number }>,
+  from: { x: number; y: number },
+  code: string,
+): UniqueIdentifier | undefined {
+  const ordered = ids
+    .filter((id) => rects.has(id))
+    .map((id) => ({ id, rect: rects.get(id)! }))
+    .sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
+  if (ordered.length < 2) return undefined;
+  const here = ordered.findIndex(({ rect }) => from.x >= rect.left && from.x <= rect.right && from.y >= rect.top && from.y <= rect.bottom);
+  const forward = code === KeyboardCode.Right || code === KeyboardCode.Down;
+  const step = forward ? 1 : -1;
+  const start = here === -1 ? (forward ? -1 : 0) : here;
+  return ordered[(start + step + ordered.length) % ordered.length]!.id;
+}

@@ -95,6 +95,7 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   const live = board.locator('[id^="DndLiveRegion"]');
   await expect(live).toContainText(`Picked up '${title}', Mid rung.`);
   await expect(source).toHaveAttribute('aria-pressed', 'true');
+  await dropTargetsMeasured(board);
   const preview = board.locator('[data-id^="lane-"]').filter({ has: board.locator('[data-id="lane-preview"]') });
   await board.keyboard.press('ArrowLeft');
   await expect(preview).toHaveCount(1);
@@ -117,6 +118,7 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   await board.keyboard.press('Enter');
   await expect(live).toContainText(`Picked up '${title}'`);
   await expect(handle(board, 'Story', title)).toHaveAttribute('aria-pressed', 'true');
+  await dropTargetsMeasured(board);
   await board.keyboard.press('ArrowRight');
   await expect(live).toContainText(/Dropping|over the backlog/);
   await board.keyboard.press('Escape');
@@ -280,3 +282,11 @@ test('the board has no serious or critical accessibility violations', async ({ b
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+/**
+ * dnd-kit measures the drop targets in the frame after a lift; a person never presses an arrow
+ * that fast, but a test can. Wait two frames, as a keyboard user's reaction time would.
+ */
+async function dropTargetsMeasured(page: Page): Promise<void> {
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+}
