@@ -27,7 +27,21 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; o
 const RowIssue = z.object({ column: z.string().nullable(), message: z.string() });
 /** How a spelling in the file was read ("Sr" → "Senior"), shown so the lead can check it. */
 const Mapping = z.object({ column: z.string(), from: z.string(), to: z.string() });
-const PreviewRow = z.object({ line: z.int(), cells: z.array(z.string()), errors: z.array(RowIssue), mappings: z.array(Mapping) });
+/** What a valid row would do: add someone (or an item), change someone already there, or nothing. */
+export const RowChangeSchema = z.enum(['new', 'update', 'unchanged']);
+export type RowChange = z.infer<typeof RowChangeSchema>;
+/** One field an update would change, in the words the preview shows ("level Junior → Mid"). */
+const Difference = z.object({ field: z.enum(['level', 'team', 'capacity']), from: z.string(), to: z.string() });
+export type Difference = z.infer<typeof Difference>;
+const PreviewRow = z.object({
+  line: z.int(),
+  cells: z.array(z.string()),
+  errors: z.array(RowIssue),
+  mappings: z.array(Mapping),
+  /** Null while the row has errors. */
+  change: RowChangeSchema.nullable(),
+  differences: z.array(Difference),
+});
 export type PreviewRow = z.infer<typeof PreviewRow>;
 
 export const ImportPreview = z.object({
@@ -39,11 +53,26 @@ export const ImportPreview = z.object({
   fileErrors: z.array(z.string()),
   notes: z.array(z.string()),
   rows: z.array(PreviewRow),
-  summary: z.object({ rows: z.int(), valid: z.int(), invalid: z.int(), newTeams: z.array(z.string()) }),
+  summary: z.object({
+    rows: z.int(),
+    valid: z.int(),
+    invalid: z.int(),
+    newTeams: z.array(z.string()),
+    /** Valid rows by what they would do. */
+    new: z.int(),
+    updated: z.int(),
+    unchanged: z.int(),
+  }),
+  /**
+   * A digest of what the commit would do. The commit recomputes it and refuses when it differs, so
+   * a roster edited between preview and confirm never turns a previewed "new" into an unseen update.
+   */
+  fingerprint: z.string(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-export type RosterRow = { name: string; level: Rank; team: string; capacity: number | null };
+/** A valid roster row. `engineerId` is the engineer it updates (matched by name), null for someone new. */
+export type RosterRow = { name: string; level: Rank; team: string; capacity: number | null; engineerId: number | null; change: RowChange };
 export type BacklogRow = {
   kind: WorkKind;
   title: string;
@@ -53,12 +82,16 @@ export type BacklogRow = {
   touchpoints: Touchpoint[];
 };
 
-export type RosterContext = { engineerNames: readonly string[]; teamNames: readonly string[] };
+/** Someone already on the roster, as the import compares them (team by name). */
+export type RosterEngineer = { id: number; name: string; level: Rank; team: string; capacity: number | null };
+export type RosterContext = { engineers: readonly RosterEngineer[]; teamNames: readonly string[] };
 export type BacklogContext = { quarterName: string; initiativeTitles: readonly string[] };
 
 export type Checked<T> = { preview: ImportPreview; values: T[] };
 
-const key = (s: string) => s.trim().toLowerCase();
+/** Names, teams and titles match whatever their case and surrounding spaces. */
+export const matchKey = (s: string) => s.trim().toLowerCase();
+const key = matchKey;
 const firstMessage = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message ?? 'Invalid';
 
 type Table = { columns: string[]; rows: { line: number; cells: string[]; get: (column: string) => string }[] };
@@ -104,7 +137,12 @@ function table(kind: ImportKind, text: string): { table: Table; notes: string[] 
   };
 }
 
-type RowCheck = { errors: z.infer<typeof RowIssue>[]; mappings: z.infer<typeof Mapping>[] };
+type RowCheck = {
+  errors: z.infer<typeof RowIssue>[];
+  mappings: z.infer<typeof Mapping>[];
+  change?: RowChange;
+  differences?: Difference[];
+};
 
 /** A whole number of points, or null for an empty cell. */
 function points(cell: string, column: string, check: RowCheck): number | null {
@@ -139,8 +177,16 @@ function finish<T>(
   checks: { row: Table['rows'][number]; check: RowCheck; value: T | null }[],
   newTeams: string[] = [],
 ): Checked<T> {
-  const rows = checks.map(({ row, check }) => ({ line: row.line, cells: row.cells, errors: check.errors, mappings: check.mappings }));
+  const rows = checks.map(({ row, check }) => ({
+    line: row.line,
+    cells: row.cells,
+    errors: check.errors,
+    mappings: check.mappings,
+    change: check.errors.length > 0 ? null : (check.change ?? 'new'),
+    differences: check.errors.length > 0 ? [] : (check.differences ?? []),
+  }));
   const invalid = rows.filter((r) => r.errors.length > 0).length;
+  const count = (c: RowChange) => rows.filter((r) => r.change === c).length;
   const preview: ImportPreview = {
     kind,
     clean: invalid === 0 && rows.length > 0,
@@ -148,7 +194,19 @@ function finish<T>(
     fileErrors: [],
     notes,
     rows,
-    summary: { rows: rows.length, valid: rows.length - invalid, invalid, newTeams },
+    summary: {
+      rows: rows.length,
+      valid: rows.length - invalid,
+      invalid,
+      newTeams,
+      new: count('new'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+    },
+    fingerprint: fingerprint(
+      rows.map((r) => [r.line, r.change, r.differences, r.mappings]),
+      newTeams,
+    ),
   };
   return { preview, values: invalid === 0 ? checks.map((c) => c.value!) : [] };
 }
@@ -161,10 +219,34 @@ const failed = (kind: ImportKind, r: { fileErrors: string[]; columns: string[] }
     fileErrors: r.fileErrors,
     notes: [],
     rows: [],
-    summary: { rows: 0, valid: 0, invalid: 0, newTeams: [] },
+    summary: { rows: 0, valid: 0, invalid: 0, newTeams: [], new: 0, updated: 0, unchanged: 0 },
+    fingerprint: '',
   },
   values: [],
 });
+
+/** FNV-1a over the plan's JSON: enough to notice that the roster moved under a preview, not a security hash. */
+function fingerprint(...parts: unknown[]): string {
+  const text = JSON.stringify(parts);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${h.toString(36)}`;
+}
+
+const capacityText = (c: number | null) => (c === null ? 'none' : String(c));
+
+/** What changes when a row of the file meets the engineer of the same name. */
+export function rosterDifferences(before: RosterEngineer, after: Pick<RosterEngineer, 'level' | 'team' | 'capacity'>): Difference[] {
+  const out: Difference[] = [];
+  if (before.level !== after.level) out.push({ field: 'level', from: levelName(before.level), to: levelName(after.level) });
+  if (key(before.team) !== key(after.team)) out.push({ field: 'team', from: before.team, to: after.team });
+  if (before.capacity !== after.capacity)
+    out.push({ field: 'capacity', from: capacityText(before.capacity), to: capacityText(after.capacity) });
+  return out;
+}
 
 /** Width check: a row with more cells than the header usually has a comma that needed quotes. */
 function width(row: Table['rows'][number], columns: number, check: RowCheck) {
@@ -181,7 +263,10 @@ export function checkRoster(text: string, context: RosterContext): Checked<Roste
   const parsed = table('roster', text);
   if ('fileErrors' in parsed) return failed('roster', parsed);
   const { table: t, notes } = parsed;
-  const existing = new Set(context.engineerNames.map(key));
+  // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
+  // updates them instead of being refused, so a re-exported HR sheet imports again.
+  const existing = new Map(context.engineers.map((e) => [key(e.name), e]));
+  const hasCapacity = t.columns.some((c) => key(c) === 'capacity');
   const teams = new Map(context.teamNames.map((n) => [key(n), n]));
   const newTeams = new Map<string, string>();
   const firstLine = new Map<string, number>();
@@ -189,14 +274,14 @@ export function checkRoster(text: string, context: RosterContext): Checked<Roste
     const check: RowCheck = { errors: [], mappings: [] };
     width(row, t.columns.length, check);
     const nameR = Name.safeParse(row.get('name'));
+    const match = nameR.success ? existing.get(key(nameR.data)) : undefined;
     if (!nameR.success) check.errors.push({ column: 'name', message: firstMessage(nameR) });
-    else if (existing.has(key(nameR.data))) {
-      check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is already on the roster.` });
-    } else {
+    else {
       const earlier = firstLine.get(key(nameR.data));
       if (earlier !== undefined)
         check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is also on line ${earlier}.` });
       else firstLine.set(key(nameR.data), row.line);
+      if (match && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
     }
     const levelCell = row.get('level');
     const level =
@@ -212,8 +297,15 @@ export function checkRoster(text: string, context: RosterContext): Checked<Roste
       team = known ?? teamR.data;
       if (!known) newTeams.set(key(team), team);
     }
-    const capacity = points(row.get('capacity'), 'capacity', check);
-    const value: RosterRow | null = check.errors.length === 0 ? { name: nameR.data!, level: level!, team: team!, capacity } : null;
+    // A file without a capacity column leaves everyone's capacity as it is; an empty cell clears it.
+    const capacity = hasCapacity || !match ? points(row.get('capacity'), 'capacity', check) : match.capacity;
+    let value: RosterRow | null = null;
+    if (check.errors.length === 0) {
+      const fields = { level: level!, team: team!, capacity };
+      check.differences = match ? rosterDifferences(match, fields) : [];
+      check.change = !match ? 'new' : check.differences.length > 0 ? 'update' : 'unchanged';
+      value = { name: match?.name ?? nameR.data!, ...fields, engineerId: match?.id ?? null, change: check.change };
+    }
     return { row, check, value };
   });
   return finish('roster', t, notes, checks, [...newTeams.values()]);

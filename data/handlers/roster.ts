@@ -1,6 +1,8 @@
 import type { rosterContract } from '../../shared/contract/roster.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { levelName } from '../../shared/ladder.ts';
+import type { Engineer } from '../../shared/schemas.ts';
+import type { Changeset } from '../changes.ts';
 import type { Db } from '../db.ts';
 import { getEngineer } from '../queries.ts';
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../rows.ts';
@@ -52,6 +54,57 @@ function impact(db: Db, engineerId: number) {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+// The writes below are the only way an engineer is added, changed or relieved of work, whether the
+// lead uses the Roster screen or imports a CSV: a level change is dated the same way from both.
+
+/** Add someone, starting their level history on the day given. */
+export function addEngineer(rows: Changeset, fields: Omit<Engineer, 'id'>, changedOn: string): number {
+  const id = rows.insert('engineers', toDb.engineer(fields));
+  rows.insert('level_changes', { engineer_id: id, from_level: null, to_level: fields.level, changed_on: changedOn });
+  return id;
+}
+
+/** Their items go back to the backlog and the stretches they review lose them as reviewer. */
+function releaseWork(db: Db, rows: Changeset, engineerId: number): void {
+  const owned = db.prepare<[number], number>('SELECT item_id FROM assignments WHERE engineer_id = ?').pluck().all(engineerId);
+  for (const itemId of owned) rows.remove('assignments', itemId);
+  const reviewed = db.prepare<[number], number>('SELECT item_id FROM assignments WHERE reviewer_id = ?').pluck().all(engineerId);
+  for (const itemId of reviewed) rows.update('assignments', itemId, { reviewer_id: null });
+}
+
+/**
+ * Write an engineer's new fields: the one place a level changes, from the Roster screen or a CSV
+ * import alike. A new level gets its dated level_changes row (the promotion history); deactivating
+ * someone releases their work in the same change. Reactivating gives nothing back: the items may
+ * have been handed to someone else since.
+ */
+export function saveEngineer(db: Db, rows: Changeset, before: Engineer, after: Engineer, changedOn: string): void {
+  const { id: _id, ...fields } = after;
+  rows.update('engineers', before.id, toDb.engineer(fields));
+  if (after.level !== before.level) {
+    rows.insert('level_changes', { engineer_id: before.id, from_level: before.level, to_level: after.level, changed_on: changedOn });
+  }
+  if (before.active && !after.active) releaseWork(db, rows, before.id);
+}
+
+const ownedCount = (db: Db, engineerId: number) =>
+  db.prepare<[number], number>('SELECT count(*) FROM assignments WHERE engineer_id = ?').pluck().get(engineerId) ?? 0;
+
+/** How the change log names an edit: a promotion, a (de)activation, or plain editing. */
+function editSummary(before: Engineer, after: Engineer): string {
+  const parts: string[] = [];
+  if (after.level !== before.level) {
+    parts.push(
+      `${after.level > before.level ? 'Promoted' : 'Moved'} ${after.name} ${after.level > before.level ? 'to' : 'back to'} ${levelName(after.level)}`,
+    );
+  }
+  if (before.active !== after.active) {
+    const verb = after.active ? 'reactivated' : 'deactivated';
+    parts.push(parts.length > 0 ? `${verb} them` : `${verb[0]!.toUpperCase()}${verb.slice(1)} ${after.name}`);
+  }
+  return parts.join(' and ') || `Edited ${after.name}`;
+}
+
 export const rosterHandlers: Handlers<typeof rosterContract> = {
   'teams.list': (db) => db.prepare<[], DbTeam>('SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
   'teams.create': (db, { name }) => {
@@ -76,8 +129,7 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     const team = getTeam(db, teamId);
     refuseDuplicateEngineer(db, name);
     return record(db, `Added ${name} (${levelName(level)}) to ${team.name}`, (rows) => {
-      const id = rows.insert('engineers', toDb.engineer({ name, level, teamId, capacity, active }));
-      rows.insert('level_changes', { engineer_id: id, from_level: null, to_level: level, changed_on: changedOn ?? localToday() });
+      addEngineer(rows, { name, level, teamId, capacity, active }, changedOn ?? localToday());
     });
   },
 
@@ -85,23 +137,10 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     const before = getEngineer(db, engineerId);
     if (patch.teamId !== undefined) getTeam(db, patch.teamId);
     if (patch.name !== undefined) refuseDuplicateEngineer(db, patch.name, engineerId);
-    const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-    const promoted = after.level !== before.level;
-    const summary = promoted
-      ? `${after.level > before.level ? 'Promoted' : 'Moved'} ${after.name} ${after.level > before.level ? 'to' : 'back to'} ${levelName(after.level)}`
-      : `Edited ${after.name}`;
-    return record(db, summary, (rows) => {
-      const { id: _id, ...fields } = after;
-      rows.update('engineers', engineerId, toDb.engineer(fields));
-      if (promoted) {
-        rows.insert('level_changes', {
-          engineer_id: engineerId,
-          from_level: before.level,
-          to_level: after.level,
-          changed_on: changedOn ?? localToday(),
-        });
-      }
-    });
+    const after: Engineer = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    const released = before.active && !after.active ? ownedCount(db, engineerId) : 0;
+    const summary = `${editSummary(before, after)}${released > 0 ? `; ${plural(released, 'item')} back to the backlog` : ''}`;
+    return record(db, summary, (rows) => saveEngineer(db, rows, before, after, changedOn ?? localToday()));
   },
 
   'engineers.deleteImpact': (db, { engineerId }) => impact(db, engineerId),
@@ -110,9 +149,7 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     const { engineer, items } = impact(db, engineerId);
     const summary = `Deleted ${engineer.name}${items.length > 0 ? `; ${plural(items.length, 'item')} back to the backlog` : ''}`;
     return record(db, summary, (rows) => {
-      for (const item of items) rows.remove('assignments', item.id);
-      const reviewed = db.prepare<[number], number>('SELECT item_id FROM assignments WHERE reviewer_id = ?').pluck().all(engineerId);
-      for (const itemId of reviewed) rows.update('assignments', itemId, { reviewer_id: null });
+      releaseWork(db, rows, engineerId);
       const changes = db.prepare<[number], number>('SELECT id FROM level_changes WHERE engineer_id = ?').pluck().all(engineerId);
       for (const id of changes) rows.remove('level_changes', id);
       rows.remove('engineers', engineerId);

@@ -7,7 +7,7 @@ import { levelName } from '../../shared/ladder.ts';
 import type { Db } from '../db.ts';
 import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../queries.ts';
 import { type DbLevelChange, type DbTeam, type DbWorkItemRow, fromDb, toDb } from '../rows.ts';
-import { localToday } from './roster.ts';
+import { addEngineer, localToday, saveEngineer } from './roster.ts';
 import { type Handlers, record } from './types.ts';
 import { nextSortKey } from './work.ts';
 
@@ -16,11 +16,10 @@ const teams = (db: Db) => db.prepare<[], DbTeam>('SELECT id, name FROM teams ORD
 function check(db: Db, kind: ImportKind, quarterId: number | null, text: string) {
   const quarter = quarterId === null ? null : getQuarter(db, quarterId);
   if (kind === 'roster') {
-    return {
-      kind,
-      quarter,
-      ...checkRoster(text, { engineerNames: getEngineers(db).map((e) => e.name), teamNames: teams(db).map((t) => t.name) }),
-    } as const;
+    const teamList = teams(db);
+    const teamName = new Map(teamList.map((t) => [t.id, t.name]));
+    const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)! }));
+    return { kind, quarter, ...checkRoster(text, { engineers, teamNames: teamList.map((t) => t.name) }) } as const;
   }
   if (!quarter) throw new RungsError('conflict', 'Pick the quarter the backlog goes into.');
   const initiativeTitles = getWorkItems(db, quarter.id)
@@ -31,16 +30,30 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: string)
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+/** New people are added and matched ones updated, through the same writes as the Roster screen. */
 function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
   const today = localToday();
-  const summary = `Imported ${plural(values.length, 'engineer')}${newTeams.length ? ` and ${plural(newTeams.length, 'team')}` : ''} from CSV`;
+  const added = values.filter((v) => v.change === 'new').length;
+  const updated = values.filter((v) => v.change === 'update');
+  const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
+  const levelChanges = updated.filter((v) => engineers.get(v.engineerId!)!.level !== v.level).length;
+  const parts = [
+    added > 0 && `${plural(added, 'engineer')}${newTeams.length ? ` and ${plural(newTeams.length, 'team')}` : ''}`,
+    updated.length > 0 &&
+      `updated ${plural(updated.length, 'engineer')}${levelChanges > 0 ? ` (${plural(levelChanges, 'level change')})` : ''}`,
+    added === 0 && newTeams.length > 0 && plural(newTeams.length, 'team'),
+  ].filter(Boolean);
+  const summary = `Imported ${parts.join(', ')} from CSV`;
   return record(db, summary, (rows) => {
     const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
     for (const v of values) {
       const teamId = teamIds.get(v.team.toLowerCase())!;
-      const id = rows.insert('engineers', toDb.engineer({ name: v.name, level: v.level, teamId, capacity: v.capacity, active: true }));
-      rows.insert('level_changes', { engineer_id: id, from_level: null, to_level: v.level, changed_on: today });
+      if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: true }, today);
+      else if (v.change === 'update') {
+        const before = engineers.get(v.engineerId!)!;
+        saveEngineer(db, rows, before, { ...before, level: v.level, teamId, capacity: v.capacity }, today);
+      }
     }
   });
 }
@@ -142,18 +155,24 @@ const slug = (s: string) =>
 export const transferHandlers: Handlers<typeof transferContract> = {
   'import.previewCsv': (db, { kind, quarterId, text }) => check(db, kind, quarterId, text).preview,
 
-  'import.commitCsv': (db, { kind, quarterId, text }) => {
+  'import.commitCsv': (db, { kind, quarterId, text, fingerprint }) => {
     const checked = check(db, kind, quarterId, text);
     const { preview } = checked;
     if (!preview.clean) {
       const problem = preview.fileErrors[0] ?? `${plural(preview.summary.invalid, 'row has', 'rows have')} errors`;
       throw new RungsError('conflict', `Nothing was imported: ${problem}. Fix the file and preview it again.`);
     }
+    if (fingerprint !== undefined && fingerprint !== preview.fingerprint) {
+      throw new RungsError('conflict', 'Nothing was imported: the roster changed since this preview. Preview the file again.');
+    }
+    if (preview.summary.new + preview.summary.updated === 0) {
+      return { changeId: null, summary: 'Nothing to import: every row already matches the roster', rows: 0, newTeams: [] };
+    }
     const m =
       checked.kind === 'roster'
         ? importRoster(db, checked.values, preview.summary.newTeams)
         : importBacklog(db, checked.quarter.id, checked.quarter.name, checked.values);
-    return { ...m, rows: checked.values.length, newTeams: preview.summary.newTeams };
+    return { ...m, rows: preview.summary.new + preview.summary.updated, newTeams: preview.summary.newTeams };
   },
 
   'export.rosterCsv': (db) => {

@@ -54,9 +54,12 @@ const FileText = z.object({ filename: z.string(), mediaType: z.string(), text: z
 export const transferContract = {
   /** Every row with its errors; changes nothing. */
   'import.previewCsv': channel({ request: CsvImport, response: ImportPreview, mutates: false }),
-  /** Checks again and writes all rows in one logged change, or refuses unless the preview is clean. */
+  /**
+   * Checks again and writes all rows in one logged change, or refuses unless the preview is clean.
+   * With the preview's fingerprint, it also refuses when the roster changed since that preview.
+   */
   'import.commitCsv': channel({
-    request: CsvImport,
+    request: CsvImport.extend({ fingerprint: z.string().max(100).optional() }),
     response: Mutation.extend({ rows: z.int(), newTeams: z.array(z.string()) }),
     mutates: true,
   }),

@@ -44,11 +44,11 @@ const CASES: Case[] = [
     at: { line: 3, column: 'name' },
   },
   {
-    what: 'a name already on the roster',
+    what: 'a duplicate name in the file that is also on the roster',
     kind: 'roster',
-    text: 'name,level,team\nPriya Natarajan,Senior,Checkout\n',
-    error: /^Duplicate name: Priya Natarajan is already on the roster/,
-    at: { line: 2, column: 'name' },
+    text: 'name,level,team\nPriya Natarajan,Senior,Checkout\npriya natarajan ,Mid,Checkout\n',
+    error: /^Duplicate name: priya natarajan is also on line 2/,
+    at: { line: 3, column: 'name' },
   },
   {
     what: 'a bad number',
@@ -177,18 +177,125 @@ describe('a clean file imports all-or-nothing, as one undoable change', () => {
     expect(story).toEqual({ rung: 1, touchpoints: '["Build"]', parent: 'Gift cards' });
   });
 
-  it('the commit checks again: a file that went stale after its preview is refused', () => {
+  it('the commit checks again: a roster that moved after its preview is refused', () => {
     const { db, dispatch } = tempRoster();
     const text = 'name,level,team\nNew Person,Mid,Checkout\n';
-    expect(ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text })).clean).toBe(true);
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text }));
+    expect(preview.rows[0]!.change).toBe('new');
     const team = db.prepare('SELECT id FROM teams').pluck().get() as number;
     ok(dispatch('engineers.create', { name: 'New Person', level: 1, teamId: team }));
     const before = rowCounts(db);
+    // The previewed "new" would now be an unseen update of someone else's entry: refused.
+    expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text, fingerprint: preview.fingerprint })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /the roster changed since this preview/ },
+    });
+    expect(rowCounts(db)).toEqual(before);
+  });
+});
+
+describe('re-importing an updated HR sheet updates the people already on the roster', () => {
+  const SHEET = [
+    'Name,Level,Team,Capacity',
+    'Ana Sousa,Mid-level,Growth,13', // Junior → Mid, Checkout → Growth, 10 → 13
+    ' marco rossi ,Mid,Checkout,13', // unchanged, matched whatever the case and spaces
+    'Mia Chen,Intern,Growth,6', // capacity none → 6
+    'Nadia Ali,Junior,Platform,8', // new, in a new team
+  ].join('\r\n');
+  const levelChanges = (db: Parameters<typeof rowCounts>[0], name: string) =>
+    db
+      .prepare(
+        'SELECT from_level, to_level, changed_on FROM level_changes WHERE engineer_id = (SELECT id FROM engineers WHERE name = ?) ORDER BY id',
+      )
+      .all(name);
+
+  it('previews new, update (with the exact differences) and unchanged rows, and changes nothing', () => {
+    const { db, dispatch } = tempRoster();
+    const before = rowCounts(db);
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: SHEET }));
+    expect(preview.clean).toBe(true);
+    expect(preview.rows.map((r) => r.change)).toEqual(['update', 'unchanged', 'update', 'new']);
+    expect(preview.rows[0]!.differences).toEqual([
+      { field: 'level', from: 'Junior', to: 'Mid' },
+      { field: 'team', from: 'Checkout', to: 'Growth' },
+      { field: 'capacity', from: '10', to: '13' },
+    ]);
+    expect(preview.rows[2]!.differences).toEqual([{ field: 'capacity', from: 'none', to: '6' }]);
+    expect(preview.summary).toMatchObject({ new: 1, updated: 2, unchanged: 1, newTeams: ['Platform'] });
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it('commits all of it as one logged change; a level change is dated like a promotion; undo reverts all', () => {
+    const { db, dispatch } = tempRoster();
+    const before = rowCounts(db);
+    const anaBefore = db.prepare(`SELECT * FROM engineers WHERE name = 'Ana Sousa'`).get();
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: SHEET }));
+    const m = ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: SHEET, fingerprint: preview.fingerprint }));
+    expect(m).toMatchObject({
+      rows: 3,
+      newTeams: ['Platform'],
+      summary: 'Imported 1 engineer and 1 team, updated 2 engineers (1 level change) from CSV',
+    });
+    expect(rowCounts(db)).toMatchObject({
+      engineers: before.engineers! + 1,
+      teams: before.teams! + 1,
+      level_changes: before.level_changes! + 2,
+      changes: before.changes! + 1,
+    });
+    const ana = db
+      .prepare(`SELECT e.level, e.capacity, t.name AS team FROM engineers e JOIN teams t ON t.id = e.team_id WHERE e.name = 'Ana Sousa'`)
+      .get();
+    expect(ana).toEqual({ level: 2, capacity: 13, team: 'Growth' });
+    // The same dated row a promotion in the Roster screen writes.
+    const history = levelChanges(db, 'Ana Sousa');
+    expect(history.at(-1)).toEqual({ from_level: 1, to_level: 2, changed_on: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    const anaId = db.prepare(`SELECT id FROM engineers WHERE name = 'Ana Sousa'`).pluck().get() as number;
+    expect(ok(dispatch('engineers.levelHistory', { engineerId: anaId })).at(-1)).toMatchObject({ fromLevel: 1, toLevel: 2 });
+    // Marco is unchanged: no row of his was written.
+    expect(levelChanges(db, 'Marco Rossi')).toHaveLength(1);
+
+    ok(dispatch('history.undo', {}));
+    expect({ ...rowCounts(db), changes: 0 }).toEqual({ ...before, changes: 0 });
+    expect(db.prepare(`SELECT * FROM engineers WHERE name = 'Ana Sousa'`).get()).toEqual(anaBefore);
+  });
+
+  it('a promotion by import and one in the Roster screen write the same rows', () => {
+    const a = tempRoster();
+    const b = tempRoster();
+    const id = a.db.prepare(`SELECT id FROM engineers WHERE name = 'Ana Sousa'`).pluck().get() as number;
+    ok(a.dispatch('engineers.update', { engineerId: id, level: 2 }));
+    ok(b.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nAna Sousa,Mid,Checkout\n' }));
+    const rows = (db: typeof a.db) => ({
+      engineer: db.prepare('SELECT * FROM engineers WHERE id = ?').get(id),
+      history: db.prepare('SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY id').all(id),
+    });
+    expect(rows(b.db)).toEqual(rows(a.db));
+  });
+
+  it('a file that matches the roster exactly imports nothing and logs nothing', () => {
+    const { db, dispatch } = tempRoster();
+    const exported = ok(dispatch('export.rosterCsv', {})).text;
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: exported }));
+    expect(preview.summary).toMatchObject({ new: 0, updated: 0, unchanged: preview.summary.rows });
+    const before = rowCounts(db);
+    expect(ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: exported }))).toMatchObject({
+      changeId: null,
+      rows: 0,
+      summary: 'Nothing to import: every row already matches the roster',
+    });
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it('a row with an error anywhere leaves every update unwritten', () => {
+    const { db, dispatch } = tempRoster();
+    const before = rowCounts(db);
+    const text = `${SHEET}\r\nEli Fox,Principal,Growth,10\r\n`;
     expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
     expect(rowCounts(db)).toEqual(before);
+    expect(db.prepare(`SELECT level FROM engineers WHERE name = 'Ana Sousa'`).pluck().get()).toBe(1);
   });
 });
 
@@ -211,5 +318,18 @@ describe('a 10,000-row roster import', () => {
     expect(preview.summary).toMatchObject({ rows: 10_000, valid: 10_000 });
     expect(snap.engineers).toHaveLength(10_000);
     expect(rowCounts(db)).toMatchObject({ engineers: 10_000, teams: 40, level_changes: 10_000, changes: 1 });
+
+    // The same sheet a quarter later: every fifth person one level up, everyone's capacity changed.
+    const again = lines.map((l, i) =>
+      i === 0 ? l : l.replace(/,(\d+)$/, (_, c: string) => `,${Number(c) + 1}`).replace(/,Intern,/, i % 2 ? ',Junior,' : ',Intern,'),
+    );
+    const t4 = performance.now();
+    const preview2 = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: again.join('\r\n') }));
+    const t5 = performance.now();
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: again.join('\r\n'), fingerprint: preview2.fingerprint }));
+    const t6 = performance.now();
+    console.log(`[10k roster re-import] preview ${(t5 - t4).toFixed(0)} ms, commit ${(t6 - t5).toFixed(0)} ms`);
+    expect(preview2.summary).toMatchObject({ rows: 10_000, updated: 10_000, new: 0 });
+    expect(rowCounts(db)).toMatchObject({ engineers: 10_000, level_changes: 11_000, changes: 2 });
   });
 });
