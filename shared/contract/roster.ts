@@ -8,7 +8,7 @@ import { channel } from './channel.ts';
 export const EngineerFields = Engineer.omit({ id: true });
 export type EngineerFields = z.infer<typeof EngineerFields>;
 
-/** What deleting someone would do, said before the lead confirms. */
+/** What deleting or deactivating someone would do, said before the lead confirms. */
 export const EngineerImpact = z.object({
   engineer: Engineer,
   /** Items they are DRI or owner of, in any quarter: these return to the backlog. */
@@ -39,7 +39,11 @@ export const rosterContract = {
     response: Mutation,
     mutates: true,
   }),
-  /** Change any field; a new level is recorded with its date (a promotion), and every fit follows. */
+  /**
+   * Change any field; a new level is recorded with its date (a promotion), and every fit follows.
+   * Deactivating someone returns their items to the backlog and clears them as reviewer, in the
+   * same change; reactivating does not give the work back.
+   */
   'engineers.update': channel({
     request: z.strictObject({
       engineerId: Id,

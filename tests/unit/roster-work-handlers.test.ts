@@ -73,6 +73,60 @@ describe('deleting an engineer returns their work to the backlog, in one undoabl
   });
 });
 
+describe('deactivating an engineer who carries work releases it, in one undoable change', () => {
+  it('their items return to the backlog; undo puts them back on them', () => {
+    const { db, dispatch } = tempRoster();
+    const ana = db.prepare(`SELECT id FROM engineers WHERE name = 'Ana Sousa'`).pluck().get() as number;
+    const impact = ok(dispatch('engineers.deleteImpact', { engineerId: ana }));
+    expect(impact.items).toHaveLength(2);
+    const assignments = () => db.prepare('SELECT * FROM assignments ORDER BY item_id').all();
+    const before = { counts: rowCounts(db), assignments: assignments() };
+    const m = ok(dispatch('engineers.update', { engineerId: ana, active: false }));
+    expect(m.summary).toBe('Deactivated Ana Sousa; 2 items back to the backlog');
+    const snap = ok(dispatch('board.snapshot', {}));
+    for (const i of impact.items) expect(snap.items.find((s) => s.id === i.id)!.assignment).toBeNull();
+    expect(snap.engineers.find((e) => e.id === ana)!.active).toBe(false);
+    expect(rowCounts(db)).toEqual({ ...before.counts, assignments: before.counts.assignments! - 2, changes: before.counts.changes! + 1 });
+    ok(dispatch('history.undo', {}));
+    expect(assignments()).toEqual(before.assignments);
+    expect(db.prepare('SELECT active FROM engineers WHERE id = ?').pluck().get(ana)).toBe(1);
+  });
+
+  it('the stretches they review lose them as reviewer, in the same change', () => {
+    const { db, dispatch } = tempRoster();
+    const sofia = db.prepare(`SELECT id FROM engineers WHERE name = 'Sofia Lindqvist'`).pluck().get() as number;
+    expect(ok(dispatch('engineers.deleteImpact', { engineerId: sofia })).reviews).toBe(1);
+    const reviewed = db.prepare('SELECT item_id FROM assignments WHERE reviewer_id = ?').pluck().get(sofia) as number;
+    ok(dispatch('engineers.update', { engineerId: sofia, active: false }));
+    expect(db.prepare('SELECT engineer_id, reviewer_id FROM assignments WHERE item_id = ?').get(reviewed)).toMatchObject({
+      engineer_id: expect.any(Number),
+      reviewer_id: null,
+    });
+    ok(dispatch('history.undo', {}));
+    expect(db.prepare('SELECT reviewer_id FROM assignments WHERE item_id = ?').pluck().get(reviewed)).toBe(sofia);
+  });
+
+  it('reactivating them gives nothing back', () => {
+    const { db, dispatch } = tempRoster();
+    const marco = db.prepare(`SELECT id FROM engineers WHERE name = 'Marco Rossi'`).pluck().get() as number;
+    ok(dispatch('engineers.update', { engineerId: marco, active: false }));
+    const m = ok(dispatch('engineers.update', { engineerId: marco, active: true }));
+    expect(m.summary).toBe('Reactivated Marco Rossi');
+    expect(db.prepare('SELECT count(*) FROM assignments WHERE engineer_id = ?').pluck().get(marco)).toBe(0);
+  });
+
+  it('someone without work is simply deactivated; a promotion in the same edit is named too', () => {
+    const { db, dispatch } = tempRoster();
+    ok(dispatch('engineers.create', { name: 'Nadia Ali', level: 0, teamId: ids(db).team }));
+    const nadia = db.prepare(`SELECT id FROM engineers WHERE name = 'Nadia Ali'`).pluck().get() as number;
+    const before = db.prepare('SELECT * FROM assignments ORDER BY item_id').all();
+    expect(ok(dispatch('engineers.update', { engineerId: nadia, active: false, level: 1 })).summary).toBe(
+      'Promoted Nadia Ali to Junior and deactivated them',
+    );
+    expect(db.prepare('SELECT * FROM assignments ORDER BY item_id').all()).toEqual(before);
+  });
+});
+
 describe('teams', () => {
   it('a team with engineers cannot be deleted; an empty one can, and can be renamed', () => {
     const { db, dispatch } = tempRoster();
