@@ -15,11 +15,46 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+const REACTIVATE_NOTE = 'Work they carried before stays in the backlog or with whoever has it now.';
+const DEACTIVATE_NOTE = 'They leave the board; reactivating them later does not give this work back.';
+
+const carriesWork = (impact: EngineerImpact) => impact.items.length > 0 || impact.reviews > 0;
+
+/** What happens to someone's work when they leave the board, deleted or deactivated. */
+function WorkImpact({ impact }: { impact: EngineerImpact }) {
+  return (
+    <>
+      {impact.items.length > 0 && (
+        <>
+          <p>
+            {impact.items.length === 1 ? 'This item returns' : `These ${impact.items.length} items return`} to the backlog, without a{' '}
+            {impact.items.length === 1 ? 'DRI or owner' : 'DRI or owner each'}:
+          </p>
+          <ul>
+            {impact.items.map((i) => (
+              <li key={i.id}>
+                {i.title}{' '}
+                <span className="muted">
+                  ({i.kind === 'initiative' ? 'DRI' : 'owner'}, {i.quarter})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {impact.reviews > 0 && (
+        <p>{impact.reviews === 1 ? '1 stretch assignment loses' : `${impact.reviews} stretch assignments lose`} them as reviewer.</p>
+      )}
+    </>
+  );
+}
+
 /** Teams, engineers and their promotion history: the roster every quarter shares. */
 export function Roster({ snapshot, onChanged }: Props) {
   const [editing, setEditing] = useState<Engineer | 'new' | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [deleting, setDeleting] = useState<EngineerImpact | null>(null);
+  const [deactivating, setDeactivating] = useState<EngineerImpact | null>(null);
   const [history, setHistory] = useState<{ engineer: Engineer; changes: LevelChange[] } | null>(null);
 
   const done = async (text: string) => {
@@ -39,6 +74,20 @@ export function Roster({ snapshot, onChanged }: Props) {
     const r = await api['engineers.deleteImpact']({ engineerId: e.id });
     if (r.ok) setDeleting(r.value);
     else setNotice({ kind: 'alert', text: r.error.message });
+  };
+
+  const setActive = async (e: Engineer, active: boolean) => {
+    const r = await api['engineers.update']({ engineerId: e.id, active });
+    if (!r.ok) return setNotice({ kind: 'alert', text: r.error.message });
+    await done(active ? `${r.value.summary}. ${REACTIVATE_NOTE}` : `${r.value.summary}. Undo it from History.`);
+  };
+
+  /** Someone who carries work is deactivated only after the lead has read what happens to it. */
+  const askDeactivate = async (e: Engineer) => {
+    const r = await api['engineers.deleteImpact']({ engineerId: e.id });
+    if (!r.ok) return setNotice({ kind: 'alert', text: r.error.message });
+    if (carriesWork(r.value)) setDeactivating(r.value);
+    else await setActive(e, false);
   };
 
   const showHistory = async (e: Engineer) => {
@@ -86,28 +135,24 @@ export function Roster({ snapshot, onChanged }: Props) {
             })();
           }}
         >
-          {deleting.items.length === 0 ? (
-            <p>They carry no work.</p>
-          ) : (
-            <>
-              <p>
-                These {deleting.items.length} items return to the backlog, without a{' '}
-                {deleting.items.length === 1 ? 'DRI or owner' : 'DRI or owner each'}:
-              </p>
-              <ul>
-                {deleting.items.map((i) => (
-                  <li key={i.id}>
-                    {i.title}{' '}
-                    <span className="muted">
-                      ({i.kind === 'initiative' ? 'DRI' : 'owner'}, {i.quarter})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {deleting.reviews > 0 && <p>{deleting.reviews} stretch assignments lose them as reviewer.</p>}
+          {deleting.items.length === 0 && <p>They carry no work.</p>}
+          <WorkImpact impact={deleting} />
           <p>Their promotion history goes too. You can undo all of it from History.</p>
+        </Confirm>
+      )}
+      {deactivating && (
+        <Confirm
+          title={`Deactivate ${deactivating.engineer.name}?`}
+          confirmLabel="Deactivate and return their work to the backlog"
+          onCancel={() => setDeactivating(null)}
+          onConfirm={() => {
+            const e = deactivating.engineer;
+            setDeactivating(null);
+            void setActive(e, false);
+          }}
+        >
+          <WorkImpact impact={deactivating} />
+          <p>{DEACTIVATE_NOTE} You can undo it from History.</p>
         </Confirm>
       )}
       <Teams snapshot={snapshot} onChanged={done} onError={(text) => setNotice({ kind: 'alert', text })} />
@@ -162,6 +207,15 @@ export function Roster({ snapshot, onChanged }: Props) {
                           >
                             History
                           </button>
+                          {e.active ? (
+                            <button type="button" onClick={() => void askDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
+                              Deactivate
+                            </button>
+                          ) : (
+                            <button type="button" onClick={() => void setActive(e, true)} aria-label={`Reactivate ${e.name}`}>
+                              Reactivate
+                            </button>
+                          )}
                           <button type="button" className="danger" onClick={() => void askDelete(e)} aria-label={`Delete ${e.name}`}>
                             Delete
                           </button>
@@ -273,15 +327,23 @@ function EngineerForm({
   const [changedOn, setChangedOn] = useState(today());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [impact, setImpact] = useState<EngineerImpact | null>(null);
   const levelChanges = engineer === null || engineer.level !== level;
+  const deactivates = engineer !== null && engineer.active && !active;
 
-  const submit = async () => {
+  const submit = async (confirmed = false) => {
     const parsed = EngineerFields.safeParse({ name, level, teamId, capacity: pointsFromText(capacity), active });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       return;
     }
     setErrors({});
+    // Unticking Active releases their work: say what happens first, as the Deactivate button does.
+    if (deactivates && !confirmed) {
+      const r = await api['engineers.deleteImpact']({ engineerId: engineer.id });
+      if (!r.ok) return setFormError(r.error.message);
+      if (carriesWork(r.value)) return setImpact(r.value);
+    }
     const fields = { ...parsed.data, ...(levelChanges ? { changedOn } : {}) };
     const r =
       engineer === null ? await api['engineers.create'](fields) : await api['engineers.update']({ engineerId: engineer.id, ...fields });
@@ -291,7 +353,10 @@ function EngineerForm({
       setFormError(e.message);
       return;
     }
-    await onSaved(r.value.summary);
+    const reactivates = engineer !== null && !engineer.active && active;
+    await onSaved(
+      deactivates ? `${r.value.summary}. Undo it from History.` : reactivates ? `${r.value.summary}. ${REACTIVATE_NOTE}` : r.value.summary,
+    );
   };
 
   const title = engineer ? `Edit ${engineer.name}` : 'Add an engineer';
@@ -348,8 +413,24 @@ function EngineerForm({
         <div className="field field-check">
           <input id="eng-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
           <label htmlFor="eng-active">Active (shown on the board)</label>
+          {deactivates && <span className="hint">Saving returns their work to the backlog.</span>}
+          {engineer !== null && !engineer.active && active && <span className="hint">{REACTIVATE_NOTE}</span>}
         </div>
       </div>
+      {impact && (
+        <Confirm
+          title={`Deactivate ${impact.engineer.name}?`}
+          confirmLabel="Deactivate and return their work to the backlog"
+          onCancel={() => setImpact(null)}
+          onConfirm={() => {
+            setImpact(null);
+            void submit(true);
+          }}
+        >
+          <WorkImpact impact={impact} />
+          <p>{DEACTIVATE_NOTE} You can undo it from History.</p>
+        </Confirm>
+      )}
       <div className="form-actions">
         <button type="submit" className="primary">
           {engineer ? 'Save' : 'Add engineer'}

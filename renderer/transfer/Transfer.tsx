@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { ImportKind, ImportPreview } from '../../shared/import.ts';
+import type { ImportKind, ImportPreview, PreviewRow } from '../../shared/import.ts';
 import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
@@ -7,11 +7,23 @@ import { download, readText } from './files.ts';
 import './transfer.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onReplaced: () => void };
+
+/** A file input is cleared after each pick (so the same file can be picked again after fixing it),
+ * which makes the browser say "No file chosen"; this says which file was read, for eyes and ears. */
+function FileChosen({ name, id }: { name: string | null; id: string }) {
+  return (
+    <span id={id} className="file-chosen" role="status">
+      {name === null ? '' : `Chosen file: ${name}`}
+    </span>
+  );
+}
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
 /** Bring a team and a backlog in from spreadsheets, and take the plan out. */
 export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
   const [notice, setNotice] = useState<Notice>(null);
+  const [jsonName, setJsonName] = useState<string | null>(null);
+  const empty = snapshot.engineers.length === 0 && snapshot.teams.length === 0 && snapshot.items.length === 0;
   const exportFile = async (channel: 'export.rosterCsv' | 'export.json') => {
     const r = await api[channel]({});
     if (r.ok) download(r.value);
@@ -23,6 +35,7 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
     else setNotice({ kind: 'alert', text: r.error.message });
   };
   const importJson = async (file: File) => {
+    setJsonName(file.name);
     let document: unknown;
     try {
       document = JSON.parse(await readText(file));
@@ -65,18 +78,27 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
       <section className="transfer-block" aria-labelledby="json-title">
         <h3 id="json-title">Restore a JSON export</h3>
         <p className="hint">Only into an empty roster, so nothing is merged by accident.</p>
-        <label className="file-pick">
-          Rungs JSON file{' '}
+        {!empty && (
+          <p className="hint" data-id="open-empty-roster">
+            This roster is not empty: to restore, start Rungs on a new file with an empty roster (
+            <code>npm run web -- --db new.sqlite --empty</code>, or <code>npm start -- --db new.sqlite --empty</code>) and import it there.
+          </p>
+        )}
+        <div className="file-pick">
+          <label htmlFor="json-file">Rungs JSON file</label>
           <input
+            id="json-file"
             type="file"
             accept=".json,application/json"
+            aria-describedby="json-file-chosen"
             onChange={(e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
               if (f) void importJson(f);
             }}
           />
-        </label>
+          <FileChosen id="json-file-chosen" name={jsonName} />
+        </div>
       </section>
     </section>
   );
@@ -106,7 +128,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
   };
   const commit = async () => {
     if (!file) return;
-    const r = await api['import.commitCsv']({ kind, quarterId, text: file.text });
+    const r = await api['import.commitCsv']({ kind, quarterId, text: file.text, fingerprint: preview?.fingerprint });
     if (!r.ok) return setNotice({ kind: 'alert', text: r.error.message });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     setPreview(null);
@@ -114,10 +136,31 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
     await onChanged();
   };
 
-  const bad = preview?.rows.filter((r) => r.errors.length > 0) ?? [];
-  const good = preview?.rows.filter((r) => r.errors.length === 0) ?? [];
+  const rows = preview?.rows ?? [];
+  const bad = rows.filter((r) => r.errors.length > 0);
+  // In a long file, show what changes before what does not.
+  const good = [
+    ...rows.filter((r) => r.change === 'update'),
+    ...rows.filter((r) => r.change === 'new'),
+    ...rows.filter((r) => r.change === 'unchanged'),
+  ];
   const shown = [...bad, ...good.slice(0, SHOWN_CLEAN_ROWS)].sort((a, b) => a.line - b.line);
   const noun = kind === 'roster' ? 'engineer' : 'item';
+  const s = preview?.summary;
+  const writes = s ? s.new + s.updated : 0;
+  const commitLabel = !s
+    ? ''
+    : writes === 0
+      ? 'Nothing to import'
+      : s.updated === 0
+        ? `Import ${s.new} ${noun}${s.new === 1 ? '' : 's'}`
+        : `Import: add ${s.new}, update ${s.updated}`;
+  // Only a file that meets people already on the roster needs the breakdown.
+  const counts =
+    s && kind === 'roster' && s.updated + s.unchanged > 0
+      ? ` ${[`${s.new} new`, `${s.updated} to update`, `${s.unchanged} unchanged`].join(', ')}.`
+      : '';
+  const fileId = `${kind}-file`;
 
   return (
     <section className="transfer-block" aria-labelledby={`import-${kind}-title`}>
@@ -134,21 +177,26 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
         {kind === 'roster'
           ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer").'
           : 'A story names its initiative in the parent column.'}{' '}
+        {kind === 'roster' &&
+          'Someone already on the roster is matched by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
         Nothing is written until you confirm a preview without errors.
       </p>
-      <label className="file-pick">
-        {kind === 'roster' ? 'Roster CSV file' : 'Backlog CSV file'}{' '}
+      <div className="file-pick">
+        <label htmlFor={fileId}>{kind === 'roster' ? 'Roster CSV file' : 'Backlog CSV file'}</label>
         <input
+          id={fileId}
           ref={input}
           type="file"
           accept=".csv,text/csv"
+          aria-describedby={`${fileId}-chosen`}
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
             if (f) void check(f);
           }}
         />
-      </label>
+        <FileChosen id={`${fileId}-chosen`} name={file?.name ?? null} />
+      </div>
       <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
         {notice?.text ?? ''}
       </p>
@@ -166,7 +214,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
           ) : (
             <p className={preview.clean ? 'preview-summary ok' : 'preview-summary bad'}>
               {preview.clean
-                ? `${file.name}: all ${preview.summary.rows} rows are ready.`
+                ? `${file.name}: all ${preview.summary.rows} rows are ready.${counts}`
                 : `${file.name}: ${preview.summary.invalid} of ${preview.summary.rows} rows have errors. Fix them in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
               {preview.summary.newTeams.length > 0 && ` New teams: ${preview.summary.newTeams.join(', ')}.`}
             </p>
@@ -187,12 +235,13 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
                         {c}
                       </th>
                     ))}
+                    {kind === 'roster' && <th scope="col">Change</th>}
                     <th scope="col">Check</th>
                   </tr>
                 </thead>
                 <tbody>
                   {shown.map((r) => (
-                    <tr key={r.line} className={r.errors.length > 0 ? 'row-bad' : 'row-ok'} data-id={`line-${r.line}`}>
+                    <tr key={r.line} className={r.errors.length > 0 ? 'row-bad' : `row-${r.change}`} data-id={`line-${r.line}`}>
                       <th scope="row">{r.line}</th>
                       {preview.columns.map((c, i) => {
                         const m = r.mappings.find((x) => x.column === c.toLowerCase());
@@ -204,6 +253,11 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
                           </td>
                         );
                       })}
+                      {kind === 'roster' && (
+                        <td>
+                          <Change row={r} />
+                        </td>
+                      )}
                       <td>
                         {r.errors.length === 0 ? (
                           <span className="ok">OK</span>
@@ -219,13 +273,14 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
                   ))}
                 </tbody>
               </table>
-              {good.length > SHOWN_CLEAN_ROWS && <p className="hint">…and {good.length - SHOWN_CLEAN_ROWS} more rows without errors.</p>}
+              {good.length > SHOWN_CLEAN_ROWS && (
+                <p className="hint">…and {good.length - SHOWN_CLEAN_ROWS} more rows without errors (changes are listed first).</p>
+              )}
             </div>
           )}
           <div className="form-actions">
-            <button type="button" className="primary" disabled={!preview.clean} onClick={() => void commit()}>
-              Import {preview.summary.rows} {noun}
-              {preview.summary.rows === 1 ? '' : 's'}
+            <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={() => void commit()}>
+              {preview.clean ? commitLabel : `Import ${preview.summary.rows} ${noun}${preview.summary.rows === 1 ? '' : 's'}`}
             </button>
             <button
               type="button"
@@ -240,5 +295,23 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
         </div>
       )}
     </section>
+  );
+}
+
+/** What a clean roster row would do; an update names each field that changes. */
+function Change({ row }: { row: PreviewRow }) {
+  if (row.change === null) return null;
+  if (row.change === 'new') return <span className="change change-new">New</span>;
+  if (row.change === 'unchanged') return <span className="change change-unchanged">Unchanged</span>;
+  return (
+    <span className="change change-update">
+      Update:{' '}
+      {row.differences.map((d, i) => (
+        <span key={d.field} className="difference">
+          {i > 0 && ', '}
+          {d.field} {d.from} → {d.to}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -84,11 +84,114 @@ test('deleting an engineer says what happens to their work first, and it returns
   db.close();
 });
 
+test('deactivating someone who carries work says what happens first; their work returns to the backlog, and reactivating does not bring it back', async ({
+  board,
+  host,
+}) => {
+  const nav = board.getByRole('navigation', { name: 'Screens' });
+  await nav.getByRole('button', { name: 'Roster' }).click();
+  await board.getByRole('button', { name: 'Deactivate Marco Rossi' }).click();
+  const dialog = board.getByRole('alertdialog', { name: 'Deactivate Marco Rossi?' });
+  await expect(dialog).toContainText('This item returns to the backlog');
+  await expect(dialog.getByRole('listitem')).toHaveText([/One-page payment form behind a flag/]);
+  await expect(dialog).toContainText('reactivating them later does not give this work back');
+  await board.screenshot({ path: 'test-results/screens/roster-deactivate-confirm.png', fullPage: true });
+  await dialog.getByRole('button', { name: 'Deactivate and return their work to the backlog' }).click();
+  await expect(board.getByRole('status')).toHaveText('Deactivated Marco Rossi; 1 item back to the backlog. Undo it from History.');
+  const marcoRow = board.getByRole('table', { name: 'Roster of Checkout' }).getByRole('row', { name: /Marco Rossi/ });
+  await expect(marcoRow.getByRole('cell', { name: 'No', exact: true })).toBeVisible();
+
+  await nav.getByRole('button', { name: 'Board' }).click();
+  await expect(board.getByRole('region', { name: 'Backlog' }).getByText('One-page payment form behind a flag')).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Marco Rossi, Mid' })).toHaveCount(0);
+
+  // A reviewer who is deactivated is cleared from the stretch they reviewed, in the same way.
+  await nav.getByRole('button', { name: 'Roster' }).click();
+  await board.getByRole('button', { name: 'Deactivate Sofia Lindqvist' }).click();
+  const sofia = board.getByRole('alertdialog', { name: 'Deactivate Sofia Lindqvist?' });
+  await expect(sofia).toContainText('1 stretch assignment loses them as reviewer.');
+  await sofia.getByRole('button', { name: 'Deactivate and return their work to the backlog' }).click();
+  await expect(board.getByRole('status')).toHaveText('Deactivated Sofia Lindqvist. Undo it from History.');
+
+  await board.getByRole('button', { name: 'Reactivate Marco Rossi' }).click();
+  await expect(board.getByRole('status')).toHaveText(
+    'Reactivated Marco Rossi. Work they carried before stays in the backlog or with whoever has it now.',
+  );
+  const db = host.readDb();
+  const marco = db.prepare(`SELECT id, active FROM engineers WHERE name = 'Marco Rossi'`).get() as { id: number; active: number };
+  expect(marco.active).toBe(1);
+  expect(db.prepare('SELECT count(*) FROM assignments WHERE engineer_id = ?').pluck().get(marco.id)).toBe(0);
+  expect(
+    db
+      .prepare(`SELECT count(*) FROM assignments a JOIN engineers e ON e.id = a.reviewer_id WHERE e.name = 'Sofia Lindqvist'`)
+      .pluck()
+      .get(),
+  ).toBe(0);
+  db.close();
+
+  // One logged change each, undoable: undo the reactivation and Sofia's, then Marco's deactivation.
+  await nav.getByRole('button', { name: 'History' }).click();
+  for (const undone of ['Reactivated Marco Rossi', 'Deactivated Sofia Lindqvist', 'Deactivated Marco Rossi; 1 item back to the backlog']) {
+    await board.getByRole('button', { name: 'Undo latest' }).click();
+    await expect(board.getByRole('status')).toHaveText(`Undid: ${undone}`);
+  }
+  await nav.getByRole('button', { name: 'Board' }).click();
+  await expect(board.getByRole('region', { name: 'Marco Rossi, Mid' }).getByText('One-page payment form behind a flag')).toBeVisible();
+});
+
+test('re-importing an updated HR sheet previews new, update and unchanged rows, and lands as one change', async ({ board, host }) => {
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Import/Export' }).click();
+  // The roster is not empty: the JSON restore says how to open an empty one.
+  await expect(board.getByText('This roster is not empty: to restore, start Rungs on a new file')).toBeVisible();
+  const sheet = [
+    'Name,Level,Team,Capacity',
+    'Ana Sousa,Mid-level,Growth,13',
+    'marco rossi ,Mid,Checkout,13',
+    'Nadia Ali,Junior,Growth,8',
+    'Mia Chen,Intern,Growth,6',
+  ];
+  const input = board.getByLabel('Roster CSV file');
+  await input.setInputFiles({ name: 'hr-export.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet.join('\r\n')) });
+  // The input itself is cleared (so the same file can be picked again); the status says what was read.
+  await expect(board.locator('#roster-file-chosen')).toHaveText('Chosen file: hr-export.csv');
+  await expect(input).toHaveAccessibleDescription('Chosen file: hr-export.csv');
+  const preview = board.getByRole('region', { name: 'Preview of hr-export.csv' });
+  await expect(preview).toContainText('hr-export.csv: all 4 rows are ready. 1 new, 2 to update, 1 unchanged.');
+  await expect(preview.getByRole('row', { name: /^2 / }).getByRole('cell').nth(-2)).toHaveText(
+    'Update: level Junior → Mid, team Checkout → Growth, capacity 10 → 13',
+  );
+  await expect(preview.getByRole('row', { name: /^3 / })).toContainText('marco rossi → Marco Rossi');
+  await expect(preview.getByRole('row', { name: /^3 / })).toContainText('Unchanged');
+  await expect(preview.getByRole('row', { name: /^4 / })).toContainText('New');
+  await expect(preview.getByRole('row', { name: /^5 / })).toContainText('Update: capacity none → 6');
+  await board.screenshot({ path: 'test-results/screens/roster-reimport-preview.png', fullPage: true });
+
+  await preview.getByRole('button', { name: 'Import: add 1, update 2' }).click();
+  await expect(
+    board.getByRole('status').filter({ hasText: 'Imported 1 engineer, updated 2 engineers (1 level change) from CSV' }),
+  ).toBeVisible();
+  await expect(board.locator('#roster-file-chosen')).toHaveText('');
+
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+  await board.getByRole('button', { name: 'Promotion history of Ana Sousa' }).click();
+  await expect(board.getByRole('list', { name: 'Levels of Ana Sousa' }).getByRole('listitem').last()).toHaveText(
+    /\d{4}-\d\d-\d\d: Junior → Mid/,
+  );
+  await expect(board.getByRole('table', { name: 'Roster of Growth' }).getByRole('row', { name: /Ana Sousa/ })).toContainText('13 pts');
+  const db = host.readDb();
+  expect(db.prepare(`SELECT summary FROM changes ORDER BY id DESC LIMIT 1`).pluck().get()).toBe(
+    'Imported 1 engineer, updated 2 engineers (1 level change) from CSV',
+  );
+  db.close();
+});
+
 test('a new lead imports their team from a spreadsheet CSV, fixes what the preview reports, and imports', async ({ page }) => {
   const host = await launchHost({ empty: true });
   try {
     await page.goto(host.url);
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Import/Export' }).click();
+    await expect(page.getByRole('heading', { name: 'Restore a JSON export' })).toBeVisible();
+    await expect(page.getByText('This roster is not empty')).toHaveCount(0);
     // As a spreadsheet saves it: a byte-order mark, capitalised headers, CRLF, HR spellings, and three mistakes.
     const sheet = [
       'Name,Level,Team,Capacity,Email',
