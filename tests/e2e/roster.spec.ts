@@ -153,7 +153,7 @@ test('re-importing an updated HR sheet previews new, update and unchanged rows, 
   const input = board.getByLabel('Roster CSV file');
   await input.setInputFiles({ name: 'hr-export.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet.join('\r\n')) });
   // The input itself is cleared (so the same file can be picked again); the status says what was read.
-  await expect(board.locator('#roster-file-chosen')).toHaveText('Chosen file: hr-export.csv');
+  await expect(board.getByRole('status').filter({ hasText: 'Chosen file: hr-export.csv' })).toBeVisible();
   await expect(input).toHaveAccessibleDescription('Chosen file: hr-export.csv');
   const preview = board.getByRole('region', { name: 'Preview of hr-export.csv' });
   await expect(preview).toContainText('hr-export.csv: all 4 rows are ready. 1 new, 2 to update, 1 unchanged.');
@@ -170,7 +170,7 @@ test('re-importing an updated HR sheet previews new, update and unchanged rows, 
   await expect(
     board.getByRole('status').filter({ hasText: 'Imported 1 engineer, updated 2 engineers (1 level change) from CSV' }),
   ).toBeVisible();
-  await expect(board.locator('#roster-file-chosen')).toHaveText('');
+  await expect(input).toHaveAccessibleDescription('');
 
   await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
   await board.getByRole('button', { name: 'Promotion history of Ana Sousa' }).click();
