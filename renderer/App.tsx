@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { type MouseEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Board } from './board/Board.tsx';
+import { focusScreenHeading } from './focus.ts';
 import { History } from './history/History.tsx';
 import { Insights } from './insights/Insights.tsx';
 import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
@@ -31,7 +32,10 @@ export function App() {
   // Cross-screen jumps: a DRI row to its card on the board, a touchpoint tag to its row on the map.
   const [focus, setFocus] = useState<string | null>(null);
   const [mapEngineerId, setMapEngineerId] = useState<number | null>(null);
+  const switched = useRef(false);
   const go: Go = useCallback((target) => {
+    // A jump with no element to focus still lands on the new screen's heading.
+    switched.current = target.focus === undefined;
     setScreen(target.screen);
     setFocus(target.focus ?? null);
     if (target.engineerId !== undefined) setMapEngineerId(target.engineerId);
@@ -39,13 +43,29 @@ export function App() {
   const arrived = useCallback(() => setFocus(null), []);
   useFocusTarget(focus, screen, arrived);
 
+  // A screen picked in the navigation lands focus on its heading, so a screen reader says where the
+  // lead now is and Tab continues from the top of that screen (not from the navigation again).
+  const open = (s: Screen) => {
+    switched.current = s !== screen;
+    setScreen(s);
+  };
+  useEffect(() => {
+    if (!switched.current) return;
+    switched.current = false;
+    const frame = requestAnimationFrame(focusScreenHeading);
+    return () => cancelAnimationFrame(frame);
+  }, [screen]);
+
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to {screen === 'Board' ? 'the board' : 'the screen'}
+      </a>
       <header className="topbar">
         <h1 className="brand">Rungs</h1>
         <nav aria-label="Screens">
           {SCREENS.map((s) => (
-            <button key={s} type="button" aria-current={screen === s ? 'page' : undefined} onClick={() => setScreen(s)}>
+            <button key={s} type="button" aria-current={screen === s ? 'page' : undefined} onClick={() => open(s)}>
               {s}
             </button>
           ))}
@@ -63,7 +83,7 @@ export function App() {
           </label>
         )}
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         {plan.error && (
           <p role="alert" className="error-banner">
             {plan.error}
@@ -96,4 +116,10 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** The skip link moves focus too (a hash jump alone leaves focus behind in some browsers). */
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  focusScreenHeading();
 }

@@ -24,7 +24,7 @@ import { type BoardFilter, NO_FILTER, boardView } from './filters.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf, laneId } from './ids.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { useBoardMoves } from './useBoardMoves.ts';
+import { type Notice, useBoardMoves } from './useBoardMoves.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { Warnings, overreaches } from './Warnings.tsx';
 import './board.css';
@@ -116,13 +116,14 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   return (
     <BoardActionsContext.Provider value={actions}>
       <div className="board-screen">
+        <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
         <div className="board-toolbar">
           <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
           <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
         </div>
         <div className="board-messages">
           <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
-            {notice?.text}
+            {notice && <NoticeText notice={notice} />}
           </div>
           <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
             {error}
@@ -185,5 +186,20 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
         </DndContext>
       </div>
     </BoardActionsContext.Provider>
+  );
+}
+
+const NOTICE_ICON = { success: '✓', info: 'ℹ', warning: '⚠' } as const;
+
+/** Not by colour alone: an icon, and a word for the warning, say what kind of notice this is. */
+function NoticeText({ notice }: { notice: Notice }) {
+  return (
+    <>
+      <span className="notice-icon" aria-hidden="true">
+        {NOTICE_ICON[notice.tone]}
+      </span>
+      {notice.tone === 'warning' && <strong>Warning: </strong>}
+      {notice.text}
+    </>
   );
 }

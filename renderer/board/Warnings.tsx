@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { fitSentence } from '../../shared/fit.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { useDismissable } from '../focus.ts';
 import { useBoardActions } from './context.ts';
 
 type Warning = { item: WorkItem; engineer: Engineer };
@@ -37,7 +38,6 @@ export const Warnings = memo(function Warnings({ warnings }: { warnings: Warning
 function WarningRow({ warning: { item, engineer } }: { warning: Warning }) {
   const { acknowledge } = useBoardActions();
   const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState('');
   const ack = item.assignment?.ackNote ?? null;
   const sentence = fitSentence(item.title, item.rung, engineer.name, engineer.level);
   return (
@@ -51,30 +51,40 @@ function WarningRow({ warning: { item, engineer } }: { warning: Warning }) {
           </button>
         </>
       ) : editing ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void acknowledge(item.id, note).then((ok) => {
-              if (ok) setEditing(false);
-            });
-          }}
-        >
-          <label>
-            Why keep it?
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required maxLength={1000} />
-          </label>
-          <div className="row">
-            <button type="submit">Keep with this note</button>
-            <button type="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <AckForm onKeep={(note) => acknowledge(item.id, note)} onClose={() => setEditing(false)} />
       ) : (
         <button type="button" onClick={() => setEditing(true)} aria-label={`Acknowledge the overreach '${item.title}'`}>
           Acknowledge…
         </button>
       )}
     </li>
+  );
+}
+
+/** The note that keeps an overreach; Escape or Cancel closes it and focus returns to Acknowledge…. */
+function AckForm({ onKeep, onClose }: { onKeep: (note: string) => Promise<boolean>; onClose: () => void }) {
+  const [note, setNote] = useState('');
+  const ref = useDismissable<HTMLFormElement>(onClose);
+  return (
+    <form
+      ref={ref}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onKeep(note).then((ok) => {
+          if (ok) onClose();
+        });
+      }}
+    >
+      <label>
+        Why keep it?
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required maxLength={1000} autoFocus />
+      </label>
+      <div className="row">
+        <button type="submit">Keep with this note</button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -5,7 +5,8 @@ import type { Mutation, Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { withAssignment } from './optimistic.ts';
 
-export type Notice = { text: string; tone: 'info' | 'warning' };
+/** success: done as asked; info: done, with a next step (a stretch's reviewer); warning: an overreach. */
+export type Notice = { text: string; tone: 'success' | 'info' | 'warning' };
 
 type Plan = {
   snapshot: Snapshot;
@@ -48,7 +49,7 @@ export function useBoardMoves({ snapshot, setSnapshot, reload }: Plan) {
           });
         } else if (engineer && f?.kind === 'stretch') {
           setNotice({ tone: 'info', text: `${r.value.summary}. Pick a reviewer on the card to close the gap with review.` });
-        } else setNotice({ tone: 'info', text: r.value.summary });
+        } else setNotice({ tone: 'success', text: r.value.summary });
       }
       await reload();
     },
@@ -60,7 +61,7 @@ export function useBoardMoves({ snapshot, setSnapshot, reload }: Plan) {
       const r = await request();
       if (r.ok) {
         setError(null);
-        setNotice({ tone: 'info', text: r.value.summary });
+        setNotice({ tone: 'success', text: r.value.summary });
       } else setError(`${failure}: ${r.error.message}`);
       await reload();
       return r.ok;

@@ -39,6 +39,7 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
 
   return (
     <div className="insights">
+      <h2 className="sr-only">Insights, {snapshot.quarter.name}</h2>
       <nav className="ins-toc" aria-label="Insights sections">
         <a href="#ins-warnings">Warnings</a>
         <a href="#ins-dri">DRI check</a>

@@ -4,6 +4,7 @@ import { LEVELS, type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
+import { useDismissable } from '../focus.ts';
 import { Confirm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
 import './roster.css';
 
@@ -330,6 +331,7 @@ function EngineerForm({
   const [impact, setImpact] = useState<EngineerImpact | null>(null);
   const levelChanges = engineer === null || engineer.level !== level;
   const deactivates = engineer !== null && engineer.active && !active;
+  const ref = useDismissable<HTMLFormElement>(onCancel);
 
   const submit = async (confirmed = false) => {
     const parsed = EngineerFields.safeParse({ name, level, teamId, capacity: pointsFromText(capacity), active });
@@ -362,6 +364,7 @@ function EngineerForm({
   const title = engineer ? `Edit ${engineer.name}` : 'Add an engineer';
   return (
     <form
+      ref={ref}
       className="editor"
       aria-label={title}
       noValidate

@@ -14,6 +14,7 @@ import {
 } from '../../shared/ladder.ts';
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
+import { useDismissable } from '../focus.ts';
 import { Confirm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
 import './roster.css';
 
@@ -176,6 +177,7 @@ function WorkForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
+  const ref = useDismissable<HTMLFormElement>(onCancel);
 
   const submit = async () => {
     const parsed = WorkFields.safeParse({ title, description, rung, size: pointsFromText(size), touchpoints, status, parentId });
@@ -199,6 +201,7 @@ function WorkForm({
   const heading = item ? `Edit '${item.title}'` : `Add ${kind === 'initiative' ? 'an initiative' : 'a story'} to ${snapshot.quarter.name}`;
   return (
     <form
+      ref={ref}
       className="editor"
       aria-label={heading}
       noValidate

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
+import { useDismissable } from '../focus.ts';
 import type { z } from 'zod';
 import type { RungsErrorData } from '../../shared/errors.ts';
 
@@ -65,10 +66,12 @@ export function Confirm({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const ref = useDismissable<HTMLDivElement>(onCancel);
+  const bodyId = useId();
   return (
-    <div role="alertdialog" aria-label={title} aria-describedby="confirm-body" className="confirm">
+    <div ref={ref} role="alertdialog" aria-label={title} aria-describedby={bodyId} className="confirm">
       <h3>{title}</h3>
-      <div id="confirm-body">{children}</div>
+      <div id={bodyId}>{children}</div>
       <div className="form-actions">
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}
