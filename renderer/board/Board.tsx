@@ -5,7 +5,7 @@ import {
   DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
-  PointerSensor,
+  MouseSensor,
   TouchSensor,
   type UniqueIdentifier,
   useSensor,
@@ -57,8 +57,10 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   );
 
   const sensors = useSensors(
-    // A few pixels of travel before a drag starts, so a click on a card stays a click.
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    // A few pixels of travel before a drag starts, so a click on a card stays a click. Mouse, not
+    // pointer, events: a finger also fires pointer events, and a pointer sensor would pick a card up
+    // on any swipe before the touch sensor's press-and-hold could leave the swipe to scroll.
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // A short press on touch screens, so a swipe still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates }),
