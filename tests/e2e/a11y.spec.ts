@@ -33,7 +33,7 @@ async function textContrast(el: Locator): Promise<{ ratio: number; color: number
       const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
       return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
     };
-    const style = getComputedStyle(node);
+    const style = node.ownerDocument.defaultView!.getComputedStyle(node);
     const fg = rgb(style.color);
     const [hi, lo] = [lum(fg), lum(rgb(style.backgroundColor))].sort((a, b) => b - a) as [number, number];
     return { ratio: (hi + 0.05) / (lo + 0.05), color: fg };

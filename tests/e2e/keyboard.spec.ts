@@ -10,10 +10,11 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Screens' });
 
 /** The focused element's name and whether a focus indicator is drawn (outline or box shadow). */
 const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
-    const s = getComputedStyle(el);
+  page.locator('html').evaluate((html) => {
+    const doc = html.ownerDocument;
+    const el = doc.activeElement;
+    if (!el || el === doc.body) return null;
+    const s = doc.defaultView!.getComputedStyle(el);
     const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
     return { tag: el.tagName, name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60), ring };
   });
@@ -39,18 +40,17 @@ test('the skip link, then the screen buttons; picking a screen marks it current 
     // A screen reader now reads the new screen's heading; Tab goes on into that screen.
     const heading = board.locator('#main :is(h1, h2)').first();
     await expect(heading).toBeFocused();
-    await expect(heading).toHaveText(
-      {
-        Insights: /^Insights, /,
-        Roster: 'Roster',
-        Work: /^Work of /,
-        Quarters: 'Quarters',
-        'Competency map': 'Competency map',
-        History: 'History',
-        'Import/Export': 'Import and export',
-        Report: /^Staffing report, /,
-      }[screen],
-    );
+    const expected: Record<string, string | RegExp> = {
+      Insights: /^Insights, /,
+      Roster: 'Roster',
+      Work: /^Work of /,
+      Quarters: 'Quarters',
+      'Competency map': 'Competency map',
+      History: 'History',
+      'Import/Export': 'Import and export',
+      Report: /^Staffing report, /,
+    };
+    await expect(heading).toHaveText(expected[screen]!);
     await button.focus();
   }
 });
