@@ -81,6 +81,10 @@ test('the board mid-plan: an overreach just dropped reads as a warning, its note
   expect(warning.ratio).toBeGreaterThanOrEqual(4.5);
   expect(warning.color[0]).toBeGreaterThan(warning.color[1]! + 60);
   problems.push(...(await axeProblems(board, 'board after an overreach drop')));
+  await board.screenshot({
+    path: 'test-results/screens/polish-board-overreach-notice.png',
+    clip: { x: 0, y: 0, width: 1440, height: 260 },
+  });
 
   const row = board.getByRole('region', { name: 'Warnings' }).getByRole('listitem').filter({ hasText: title });
   await row.getByRole('button', { name: `Acknowledge the overreach '${title}'` }).click();
