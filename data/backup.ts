@@ -6,7 +6,7 @@ import type { Db } from './db.ts';
 
 // Backups of the roster, next to it in <dataDir>/backups/<stem>-<timestamp>-<reason>.sqlite.
 // Taken at launch (when the newest is older than a day, with the online backup API), before every
-// migration and import, and before a restore (synchronously, with VACUUM INTO, because those
+// migration, import and restore, and on request (synchronously, with VACUUM INTO, because those
 // callers are synchronous). Only the newest BACKUPS_KEPT are kept.
 
 export const BACKUPS_KEPT = 10;
@@ -78,6 +78,28 @@ export function backupNow(db: Db, dbPath: string, reason: BackupReason): BackupI
   db.prepare('VACUUM INTO ?').run(file);
   pruneBackups(dbPath);
   return listBackups(dbPath).find((b) => b.name === basename(file)) ?? describe(file, reason);
+}
+
+/**
+ * A copy of what is committed, taken through a second, read-only connection. Unlike backupNow it
+ * works inside a write transaction: that connection cannot see the transaction's uncommitted rows,
+ * so an import can check its file, back up, and write, all in the one transaction the dispatcher
+ * opened, and the backup holds the roster exactly as it was before the import.
+ */
+export function backupCommitted(dbPath: string, reason: BackupReason): BackupInfo {
+  const file = nextBackupPath(dbPath, reason);
+  let reader: Database.Database | null = null;
+  try {
+    reader = new Database(dbPath, { readonly: true, fileMustExist: true });
+    reader.prepare('VACUUM INTO ?').run(file);
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw new RungsError('database', `Rungs could not back up the roster first (${(error as Error).message}), so nothing was changed.`);
+  } finally {
+    reader?.close();
+  }
+  pruneBackups(dbPath);
+  return describe(file, reason);
 }
 
 /** The same, with SQLite's online backup API: pages are copied in steps, so the app stays responsive. */

@@ -18,7 +18,10 @@ describe('RFC 4180: quoted fields may hold commas, quotes and line breaks', () =
   });
   it('skips blank lines and refuses a quote that never closes', () => {
     expect(parseCsv('a,b\n\n1,2\n\n', cols)).toMatchObject({ ok: true, records: [{ line: 3, cells: ['1', '2'] }] });
-    expect(parseCsv('a,b\n"1,2\n', cols)).toEqual({ ok: false, error: 'A quote opened on line 2 is never closed.' });
+    expect(parseCsv('a,b\n"1,2\n', cols)).toEqual({
+      ok: false,
+      error: 'A quote opened on line 2 is never closed: a closing quote is missing, or the file was cut short.',
+    });
   });
 });
 

@@ -59,7 +59,11 @@ function records(text: string, delimiter: string): { records: CsvRecord[] } | { 
       if (ch !== ' ') atCellStart = false;
     }
   }
-  if (quoted) return { error: `A quote opened on line ${quoteLine} is never closed.` };
+  if (quoted) {
+    return {
+      error: `A quote opened on line ${quoteLine} is never closed: a closing quote is missing, or the file was cut short.`,
+    };
+  }
   if (cell !== '' || cells.length > 0) endRecord();
   return { records: out };
 }
@@ -101,9 +105,20 @@ export function parseCsv(raw: string, expectedColumns: readonly string[]): CsvPa
   return { ok: true, header: head.cells.map((c) => c.trim()), records: rest };
 }
 
-/** One CSV field, quoted only when it has to be. */
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage
+ * return as a formula, so a name like =HYPERLINK(…) could act when a lead opens an export. Such
+ * text gets a single quote in front, which spreadsheets show as text. Text that already starts with
+ * quotes and then one of those characters gets one more, so unescapeFormula can take exactly one
+ * off and every value comes back as it was: the pair is a bijection.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+export const escapeFormula = (s: string): string => (FORMULA.test(s) ? `'${s}` : s);
+export const unescapeFormula = (s: string): string => (s.startsWith("'") && FORMULA.test(s) ? s.slice(1) : s);
+
+/** One CSV field, quoted only when it has to be. Numbers are written as they are (-1 is no formula). */
 export const csvField = (value: string | number | null | undefined): string => {
-  const s = value === null || value === undefined ? '' : String(value);
+  const s = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : escapeFormula(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

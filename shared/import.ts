@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCsv } from './csv.ts';
+import { parseCsv, unescapeFormula } from './csv.ts';
 import {
   ALLOWED_RUNGS,
   DEFAULT_RUNG,
@@ -18,6 +18,19 @@ import { Name, Points, Title } from './schemas.ts';
 
 export const ImportKindSchema = z.enum(['roster', 'backlog']);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
+
+// Limits on what an import may hold. A real roster or backlog is far below them; a file above them
+// is a mistake or an attack, and parsing it would only freeze the app.
+export const IMPORT_LIMITS = {
+  /** Characters of CSV text (UTF-8 files of ordinary text: about 5 MB). */
+  csvChars: 5_000_000,
+  /** Characters on one CSV line. No roster or backlog row is this wide; a binary file is. */
+  lineChars: 10_000,
+  /** Rows in one CSV file, and items of each kind in one JSON document. */
+  rows: 50_000,
+  /** Characters of a JSON document (about 10 MB; it travels inside a request capped at 16 MB). */
+  jsonChars: 10_000_000,
+} as const;
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; optional: readonly string[] }> = {
   roster: { required: ['name', 'level', 'team'], optional: ['capacity'] },
@@ -101,6 +114,14 @@ function table(kind: ImportKind, text: string): { table: Table; notes: string[] 
   const { required, optional } = IMPORT_COLUMNS[kind];
   const parsed = parseCsv(text, [...required, ...optional]);
   if (!parsed.ok) return { fileErrors: [parsed.error], columns: [] };
+  if (parsed.records.length > IMPORT_LIMITS.rows) {
+    return {
+      fileErrors: [
+        `The file has ${parsed.records.length.toLocaleString('en')} rows; Rungs imports at most ${IMPORT_LIMITS.rows.toLocaleString('en')} at a time. Split it into smaller files.`,
+      ],
+      columns: parsed.header,
+    };
+  }
   const columns = parsed.header.map(key);
   const errors: string[] = [];
   const notes: string[] = [];
@@ -121,18 +142,33 @@ function table(kind: ImportKind, text: string): { table: Table; notes: string[] 
   if (errors.length > 0) return { fileErrors: errors, columns: parsed.header };
   if (parsed.records.length === 0) return { fileErrors: ['The file has a header line but no rows.'], columns: parsed.header };
   const index = new Map(columns.map((c, i) => [c, i]));
+  // Cut short: the last line stops before a column every row needs, and no line break follows it.
+  const last = parsed.records.at(-1)!;
+  const needed = Math.max(...required.map((c) => index.get(c)!)) + 1;
+  if (!/[\r\n]\s*$/.test(text) && last.cells.length < needed) {
+    return {
+      fileErrors: [
+        `The file ends in the middle of line ${last.line}: it has ${last.cells.length} of ${parsed.header.length} columns and no line break after it, so the file looks cut short (an interrupted copy or download). Export it again.`,
+      ],
+      columns: parsed.header,
+    };
+  }
   return {
     notes,
     table: {
       columns: parsed.header,
-      rows: parsed.records.map((r) => ({
-        line: r.line,
-        cells: r.cells,
-        get: (column: string) => {
-          const i = index.get(column);
-          return i === undefined ? '' : (r.cells[i] ?? '').trim();
-        },
-      })),
+      rows: parsed.records.map((r) => {
+        // The quote Rungs puts before a cell that a spreadsheet would run as a formula comes off here.
+        const cells = r.cells.map(unescapeFormula);
+        return {
+          line: r.line,
+          cells,
+          get: (column: string) => {
+            const i = index.get(column);
+            return i === undefined ? '' : (cells[i] ?? '').trim();
+          },
+        };
+      }),
     },
   };
 }

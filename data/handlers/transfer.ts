@@ -1,4 +1,11 @@
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferContract } from '../../shared/contract/transfer.ts';
+import {
+  DOCUMENT_FORMAT,
+  DOCUMENT_VERSION,
+  type RungsDocument,
+  readDocument,
+  type transferContract,
+} from '../../shared/contract/transfer.ts';
+import { backupCommitted } from '../backup.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { fit, FIT_LABEL } from '../../shared/fit.ts';
@@ -26,6 +33,16 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: string)
     .filter((i) => i.kind === 'initiative')
     .map((i) => i.title);
   return { kind, quarter, ...checkBacklog(text, { quarterName: quarter.name, initiativeTitles }) } as const;
+}
+
+/**
+ * Every import is preceded by a backup of the roster as it stands (issue 6). Called inside the
+ * import's transaction once the file has passed its checks and before the first write: the copy is
+ * taken through a second connection, which sees only what is committed. A refused file makes no
+ * backup, so failed attempts never push good backups out of the kept ten.
+ */
+function backupBeforeImport(db: Db): void {
+  if (!db.memory) backupCommitted(db.name, 'import');
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -168,6 +185,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     if (preview.summary.new + preview.summary.updated === 0) {
       return { changeId: null, summary: 'Nothing to import: every row already matches the roster', rows: 0, newTeams: [] };
     }
+    backupBeforeImport(db);
     const m =
       checked.kind === 'roster'
         ? importRoster(db, checked.values, preview.summary.newTeams)
@@ -220,9 +238,11 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     text: `${JSON.stringify(exportDocument(db), null, 2)}\n`,
   }),
 
-  'import.json': (db, { document: doc }) => {
+  'import.json': (db, { text }) => {
+    const doc = readDocument(text);
     refuseNonEmpty(db);
     checkDocument(doc);
+    backupBeforeImport(db);
     const summary = `Imported a Rungs document: ${plural(doc.engineers.length, 'engineer')}, ${plural(doc.workItems.length, 'work item')} in ${plural(doc.quarters.length, 'quarter')}`;
     return record(db, summary, (rows) => {
       // The empty roster still has its starting quarter; the document's quarters replace it.

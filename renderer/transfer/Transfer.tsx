@@ -36,14 +36,8 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
   };
   const importJson = async (file: File) => {
     setJsonName(file.name);
-    let document: unknown;
-    try {
-      document = JSON.parse(await readText(file));
-    } catch {
-      return setNotice({ kind: 'alert', text: `${file.name} is not a JSON file.` });
-    }
-    const r = await api['import.json']({ document: document as never });
-    if (!r.ok) return setNotice({ kind: 'alert', text: r.error.message });
+    const r = await api['import.json']({ text: await readText(file) });
+    if (!r.ok) return setNotice({ kind: 'alert', text: `${file.name}: ${r.error.message}` });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     onReplaced();
   };

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { ImportKindSchema, ImportPreview } from '../import.ts';
-import { Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
+import { RungsError } from '../errors.ts';
+import { IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
+import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
 
 // Data in and out: CSV imports with a preview, CSV exports, and the whole database as JSON.
 // Files are read and written by the renderer (File API, Blob), so Electron and the browser host
 // share the same code; these channels only ever see and return text or plain data.
 
-const MAX_LINE = 10_000;
 const longestLine = (text: string): number => {
   let longest = 0;
   let start = 0;
@@ -20,11 +20,33 @@ const longestLine = (text: string): number => {
   return longest;
 };
 
-/** A CSV file's text. No real roster or backlog row is 10,000 characters wide; a binary file is. */
+/**
+ * Text read from a binary file: NUL characters (never in a text file), or mostly U+FFFD, what a
+ * UTF-8 reader puts in place of bytes that are not UTF-8.
+ */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const sample = text.slice(0, 4096);
+  let replaced = 0;
+  for (const ch of sample) if (ch === '\uFFFD') replaced++;
+  return sample.length > 0 && replaced / sample.length > 0.05;
+}
+
+const NOT_TEXT =
+  'This is not a text file: it holds binary data (a spreadsheet saved as .xlsx, an image, an archive?). Save it as CSV and pick that file.';
+
+/** A CSV file's text. */
 export const CsvText = z
   .string()
-  .max(8_000_000, 'The file is larger than 8 MB; split it.')
-  .refine((t) => longestLine(t) <= MAX_LINE, `A line is longer than ${MAX_LINE} characters; this does not look like a CSV file.`);
+  .max(
+    IMPORT_LIMITS.csvChars,
+    `The file is larger than 5 MB (${IMPORT_LIMITS.csvChars.toLocaleString('en')} characters); split it into smaller files.`,
+  )
+  .refine((t) => !looksBinary(t), NOT_TEXT)
+  .refine(
+    (t) => longestLine(t) <= IMPORT_LIMITS.lineChars,
+    `A line is longer than ${IMPORT_LIMITS.lineChars.toLocaleString('en')} characters; this does not look like a CSV file.`,
+  );
 
 const CsvImport = z.strictObject({
   kind: ImportKindSchema,
@@ -37,17 +59,85 @@ export const DOCUMENT_FORMAT = 'rungs';
 export const DOCUMENT_VERSION = 1;
 
 /** The whole database as one versioned document. The change log stays behind: history is per file. */
+// Strict at every level: a field this version does not know (or a __proto__ key) is refused, not
+// silently dropped, since it means the file is not what Rungs wrote.
+const many = <T extends z.ZodType>(item: T, what: string) =>
+  z
+    .array(item)
+    .max(IMPORT_LIMITS.rows, `More than ${IMPORT_LIMITS.rows.toLocaleString('en')} ${what}; Rungs does not import a document this large.`);
 export const RungsDocument = z.strictObject({
-  format: z.literal(DOCUMENT_FORMAT),
-  version: z.literal(DOCUMENT_VERSION),
+  format: z.literal(DOCUMENT_FORMAT, 'This is not a Rungs document: "format" must be "rungs".'),
+  version: z.literal(DOCUMENT_VERSION, `This Rungs reads version ${DOCUMENT_VERSION} documents only.`),
   exportedAt: z.iso.datetime(),
-  teams: z.array(Team),
-  engineers: z.array(Engineer),
-  levelChanges: z.array(LevelChange),
-  quarters: z.array(Quarter),
-  workItems: z.array(WorkItem),
+  teams: many(z.strictObject(Team.shape), 'teams'),
+  engineers: many(z.strictObject(Engineer.shape), 'engineers'),
+  levelChanges: many(z.strictObject(LevelChange.shape), 'level changes'),
+  quarters: many(z.strictObject(Quarter.shape), 'quarters'),
+  workItems: many(z.strictObject({ ...WorkItem.shape, assignment: z.strictObject(Assignment.shape).nullable() }), 'work items'),
 });
 export type RungsDocument = z.infer<typeof RungsDocument>;
+
+const refuseDocument = (why: string): never => {
+  throw new RungsError('invalid_input', `${why} Nothing was imported.`);
+};
+
+/** Where in the document an issue is, as a lead can find it: engineers[3].level. */
+const where = (path: readonly PropertyKey[]): string =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+
+/**
+ * Read a Rungs JSON file's text into a document, or refuse with the specific reason: binary data,
+ * cut short, not JSON, not a Rungs export, another version, or a field that is wrong, missing or
+ * unknown (which includes __proto__ and constructor keys: JSON.parse makes them plain own keys,
+ * and the strict schema refuses them before anything copies them).
+ */
+export function readDocument(raw: string): RungsDocument {
+  const text = raw.replace(/^\uFEFF/, '');
+  if (looksBinary(text)) refuseDocument(NOT_TEXT.replace('Save it as CSV and pick that file.', 'Pick the .json file Rungs exported.'));
+  if (text.trim() === '') refuseDocument('The file is empty.');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/end of (JSON )?input|Unterminated string/i.test(message)) {
+      refuseDocument('The file ends in the middle of the document: it was cut short (an interrupted copy or download). Export it again.');
+    }
+    refuseDocument(`The file is not valid JSON (${message.slice(0, 200)}).`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) refuseDocument('This JSON file is not a Rungs document.');
+  const head = data as Record<string, unknown>;
+  if (head.format !== DOCUMENT_FORMAT) refuseDocument('This JSON file is not a Rungs export: it has no "format": "rungs".');
+  if (head.version !== DOCUMENT_VERSION) {
+    const v = head.version;
+    refuseDocument(
+      typeof v === 'number' && v > DOCUMENT_VERSION
+        ? `This document is version ${v}, written by a newer Rungs; this Rungs reads version ${DOCUMENT_VERSION}. Update Rungs to import it.`
+        : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads version ${DOCUMENT_VERSION}.`,
+    );
+  }
+  const parsed = RungsDocument.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = where(issue.path);
+    const detail =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`
+        : issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
+          ? 'this field is missing'
+          : issue.message;
+    refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
+  }
+  return parsed.data!;
+}
+
+/** A Rungs JSON file's text, as read from disk; the main process parses and checks it. */
+export const JsonText = z
+  .string()
+  .max(
+    IMPORT_LIMITS.jsonChars,
+    `The file is larger than 10 MB (${IMPORT_LIMITS.jsonChars.toLocaleString('en')} characters); Rungs does not import a document this large.`,
+  );
 
 const FileText = z.object({ filename: z.string(), mediaType: z.string(), text: z.string() });
 
@@ -66,6 +156,10 @@ export const transferContract = {
   'export.rosterCsv': channel({ request: z.strictObject({}), response: FileText, mutates: false }),
   'export.planCsv': channel({ request: z.strictObject({ quarterId: Id }), response: FileText, mutates: false }),
   'export.json': channel({ request: z.strictObject({}), response: FileText, mutates: false }),
-  /** Into an empty database only: reproduces the exported one exactly, as one undoable change. */
-  'import.json': channel({ request: z.strictObject({ document: RungsDocument }), response: Mutation, mutates: true }),
+  /**
+   * A file from export.json, as text. Into an empty database only: reproduces the exported one
+   * exactly, as one undoable change. The text, not parsed JSON, so that a truncated or wrong file
+   * gets the same specific message from Electron and the browser host.
+   */
+  'import.json': channel({ request: z.strictObject({ text: JsonText }), response: Mutation, mutates: true }),
 };

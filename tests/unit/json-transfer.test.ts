@@ -19,7 +19,7 @@ describe('the whole database as a versioned JSON document', () => {
     expect(doc).toMatchObject({ format: 'rungs', version: 1 });
 
     const empty = tempRoster({ demo: false });
-    const m = ok(empty.dispatch('import.json', { document: doc }));
+    const m = ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
     expect(m.summary).toMatch(/^Imported a Rungs document: 11 engineers, \d+ work items in 2 quarters$/);
     const second = ok(empty.dispatch('export.json', {}));
     expect(withoutTimestamp(second.text)).toBe(withoutTimestamp(first.text));
@@ -35,7 +35,7 @@ describe('the whole database as a versioned JSON document', () => {
     const doc = JSON.parse(ok(demo.dispatch('export.json', {})).text);
     const empty = tempRoster({ demo: false });
     const before = rowCounts(empty.db);
-    ok(empty.dispatch('import.json', { document: doc }));
+    ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
     ok(empty.dispatch('history.undo', {}));
     expect({ ...rowCounts(empty.db), changes: 0 }).toEqual({ ...before, changes: 0 });
   });
@@ -44,7 +44,7 @@ describe('the whole database as a versioned JSON document', () => {
     const demo = tempRoster();
     const doc = JSON.parse(ok(demo.dispatch('export.json', {})).text);
     const before = rowCounts(demo.db);
-    expect(demo.dispatch('import.json', { document: doc })).toMatchObject({
+    expect(demo.dispatch('import.json', { text: JSON.stringify(doc) })).toMatchObject({
       ok: false,
       error: {
         code: 'conflict',
@@ -62,11 +62,11 @@ describe('the whole database as a versioned JSON document', () => {
     const empty = tempRoster({ demo: false });
     const before = rowCounts(empty.db);
     const broken = { ...doc, engineers: doc.engineers.map((e: { teamId: number }, i: number) => (i === 0 ? { ...e, teamId: 77 } : e)) };
-    expect(empty.dispatch('import.json', { document: broken })).toMatchObject({
+    expect(empty.dispatch('import.json', { text: JSON.stringify(broken) })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: /^This document is inconsistent: Priya Natarajan is in team 77/ },
     });
-    expect(empty.dispatch('import.json', { document: { ...doc, version: 2 } })).toMatchObject({
+    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 2 }) })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

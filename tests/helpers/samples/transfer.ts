@@ -13,5 +13,5 @@ export const transferSamples: SamplesOf<typeof transferContract> = {
   'export.rosterCsv': () => ({}),
   'export.planCsv': (db) => ({ quarterId: ids(db).quarter }),
   'export.json': () => ({}),
-  'import.json': (db) => ({ document: JSON.parse(transferHandlers['export.json'](db, {}).text) }),
+  'import.json': (db) => ({ text: transferHandlers['export.json'](db, {}).text }),
 };
