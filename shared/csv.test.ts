@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from './csv.ts';
+import fc from 'fast-check';
+import { escapeFormula, parseCsv, toCsv, unescapeFormula } from './csv.ts';
 
 const cols = ['name', 'level', 'team', 'capacity'];
 
@@ -63,5 +64,29 @@ describe('writing CSV quotes only what needs it, and reads back the same', () =>
       ok: true,
       records: [{ cells: ['Say "hi", then go', '3'] }, { cells: ['Two\nlines', ''] }, { cells: [' padded', '0'] }],
     });
+  });
+});
+
+describe('CSV injection: a cell a spreadsheet would run as a formula gets a quote in front, and only that', () => {
+  it('guards =, +, -, @, tab and carriage return, and leaves everything else alone', () => {
+    for (const s of ['=1+1', '+1', '-Ana', '@SUM(A1)', '\tx', '\rx']) expect(escapeFormula(s)).toBe(`'${s}`);
+    for (const s of ['Ana', "O'Brien", "'quoted", 'a=b', ' =x', '', '1-2']) expect(escapeFormula(s)).toBe(s);
+    expect(escapeFormula("'=x")).toBe("''=x");
+    expect(toCsv(['n'], [['=x'], [-3]])).toBe("n\r\n'=x\r\n-3\r\n");
+  });
+
+  it('unescape(escape(s)) is s for any text, and no escaped cell starts a formula', () => {
+    const edge = fc.constantFrom("'", "''", '=', '+', '-', '@', '\t', '\r', 'a');
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(edge, { maxLength: 8 }).map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(unescapeFormula(escapeFormula(s))).toBe(s);
+        expect(escapeFormula(s)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -142,10 +142,10 @@ function table(kind: ImportKind, text: string): { table: Table; notes: string[] 
   if (errors.length > 0) return { fileErrors: errors, columns: parsed.header };
   if (parsed.records.length === 0) return { fileErrors: ['The file has a header line but no rows.'], columns: parsed.header };
   const index = new Map(columns.map((c, i) => [c, i]));
-  // Cut short: the last line stops before a column every row needs, and no line break follows it.
+  // Cut short: the last line stops early, without a value every row needs, and no line break follows.
   const last = parsed.records.at(-1)!;
-  const needed = Math.max(...required.map((c) => index.get(c)!)) + 1;
-  if (!/[\r\n]\s*$/.test(text) && last.cells.length < needed) {
+  const lacksRequired = required.some((c) => (last.cells[index.get(c)!] ?? '').trim() === '');
+  if (!/[\r\n]\s*$/.test(text) && last.cells.length < parsed.header.length && lacksRequired) {
     return {
       fileErrors: [
         `The file ends in the middle of line ${last.line}: it has ${last.cells.length} of ${parsed.header.length} columns and no line break after it, so the file looks cut short (an interrupted copy or download). Export it again.`,

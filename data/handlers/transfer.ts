@@ -176,7 +176,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     const checked = check(db, kind, quarterId, text);
     const { preview } = checked;
     if (!preview.clean) {
-      const problem = preview.fileErrors[0] ?? `${plural(preview.summary.invalid, 'row has', 'rows have')} errors`;
+      const problem = preview.fileErrors[0]?.replace(/\.$/, '') ?? `${plural(preview.summary.invalid, 'row has', 'rows have')} errors`;
       throw new RungsError('conflict', `Nothing was imported: ${problem}. Fix the file and preview it again.`);
     }
     if (fingerprint !== undefined && fingerprint !== preview.fingerprint) {
@@ -238,8 +238,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     text: `${JSON.stringify(exportDocument(db), null, 2)}\n`,
   }),
 
-  'import.json': (db, { text }) => {
-    const doc = readDocument(text);
+  'import.json': (db, { text: doc }) => {
     refuseNonEmpty(db);
     checkDocument(doc);
     backupBeforeImport(db);

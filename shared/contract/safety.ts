@@ -19,6 +19,8 @@ export type Backup = z.infer<typeof BackupSchema>;
 export const safetyContract = {
   /** Newest first, with dates and sizes. */
   'backups.list': channel({ request: z.strictObject({}), response: z.array(BackupSchema), mutates: false }),
+  /** A backup now, on the lead's request ("Back up now"). Not `mutates`: VACUUM INTO cannot run in a transaction. */
+  'backups.create': channel({ request: z.strictObject({}), response: BackupSchema, mutates: false }),
   /**
    * Replace the roster's content with a backup's. The current content is first kept as a new
    * 'restore' backup (named in the answer), so nothing is lost. Not `mutates`: the handler runs its

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { RungsError } from '../errors.ts';
 import { IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
@@ -77,13 +76,43 @@ export const RungsDocument = z.strictObject({
 });
 export type RungsDocument = z.infer<typeof RungsDocument>;
 
+class Refusal extends Error {}
 const refuseDocument = (why: string): never => {
-  throw new RungsError('invalid_input', `${why} Nothing was imported.`);
+  throw new Refusal(`${why} Nothing was imported.`);
 };
 
 /** Where in the document an issue is, as a lead can find it: engineers[3].level. */
 const where = (path: readonly PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+
+/** The value at a path of parsed JSON, and whether the last key is there at all. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): { present: boolean; value?: unknown } {
+  let here: unknown = data;
+  for (const key of path) {
+    if (typeof here !== 'object' || here === null || !Object.hasOwn(here, key)) return { present: false };
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return { present: true, value: here };
+}
+
+/**
+ * Text that stops inside a string or with a bracket still open: what a cut-short file looks like,
+ * whatever words the JSON parser used for it.
+ */
+function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
+}
 
 /**
  * Read a Rungs JSON file's text into a document, or refuse with the specific reason: binary data,
@@ -91,7 +120,16 @@ const where = (path: readonly PropertyKey[]): string =>
  * unknown (which includes __proto__ and constructor keys: JSON.parse makes them plain own keys,
  * and the strict schema refuses them before anything copies them).
  */
-export function readDocument(raw: string): RungsDocument {
+export function readDocument(raw: string): { ok: true; document: RungsDocument } | { ok: false; error: string } {
+  try {
+    return { ok: true, document: read(raw) };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+function read(raw: string): RungsDocument {
   const text = raw.replace(/^\uFEFF/, '');
   if (looksBinary(text)) refuseDocument(NOT_TEXT.replace('Save it as CSV and pick that file.', 'Pick the .json file Rungs exported.'));
   if (text.trim() === '') refuseDocument('The file is empty.');
@@ -99,11 +137,10 @@ export function readDocument(raw: string): RungsDocument {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    if (/end of (JSON )?input|Unterminated string/i.test(message)) {
+    if (endsOpen(text)) {
       refuseDocument('The file ends in the middle of the document: it was cut short (an interrupted copy or download). Export it again.');
     }
-    refuseDocument(`The file is not valid JSON (${message.slice(0, 200)}).`);
+    refuseDocument(`The file is not valid JSON (${(error as Error).message.slice(0, 200)}).`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) refuseDocument('This JSON file is not a Rungs document.');
   const head = data as Record<string, unknown>;
@@ -120,24 +157,34 @@ export function readDocument(raw: string): RungsDocument {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = where(issue.path);
+    const found = valueAt(data, issue.path);
     const detail =
       issue.code === 'unrecognized_keys'
         ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`
-        : issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
+        : !found.present
           ? 'this field is missing'
-          : issue.message;
+          : `${issue.message} (found ${(JSON.stringify(found.value) ?? String(found.value)).slice(0, 60)})`;
     refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
   }
   return parsed.data!;
 }
 
-/** A Rungs JSON file's text, as read from disk; the main process parses and checks it. */
-export const JsonText = z
+/**
+ * A Rungs JSON file's text, as read from disk; parsed and checked here, in the main process, so a
+ * refusal is an invalid_input like any other and the handler receives a sound document.
+ */
+export const DocumentText = z
   .string()
   .max(
     IMPORT_LIMITS.jsonChars,
     `The file is larger than 10 MB (${IMPORT_LIMITS.jsonChars.toLocaleString('en')} characters); Rungs does not import a document this large.`,
-  );
+  )
+  .transform((text, ctx) => {
+    const r = readDocument(text);
+    if (r.ok) return r.document;
+    ctx.addIssue({ code: 'custom', message: r.error });
+    return z.NEVER;
+  });
 
 const FileText = z.object({ filename: z.string(), mediaType: z.string(), text: z.string() });
 
@@ -161,5 +208,5 @@ export const transferContract = {
    * exactly, as one undoable change. The text, not parsed JSON, so that a truncated or wrong file
    * gets the same specific message from Electron and the browser host.
    */
-  'import.json': channel({ request: z.strictObject({ text: JsonText }), response: Mutation, mutates: true }),
+  'import.json': channel({ request: z.strictObject({ text: DocumentText }), response: Mutation, mutates: true }),
 };

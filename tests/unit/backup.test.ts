@@ -9,6 +9,7 @@ import { createDispatcher } from '../../data/dispatch.ts';
 import { ensureStarted } from '../../data/demo-team.ts';
 import { MIGRATIONS } from '../../data/migrations/index.ts';
 import { ids } from '../helpers/channel-samples.ts';
+import { BACKLOG_CSV, ROSTER_CSV } from '../helpers/samples/transfer.ts';
 import { ok, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -145,5 +146,64 @@ describe('backups.restore puts a backup back without losing the current roster',
     }
     expect(rowCounts(db)).toEqual(before);
     expect(listBackups(file)).toHaveLength(1);
+  });
+});
+
+describe('a backup is taken before every import, holding the roster as it was', () => {
+  const engineersIn = (file: string) => countIn(file, 'SELECT count(*) FROM engineers');
+
+  it('a roster CSV: the backup has the rows from before, the roster the new ones', () => {
+    const { db, file, dispatch } = tempRoster();
+    const before = rowCounts(db);
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: ROSTER_CSV }));
+    const [backup, ...rest] = listBackups(file);
+    expect(rest).toEqual([]);
+    expect(backup!.reason).toBe('import');
+    const copy = join(backupDirFor(file), backup!.name);
+    expect(countIn(copy, 'PRAGMA integrity_check')).toBe('ok');
+    expect(engineersIn(copy)).toBe(before.engineers);
+    expect(countIn(copy, 'SELECT count(*) FROM changes')).toBe(before.changes);
+    expect(rowCounts(db).engineers).toBe(before.engineers! + 2);
+    expect(countIn(copy, "SELECT count(*) FROM engineers WHERE name = 'Nadia Ali'")).toBe(0);
+  });
+
+  it('a backlog CSV', () => {
+    const { db, file, dispatch } = tempRoster();
+    const items = rowCounts(db).work_items;
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, text: BACKLOG_CSV }));
+    const copy = join(backupDirFor(file), listBackups(file)[0]!.name);
+    expect(countIn(copy, 'SELECT count(*) FROM work_items')).toBe(items);
+    expect(rowCounts(db).work_items).toBe(items! + 2);
+  });
+
+  it('a JSON document (into the empty roster, which is what the backup holds)', () => {
+    const text = ok(tempRoster().dispatch('export.json', {})).text;
+    const { db, file, dispatch } = tempRoster({ demo: false });
+    const before = rowCounts(db);
+    ok(dispatch('import.json', { text }));
+    const [backup] = listBackups(file);
+    expect(backup!.reason).toBe('import');
+    const copy = join(backupDirFor(file), backup!.name);
+    expect(engineersIn(copy)).toBe(0);
+    expect(countIn(copy, 'SELECT count(*) FROM quarters')).toBe(before.quarters);
+    expect(rowCounts(db).engineers).toBe(11);
+  });
+
+  it('but not for a file that is refused, so failed attempts never push good backups out', () => {
+    const { file, dispatch } = tempRoster();
+    expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nAna,Wizard,Core\n' }).ok).toBe(false);
+    expect(dispatch('import.json', { text: '{' }).ok).toBe(false);
+    expect(listBackups(file)).toEqual([]);
+  });
+});
+
+describe('backups.create takes one on request', () => {
+  it('answers with the new backup, which the list shows first', () => {
+    const { db, file, dispatch } = tempRoster();
+    const made = ok(dispatch('backups.create', {}));
+    expect(made).toMatchObject({ reason: 'manual' });
+    expect(made.bytes).toBeGreaterThan(4096);
+    expect(ok(dispatch('backups.list', {}))[0]).toEqual(made);
+    expect(countIn(join(backupDirFor(file), made.name), 'SELECT count(*) FROM engineers')).toBe(rowCounts(db).engineers);
   });
 });

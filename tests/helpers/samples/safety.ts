@@ -4,6 +4,7 @@ import type { SamplesOf } from '../channel-samples.ts';
 
 export const safetySamples: SamplesOf<typeof safetyContract> = {
   'backups.list': () => ({}),
+  'backups.create': () => ({}),
   // A real backup of the roster, taken on demand so the sample names one that exists.
   'backups.restore': (db) => ({ name: (listBackups(db.name)[0] ?? backupNow(db, db.name, 'manual')).name }),
 };
