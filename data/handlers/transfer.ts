@@ -1,10 +1,4 @@
-import {
-  DOCUMENT_FORMAT,
-  DOCUMENT_VERSION,
-  type RungsDocument,
-  readDocument,
-  type transferContract,
-} from '../../shared/contract/transfer.ts';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferContract } from '../../shared/contract/transfer.ts';
 import { backupCommitted } from '../backup.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { RungsError } from '../../shared/errors.ts';
