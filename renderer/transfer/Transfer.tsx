@@ -3,7 +3,8 @@ import type { ImportKind, ImportPreview, PreviewRow } from '../../shared/import.
 import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
-import { download, readText } from './files.ts';
+import { Backups } from './Backups.tsx';
+import { download, readText, shownError } from './files.ts';
 import './transfer.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onReplaced: () => void };
@@ -27,17 +28,17 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
   const exportFile = async (channel: 'export.rosterCsv' | 'export.json') => {
     const r = await api[channel]({});
     if (r.ok) download(r.value);
-    else setNotice({ kind: 'alert', text: r.error.message });
+    else setNotice({ kind: 'alert', text: shownError(r.error) });
   };
   const exportPlan = async () => {
     const r = await api['export.planCsv']({ quarterId: snapshot.quarter.id });
     if (r.ok) download(r.value);
-    else setNotice({ kind: 'alert', text: r.error.message });
+    else setNotice({ kind: 'alert', text: shownError(r.error) });
   };
   const importJson = async (file: File) => {
     setJsonName(file.name);
     const r = await api['import.json']({ text: await readText(file) });
-    if (!r.ok) return setNotice({ kind: 'alert', text: `${file.name}: ${r.error.message}` });
+    if (!r.ok) return setNotice({ kind: 'alert', text: `${file.name}: ${shownError(r.error)}` });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     onReplaced();
   };
@@ -94,6 +95,7 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
           <FileChosen id="json-file-chosen" name={jsonName} />
         </div>
       </section>
+      <Backups onRestored={onReplaced} />
     </section>
   );
 }
@@ -117,13 +119,13 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
     if (r.ok) setPreview(r.value);
     else {
       setPreview(null);
-      setNotice({ kind: 'alert', text: r.error.message });
+      setNotice({ kind: 'alert', text: shownError(r.error) });
     }
   };
   const commit = async () => {
     if (!file) return;
     const r = await api['import.commitCsv']({ kind, quarterId, text: file.text, fingerprint: preview?.fingerprint });
-    if (!r.ok) return setNotice({ kind: 'alert', text: r.error.message });
+    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     setPreview(null);
     setFile(null);

@@ -18,3 +18,10 @@ export function download(file: TextFile): void {
 
 /** Read a picked file as text (UTF-8; a byte-order mark is left for the parser to drop). */
 export const readText = (file: File): Promise<string> => file.text();
+
+/**
+ * What to show for a refused request. A file the schema refuses carries the schema's own sentence
+ * ("The file ends in the middle…") as its first issue; the message around it names the channel.
+ */
+export const shownError = (error: { message: string; issues?: { message: string }[] | undefined }): string =>
+  error.issues?.[0]?.message ?? error.message;

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Backup } from '../../shared/contract/safety.ts';
+import { api } from '../api.ts';
+import { Confirm } from '../roster/forms.tsx';
+import { shownError } from './files.ts';
+
+type Notice = { kind: 'status' | 'alert'; text: string } | null;
+
+const WHY: Record<Backup['reason'], string> = {
+  launch: 'At launch',
+  migration: 'Before an update of Rungs',
+  import: 'Before an import',
+  restore: 'The roster set aside by a restore',
+  manual: 'Backed up by you',
+};
+
+/** Local time, to the second: two backups a minute apart must not read the same. */
+export const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+export const size = (bytes: number): string =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/**
+ * The backups kept next to the roster, newest first, with "Back up now" and "Restore…". A restore
+ * replaces everything, undo history included, so it asks first and says what happens to today's roster.
+ */
+export function Backups({ onRestored }: { onRestored: () => void }) {
+  const [backups, setBackups] = useState<Backup[] | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [restoring, setRestoring] = useState<Backup | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const r = await api['backups.list']({});
+    if (r.ok) setBackups(r.value);
+    else setNotice({ kind: 'alert', text: shownError(r.error) });
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const backUp = async () => {
+    setBusy(true);
+    const r = await api['backups.create']({});
+    setBusy(false);
+    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
+    setNotice({ kind: 'status', text: `Backed up the roster (${size(r.value.bytes)}, ${when(r.value.createdAt)}).` });
+    await load();
+  };
+  const restore = async (backup: Backup) => {
+    setRestoring(null);
+    setBusy(true);
+    const r = await api['backups.restore']({ name: backup.name });
+    setBusy(false);
+    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
+    setNotice({
+      kind: 'status',
+      text: `Restored the backup of ${when(backup.createdAt)}. The roster as it was is kept as the newest backup (${r.value.setAside}); restore that one to go back.`,
+    });
+    await load();
+    onRestored();
+  };
+
+  return (
+    <section className="transfer-block backups" aria-labelledby="backups-title">
+      <h3 id="backups-title">Backups</h3>
+      <p className="hint">
+        Rungs keeps the newest 10 copies of the roster in a <code>backups</code> folder beside it: one at launch each day, and one before
+        every import, update and restore.
+      </p>
+      <div className="form-actions">
+        <button type="button" onClick={() => void backUp()} disabled={busy}>
+          Back up now
+        </button>
+      </div>
+      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
+        {notice?.text ?? ''}
+      </p>
+      {restoring && (
+        <Confirm
+          title={`Restore the backup of ${when(restoring.createdAt)}?`}
+          confirmLabel="Restore this backup"
+          onConfirm={() => void restore(restoring)}
+          onCancel={() => setRestoring(null)}
+        >
+          <p>
+            Every team, engineer, quarter and assignment becomes what it was in this backup ({WHY[restoring.reason].toLowerCase()},{' '}
+            {size(restoring.bytes)}). The undo history becomes the backup&apos;s too, so History shows its changes, not today&apos;s.
+          </p>
+          <p>The roster as it is now is not deleted: it is set aside as a new backup first, and you can restore that one to come back.</p>
+        </Confirm>
+      )}
+      {backups === null ? (
+        <p className="hint">Loading the backups…</p>
+      ) : backups.length === 0 ? (
+        <p className="hint">No backups yet.</p>
+      ) : (
+        <table className="backups-table" aria-label="Backups, newest first">
+          <thead>
+            <tr>
+              <th scope="col">Taken</th>
+              <th scope="col">Why</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.name} data-id={`backup-${b.name}`}>
+                <th scope="row">
+                  <time dateTime={b.createdAt}>{when(b.createdAt)}</time>
+                </th>
+                <td>{WHY[b.reason]}</td>
+                <td className="num">{size(b.bytes)}</td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Restore the backup of ${when(b.createdAt)} (${WHY[b.reason].toLowerCase()})`}
+                    onClick={() => setRestoring(b)}
+                  >
+                    Restore…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
