@@ -36,6 +36,7 @@ export function Backups({ onRestored }: { onRestored: () => void }) {
     else setNotice({ kind: 'alert', text: shownError(r.error) });
   }, []);
   useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect -- the backups are files the main process lists; this loads them.
     void load();
   }, [load]);
 
