@@ -1,5 +1,6 @@
 import { RungsError } from '../shared/errors.ts';
 import type { Db } from './db.ts';
+import { prepared } from './statements.ts';
 
 // Every write to the plan goes through a Changeset, which keeps before/after images of the rows it
 // touched. Stored in the change log, those images are enough to undo, redo and show history for
@@ -27,16 +28,17 @@ const columnsOf = (row: Row) => {
 };
 
 const selectRow = (db: Db, table: TableName, key: number): Row | null =>
-  (db.prepare(`SELECT * FROM ${table} WHERE ${TABLE_KEYS[table]} = ?`).get(key) as Row | undefined) ?? null;
+  (prepared(db, `SELECT * FROM ${table} WHERE ${TABLE_KEYS[table]} = ?`).get(key) as Row | undefined) ?? null;
 
 function writeRow(db: Db, table: TableName, key: number, row: Row | null): void {
   const keyCol = TABLE_KEYS[table];
   if (row === null) {
-    db.prepare(`DELETE FROM ${table} WHERE ${keyCol} = ?`).run(key);
+    prepared(db, `DELETE FROM ${table} WHERE ${keyCol} = ?`).run(key);
     return;
   }
   const cols = columnsOf(row);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})
      ON CONFLICT (${keyCol}) DO UPDATE SET ${
        cols
@@ -56,7 +58,7 @@ export class Changeset {
 
   insert(table: TableName, row: Row): number {
     const cols = columnsOf(row);
-    const info = this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+    const info = prepared(this.db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
     const key = table === 'assignments' ? Number(row.item_id) : Number(info.lastInsertRowid);
     this.rows.push({ table, key, before: null, after: selectRow(this.db, table, key) });
     return key;
@@ -67,9 +69,10 @@ export class Changeset {
     if (!before) throw new RungsError('not_found', `No ${table.replace(/_/g, ' ').replace(/s$/, '')} ${key}.`);
     const cols = columnsOf(patch);
     if (cols.length === 0) return;
-    this.db
-      .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${TABLE_KEYS[table]} = @__key`)
-      .run({ ...patch, __key: key });
+    prepared(this.db, `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${TABLE_KEYS[table]} = @__key`).run({
+      ...patch,
+      __key: key,
+    });
     const after = selectRow(this.db, table, key);
     if (JSON.stringify(before) !== JSON.stringify(after)) this.rows.push({ table, key, before, after });
   }
@@ -83,7 +86,7 @@ export class Changeset {
   remove(table: TableName, key: number): boolean {
     const before = selectRow(this.db, table, key);
     if (!before) return false;
-    this.db.prepare(`DELETE FROM ${table} WHERE ${TABLE_KEYS[table]} = ?`).run(key);
+    prepared(this.db, `DELETE FROM ${table} WHERE ${TABLE_KEYS[table]} = ?`).run(key);
     this.rows.push({ table, key, before, after: null });
     return true;
   }
@@ -92,26 +95,28 @@ export class Changeset {
 /** Record a changeset in the log. A new change discards what could have been redone. */
 export function logChange(db: Db, changeset: Changeset, summary: string): number | null {
   if (changeset.rows.length === 0) return null;
-  db.prepare(`UPDATE changes SET state = 'discarded' WHERE state = 'undone'`).run();
-  const info = db
-    .prepare(`INSERT INTO changes (at, summary, rows) VALUES (?, ?, ?)`)
-    .run(new Date().toISOString(), summary, JSON.stringify(changeset.rows));
+  prepared(db, `UPDATE changes SET state = 'discarded' WHERE state = 'undone'`).run();
+  const info = prepared(db, `INSERT INTO changes (at, summary, rows) VALUES (?, ?, ?)`).run(
+    new Date().toISOString(),
+    summary,
+    JSON.stringify(changeset.rows),
+  );
   return Number(info.lastInsertRowid);
 }
 
 type LoggedChange = { id: number; summary: string; rows: string };
 
 const lastDone = (db: Db) =>
-  db.prepare<[], LoggedChange>(`SELECT id, summary, rows FROM changes WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get();
+  prepared<[], LoggedChange>(db, `SELECT id, summary, rows FROM changes WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get();
 const firstUndone = (db: Db) =>
-  db.prepare<[], LoggedChange>(`SELECT id, summary, rows FROM changes WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get();
+  prepared<[], LoggedChange>(db, `SELECT id, summary, rows FROM changes WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get();
 
 export function undo(db: Db): { changeId: number; summary: string } {
   const change = lastDone(db);
   if (!change) throw new RungsError('conflict', 'Nothing to undo.');
   const rows = JSON.parse(change.rows) as RowChange[];
   for (const r of rows.toReversed()) writeRow(db, r.table, r.key, r.before);
-  db.prepare(`UPDATE changes SET state = 'undone' WHERE id = ?`).run(change.id);
+  prepared(db, `UPDATE changes SET state = 'undone' WHERE id = ?`).run(change.id);
   return { changeId: change.id, summary: `Undid: ${change.summary}` };
 }
 
@@ -120,7 +125,7 @@ export function redo(db: Db): { changeId: number; summary: string } {
   if (!change) throw new RungsError('conflict', 'Nothing to redo.');
   const rows = JSON.parse(change.rows) as RowChange[];
   for (const r of rows) writeRow(db, r.table, r.key, r.after);
-  db.prepare(`UPDATE changes SET state = 'done' WHERE id = ?`).run(change.id);
+  prepared(db, `UPDATE changes SET state = 'done' WHERE id = ?`).run(change.id);
   return { changeId: change.id, summary: `Redid: ${change.summary}` };
 }
 

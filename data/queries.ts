@@ -3,6 +3,7 @@ import type { Engineer, Quarter, Snapshot, WorkItem } from '../shared/schemas.ts
 import { historyState } from './changes.ts';
 import type { Db } from './db.ts';
 import { type DbEngineer, type DbQuarter, type DbTeam, type DbWorkItemRow, fromDb } from './rows.ts';
+import { prepared } from './statements.ts';
 
 // Read queries. Writes go through Changeset (changes.ts) so they can be undone.
 
@@ -12,35 +13,34 @@ const WORK_ITEM_SELECT = `
   FROM work_items w LEFT JOIN assignments a ON a.item_id = w.id`;
 
 export const getQuarters = (db: Db): Quarter[] =>
-  db.prepare<[], DbQuarter>('SELECT id, name FROM quarters ORDER BY id').all().map(fromDb.quarter);
+  prepared<[], DbQuarter>(db, 'SELECT id, name FROM quarters ORDER BY id').all().map(fromDb.quarter);
 
 export function getQuarter(db: Db, id?: number): Quarter {
   const row =
     id === undefined
-      ? db.prepare<[], DbQuarter>(`SELECT id, name FROM quarters ORDER BY id DESC LIMIT 1`).get()
-      : db.prepare<[number], DbQuarter>('SELECT id, name FROM quarters WHERE id = ?').get(id);
+      ? prepared<[], DbQuarter>(db, `SELECT id, name FROM quarters ORDER BY id DESC LIMIT 1`).get()
+      : prepared<[number], DbQuarter>(db, 'SELECT id, name FROM quarters WHERE id = ?').get(id);
   if (!row) throw new RungsError('not_found', id === undefined ? 'There is no quarter yet.' : `No quarter ${id}.`);
   return fromDb.quarter(row);
 }
 
 export const getEngineer = (db: Db, id: number): Engineer => {
-  const row = db.prepare<[number], DbEngineer>('SELECT * FROM engineers WHERE id = ?').get(id);
+  const row = prepared<[number], DbEngineer>(db, 'SELECT * FROM engineers WHERE id = ?').get(id);
   if (!row) throw new RungsError('not_found', `No engineer ${id}; they may have been deleted.`);
   return fromDb.engineer(row);
 };
 
 export const getWorkItem = (db: Db, id: number): WorkItem => {
-  const row = db.prepare<[number], DbWorkItemRow>(`${WORK_ITEM_SELECT} WHERE w.id = ?`).get(id);
+  const row = prepared<[number], DbWorkItemRow>(db, `${WORK_ITEM_SELECT} WHERE w.id = ?`).get(id);
   if (!row) throw new RungsError('not_found', `No work item ${id}; it may have been deleted.`);
   return fromDb.workItem(row);
 };
 
 export const getEngineers = (db: Db): Engineer[] =>
-  db.prepare<[], DbEngineer>('SELECT * FROM engineers ORDER BY team_id, level DESC, name').all().map(fromDb.engineer);
+  prepared<[], DbEngineer>(db, 'SELECT * FROM engineers ORDER BY team_id, level DESC, name').all().map(fromDb.engineer);
 
 export const getWorkItems = (db: Db, quarterId: number): WorkItem[] =>
-  db
-    .prepare<[number], DbWorkItemRow>(`${WORK_ITEM_SELECT} WHERE w.quarter_id = ? ORDER BY w.sort_key, w.id`)
+  prepared<[number], DbWorkItemRow>(db, `${WORK_ITEM_SELECT} WHERE w.quarter_id = ? ORDER BY w.sort_key, w.id`)
     .all(quarterId)
     .map(fromDb.workItem);
 
@@ -49,9 +49,24 @@ export function getSnapshot(db: Db, quarterId?: number): Snapshot {
   return {
     quarter,
     quarters: getQuarters(db),
-    teams: db.prepare<[], DbTeam>('SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
+    teams: prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
     engineers: getEngineers(db),
     items: getWorkItems(db, quarter.id),
     history: historyState(db),
   };
+}
+
+/** Items by id, for batch moves: one query however many ids (passed as JSON, so no SQL per size). */
+export function getWorkItemsByIds(db: Db, ids: readonly number[]): Map<number, WorkItem> {
+  const rows = prepared<[string], DbWorkItemRow>(db, `${WORK_ITEM_SELECT} WHERE w.id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  );
+  return new Map(rows.map((r) => [r.id, fromDb.workItem(r)]));
+}
+
+export function getEngineersByIds(db: Db, ids: readonly number[]): Map<number, Engineer> {
+  const rows = prepared<[string], DbEngineer>(db, 'SELECT * FROM engineers WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(ids),
+  );
+  return new Map(rows.map((r) => [r.id, fromDb.engineer(r)]));
 }

@@ -5,7 +5,7 @@ import { levelName } from '../../shared/ladder.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
-import { getEngineer, getQuarters, getSnapshot, getWorkItem } from '../queries.ts';
+import { getEngineer, getEngineersByIds, getQuarters, getSnapshot, getWorkItem, getWorkItemsByIds } from '../queries.ts';
 import { type Handlers, record } from './types.ts';
 
 const role = (item: WorkItem) => (item.kind === 'initiative' ? 'DRI' : 'owner');
@@ -22,6 +22,21 @@ function activeEngineer(db: Parameters<typeof getEngineer>[0], id: number): Engi
   return e;
 }
 
+/**
+ * The assignment row after a drop. A reviewer stays only if they can still review the new assignee;
+ * an acknowledgement was for the old one.
+ */
+function assignmentAfterMove(item: WorkItem, engineer: Engineer, reviewer: Engineer | null) {
+  const keepReviewer = reviewer !== null && reviewer.id !== engineer.id && canReview(reviewer.level, engineer.level);
+  return {
+    item_id: item.id,
+    engineer_id: engineer.id,
+    reviewer_id: keepReviewer ? reviewer.id : null,
+    lead_reviews: item.assignment?.leadReviews ? 1 : 0,
+    ack_note: null,
+  };
+}
+
 export const boardHandlers = (info: { version: string; databasePath: string }): Handlers<typeof boardContract> => ({
   'board.snapshot': (db, { quarterId }) => getSnapshot(db, quarterId),
   'quarters.list': (db) => getQuarters(db),
@@ -35,20 +50,58 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     }
     const engineer = activeEngineer(db, engineerId);
     if (current?.engineerId === engineer.id) return { changeId: null, summary: `${engineer.name} already has '${item.title}'` };
-    // A reviewer stays only if they can still review the new assignee; an acknowledgement was for the old one.
     const reviewer = current?.reviewerId ? getEngineer(db, current.reviewerId) : null;
-    const keepReviewer = reviewer !== null && reviewer.id !== engineer.id && canReview(reviewer.level, engineer.level);
     const f = fit(item.rung, engineer.level);
     const summary = `Made ${engineer.name} ${role(item)} of '${item.title}' (${f.kind.replace('_', ' ')})`;
-    return record(db, summary, (rows) =>
-      rows.upsert('assignments', item.id, {
-        item_id: item.id,
-        engineer_id: engineer.id,
-        reviewer_id: keepReviewer ? reviewer.id : null,
-        lead_reviews: current?.leadReviews ? 1 : 0,
-        ack_note: null,
-      }),
+    return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentAfterMove(item, engineer, reviewer)));
+  },
+
+  'plan.assignMany': (db, { moves }) => {
+    const items = getWorkItemsByIds(
+      db,
+      moves.map((m) => m.itemId),
     );
+    const wanted = new Set<number>();
+    for (const m of moves) {
+      if (m.engineerId !== null) wanted.add(m.engineerId);
+      const reviewerId = items.get(m.itemId)?.assignment?.reviewerId;
+      if (reviewerId) wanted.add(reviewerId);
+    }
+    const engineers = getEngineersByIds(db, [...wanted]);
+    // Check every move before writing any, so a refusal names the first bad move and changes nothing.
+    const plan: { item: WorkItem; to: Engineer | null }[] = [];
+    for (const { itemId, engineerId } of moves) {
+      const item = items.get(itemId);
+      if (!item) throw new RungsError('not_found', `No work item ${itemId}; it may have been deleted.`);
+      if (engineerId === null) {
+        if (item.assignment) plan.push({ item, to: null });
+        continue;
+      }
+      const engineer = engineers.get(engineerId);
+      if (!engineer) throw new RungsError('not_found', `No engineer ${engineerId}; they may have been deleted.`);
+      if (!engineer.active)
+        throw new RungsError('conflict', `${engineer.name} is inactive; reactivate them on the roster to give them work.`);
+      if (item.assignment?.engineerId !== engineer.id) plan.push({ item, to: engineer });
+    }
+    if (plan.length === 0) return { changeId: null, summary: 'Nothing moved: every item is already where it was dropped' };
+    const returned = plan.filter((p) => p.to === null).length;
+    const assigned = plan.length - returned;
+    const summary =
+      plan.length === 1
+        ? plan[0]!.to
+          ? `Made ${plan[0]!.to.name} ${role(plan[0]!.item)} of '${plan[0]!.item.title}'`
+          : `Returned '${plan[0]!.item.title}' to the backlog`
+        : `Moved ${plan.length} items${assigned ? `, ${assigned} to engineers` : ''}${returned ? `, ${returned} to the backlog` : ''}`;
+    return record(db, summary, (rows) => {
+      for (const { item, to } of plan) {
+        if (to === null) rows.remove('assignments', item.id);
+        else {
+          const reviewerId = item.assignment?.reviewerId;
+          const reviewer = reviewerId ? (engineers.get(reviewerId) ?? null) : null;
+          rows.upsert('assignments', item.id, assignmentAfterMove(item, to, reviewer));
+        }
+      }
+    });
   },
 
   'plan.setReviewer': (db, { itemId, reviewerId, leadReviews }) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Change, HistoryState, Id, Mutation, Note, Quarter, Snapshot } from '../schemas.ts';
 import { channel } from './channel.ts';
 
+export const MAX_MOVES = 5000;
+
 // The board: one quarter's plan, the moves a lead makes on it, and their history.
 export const boardContract = {
   'board.snapshot': channel({
@@ -13,6 +15,21 @@ export const boardContract = {
   /** Drop an item on an engineer (null: back to the backlog). An initiative has one DRI, a story one owner. */
   'plan.assign': channel({
     request: z.strictObject({ itemId: Id, engineerId: Id.nullable() }),
+    response: Mutation,
+    mutates: true,
+  }),
+  /**
+   * Many drops as one change (a re-plan, a team move): every move follows plan.assign's rules, the
+   * whole batch commits or none of it does, and one undo reverts it.
+   */
+  'plan.assignMany': channel({
+    request: z.strictObject({
+      moves: z
+        .array(z.strictObject({ itemId: Id, engineerId: Id.nullable() }))
+        .min(1, 'Move at least one item')
+        .max(MAX_MOVES, `At most ${MAX_MOVES} moves at once`)
+        .refine((moves) => new Set(moves.map((m) => m.itemId)).size === moves.length, 'Each item can move only once per request'),
+    }),
     response: Mutation,
     mutates: true,
   }),

@@ -6,6 +6,12 @@ export const boardSamples: SamplesOf<typeof boardContract> = {
   'board.snapshot': (db) => ({ quarterId: ids(db).quarter }),
   'quarters.list': () => ({}),
   'plan.assign': (db) => ({ itemId: ids(db).backlogStory, engineerId: ids(db).junior }),
+  'plan.assignMany': (db) => ({
+    moves: [
+      { itemId: ids(db).backlogStory, engineerId: ids(db).junior },
+      { itemId: ids(db).stretch, engineerId: null },
+    ],
+  }),
   'plan.setReviewer': (db) => ({ itemId: ids(db).stretch, reviewerId: ids(db).senior, leadReviews: false }),
   'plan.acknowledge': (db) => ({ itemId: ids(db).overreach, note: 'Leo pairs with Omar on this' }),
   'history.undo': () => ({}),
