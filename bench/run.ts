@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { dataFigures } from './data.ts';
 import { SCALES, type ScaleName, generateOrg } from './generate.ts';
 import { type Row, table } from './report.ts';
+import { rendererFigures } from './renderer.ts';
 import { startupFigures } from './startup.ts';
 
 // `npm run bench`: every figure of issue 7 at three org sizes, as a table and as JSON under
@@ -68,7 +69,10 @@ try {
         }),
       );
       org.db.close();
-      if (browser) rows.push(...(await startupFigures(browser, org.file, scale, smoke ? 1 : 5)));
+      if (browser) {
+        rows.push(...(await startupFigures(browser, org.file, scale, smoke ? 1 : 5)));
+        rows.push(...(await rendererFigures(browser, org.file, scale, smoke ? 1 : 5)));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
