@@ -18,9 +18,14 @@ type FirstRender = {
   mark: number | null;
 };
 
+/** The probe page-probe.js installs. Functions passed to the page are serialized: they close over nothing. */
+type Probe = { paintedAt: number | null; firstRender: () => FirstRender; startFrames: () => void; stopFrames: () => number[] };
+type InPage = { __rungsBench: Probe };
+
 async function firstRender(page: Page): Promise<FirstRender> {
-  await page.waitForFunction('window.__rungsBench.paintedAt !== null', null, { timeout: 30_000 });
-  return (await page.evaluate('window.__rungsBench.firstRender()')) as FirstRender;
+  // Functions, not strings: the app's CSP (script-src 'self') refuses eval of a string in the page.
+  await page.waitForFunction(() => (globalThis as unknown as InPage).__rungsBench.paintedAt !== null, null, { timeout: 30_000 });
+  return page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.firstRender());
 }
 
 export async function rendererFigures(browser: Browser, dbFile: string, scale: Scale, samples: number): Promise<Row[]> {

@@ -14,7 +14,8 @@ import { startupFigures } from './startup.ts';
 
 // `npm run bench`: every figure of issue 7 at three org sizes, as a table and as JSON under
 // bench/results/. `--smoke` runs the same code on a tiny org with 3 samples (npm test uses it so
-// the benchmark cannot rot) and never fails on time. Flags: --scales small,org,large --no-browser.
+// the benchmark cannot rot) and never fails on time.
+// Flags: --scales small,org,large  --only data,startup,renderer  --no-browser.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -25,7 +26,8 @@ const flag = (name: string) => {
 };
 const scaleNames = (smoke ? ['tiny'] : (flag('--scales')?.split(',') ?? ['small', 'org', 'large'])) as ScaleName[];
 for (const n of scaleNames) if (!Object.hasOwn(SCALES, n)) throw new Error(`Unknown scale ${n}; use ${Object.keys(SCALES).join(', ')}`);
-const browserToo = !argv.includes('--no-browser');
+const parts = new Set(flag('--only')?.split(',') ?? ['data', 'startup', 'renderer']);
+const browserToo = !argv.includes('--no-browser') && (parts.has('startup') || parts.has('renderer'));
 
 if (browserToo && !existsSync(join(root, 'dist/renderer/index.html'))) {
   console.log('Building the renderer first…');
@@ -59,19 +61,20 @@ try {
         `${scale.name}: generated ${org.counts.items} items (${org.counts.assigned} assigned) in ${(performance.now() - t0).toFixed(0)} ms`,
       );
       const big = name === 'large';
-      rows.push(
-        ...dataFigures(org, scale, dir, {
-          warmup: smoke ? 1 : 10,
-          samples: smoke ? 3 : big ? 50 : 200,
-          batch: smoke ? 5 : 100,
-          bulk: smoke ? org.storyIds.length : 3000,
-          bulkSamples: smoke ? 2 : 20,
-        }),
-      );
+      if (parts.has('data'))
+        rows.push(
+          ...dataFigures(org, scale, dir, {
+            warmup: smoke ? 1 : 10,
+            samples: smoke ? 3 : big ? 50 : 200,
+            batch: smoke ? 5 : 100,
+            bulk: smoke ? org.storyIds.length : 3000,
+            bulkSamples: smoke ? 2 : 20,
+          }),
+        );
       org.db.close();
       if (browser) {
-        rows.push(...(await startupFigures(browser, org.file, scale, smoke ? 1 : 5)));
-        rows.push(...(await rendererFigures(browser, org.file, scale, smoke ? 1 : 5)));
+        if (parts.has('startup')) rows.push(...(await startupFigures(browser, org.file, scale, smoke ? 1 : 5)));
+        if (parts.has('renderer')) rows.push(...(await rendererFigures(browser, org.file, scale, smoke ? 1 : 5)));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
