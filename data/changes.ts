@@ -67,6 +67,10 @@ export class Changeset {
   update(table: TableName, key: number, patch: Row): void {
     const before = selectRow(this.db, table, key);
     if (!before) throw new RungsError('not_found', `No ${table.replace(/_/g, ' ').replace(/s$/, '')} ${key}.`);
+    this.updateFrom(table, key, before, patch);
+  }
+
+  private updateFrom(table: TableName, key: number, before: Row, patch: Row): void {
     const cols = columnsOf(patch);
     if (cols.length === 0) return;
     prepared(this.db, `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${TABLE_KEYS[table]} = @__key`).run({
@@ -79,7 +83,9 @@ export class Changeset {
 
   /** Insert, or update if the key exists: for assignments keyed by item. */
   upsert(table: TableName, key: number, row: Row): void {
-    if (selectRow(this.db, table, key)) this.update(table, key, row);
+    // One read of the existing row serves as both the existence check and the before image.
+    const before = selectRow(this.db, table, key);
+    if (before) this.updateFrom(table, key, before, row);
     else this.insert(table, row);
   }
 
