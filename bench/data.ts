@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../data/db.ts';
 import { createDispatcher } from '../data/dispatch.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/index.ts';
+import { engineerGaps, gapSummary, itemWarnings, teamGaps } from '../shared/gaps.ts';
 import { backlog, teamLanes } from '../shared/plan.ts';
 import type { GeneratedOrg, Scale } from './generate.ts';
 import { type MeasureOptions, measure, measurePair, stats } from './harness.ts';
@@ -53,6 +54,21 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
       measure(() => {
         teamLanes(snap.teams, snap.engineers, snap.items);
         backlog(snap.items);
+      }, opts),
+      null,
+      'info',
+    ),
+  );
+  const plan = { engineers: snap.engineers, items: snap.items };
+  rows.push(
+    row(
+      s,
+      'delegation gaps, whole org (shared/gaps.ts)',
+      'ms',
+      measure(() => {
+        gapSummary(engineerGaps(plan));
+        itemWarnings(plan);
+        teamGaps(plan);
       }, opts),
       { op: '<=', value: 10, stat: 'p95' },
     ),
