@@ -37,6 +37,36 @@
       };
     },
   };
+  // Input timestamps (event.timeStamp shares performance.now()'s clock): a latency is the app's
+  // mark minus the input that caused it.
+  const inputs = [];
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'keydown']) {
+    window.addEventListener(type, (e) => inputs.push({ type, at: e.timeStamp }), { capture: true, passive: true });
+  }
+  /** The latest input of one of `types` at or before `t`. */
+  p.inputBefore = (t, types) => {
+    for (let i = inputs.length - 1; i >= 0; i--) if (inputs[i].at <= t && types.includes(inputs[i].type)) return inputs[i].at;
+    return null;
+  };
+  p.clearMarks = () => {
+    inputs.length = 0;
+    for (const name of ['rungs:drag-start', 'rungs:drop-optimistic', 'rungs:drop-persisted']) performance.clearMarks(name);
+  };
+  /** Latencies of the last drag, from the app's marks and the inputs that caused them. */
+  p.dragLatencies = () => {
+    const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? null;
+    const start = at('rungs:drag-start');
+    const optimistic = at('rungs:drop-optimistic');
+    const persisted = at('rungs:drop-persisted');
+    const started = start === null ? null : p.inputBefore(start, ['pointermove', 'pointerdown', 'keydown']);
+    const dropped = optimistic === null ? null : p.inputBefore(optimistic, ['pointerup', 'keydown']);
+    return {
+      dragStart: start !== null && started !== null ? start - started : null,
+      dropOptimistic: optimistic !== null && dropped !== null ? optimistic - dropped : null,
+      dropPersisted: persisted !== null && dropped !== null ? persisted - dropped : null,
+      longTasks: p.longTasks.filter((t) => started !== null && t.start >= started),
+    };
+  };
   window.__rungsBench = p;
   try {
     new PerformanceObserver((list) => {
