@@ -15,9 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export type HostRun = { child: ChildProcess; url: string; ready: number };
 
 /** Spawn `node host/main.ts --db file`; resolves when it prints its address. */
-export function spawnHost(dbFile: string): Promise<HostRun> {
+export function spawnHost(dbFile: string, entry = 'host/main.ts'): Promise<HostRun> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['host/main.ts', '--db', dbFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry, '--db', dbFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {
