@@ -19,7 +19,14 @@ type FirstRender = {
 };
 
 /** The probe page-probe.js installs. Functions passed to the page are serialized: they close over nothing. */
-type Probe = { paintedAt: number | null; firstRender: () => FirstRender; startFrames: () => void; stopFrames: () => number[] };
+type Probe = {
+  paintedAt: number | null;
+  firstRender: () => FirstRender;
+  startFrames: () => void;
+  stopFrames: () => number[];
+  clearMarks: () => void;
+  dragLatencies: () => DragLatencies;
+};
 type InPage = { __rungsBench: Probe };
 
 async function firstRender(page: Page): Promise<FirstRender> {
@@ -61,5 +68,87 @@ export async function rendererFigures(browser: Browser, dbFile: string, scale: S
     row(s, 'first board render, painted', 'ms', stats(painted), null, 'info'),
     row(s, 'longest task while rendering the board', 'ms', stats(loadLongest), null, 'info'),
     row(s, 'JS heap with the board shown (after GC)', 'MB', stats(heap), { op: '<=', value: 150, stat: 'p95' }),
+  ];
+}
+
+/** The board does not (yet) mark drags: there is nothing to time. */
+export class NoDragMarks extends Error {}
+
+type DragLatencies = {
+  dragStart: number | null;
+  dropOptimistic: number | null;
+  dropPersisted: number | null;
+  longTasks: { start: number; duration: number }[];
+};
+
+/**
+ * Drag figures: pointer drags of backlog cards onto lanes, as a lead does them. The board sets the
+ * marks rungs:drag-start, rungs:drop-optimistic and rungs:drop-persisted; each latency is a mark
+ * minus the input event that caused it. Frames are requestAnimationFrame deltas while dragging.
+ */
+export async function dragFigures(browser: Browser, dbFile: string, scale: Scale, drags: number): Promise<Row[]> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript({ path: PROBE });
+  const host = await spawnHost(dbFile);
+  const starts: number[] = [];
+  const optimistic: number[] = [];
+  const persisted: number[] = [];
+  const frames: number[] = [];
+  const longTasks: number[] = [];
+  try {
+    await page.goto(host.url);
+    await firstRender(page);
+    const backlog = page.getByRole('region', { name: 'Backlog' });
+    const lanes = page.locator('[data-id^="lane-"]');
+    for (let i = 0; i < drags + 1; i++) {
+      await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.clearMarks());
+      const card = backlog.locator('[data-id^="item-"]').first();
+      const target = lanes.nth((i * 3) % 4);
+      const from = await card.boundingBox();
+      const to = await target.boundingBox();
+      if (!from || !to) throw new Error('No card or lane on screen to drag');
+      const x0 = from.x + from.width / 2;
+      const y0 = from.y + from.height / 2;
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      await page.mouse.move(x0 - 12, y0 + 4, { steps: 2 });
+      await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.startFrames());
+      // Wander over the lanes for about a second, as a lead looking for the right person does.
+      for (let s = 0; s < 4; s++) {
+        const lane = await lanes.nth(s % 4).boundingBox();
+        if (lane) await page.mouse.move(lane.x + lane.width / 2, lane.y + 40, { steps: 15 });
+      }
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+      const f = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.stopFrames());
+      await page.mouse.up();
+      const ok = await page
+        .waitForFunction(() => performance.getEntriesByName('rungs:drop-persisted', 'mark').length > 0, null, { timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!ok) {
+        const started = await page.evaluate(() => performance.getEntriesByName('rungs:drag-start', 'mark').length > 0);
+        if (!started) throw new NoDragMarks('the board set no rungs:drag-start mark (no drag-and-drop board yet)');
+        throw new Error('The board set no rungs:drop-persisted mark after a drop');
+      }
+      const l = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.dragLatencies());
+      if (i === 0) continue; // warm-up
+      if (l.dragStart !== null) starts.push(l.dragStart);
+      if (l.dropOptimistic !== null) optimistic.push(l.dropOptimistic);
+      if (l.dropPersisted !== null) persisted.push(l.dropPersisted);
+      frames.push(...f.slice(1));
+      longTasks.push(Math.max(0, ...l.longTasks.map((t) => t.duration)));
+    }
+  } finally {
+    await context.close();
+    await stopHost(host.child);
+  }
+  const s = scale.name;
+  return [
+    row(s, 'drag start', 'ms', stats(starts), { op: '<=', value: 100, stat: 'p95' }),
+    row(s, 'frame time while dragging', 'ms', stats(frames), { op: '<=', value: 16.7, stat: 'p95' }),
+    row(s, 'longest task during a drag', 'ms', stats(longTasks), { op: '<=', value: 50, stat: 'p95' }),
+    row(s, 'drop → optimistic UI', 'ms', stats(optimistic), { op: '<=', value: 100, stat: 'p95' }),
+    row(s, 'drop → persisted', 'ms', stats(persisted), { op: '<=', value: 50, stat: 'p95' }),
   ];
 }

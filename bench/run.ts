@@ -9,13 +9,13 @@ import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { dataFigures } from './data.ts';
 import { SCALES, type ScaleName, generateOrg } from './generate.ts';
 import { type Row, table } from './report.ts';
-import { rendererFigures } from './renderer.ts';
+import { NoDragMarks, dragFigures, rendererFigures } from './renderer.ts';
 import { startupFigures } from './startup.ts';
 
 // `npm run bench`: every figure of issue 7 at three org sizes, as a table and as JSON under
 // bench/results/. `--smoke` runs the same code on a tiny org with 3 samples (npm test uses it so
 // the benchmark cannot rot) and never fails on time.
-// Flags: --scales small,org,large  --only data,startup,renderer  --no-browser.
+// Flags: --scales small,org,large  --only data,startup,renderer,drag  --no-browser.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -26,7 +26,7 @@ const flag = (name: string) => {
 };
 const scaleNames = (smoke ? ['tiny'] : (flag('--scales')?.split(',') ?? ['small', 'org', 'large'])) as ScaleName[];
 for (const n of scaleNames) if (!Object.hasOwn(SCALES, n)) throw new Error(`Unknown scale ${n}; use ${Object.keys(SCALES).join(', ')}`);
-const parts = new Set(flag('--only')?.split(',') ?? ['data', 'startup', 'renderer']);
+const parts = new Set(flag('--only')?.split(',') ?? ['data', 'startup', 'renderer', 'drag']);
 const browserToo = !argv.includes('--no-browser') && (parts.has('startup') || parts.has('renderer'));
 
 if (browserToo && !existsSync(join(root, 'dist/renderer/index.html'))) {
@@ -75,6 +75,15 @@ try {
       if (browser) {
         if (parts.has('startup')) rows.push(...(await startupFigures(browser, org.file, scale, smoke ? 1 : 5)));
         if (parts.has('renderer')) rows.push(...(await rendererFigures(browser, org.file, scale, smoke ? 1 : 5)));
+        if (parts.has('drag')) {
+          try {
+            rows.push(...(await dragFigures(browser, org.file, scale, smoke ? 2 : 20)));
+          } catch (error) {
+            // Before the drag-and-drop board sets its marks there is nothing to time; say so, do not fail.
+            if (!(error instanceof NoDragMarks)) throw error;
+            console.log(`${scale.name}: drag figures skipped: ${error.message}`);
+          }
+        }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
