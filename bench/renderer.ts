@@ -103,7 +103,9 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
     const lanes = page.locator('[data-id^="lane-"]');
     for (let i = 0; i < drags + 1; i++) {
       await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.clearMarks());
-      const card = backlog.locator('[data-id^="item-"]').first();
+      // A backlog card when there is one, else a card already on a lane (a reassignment).
+      const fromBacklog = (await backlog.locator('[data-id^="item-"]').count()) > 0;
+      const card = (fromBacklog ? backlog : lanes.nth(3)).locator('[data-id^="item-"]').first();
       const target = lanes.nth((i * 3) % 4);
       const from = await card.boundingBox();
       const to = await target.boundingBox();
