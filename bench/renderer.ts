@@ -105,8 +105,11 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
       await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.clearMarks());
       // A backlog card when there is one, else a card already on a lane (a reassignment).
       const fromBacklog = (await backlog.locator('[data-id^="item-"]').count()) > 0;
-      const card = (fromBacklog ? backlog : lanes.nth(3)).locator('[data-id^="item-"]').first();
+      // The card's drag handle (its face), not the controls beneath it.
+      const card = (fromBacklog ? backlog : lanes.nth(3)).locator('[data-id^="item-"] [aria-roledescription="draggable card"]').first();
       const target = lanes.nth((i * 3) % 4);
+      // The backlog sits low in the side panel: bring the card into view as a lead would scroll to it.
+      await card.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
       const from = await card.boundingBox();
       const to = await target.boundingBox();
       if (!from || !to) throw new Error('No card or lane on screen to drag');

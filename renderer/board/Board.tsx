@@ -13,7 +13,9 @@ import {
 } from '@dnd-kit/core';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Snapshot } from '../../shared/schemas.ts';
+import type { Rank } from '../../shared/ladder.ts';
+import type { Lane as LaneModel } from '../../shared/plan.ts';
+import type { Snapshot, Team } from '../../shared/schemas.ts';
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
 import { Backlog } from './Backlog.tsx';
 import { CardFace } from './Card.tsx';
@@ -25,9 +27,11 @@ import { BACKLOG_ID, engineerIdOf, itemIdOf, laneId } from './ids.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { type Notice, useBoardMoves } from './useBoardMoves.ts';
+import { useNear } from './near.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { Warnings, overreaches } from './Warnings.tsx';
 import './board.css';
+import './board-scale.css';
 
 type BoardProps = {
   snapshot: Snapshot;
@@ -148,19 +152,16 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
           <div className="board">
             <section className="lanes" aria-label="Engineers">
               {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
-              {view.teams.map(({ team, lanes }) => (
-                <section key={team.id} className="team" aria-label={`Team ${team.name}`}>
-                  <h2>{team.name}</h2>
-                  <div className="team-lanes">
-                    {lanes.map((lane) => (
-                      <Lane
-                        key={lane.engineer.id}
-                        lane={lane}
-                        previewRung={activeItem && overId === laneId(lane.engineer.id) ? activeItem.rung : null}
-                      />
-                    ))}
-                  </div>
-                </section>
+              {view.teams.map(({ team, lanes }, teamIndex) => (
+                <TeamSection
+                  key={team.id}
+                  team={team}
+                  lanes={lanes}
+                  // The first two teams fill the first screen: their cards are in the first render.
+                  firstScreen={teamIndex < 2}
+                  previewLaneId={activeItem ? overId : null}
+                  previewRung={activeItem ? activeItem.rung : null}
+                />
               ))}
             </section>
             <aside className="side">
@@ -203,5 +204,34 @@ function NoticeText({ notice }: { notice: Notice }) {
       {notice.tone === 'warning' && <strong>Warning: </strong>}
       {notice.text}
     </>
+  );
+}
+
+type TeamSectionProps = {
+  team: Team;
+  lanes: LaneModel[];
+  firstScreen: boolean;
+  previewLaneId: UniqueIdentifier | null;
+  previewRung: Rank | null;
+};
+
+/** A team's lanes; their cards are mounted only near the visible part of the board (see near.ts). */
+function TeamSection({ team, lanes, firstScreen, previewLaneId, previewRung }: TeamSectionProps) {
+  const ref = useRef<HTMLElement>(null);
+  const near = useNear(ref, '.lanes', firstScreen);
+  return (
+    <section ref={ref} className="team" aria-label={`Team ${team.name}`}>
+      <h2>{team.name}</h2>
+      <div className="team-lanes">
+        {lanes.map((lane) => (
+          <Lane
+            key={lane.engineer.id}
+            lane={lane}
+            previewRung={previewLaneId === laneId(lane.engineer.id) ? previewRung : null}
+            cardsLater={!near}
+          />
+        ))}
+      </div>
+    </section>
   );
 }

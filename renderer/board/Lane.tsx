@@ -11,13 +11,15 @@ type LaneProps = {
   lane: LaneModel;
   /** The rung of the card being dragged over this lane, or null: the only prop a drag changes. */
   previewRung: Rank | null;
+  /** Cards not mounted (the lane is far from the visible part of the board): the lane still takes drops. */
+  cardsLater?: boolean;
 };
 
 /**
  * A drop target. This shell re-renders whenever dnd-kit's context does; the body below is memoized
  * on plain values, so a drag re-renders only the lanes it enters or leaves.
  */
-export function Lane({ lane, previewRung }: LaneProps) {
+export function Lane({ lane, previewRung, cardsLater = false }: LaneProps) {
   const { setNodeRef } = useDroppable({ id: laneId(lane.engineer.id), data: { engineerId: lane.engineer.id } });
   const e = lane.engineer;
   const preview = previewRung === null ? null : fit(previewRung, e.level);
@@ -28,15 +30,17 @@ export function Lane({ lane, previewRung }: LaneProps) {
       data-id={`lane-${e.id}`}
       aria-label={`${e.name}, ${levelName(e.level)}`}
     >
-      <LaneBody lane={lane} previewRung={previewRung} />
+      <LaneBody lane={lane} previewRung={previewRung} cardsLater={cardsLater} />
     </section>
   );
 }
 
 const sameLane = (a: LaneProps, b: LaneProps) =>
-  a.previewRung === b.previewRung && (a.lane === b.lane || JSON.stringify(a.lane) === JSON.stringify(b.lane));
+  a.previewRung === b.previewRung &&
+  a.cardsLater === b.cardsLater &&
+  (a.lane === b.lane || JSON.stringify(a.lane) === JSON.stringify(b.lane));
 
-const LaneBody = memo(function LaneBody({ lane, previewRung }: LaneProps) {
+const LaneBody = memo(function LaneBody({ lane, previewRung, cardsLater }: LaneProps) {
   const { engineer: e, items, load, counts } = lane;
   const preview = previewRung === null ? null : fit(previewRung, e.level);
   const over = e.capacity !== null && load > e.capacity;
@@ -55,12 +59,13 @@ const LaneBody = memo(function LaneBody({ lane, previewRung }: LaneProps) {
           <span className={counts.overreach > 0 ? 'count-overreach' : undefined}>{counts.overreach} overreach</span>
         </span>
       </header>
-      <ul className="lane-items" aria-label={`Work carried by ${e.name}`}>
-        {items.map((item) => (
-          <li key={item.id}>
-            <LaneCard item={item} engineer={e} />
-          </li>
-        ))}
+      <ul className="lane-items" aria-label={`Work carried by ${e.name}`} aria-busy={cardsLater || undefined}>
+        {!cardsLater &&
+          items.map((item) => (
+            <li key={item.id}>
+              <LaneCard item={item} engineer={e} />
+            </li>
+          ))}
         {items.length === 0 && <li className="empty">Nothing here yet</li>}
       </ul>
       {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}

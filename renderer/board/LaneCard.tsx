@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { canReview } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { itemFit } from '../../shared/plan.ts';
@@ -22,7 +22,14 @@ function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer
   const { engineers, setReviewer } = useBoardActions();
   const a = item.assignment;
   const value = a?.reviewerId ? String(a.reviewerId) : a?.leadReviews ? LEAD : '';
-  const candidates = engineers.filter((e) => e.active && e.id !== assignee.id && canReview(e.level, assignee.level));
+  const offered = (e: (typeof engineers)[number]) => e.active && e.id !== assignee.id && canReview(e.level, assignee.level);
+  // At 300 engineers a stretch card offers ~150 reviewers, and 500 stretch cards made ~70,000
+  // <option>s: most of the board's DOM, heap and first render (npm run bench). The list is built
+  // when the picker is reached (focus, or the press that opens it, which React handles before the
+  // browser opens the list); until then it holds the chosen reviewer only.
+  const [reached, setReached] = useState(false);
+  const chosen = a?.reviewerId ? engineers.find((e) => e.id === a.reviewerId && offered(e)) : undefined;
+  const candidates = reached ? engineers.filter(offered) : chosen ? [chosen] : [];
   return (
     <div className={`reviewer${value === '' ? ' missing' : ''}`}>
       <label>
@@ -30,6 +37,8 @@ function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer
         <select
           value={value}
           aria-label={`Reviewer for '${item.title}'`}
+          onFocus={() => setReached(true)}
+          onPointerDown={() => setReached(true)}
           onChange={(e) => {
             const v = e.target.value;
             if (v === LEAD) setReviewer(item.id, null, true);

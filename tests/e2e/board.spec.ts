@@ -175,6 +175,9 @@ test('a Mid-rung initiative on a Junior is a stretch with a reviewer picker, not
   // Sofia reviewed Jade; she is Mid, above Tom too, so she stays.
   const picker = moved.getByRole('combobox', { name: `Reviewer for '${title}'` });
   await expect(picker).toHaveValue(String(engineerId(host, 'Sofia Lindqvist')));
+  // The picker lists its reviewers once reached, as a lead reaches it (Tab or a press).
+  await picker.focus();
+  await expect(picker.getByRole('option', { name: /Priya Natarajan/ })).toHaveCount(1);
   // A reviewer must be above Tom: Ana (Junior, his level) is not offered.
   await expect(picker.getByRole('option', { name: /Ana Sousa/ })).toHaveCount(0);
   await picker.selectOption({ label: 'Priya Natarajan (Senior)' });
