@@ -20,7 +20,6 @@ export type OpenOptions = {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false, timeout: 5000 });
   try {
-    checkIntegrity(db);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     // better-sqlite3 leaves WAL at synchronous NORMAL, which can lose the last commits on power loss.
     db.pragma('synchronous = FULL');
@@ -31,25 +30,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw error;
   }
-}
-
-/**
- * Refuse a damaged file before anything writes to it. quick_check skips the index-content pass of
- * integrity_check: about 2 ms for a 300-engineer roster (npm run bench), cheap enough for every start.
- */
-export function checkIntegrity(db: Db): void {
-  let problem: string;
-  try {
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
-    problem = rows
-      .slice(0, 3)
-      .map((r) => r.quick_check)
-      .join('; ');
-  } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
-  }
-  throw new RungsError('database', `This roster file is damaged (${problem}). Rungs did not change it; restore it from a backup.`);
 }
 
 export function appliedMigrations(db: Db): string[] {
