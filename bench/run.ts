@@ -27,7 +27,7 @@ const flag = (name: string) => {
 const scaleNames = (smoke ? ['tiny'] : (flag('--scales')?.split(',') ?? ['small', 'org', 'large'])) as ScaleName[];
 for (const n of scaleNames) if (!Object.hasOwn(SCALES, n)) throw new Error(`Unknown scale ${n}; use ${Object.keys(SCALES).join(', ')}`);
 const parts = new Set(flag('--only')?.split(',') ?? ['data', 'startup', 'renderer', 'drag']);
-const browserToo = !argv.includes('--no-browser') && (parts.has('startup') || parts.has('renderer'));
+const browserToo = !argv.includes('--no-browser') && (parts.has('startup') || parts.has('renderer') || parts.has('drag'));
 
 if (browserToo && !existsSync(join(root, 'dist/renderer/index.html'))) {
   console.log('Building the renderer first…');
