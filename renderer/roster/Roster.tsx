@@ -4,8 +4,7 @@ import { LEVELS, type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
-import { useDismissable } from '../focus.ts';
-import { Confirm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
+import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
 import './roster.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
@@ -331,7 +330,6 @@ function EngineerForm({
   const [impact, setImpact] = useState<EngineerImpact | null>(null);
   const levelChanges = engineer === null || engineer.level !== level;
   const deactivates = engineer !== null && engineer.active && !active;
-  const ref = useDismissable<HTMLFormElement>(onCancel);
 
   const submit = async (confirmed = false) => {
     const parsed = EngineerFields.safeParse({ name, level, teamId, capacity: pointsFromText(capacity), active });
@@ -363,85 +361,68 @@ function EngineerForm({
 
   const title = engineer ? `Edit ${engineer.name}` : 'Add an engineer';
   return (
-    <form
-      ref={ref}
-      className="editor"
-      aria-label={title}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <EditorForm
+      title={title}
+      formError={formError}
+      submitLabel={engineer ? 'Save' : 'Add engineer'}
+      onSubmit={() => submit()}
+      onCancel={onCancel}
+      after={
+        impact && (
+          <Confirm
+            title={`Deactivate ${impact.engineer.name}?`}
+            confirmLabel="Deactivate and return their work to the backlog"
+            onCancel={() => setImpact(null)}
+            onConfirm={() => {
+              setImpact(null);
+              void submit(true);
+            }}
+          >
+            <WorkImpact impact={impact} />
+            <p>{DEACTIVATE_NOTE} You can undo it from History.</p>
+          </Confirm>
+        )
+      }
     >
-      <h3>{title}</h3>
-      {formError && (
-        <p role="alert" className="error-banner">
-          {formError}
-        </p>
-      )}
-      <div className="editor-fields">
-        <Field id="eng-name" label="Name" error={errors.name}>
-          {(a11y) => <input {...a11y} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
-        </Field>
-        <Field id="eng-level" label="Level" error={errors.level}>
-          {(a11y) => (
-            <select {...a11y} value={level} onChange={(e) => setLevel(Number(e.target.value) as Rank)}>
-              {LEVELS.map((l, i) => (
-                <option key={l} value={i}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="eng-team" label="Team" error={errors.teamId}>
-          {(a11y) => (
-            <select {...a11y} value={teamId} onChange={(e) => setTeamId(Number(e.target.value))}>
-              {snapshot.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="eng-capacity" label="Capacity (points, optional)" error={errors.capacity}>
-          {(a11y) => <input {...a11y} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.target.value)} />}
-        </Field>
-        {levelChanges && (
-          <Field id="eng-changed-on" label={engineer ? 'Level change dated' : 'At this level since'} error={errors.changedOn}>
-            {(a11y) => <input {...a11y} type="date" value={changedOn} onChange={(e) => setChangedOn(e.target.value)} />}
-          </Field>
+      <Field id="eng-name" label="Name" error={errors.name}>
+        {(a11y) => <input {...a11y} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
+      </Field>
+      <Field id="eng-level" label="Level" error={errors.level}>
+        {(a11y) => (
+          <select {...a11y} value={level} onChange={(e) => setLevel(Number(e.target.value) as Rank)}>
+            {LEVELS.map((l, i) => (
+              <option key={l} value={i}>
+                {l}
+              </option>
+            ))}
+          </select>
         )}
-        <div className="field field-check">
-          <input id="eng-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          <label htmlFor="eng-active">Active (shown on the board)</label>
-          {deactivates && <span className="hint">Saving returns their work to the backlog.</span>}
-          {engineer !== null && !engineer.active && active && <span className="hint">{REACTIVATE_NOTE}</span>}
-        </div>
-      </div>
-      {impact && (
-        <Confirm
-          title={`Deactivate ${impact.engineer.name}?`}
-          confirmLabel="Deactivate and return their work to the backlog"
-          onCancel={() => setImpact(null)}
-          onConfirm={() => {
-            setImpact(null);
-            void submit(true);
-          }}
-        >
-          <WorkImpact impact={impact} />
-          <p>{DEACTIVATE_NOTE} You can undo it from History.</p>
-        </Confirm>
+      </Field>
+      <Field id="eng-team" label="Team" error={errors.teamId}>
+        {(a11y) => (
+          <select {...a11y} value={teamId} onChange={(e) => setTeamId(Number(e.target.value))}>
+            {snapshot.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="eng-capacity" label="Capacity (points, optional)" error={errors.capacity}>
+        {(a11y) => <input {...a11y} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.target.value)} />}
+      </Field>
+      {levelChanges && (
+        <Field id="eng-changed-on" label={engineer ? 'Level change dated' : 'At this level since'} error={errors.changedOn}>
+          {(a11y) => <input {...a11y} type="date" value={changedOn} onChange={(e) => setChangedOn(e.target.value)} />}
+        </Field>
       )}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {engineer ? 'Save' : 'Add engineer'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
+      <div className="field field-check">
+        <input id="eng-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <label htmlFor="eng-active">Active (shown on the board)</label>
+        {deactivates && <span className="hint">Saving returns their work to the backlog.</span>}
+        {engineer !== null && !engineer.active && active && <span className="hint">{REACTIVATE_NOTE}</span>}
       </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -14,8 +14,7 @@ import {
 } from '../../shared/ladder.ts';
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
-import { useDismissable } from '../focus.ts';
-import { Confirm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
+import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
 import './roster.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
@@ -177,7 +176,6 @@ function WorkForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
-  const ref = useDismissable<HTMLFormElement>(onCancel);
 
   const submit = async () => {
     const parsed = WorkFields.safeParse({ title, description, rung, size: pointsFromText(size), touchpoints, status, parentId });
@@ -200,94 +198,75 @@ function WorkForm({
 
   const heading = item ? `Edit '${item.title}'` : `Add ${kind === 'initiative' ? 'an initiative' : 'a story'} to ${snapshot.quarter.name}`;
   return (
-    <form
-      ref={ref}
-      className="editor"
-      aria-label={heading}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <EditorForm
+      title={heading}
+      formError={formError}
+      submitLabel={item ? 'Save' : kind === 'initiative' ? 'Add initiative' : 'Add story'}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <h3>{heading}</h3>
-      {formError && (
-        <p role="alert" className="error-banner">
-          {formError}
-        </p>
-      )}
-      <div className="editor-fields">
-        <Field id="work-title-input" label="Title" error={errors.title}>
-          {(a11y) => <input {...a11y} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />}
-        </Field>
-        <Field id="work-rung" label="Rung" error={errors.rung}>
-          {(a11y) => (
-            <select {...a11y} value={rung} onChange={(e) => setRung(Number(e.target.value) as Rank)}>
-              {ALLOWED_RUNGS[kind].map((r) => (
-                <option key={r} value={r}>
-                  {levelName(r)}: {RUNG_MEANING[kind][r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="work-size" label="Size (points, optional)" error={errors.size}>
-          {(a11y) => <input {...a11y} inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />}
-        </Field>
-        <Field id="work-status" label="Status" error={errors.status}>
-          {(a11y) => (
-            <select {...a11y} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {kind === 'story' && (
-          <Field id="work-parent" label="Initiative" error={errors.parentId}>
-            {(a11y) => (
-              <select {...a11y} value={parentId ?? ''} onChange={(e) => setParentId(e.target.value === '' ? null : Number(e.target.value))}>
-                <option value="">None (a loose story)</option>
-                {initiatives.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+      <Field id="work-title-input" label="Title" error={errors.title}>
+        {(a11y) => <input {...a11y} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />}
+      </Field>
+      <Field id="work-rung" label="Rung" error={errors.rung}>
+        {(a11y) => (
+          <select {...a11y} value={rung} onChange={(e) => setRung(Number(e.target.value) as Rank)}>
+            {ALLOWED_RUNGS[kind].map((r) => (
+              <option key={r} value={r}>
+                {levelName(r)}: {RUNG_MEANING[kind][r]}
+              </option>
+            ))}
+          </select>
         )}
-        <Field id="work-description" label="Description" error={errors.description}>
-          {(a11y) => <textarea {...a11y} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+      <Field id="work-size" label="Size (points, optional)" error={errors.size}>
+        {(a11y) => <input {...a11y} inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />}
+      </Field>
+      <Field id="work-status" label="Status" error={errors.status}>
+        {(a11y) => (
+          <select {...a11y} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {kind === 'story' && (
+        <Field id="work-parent" label="Initiative" error={errors.parentId}>
+          {(a11y) => (
+            <select {...a11y} value={parentId ?? ''} onChange={(e) => setParentId(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">None (a loose story)</option>
+              {initiatives.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <fieldset className="touchpoints">
-          <legend>Touchpoints</legend>
-          {TOUCHPOINTS.map((t) => (
-            <label key={t}>
-              <input
-                type="checkbox"
-                checked={touchpoints.includes(t)}
-                onChange={(e) =>
-                  setTouchpoints(
-                    e.target.checked ? TOUCHPOINTS.filter((x) => x === t || touchpoints.includes(x)) : touchpoints.filter((x) => x !== t),
-                  )
-                }
-              />{' '}
-              {t}
-            </label>
-          ))}
-        </fieldset>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {item ? 'Save' : kind === 'initiative' ? 'Add initiative' : 'Add story'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      )}
+      <Field id="work-description" label="Description" error={errors.description}>
+        {(a11y) => <textarea {...a11y} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+      <fieldset className="touchpoints">
+        <legend>Touchpoints</legend>
+        {TOUCHPOINTS.map((t) => (
+          <label key={t}>
+            <input
+              type="checkbox"
+              checked={touchpoints.includes(t)}
+              onChange={(e) =>
+                setTouchpoints(
+                  e.target.checked ? TOUCHPOINTS.filter((x) => x === t || touchpoints.includes(x)) : touchpoints.filter((x) => x !== t),
+                )
+              }
+            />{' '}
+            {t}
+          </label>
+        ))}
+      </fieldset>
+    </EditorForm>
   );
 }
