@@ -1,14 +1,14 @@
 import { type Fit, fit } from './fit.ts';
 import { type Rank, RANKS, type WorkKind, levelName } from './ladder.ts';
-import { itemsByEngineer, loadOf } from './plan.ts';
+import { type Plan, activeCarriers, loadOf } from './plan.ts';
+
+export type { Plan } from './plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 
 // Delegation gaps (PRODUCT.md, "Delegation gaps"): where the work a lead hands out falls short of
 // an engineer's level or runs past it. Pure functions of one quarter's plan, so the renderer (live,
 // as the board changes) and the main process (reports, exports) compute the same answer.
 // Fits always use the engineer's current level: a promotion re-evaluates them at once.
-
-export type Plan = { engineers: readonly Engineer[]; items: readonly WorkItem[] };
 
 export type GapKind = 'no_own_rung' | 'only_below_level' | 'overreach' | 'stretch_without_reviewer' | 'over_capacity' | 'no_load';
 
@@ -122,19 +122,9 @@ export function gapsOf(engineer: Engineer, items: readonly WorkItem[]): Gap[] {
   return gaps;
 }
 
-/** Lanes' order: most senior first, then by name. */
-export const byLevelThenName = (a: Engineer, b: Engineer): number => b.level - a.level || a.name.localeCompare(b.name);
-
 /** Every active engineer with their gaps. Inactive engineers have no gaps; their items still warn (itemWarnings). */
 export function engineerGaps(plan: Plan): EngineerGaps[] {
-  const carried = itemsByEngineer(plan.items);
-  return plan.engineers
-    .filter((e) => e.active)
-    .toSorted(byLevelThenName)
-    .map((engineer) => {
-      const items = carried.get(engineer.id) ?? [];
-      return { engineer, items, load: loadOf(items), gaps: gapsOf(engineer, items) };
-    });
+  return activeCarriers(plan).map(({ engineer, items }) => ({ engineer, items, load: loadOf(items), gaps: gapsOf(engineer, items) }));
 }
 
 export type ItemWarning = {

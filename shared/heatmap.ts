@@ -1,7 +1,6 @@
 import { type Fit, fit } from './fit.ts';
-import { type Plan, byLevelThenName } from './gaps.ts';
 import { type Rank, RANKS } from './ladder.ts';
-import { itemsByEngineer, loadOf } from './plan.ts';
+import { type Plan, activeCarriers, loadOf } from './plan.ts';
 import type { Engineer } from './schemas.ts';
 
 // The rung-by-level heatmap: for each engineer, how many items of each rung they carry and what
@@ -13,20 +12,13 @@ export type HeatRow = { engineer: Engineer; cells: HeatCell[] };
 
 /** Active engineers, most senior first, one cell per rung (Intern to Senior). */
 export function heatmap(plan: Plan): HeatRow[] {
-  const carried = itemsByEngineer(plan.items);
-  return plan.engineers
-    .filter((e) => e.active)
-    .toSorted(byLevelThenName)
-    .map((engineer) => {
-      const items = carried.get(engineer.id) ?? [];
-      return {
-        engineer,
-        cells: RANKS.map((rung) => {
-          const at = items.filter((i) => i.rung === rung);
-          return { rung, count: at.length, points: loadOf(at), fit: fit(rung, engineer.level) };
-        }),
-      };
-    });
+  return activeCarriers(plan).map(({ engineer, items }) => ({
+    engineer,
+    cells: RANKS.map((rung) => {
+      const at = items.filter((i) => i.rung === rung);
+      return { rung, count: at.length, points: loadOf(at), fit: fit(rung, engineer.level) };
+    }),
+  }));
 }
 
 export type TeamHeatRow = {

@@ -37,6 +37,21 @@ export function itemsByEngineer(items: readonly WorkItem[]): Map<number, WorkIte
   return map;
 }
 
+/** The part of a quarter's plan the rules read. */
+export type Plan = { engineers: readonly Engineer[]; items: readonly WorkItem[] };
+
+/** Lanes' order: most senior first, then by name. */
+export const byLevelThenName = (a: Engineer, b: Engineer): number => b.level - a.level || a.name.localeCompare(b.name);
+
+/** Every active engineer, most senior first, with the items they carry this quarter. */
+export function activeCarriers(plan: Plan): { engineer: Engineer; items: WorkItem[] }[] {
+  const carried = itemsByEngineer(plan.items);
+  return plan.engineers
+    .filter((e) => e.active)
+    .toSorted(byLevelThenName)
+    .map((engineer) => ({ engineer, items: carried.get(engineer.id) ?? [] }));
+}
+
 /** Lanes grouped by team (by name) and ordered by level, most senior first, then name. */
 export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[], items: readonly WorkItem[]): TeamLanes[] {
   const byEngineer = itemsByEngineer(items);
@@ -50,7 +65,7 @@ export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[]
       team,
       lanes: engineers
         .filter((e) => e.teamId === team.id && e.active)
-        .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name))
+        .sort(byLevelThenName)
         .map(lane),
     }))
     .filter((t) => t.lanes.length > 0);
