@@ -59,6 +59,7 @@ export const REPORT_PDF_OPTIONS: PrintToPDFOptions = {
 /** A name for the save dialog to propose: one path segment, no control characters. */
 export function safeFileName(name: string, extension: string): string {
   const cleaned = name
+    // oxlint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name.
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
     .replace(/^[.\s-]+/, '')
     .trim()
