@@ -1,21 +1,11 @@
 import Database from 'better-sqlite3';
-import type { z } from 'zod';
 import { type ChannelName, contract, isChannelName, type RequestOf, type ResponseOf } from '../shared/contract/index.ts';
+import { parseRequest } from '../shared/contract/validate.ts';
 import { type Result, RungsError } from '../shared/errors.ts';
 import type { Db } from './db.ts';
 import { type AppInfo, createHandlers } from './handlers/index.ts';
 
 export type Dispatch = <K extends ChannelName>(channel: K, request: RequestOf<K>) => Result<ResponseOf<K>>;
-
-const invalid = (channel: string, error: z.ZodError): RungsError => {
-  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  const first = issues[0];
-  return new RungsError(
-    'invalid_input',
-    `Invalid request for ${channel}${first ? `: ${first.path ? first.path + ': ' : ''}${first.message}` : ''}`,
-    issues,
-  );
-};
 
 function toError(error: unknown): RungsError {
   if (error instanceof RungsError) return error;
@@ -40,11 +30,9 @@ export function createDispatcher(
   function dispatchUnknown(channel: unknown, request: unknown): Result<unknown> {
     try {
       if (!isChannelName(channel)) throw new RungsError('unknown_channel', `Unknown channel: ${String(channel).slice(0, 80)}`);
-      const spec = contract[channel];
-      const parsed = spec.request.safeParse(request ?? {});
-      if (!parsed.success) throw invalid(channel, parsed.error);
+      const input = parseRequest(channel, request);
       const handler = handlers[channel];
-      const value = spec.mutates ? db.transaction(() => handler(db, parsed.data))() : handler(db, parsed.data);
+      const value = contract[channel].mutates ? db.transaction(() => handler(db, input))() : handler(db, input);
       return { ok: true, value };
     } catch (error) {
       const e = toError(error);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, protocol, session } from 'electron';
 import { launchOptions } from '../data/location.ts';
@@ -6,6 +6,7 @@ import type { Roster } from '../data/roster.ts';
 import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
+import { createShellDispatch, createShellHandlers } from './shell.ts';
 import { createMainWindow } from './window-options.ts';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
 
@@ -151,12 +152,20 @@ async function openWithRecovery(
 const fromTrustedSender = (event: IpcMainInvokeEvent): boolean => isTrustedFrame(event.senderFrame);
 
 function registerIpc(r: Roster): void {
+  // The shell channels (native dialogs, the report as PDF) are answered here; the rest by the roster.
+  const shell = createShellHandlers<BrowserWindow>({
+    dialog,
+    window: () => (window && !window.isDestroyed() ? window : null),
+    defaultDir: () => app.getPath('documents'),
+    files: { writeFile, readFile, stat },
+  });
+  const dispatch = createShellDispatch(shell, r.dispatchUnknown);
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown) => {
       if (!fromTrustedSender(event)) {
         return { ok: false, error: { code: 'invalid_input', message: 'Refused: the request did not come from the Rungs window.' } };
       }
-      return r.dispatchUnknown(channel, request);
+      return dispatch(channel, request);
     });
   }
 }

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'conflict', // the request is valid but breaks a rule of the plan
   'unknown_channel',
   'database', // the database refused or failed
+  'unsupported', // this transport does not offer the channel (the browser host has no native dialogs)
+  'file', // a file could not be read or written (permission, missing, too large)
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

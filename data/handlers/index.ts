@@ -5,6 +5,7 @@ import { quartersHandlers } from './quarters.ts';
 import { rosterHandlers } from './roster.ts';
 import { transferHandlers } from './transfer.ts';
 import { safetyHandlers } from './safety.ts';
+import { shellHandlers } from './shell.ts';
 import type { Handlers } from './types.ts';
 import { workHandlers } from './work.ts';
 
@@ -20,4 +21,5 @@ export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
   ...quartersHandlers,
   ...transferHandlers,
   ...safetyHandlers(info),
+  ...shellHandlers,
 });

@@ -1,25 +1,21 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { agendaMarkdown, coachingAgenda } from '../../shared/coaching.ts';
 import { type EngineerGaps, GAP_LABEL } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
+import { saveTextFile, savedNotice } from '../files.ts';
 import { useCompetencyMap } from '../map/useCompetencyMap.ts';
 import type { Go } from '../navigation.ts';
 import { ItemLink, TouchpointTags, rungLabel } from './parts.tsx';
 
-/** Save text as a file through the browser's download (Electron shows its save dialog). */
-export function download(fileName: string, text: string, type = 'text/markdown'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapshot; perEngineer: readonly EngineerGaps[]; go: Go }) {
   const { map, error } = useCompetencyMap();
   const agenda = useMemo(() => (map ? coachingAgenda(perEngineer, map) : []), [map, perEngineer]);
+  const [saved, setSaved] = useState<{ kind: 'status' | 'alert'; text: string }>({ kind: 'status', text: '' });
+  const save = async (filename: string, text: string) => {
+    const r = await saveTextFile({ filename, mediaType: 'text/markdown', text });
+    setSaved(r.ok ? { kind: 'status', text: savedNotice(filename, r.value) } : { kind: 'alert', text: r.error.message });
+  };
   return (
     <section id="ins-agenda" aria-labelledby="ins-agenda-h" className="ins-panel">
       <h2 id="ins-agenda-h">Coaching agenda</h2>
@@ -30,7 +26,7 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
           <button
             type="button"
             onClick={() =>
-              download(
+              void save(
                 `coaching-agenda-${snapshot.quarter.name.replace(/\s+/g, '-')}.md`,
                 agendaMarkdown(agenda, snapshot.quarter.name, map),
               )
@@ -38,6 +34,9 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
           >
             Download as Markdown
           </button>
+          <p role={saved.kind} className="ins-saved">
+            {saved.text}
+          </p>
           <div className="ins-agenda">
             {agenda.map(({ engineer, gaps, delegate, move }) => (
               <article key={engineer.id} data-id={`agenda-${engineer.id}`} aria-labelledby={`agenda-h-${engineer.id}`}>

@@ -5,11 +5,12 @@ import { GAP_LABEL, engineerGaps, itemWarnings, teamGaps } from '../../shared/ga
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { itemFit, teamLanes } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { saveReportPdf, savedNotice, useShellFeatures } from '../files.ts';
 import './report.css';
 
 // The printable staffing report for a quarter: the plan by engineer, warnings, DRI check and
 // delegation gaps. The browser prints it with report.css's print rules; in Electron the main
-// process can render the same screen with webContents.printToPDF.
+// process renders the same screen, with the same rules, to an A4 PDF (webContents.printToPDF).
 
 const reviewerOf = (item: WorkItem, engineers: ReadonlyMap<number, Engineer>): string => {
   const a = item.assignment;
@@ -28,6 +29,12 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
   const unassigned = snapshot.items.filter((i) => !i.assignment);
   // The date the report was opened, fixed for the life of the screen.
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const { pdf } = useShellFeatures();
+  const [saved, setSaved] = useState<{ kind: 'status' | 'alert'; text: string }>({ kind: 'status', text: '' });
+  const savePdf = async () => {
+    const r = await saveReportPdf(snapshot.quarter.name);
+    setSaved(r.ok ? { kind: 'status', text: savedNotice('the report', r.value) } : { kind: 'alert', text: r.error.message });
+  };
 
   return (
     <article className="report" aria-labelledby="report-h">
@@ -37,9 +44,12 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
           {snapshot.engineers.filter((e) => e.active).length} engineers · {snapshot.items.length} items · {unassigned.length} unassigned ·
           generated {today}
         </p>
-        <button type="button" className="report-print" onClick={() => window.print()}>
-          Print or save as PDF
+        <button type="button" className="report-print" onClick={() => void savePdf()}>
+          {pdf ? 'Save as PDF' : 'Print or save as PDF'}
         </button>
+        <p role={saved.kind} className="report-saved">
+          {saved.text}
+        </p>
       </header>
 
       <section aria-labelledby="report-plan-h">

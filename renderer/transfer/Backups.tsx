@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Backup } from '../../shared/contract/safety.ts';
 import { api } from '../api.ts';
 import { Confirm } from '../roster/forms.tsx';
-import { shownError } from './files.ts';
+import { shownError } from '../files.ts';
 
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 

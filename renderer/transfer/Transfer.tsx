@@ -4,7 +4,8 @@ import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { Backups } from './Backups.tsx';
-import { download, readText, shownError } from './files.ts';
+import type { Result } from '../../shared/errors.ts';
+import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, shownError, useShellFeatures } from '../files.ts';
 import './transfer.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onReplaced: () => void };
@@ -25,19 +26,20 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
   const [notice, setNotice] = useState<Notice>(null);
   const [jsonName, setJsonName] = useState<string | null>(null);
   const empty = snapshot.engineers.length === 0 && snapshot.teams.length === 0 && snapshot.items.length === 0;
-  const exportFile = async (channel: 'export.rosterCsv' | 'export.json') => {
-    const r = await api[channel]({});
-    if (r.ok) download(r.value);
-    else setNotice({ kind: 'alert', text: shownError(r.error) });
+  // Asked now, so a click on a file input already knows whether to open the native dialog.
+  useShellFeatures();
+  const save = async (exported: Result<TextFile>) => {
+    if (!exported.ok) return setNotice({ kind: 'alert', text: shownError(exported.error) });
+    const r = await saveTextFile(exported.value);
+    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
+    const said = savedNotice(exported.value.filename, r.value);
+    setNotice(said ? { kind: 'status', text: said } : null);
   };
-  const exportPlan = async () => {
-    const r = await api['export.planCsv']({ quarterId: snapshot.quarter.id });
-    if (r.ok) download(r.value);
-    else setNotice({ kind: 'alert', text: shownError(r.error) });
-  };
-  const importJson = async (file: File) => {
+  const exportFile = async (channel: 'export.rosterCsv' | 'export.json') => save(await api[channel]({}));
+  const exportPlan = async () => save(await api['export.planCsv']({ quarterId: snapshot.quarter.id }));
+  const importJson = async (file: PickedFile) => {
     setJsonName(file.name);
-    const r = await api['import.json']({ text: await readText(file) });
+    const r = await api['import.json']({ text: file.text });
     if (!r.ok) return setNotice({ kind: 'alert', text: `${file.name}: ${shownError(r.error)}` });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     onReplaced();
@@ -86,11 +88,11 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
             type="file"
             accept=".json,application/json"
             aria-describedby="json-file-chosen"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void importJson(f);
-            }}
+            {...filePicker(
+              'json',
+              (f) => void importJson(f),
+              (text) => setNotice({ kind: 'alert', text }),
+            )}
           />
           <FileChosen id="json-file-chosen" name={jsonName} />
         </div>
@@ -111,9 +113,9 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
   const { required, optional } = IMPORT_COLUMNS[kind];
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
-  const check = async (picked: File) => {
-    const text = await readText(picked);
-    setFile({ name: picked.name, text });
+  const check = async (picked: PickedFile) => {
+    const { text } = picked;
+    setFile(picked);
     setNotice(null);
     const r = await api['import.previewCsv']({ kind, quarterId, text });
     if (r.ok) setPreview(r.value);
@@ -185,11 +187,14 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
           type="file"
           accept=".csv,text/csv"
           aria-describedby={`${fileId}-chosen`}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void check(f);
-          }}
+          {...filePicker(
+            'csv',
+            (f) => void check(f),
+            (text) => {
+              setPreview(null);
+              setNotice({ kind: 'alert', text });
+            },
+          )}
         />
         <FileChosen id={`${fileId}-chosen`} name={file?.name ?? null} />
       </div>

@@ -8,6 +8,7 @@ import { rosterContract } from './roster.ts';
 import { transferContract } from './transfer.ts';
 import { workContract } from './work.ts';
 import { safetyContract } from './safety.ts';
+import { shellContract } from './shell.ts';
 
 // The single source of truth for IPC: every channel, its request and response schema.
 // The preload script, the browser host and the handler map are all typed from this object.
@@ -20,6 +21,7 @@ export const contract = mergeContracts(
   quartersContract,
   transferContract,
   safetyContract,
+  shellContract,
 );
 
 export type Contract = typeof contract;

@@ -4,8 +4,9 @@ import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkIte
 import { channel } from './channel.ts';
 
 // Data in and out: CSV imports with a preview, CSV exports, and the whole database as JSON.
-// Files are read and written by the renderer (File API, Blob), so Electron and the browser host
-// share the same code; these channels only ever see and return text or plain data.
+// These channels only ever see and return text or plain data; where the text goes or comes from
+// (a native dialog in Electron, a download or file input in the browser) is renderer/files.ts's
+// business, through the shell channels (shell.ts).
 
 const longestLine = (text: string): number => {
   let longest = 0;
