@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Snapshot } from '../shared/schemas.ts';
 import { api } from './api.ts';
+import { shareSnapshot } from './board/share.ts';
 
 /** The quarter's plan as the main process has it; `reload` fetches it again after a change. */
 export function usePlan(quarterId: number | undefined) {
@@ -10,7 +11,8 @@ export function usePlan(quarterId: number | undefined) {
   const reload = useCallback(async () => {
     const r = await api['board.snapshot'](quarterId === undefined ? {} : { quarterId });
     if (r.ok) {
-      setSnapshot(r.value);
+      // Unchanged rows keep their identity, so a refresh after a move re-renders only what moved.
+      setSnapshot((prev) => shareSnapshot(prev, r.value));
       setError(null);
     } else setError(r.error.message);
     return r;

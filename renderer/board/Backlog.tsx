@@ -1,21 +1,31 @@
 import { useDroppable } from '@dnd-kit/core';
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { levelName } from '../../shared/ladder.ts';
 import type { BacklogGroup } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { DraggableCard } from './Card.tsx';
+import { useOverBacklog } from './dragState.ts';
 import { BACKLOG_ID } from './ids.ts';
+import { useNear } from './near.ts';
+import { counted } from './renderCount.ts';
 
 type BacklogProps = {
   groups: BacklogGroup[];
   loose: WorkItem[];
   engineers: readonly Engineer[];
-  /** True while a card from a lane hovers here: dropping it unassigns it. */
-  over: boolean;
 };
 
-export function Backlog({ groups, loose, engineers, over }: BacklogProps) {
+/** How many groups (or chunks of loose stories) fill the side panel's first screen: mounted at once. */
+const FIRST_SCREEN = 4;
+/** Loose stories are windowed in chunks of this many, like the groups. */
+const CHUNK = 12;
+/** A story card's height before it is mounted and measured, so the scrollbar starts about right. */
+const CARD_ESTIMATE_PX = 74;
+
+/** The backlog: a drop target that is always mounted; its cards mount only near the visible part of the side panel. */
+export const Backlog = memo(function Backlog({ groups, loose, engineers }: BacklogProps) {
   const { setNodeRef } = useDroppable({ id: BACKLOG_ID });
+  const over = useOverBacklog(BACKLOG_ID);
   return (
     <section ref={setNodeRef} className={`backlog${over ? ' preview' : ''}`} aria-label="Backlog" data-id="backlog">
       <h2>Backlog</h2>
@@ -27,9 +37,9 @@ export function Backlog({ groups, loose, engineers, over }: BacklogProps) {
       <BacklogBody groups={groups} loose={loose} engineers={engineers} />
     </section>
   );
-}
+});
 
-const BacklogBody = memo(function BacklogBody({ groups, loose, engineers }: Omit<BacklogProps, 'over'>) {
+const BacklogBody = memo(function BacklogBody({ groups, loose, engineers }: BacklogProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const toggle = useCallback(
     (id: number) =>
@@ -41,37 +51,73 @@ const BacklogBody = memo(function BacklogBody({ groups, loose, engineers }: Omit
     [],
   );
   if (groups.length === 0 && loose.length === 0) return <p className="empty">Nothing unassigned matches.</p>;
+  const chunks: WorkItem[][] = [];
+  for (let i = 0; i < loose.length; i += CHUNK) chunks.push(loose.slice(i, i + CHUNK));
   return (
     <>
-      {groups.map((g) => (
-        <Group key={g.initiative!.id} group={g} engineers={engineers} collapsed={collapsed.has(g.initiative!.id)} onToggle={toggle} />
+      {groups.map((g, i) => (
+        <Group
+          key={g.initiative!.id}
+          group={g}
+          engineers={engineers}
+          collapsed={collapsed.has(g.initiative!.id)}
+          onToggle={toggle}
+          firstScreen={i < FIRST_SCREEN}
+        />
       ))}
       {loose.length > 0 && (
         <div className="backlog-group">
           <h3>Stories without an initiative</h3>
-          <ul className="stories">
-            {loose.map((s) => (
-              <li key={s.id}>
-                <DraggableCard item={s} engineer={null} />
-              </li>
-            ))}
-          </ul>
+          {chunks.map((chunk, i) => (
+            <LooseChunk key={chunk[0]!.id} stories={chunk} firstScreen={groups.length + i < FIRST_SCREEN} />
+          ))}
         </div>
       )}
     </>
   );
 });
 
-type GroupProps = { group: BacklogGroup; engineers: readonly Engineer[]; collapsed: boolean; onToggle: (id: number) => void };
+/** Stories not mounted yet: as tall as their cards will be, and busy, so assistive tech knows more is coming. */
+const Unmounted = ({ n }: { n: number }) => <li className="stories-later" style={{ height: n * CARD_ESTIMATE_PX }} aria-hidden="true" />;
 
-const Group = memo(function Group({ group, engineers, collapsed, onToggle }: GroupProps) {
+const LooseChunk = memo(function LooseChunk({ stories, firstScreen }: { stories: WorkItem[]; firstScreen: boolean }) {
+  const ref = useRef<HTMLUListElement>(null);
+  const near = useNear(ref, '.side', firstScreen);
+  counted('backlogGroups');
+  return (
+    <ul ref={ref} className="stories" aria-busy={!near || undefined}>
+      {near ? (
+        stories.map((s) => (
+          <li key={s.id}>
+            <DraggableCard item={s} engineer={null} />
+          </li>
+        ))
+      ) : (
+        <Unmounted n={stories.length} />
+      )}
+    </ul>
+  );
+});
+
+type GroupProps = {
+  group: BacklogGroup;
+  engineers: readonly Engineer[];
+  collapsed: boolean;
+  onToggle: (id: number) => void;
+  firstScreen: boolean;
+};
+
+const Group = memo(function Group({ group, engineers, collapsed, onToggle, firstScreen }: GroupProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useNear(ref, '.side', firstScreen);
+  counted('backlogGroups');
   const initiative = group.initiative!;
   const dri = initiative.assignment ? engineers.find((e) => e.id === initiative.assignment!.engineerId) : undefined;
   const listId = `stories-of-${initiative.id}`;
   const n = group.stories.length;
   return (
     // A group named by its initiative, so each "Hide n stories" button is heard in context.
-    <div className="backlog-group" role="group" aria-label={initiative.title}>
+    <div ref={ref} className="backlog-group" role="group" aria-label={initiative.title}>
       {dri ? (
         // Already staffed: only its stories wait here. Not a card, so it cannot be dragged.
         <div className="group-header assigned" data-id={`group-${initiative.id}`}>
@@ -81,8 +127,11 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle }: Gro
             DRI: {dri.name} ({levelName(dri.level)}) · {levelName(initiative.rung)} rung
           </span>
         </div>
-      ) : (
+      ) : near ? (
         <DraggableCard item={initiative} engineer={null} />
+      ) : (
+        // Far from view: the initiative's card mounts when it scrolls near (a plain, equally tall stand-in).
+        <div className="card card-initiative card-later" aria-hidden="true" style={{ height: CARD_ESTIMATE_PX }} />
       )}
       {n > 0 && (
         <button
@@ -96,12 +145,16 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle }: Gro
         </button>
       )}
       {n > 0 && (
-        <ul className="stories" id={listId} hidden={collapsed}>
-          {group.stories.map((s) => (
-            <li key={s.id}>
-              <DraggableCard item={s} engineer={null} />
-            </li>
-          ))}
+        <ul className="stories" id={listId} hidden={collapsed} aria-busy={!near || undefined}>
+          {near ? (
+            group.stories.map((s) => (
+              <li key={s.id}>
+                <DraggableCard item={s} engineer={null} />
+              </li>
+            ))
+          ) : (
+            <Unmounted n={n} />
+          )}
         </ul>
       )}
     </div>

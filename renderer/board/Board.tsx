@@ -7,27 +7,27 @@ import {
   KeyboardSensor,
   MouseSensor,
   TouchSensor,
-  type UniqueIdentifier,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Rank } from '../../shared/ladder.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
-import type { Snapshot, Team } from '../../shared/schemas.ts';
+import type { Engineer, Snapshot, Team, WorkItem } from '../../shared/schemas.ts';
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
 import { Backlog } from './Backlog.tsx';
 import { CardFace } from './Card.tsx';
 import { BoardActionsContext } from './context.ts';
+import { DragStoreContext, IDLE, createDragStore, useDragState } from './dragState.ts';
 import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
 import { Filters } from './Filters.tsx';
-import { type BoardFilter, NO_FILTER, boardView } from './filters.ts';
-import { BACKLOG_ID, engineerIdOf, itemIdOf, laneId } from './ids.ts';
+import { type BoardFilter, type BoardView, NO_FILTER, boardView } from './filters.ts';
+import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { type Notice, useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
+import { shareView } from './share.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { Warnings, overreaches } from './Warnings.tsx';
 import './board.css';
@@ -42,11 +42,14 @@ type BoardProps = {
 export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const { assign, undo, redo, actions, notice, error, setError, takePendingPaint } = useBoardMoves({ snapshot, setSnapshot, reload });
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
-  const view = useMemo(() => boardView(snapshot, filter), [snapshot, filter]);
+  // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
+  const lastView = useRef<BoardView | null>(null);
+  const view = useMemo(() => (lastView.current = shareView(lastView.current, boardView(snapshot, filter))), [snapshot, filter]);
   const warnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
 
   const [activeItemId, setActiveItemId] = useState<number | null>(null);
-  const [overId, setOverId] = useState<UniqueIdentifier | null>(null);
+  // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
+  const [dragStore] = useState(createDragStore);
   /** The plan as it was when the card was lifted: what a cancel or a refusal restores. */
   const atDragStart = useRef<Snapshot | null>(null);
 
@@ -74,18 +77,21 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
     ({ active }: DragStartEvent) => {
       performance.mark('rungs:drag-start');
       atDragStart.current = snapshot;
-      setActiveItemId(itemIdOf(active.id));
+      const id = itemIdOf(active.id);
+      const item = id === null ? undefined : itemsById.get(id);
+      dragStore.set({ overId: null, rung: item?.rung ?? null, fromBacklog: item !== undefined && item.assignment === null });
+      setActiveItemId(id);
     },
-    [snapshot],
+    [snapshot, itemsById, dragStore],
   );
-  const onDragOver = useCallback(({ over }: DragOverEvent) => setOverId(over?.id ?? null), []);
+  const onDragOver = useCallback(({ over }: DragOverEvent) => dragStore.set({ ...dragStore.get(), overId: over?.id ?? null }), [dragStore]);
   const endDrag = useCallback(() => {
     setActiveItemId(null);
-    setOverId(null);
+    dragStore.set(IDLE);
     const before = atDragStart.current;
     atDragStart.current = null;
     return before;
-  }, []);
+  }, [dragStore]);
   const onDragEnd = useCallback(
     ({ active, over }: DragEndEvent) => {
       const before = endDrag();
@@ -115,79 +121,65 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   }, [snapshot, takePendingPaint]);
 
   const activeItem = activeItemId === null ? undefined : itemsById.get(activeItemId);
-  const overEngineerId = engineerIdOf(overId);
-  const overEngineer = overEngineerId === null ? null : (engineersById.get(overEngineerId) ?? null);
-  const fromBacklog = activeItem !== undefined && activeItem.assignment === null;
 
   return (
     <BoardActionsContext.Provider value={actions}>
-      <div className="board-screen">
-        <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
-        <div className="board-toolbar">
-          <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
-          <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
+      <DragStoreContext.Provider value={dragStore}>
+        <div className="board-screen">
+          <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
+          <div className="board-toolbar">
+            <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
+            <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
+          </div>
+          <div className="board-messages">
+            <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
+              {notice && <NoticeText notice={notice} />}
+            </div>
+            <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
+              {error}
+            </div>
+            {error && (
+              <button type="button" className="dismiss" onClick={() => setError(null)}>
+                Dismiss error
+              </button>
+            )}
+          </div>
+          <DndContext
+            sensors={sensors}
+            collisionDetection={laneCollisions}
+            accessibility={accessibility}
+            onDragStart={onDragStart}
+            onDragOver={onDragOver}
+            onDragEnd={onDragEnd}
+            onDragCancel={onDragCancel}
+          >
+            <div className="board">
+              <section className="lanes" aria-label="Engineers">
+                {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
+                {view.teams.map(({ team, lanes }, teamIndex) => (
+                  <TeamSection
+                    key={team.id}
+                    team={team}
+                    lanes={lanes}
+                    // The first two teams fill the first screen: their cards are in the first render.
+                    firstScreen={teamIndex < 2}
+                  />
+                ))}
+              </section>
+              <aside className="side">
+                <Warnings warnings={warnings} />
+                <Backlog groups={view.groups} loose={view.loose} engineers={snapshot.engineers} />
+              </aside>
+            </div>
+            {createPortal(
+              <DragOverlay dropAnimation={null}>
+                {activeItem ? <Overlay item={activeItem} engineersById={engineersById} /> : null}
+              </DragOverlay>,
+              document.body,
+            )}
+          </DndContext>
         </div>
-        <div className="board-messages">
-          <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
-            {notice && <NoticeText notice={notice} />}
-          </div>
-          <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
-            {error}
-          </div>
-          {error && (
-            <button type="button" className="dismiss" onClick={() => setError(null)}>
-              Dismiss error
-            </button>
-          )}
-        </div>
-        <DndContext
-          sensors={sensors}
-          collisionDetection={laneCollisions}
-          accessibility={accessibility}
-          onDragStart={onDragStart}
-          onDragOver={onDragOver}
-          onDragEnd={onDragEnd}
-          onDragCancel={onDragCancel}
-        >
-          <div className="board">
-            <section className="lanes" aria-label="Engineers">
-              {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
-              {view.teams.map(({ team, lanes }, teamIndex) => (
-                <TeamSection
-                  key={team.id}
-                  team={team}
-                  lanes={lanes}
-                  // The first two teams fill the first screen: their cards are in the first render.
-                  firstScreen={teamIndex < 2}
-                  previewLaneId={activeItem ? overId : null}
-                  previewRung={activeItem ? activeItem.rung : null}
-                />
-              ))}
-            </section>
-            <aside className="side">
-              <Warnings warnings={warnings} />
-              <Backlog
-                groups={view.groups}
-                loose={view.loose}
-                engineers={snapshot.engineers}
-                over={overId === BACKLOG_ID && activeItem !== undefined && !fromBacklog}
-              />
-            </aside>
-          </div>
-          {createPortal(
-            <DragOverlay dropAnimation={null}>
-              {activeItem ? (
-                <div className={`card card-${activeItem.kind} overlay`}>
-                  <div className="card-handle">
-                    <CardFace item={activeItem} engineer={overEngineer} />
-                  </div>
-                </div>
-              ) : null}
-            </DragOverlay>,
-            document.body,
-          )}
-        </DndContext>
-      </div>
+      </DragStoreContext.Provider>
     </BoardActionsContext.Provider>
   );
 }
@@ -207,16 +199,24 @@ function NoticeText({ notice }: { notice: Notice }) {
   );
 }
 
-type TeamSectionProps = {
-  team: Team;
-  lanes: LaneModel[];
-  firstScreen: boolean;
-  previewLaneId: UniqueIdentifier | null;
-  previewRung: Rank | null;
-};
+/** The card in the air: its face, with the fit for the engineer it is over. Presentational. */
+function Overlay({ item, engineersById }: { item: WorkItem; engineersById: ReadonlyMap<number, Engineer> }) {
+  const { overId } = useDragState();
+  const overEngineerId = engineerIdOf(overId);
+  const overEngineer = overEngineerId === null ? null : (engineersById.get(overEngineerId) ?? null);
+  return (
+    <div className={`card card-${item.kind} overlay`}>
+      <div className="card-handle">
+        <CardFace item={item} engineer={overEngineer} />
+      </div>
+    </div>
+  );
+}
+
+type TeamSectionProps = { team: Team; lanes: LaneModel[]; firstScreen: boolean };
 
 /** A team's lanes; their cards are mounted only near the visible part of the board (see near.ts). */
-function TeamSection({ team, lanes, firstScreen, previewLaneId, previewRung }: TeamSectionProps) {
+const TeamSection = memo(function TeamSection({ team, lanes, firstScreen }: TeamSectionProps) {
   const ref = useRef<HTMLElement>(null);
   const near = useNear(ref, '.lanes', firstScreen);
   return (
@@ -224,14 +224,9 @@ function TeamSection({ team, lanes, firstScreen, previewLaneId, previewRung }: T
       <h2>{team.name}</h2>
       <div className="team-lanes">
         {lanes.map((lane) => (
-          <Lane
-            key={lane.engineer.id}
-            lane={lane}
-            previewRung={previewLaneId === laneId(lane.engineer.id) ? previewRung : null}
-            cardsLater={!near}
-          />
+          <Lane key={lane.engineer.id} lane={lane} cardsLater={!near} />
         ))}
       </div>
     </section>
   );
-}
+});

@@ -5,6 +5,7 @@ import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { cardId } from './ids.ts';
+import { counted } from './renderCount.ts';
 
 const kindLabel = (item: WorkItem) => (item.kind === 'initiative' ? 'Initiative' : 'Story');
 
@@ -36,21 +37,41 @@ export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkI
   );
 });
 
+type DraggableCardProps = { item: WorkItem; engineer: Engineer | null; children?: ReactNode };
+
 /**
  * A draggable card. The drag handle is the card's face (a button for keyboards and screen readers);
  * controls beneath it (reviewer picker) sit outside the handle so typing in them never lifts the card.
+ * Memoized on the snapshot's objects: a card renders again only when its item or engineer changes.
  */
-export function DraggableCard({ item, engineer, children }: { item: WorkItem; engineer: Engineer | null; children?: ReactNode }) {
-  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: cardId(item.id), data: { itemId: item.id } });
+export const DraggableCard = memo(function DraggableCard({ item, engineer, children }: DraggableCardProps) {
+  counted('cards');
   const f = engineer ? itemFit(item, engineer) : null;
   return (
-    <article
-      className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}${isDragging ? ' is-dragging' : ''}`}
-      data-id={`item-${item.id}`}
-      aria-label={item.title}
+    <CardDrag
+      itemId={item.id}
+      className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}`}
+      title={item.title}
+      face={<CardFace item={item} engineer={engineer} />}
     >
+      {children}
+    </CardDrag>
+  );
+});
+
+type CardDragProps = { itemId: number; className: string; title: string; face: ReactNode; children?: ReactNode };
+
+/**
+ * The only part of a card that reads dnd-kit's context, which changes when a drag starts, crosses a
+ * drop target or ends: it re-renders then, but hands React the same face and children elements, so
+ * React stops here instead of rendering every mounted card's face again.
+ */
+function CardDrag({ itemId, className, title, face, children }: CardDragProps) {
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: cardId(itemId), data: { itemId } });
+  return (
+    <article className={`${className}${isDragging ? ' is-dragging' : ''}`} data-id={`item-${itemId}`} aria-label={title}>
       <div ref={setNodeRef} className="card-handle" {...listeners} {...attributes} aria-roledescription="draggable card">
-        <CardFace item={item} engineer={engineer} />
+        {face}
       </div>
       {children}
     </article>

@@ -1,48 +1,67 @@
 import { useDroppable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { type ReactNode, memo } from 'react';
 import { fit } from '../../shared/fit.ts';
-import { type Rank, levelName } from '../../shared/ladder.ts';
+import { levelName } from '../../shared/ladder.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
+import { usePreviewRung } from './dragState.ts';
 import { fitHeadline } from './fitText.ts';
 import { laneId } from './ids.ts';
 import { LaneCard } from './LaneCard.tsx';
+import { counted } from './renderCount.ts';
 
 type LaneProps = {
   lane: LaneModel;
-  /** The rung of the card being dragged over this lane, or null: the only prop a drag changes. */
-  previewRung: Rank | null;
   /** Cards not mounted (the lane is far from the visible part of the board): the lane still takes drops. */
   cardsLater?: boolean;
 };
 
 /**
- * A drop target. This shell re-renders whenever dnd-kit's context does; the body below is memoized
- * on plain values, so a drag re-renders only the lanes it enters or leaves.
+ * An engineer's lane, memoized on the lane object the board keeps between snapshots (structural
+ * sharing, see share.ts): it renders again only when its engineer or cards change, or when a held
+ * card enters or leaves it (usePreviewRung), never because the drag moved elsewhere.
  */
-export function Lane({ lane, previewRung, cardsLater = false }: LaneProps) {
-  const { setNodeRef } = useDroppable({ id: laneId(lane.engineer.id), data: { engineerId: lane.engineer.id } });
+export const Lane = memo(function Lane({ lane, cardsLater = false }: LaneProps) {
+  counted('lanes');
   const e = lane.engineer;
+  const id = laneId(e.id);
+  const previewRung = usePreviewRung(id);
   const preview = previewRung === null ? null : fit(previewRung, e.level);
   return (
-    <section
-      ref={setNodeRef}
+    <LaneDrop
+      id={id}
+      engineerId={e.id}
       className={`lane${preview ? ` preview preview-${preview.kind}` : ''}`}
-      data-id={`lane-${e.id}`}
-      aria-label={`${e.name}, ${levelName(e.level)}`}
+      label={`${e.name}, ${levelName(e.level)}`}
     >
-      <LaneBody lane={lane} previewRung={previewRung} cardsLater={cardsLater} />
+      <LaneBody lane={lane} cardsLater={cardsLater} />
+      {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}
+      {preview && (
+        <p className={`lane-preview fit-${preview.kind}`} data-id="lane-preview">
+          {fitHeadline(preview, e.level)}
+        </p>
+      )}
+    </LaneDrop>
+  );
+});
+
+type LaneDropProps = { id: string; engineerId: number; className: string; label: string; children: ReactNode };
+
+/**
+ * The drop target: the only part of a lane that reads dnd-kit's context, so it re-renders whenever
+ * a drag starts, crosses a lane or ends; its children are the same elements each time, so React
+ * stops here.
+ */
+function LaneDrop({ id, engineerId, className, label, children }: LaneDropProps) {
+  const { setNodeRef } = useDroppable({ id, data: { engineerId } });
+  return (
+    <section ref={setNodeRef} className={className} data-id={id} aria-label={label}>
+      {children}
     </section>
   );
 }
 
-const sameLane = (a: LaneProps, b: LaneProps) =>
-  a.previewRung === b.previewRung &&
-  a.cardsLater === b.cardsLater &&
-  (a.lane === b.lane || JSON.stringify(a.lane) === JSON.stringify(b.lane));
-
-const LaneBody = memo(function LaneBody({ lane, previewRung, cardsLater }: LaneProps) {
+const LaneBody = memo(function LaneBody({ lane, cardsLater }: Required<LaneProps>) {
   const { engineer: e, items, load, counts } = lane;
-  const preview = previewRung === null ? null : fit(previewRung, e.level);
   const over = e.capacity !== null && load > e.capacity;
   return (
     <>
@@ -68,12 +87,6 @@ const LaneBody = memo(function LaneBody({ lane, previewRung, cardsLater }: LaneP
           ))}
         {items.length === 0 && <li className="empty">Nothing here yet</li>}
       </ul>
-      {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}
-      {preview && (
-        <p className={`lane-preview fit-${preview.kind}`} data-id="lane-preview">
-          {fitHeadline(preview, e.level)}
-        </p>
-      )}
     </>
   );
-}, sameLane);
+});

@@ -1,0 +1,101 @@
+import type { BacklogGroup, Lane, TeamLanes } from '../../shared/plan.ts';
+import type { Snapshot } from '../../shared/schemas.ts';
+import type { BoardView } from './filters.ts';
+
+// Structural sharing between one board and the next. A snapshot fetched after a move is all new
+// objects, and a board view rebuilt from it is all new lanes: every memoized lane and card would
+// render again (~300 lanes at the target scale) although one card moved. These functions keep the
+// previous object wherever the new one is equal, so memo() sees the same reference and skips it.
+
+/** Deep equality of plain JSON data (what the contract carries): no Dates, Maps or cycles. */
+export function equalData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equalData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !equalData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+const sameElements = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** `next`'s rows, each replaced by the previous row with the same id when equal; the previous array if nothing changed. */
+function shareRows<T extends { id: number }>(prev: readonly T[], next: T[]): T[] {
+  const before = new Map(prev.map((r) => [r.id, r]));
+  const rows = next.map((r) => {
+    const old = before.get(r.id);
+    return old !== undefined && equalData(old, r) ? old : r;
+  });
+  return sameElements(prev, rows) ? (prev as T[]) : rows;
+}
+
+/** The server's snapshot, sharing every unchanged item, engineer and team with the one on screen. */
+export function shareSnapshot(prev: Snapshot | null, next: Snapshot): Snapshot {
+  if (prev === null) return next;
+  const shared: Snapshot = { ...next };
+  for (const key of Object.keys(next) as (keyof Snapshot)[]) {
+    const a = prev[key];
+    const b = next[key];
+    if (Array.isArray(a) && Array.isArray(b) && a.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'number')) {
+      (shared as Record<string, unknown>)[key] = shareRows(a as { id: number }[], b as { id: number }[]);
+    } else if (equalData(a, b)) (shared as Record<string, unknown>)[key] = a;
+  }
+  return (Object.keys(next) as (keyof Snapshot)[]).every((k) => shared[k] === prev[k]) ? prev : shared;
+}
+
+const sameLane = (a: Lane, b: Lane) =>
+  a.engineer === b.engineer &&
+  a.load === b.load &&
+  a.counts.in_reach === b.counts.in_reach &&
+  a.counts.stretch === b.counts.stretch &&
+  a.counts.overreach === b.counts.overreach &&
+  sameElements(a.items, b.items);
+
+function shareTeams(prev: readonly TeamLanes[], next: TeamLanes[]): TeamLanes[] {
+  const lanesBefore = new Map<number, Lane>();
+  const teamsBefore = new Map<number, TeamLanes>();
+  for (const t of prev) {
+    teamsBefore.set(t.team.id, t);
+    for (const l of t.lanes) lanesBefore.set(l.engineer.id, l);
+  }
+  const teams = next.map((t) => {
+    const lanes = t.lanes.map((l) => {
+      const old = lanesBefore.get(l.engineer.id);
+      return old !== undefined && sameLane(old, l) ? old : l;
+    });
+    const old = teamsBefore.get(t.team.id);
+    if (old !== undefined && old.team === t.team && sameElements(old.lanes, lanes)) return old;
+    return sameElements(t.lanes, lanes) ? t : { ...t, lanes };
+  });
+  return sameElements(prev, teams) ? (prev as TeamLanes[]) : teams;
+}
+
+function shareGroups(prev: readonly BacklogGroup[], next: BacklogGroup[]): BacklogGroup[] {
+  const before = new Map(prev.map((g) => [g.initiative?.id ?? null, g]));
+  const groups = next.map((g) => {
+    const old = before.get(g.initiative?.id ?? null);
+    return old !== undefined && old.initiative === g.initiative && sameElements(old.stories, g.stories) ? old : g;
+  });
+  return sameElements(prev, groups) ? (prev as BacklogGroup[]) : groups;
+}
+
+/**
+ * A board view that keeps the previous view's lanes, teams and backlog groups wherever they hold
+ * the same objects (which shareSnapshot and the optimistic move preserve), so only the lanes a move
+ * touched render again.
+ */
+export function shareView(prev: BoardView | null, next: BoardView): BoardView {
+  if (prev === null) return next;
+  const teams = shareTeams(prev.teams, next.teams);
+  const groups = shareGroups(prev.groups, next.groups);
+  const loose = sameElements(prev.loose, next.loose) ? prev.loose : next.loose;
+  return teams === prev.teams && groups === prev.groups && loose === prev.loose ? prev : { teams, groups, loose };
+}
