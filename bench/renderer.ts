@@ -105,8 +105,17 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
     const lanes = page.locator('[data-id^="lane-"]');
     for (let i = 0; i < drags + 1; i++) {
       await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.clearMarks());
+      // Scroll the side panel to the backlog, as a lead does: its cards mount only near the visible
+      // part of the panel (below the warnings at this scale), so wait for them to appear.
+      await backlog.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const mounted = await backlog
+        .locator('[data-id^="item-"]')
+        .first()
+        .waitFor({ timeout: 2000 })
+        .then(() => true)
+        .catch(() => false);
       // A backlog card when there is one, else a card already on a lane (a reassignment).
-      const fromBacklog = (await backlog.locator('[data-id^="item-"]').count()) > 0;
+      const fromBacklog = mounted;
       // The card's drag handle (its face), not the controls beneath it.
       const card = (fromBacklog ? backlog : lanes.nth(3)).locator('[data-id^="item-"] [aria-roledescription="draggable card"]').first();
       const target = lanes.nth((i * 3) % 4);

@@ -21,13 +21,13 @@ import { BoardActionsContext } from './context.ts';
 import { DragStoreContext, IDLE, createDragStore, useDragState } from './dragState.ts';
 import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
 import { Filters } from './Filters.tsx';
-import { type BoardFilter, type BoardView, NO_FILTER, boardView } from './filters.ts';
+import { type BoardFilter, NO_FILTER } from './filters.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { type Notice, useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
-import { shareView } from './share.ts';
+import { useSharedView } from './share.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { Warnings, overreaches } from './Warnings.tsx';
 import './board.css';
@@ -43,8 +43,7 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const { assign, undo, redo, actions, notice, error, setError, takePendingPaint } = useBoardMoves({ snapshot, setSnapshot, reload });
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
-  const lastView = useRef<BoardView | null>(null);
-  const view = useMemo(() => (lastView.current = shareView(lastView.current, boardView(snapshot, filter))), [snapshot, filter]);
+  const view = useSharedView(snapshot, filter);
   const warnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
 
   const [activeItemId, setActiveItemId] = useState<number | null>(null);

@@ -1,6 +1,7 @@
 import type { BacklogGroup, Lane, TeamLanes } from '../../shared/plan.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
-import type { BoardView } from './filters.ts';
+import { useState } from 'react';
+import { type BoardFilter, type BoardView, boardView } from './filters.ts';
 
 // Structural sharing between one board and the next. A snapshot fetched after a move is all new
 // objects, and a board view rebuilt from it is all new lanes: every memoized lane and card would
@@ -98,4 +99,17 @@ export function shareView(prev: BoardView | null, next: BoardView): BoardView {
   const groups = shareGroups(prev.groups, next.groups);
   const loose = sameElements(prev.loose, next.loose) ? prev.loose : next.loose;
   return teams === prev.teams && groups === prev.groups && loose === prev.loose ? prev : { teams, groups, loose };
+}
+
+/**
+ * The board view of a snapshot under a filter, sharing the previous view's unchanged parts. Kept
+ * in state (React's pattern for information from the previous render): a new snapshot or filter
+ * stores the shared view and renders again at once, before any child renders.
+ */
+export function useSharedView(snapshot: Snapshot, filter: BoardFilter): BoardView {
+  const [last, setLast] = useState(() => ({ snapshot, filter, view: boardView(snapshot, filter) }));
+  if (last.snapshot === snapshot && last.filter === filter) return last.view;
+  const next = { snapshot, filter, view: shareView(last.view, boardView(snapshot, filter)) };
+  setLast(next);
+  return next.view;
 }

@@ -129,6 +129,55 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   await expect(board.locator('[id^="DndDescribedBy"]')).toContainText('press space or enter to pick it up');
 });
 
+type RenderCounts = { lanes: number; cards: number; backlogGroups: number };
+/** The board's render counters (renderer/board/renderCount.ts), readable under automation. */
+const renders = (page: Page) => page.evaluate(() => ({ ...(globalThis as unknown as { __rungsRenders: RenderCounts }).__rungsRenders }));
+
+test('a drag across lanes re-renders only the lanes it enters and leaves, not the board', async ({ board, host }) => {
+  const title = 'Interview five churned users with support';
+  const lanes = await board.locator('[data-id^="lane-"]').count();
+  expect(lanes).toBeGreaterThanOrEqual(10);
+  const before = await renders(board);
+  await handle(backlog(board), 'Story', title).focus();
+  await board.keyboard.press('Space');
+  const live = board.locator('[id^="DndLiveRegion"]');
+  await expect(live).toContainText(`Picked up '${title}'`);
+  await dropTargetsMeasured(board);
+  const lifted = await renders(board);
+  // Picking a card up renders no lane and no card: the board re-renders, its memoized parts do not.
+  expect(lifted.lanes - before.lanes).toBe(0);
+  expect(lifted.cards - before.cards).toBe(0);
+
+  const preview = board.locator('[data-id^="lane-"]').filter({ has: board.locator('[data-id="lane-preview"]') });
+  const crossings = 4;
+  let last: string | null = null;
+  for (let n = 0; n < crossings; n++) {
+    await board.keyboard.press('ArrowLeft');
+    await expect(preview).toHaveCount(1);
+    if (last !== null) await expect(preview).not.toHaveAttribute('data-id', last);
+    last = await preview.getAttribute('data-id');
+  }
+  const crossed = await renders(board);
+  // Each crossing renders the lane left and the lane entered: 2 per step, of the whole board's lanes.
+  expect(crossed.lanes - lifted.lanes).toBeGreaterThanOrEqual(crossings);
+  expect(crossed.lanes - lifted.lanes).toBeLessThanOrEqual(2 * crossings);
+  expect(crossed.cards - lifted.cards).toBe(0);
+  expect(crossed.backlogGroups - lifted.backlogGroups).toBe(0);
+
+  await board.keyboard.press('Space');
+  const target = Number(last!.replace('lane-', ''));
+  const name = query<{ name: string }>(host, 'SELECT name FROM engineers WHERE id = ?', target)!.name;
+  await expect.poll(() => ownerOf(host, title)).toBe(name);
+  await expect(board.locator('[data-id="notice"]')).toContainText(title);
+  await expect(board.getByRole('button', { name: new RegExp(`^Undo: Made ${name} owner`) })).toBeVisible();
+  const dropped = await renders(board);
+  // The drop, its confirmation and the refresh: the target lane (its preview cleared, the card
+  // added) and the backlog group it left; the refreshed snapshot equals the optimistic one.
+  expect(dropped.lanes - crossed.lanes).toBeLessThanOrEqual(3);
+  expect(dropped.cards - crossed.cards).toBeLessThanOrEqual(2);
+  expect(dropped.backlogGroups - crossed.backlogGroups).toBeLessThanOrEqual(2);
+});
+
 test('a Senior-rung initiative over an Intern shows the overreach before the drop and a warning after', async ({ board, host }) => {
   const title = 'Find why new users churn in week one';
   const lina = lane(board, 'Lina Haddad, Intern');
