@@ -80,7 +80,12 @@ const BacklogBody = memo(function BacklogBody({ groups, loose, engineers }: Back
 /** Stories not mounted yet: as tall as their cards will be, and busy, so assistive tech knows more is coming. */
 const Unmounted = ({ n }: { n: number }) => <li className="stories-later" style={{ height: n * CARD_ESTIMATE_PX }} aria-hidden="true" />;
 
-const LooseChunk = memo(function LooseChunk({ stories, firstScreen }: { stories: WorkItem[]; firstScreen: boolean }) {
+type ChunkProps = { stories: WorkItem[]; firstScreen: boolean };
+/** Chunks are sliced afresh on each render of the backlog: equal when they hold the same items. */
+const sameChunk = (a: ChunkProps, b: ChunkProps) =>
+  a.firstScreen === b.firstScreen && a.stories.length === b.stories.length && a.stories.every((s, i) => s === b.stories[i]);
+
+const LooseChunk = memo(function LooseChunk({ stories, firstScreen }: ChunkProps) {
   const ref = useRef<HTMLUListElement>(null);
   const near = useNear(ref, '.side', firstScreen);
   counted('backlogGroups');
@@ -97,7 +102,7 @@ const LooseChunk = memo(function LooseChunk({ stories, firstScreen }: { stories:
       )}
     </ul>
   );
-});
+}, sameChunk);
 
 type GroupProps = {
   group: BacklogGroup;
