@@ -7,7 +7,7 @@ import { api } from '../api.ts';
 import type { Go } from '../navigation.ts';
 import { CoachingAgenda } from './CoachingAgenda.tsx';
 import { Heatmap, TeamHeatmap } from './Heatmap.tsx';
-import { FitTag, ItemLink, TouchpointTags, rungLabel } from './parts.tsx';
+import { FitTag, ItemLink, ItemLinks, TouchpointTags, rungLabel } from './parts.tsx';
 import './insights.css';
 
 // Insights are computed here, from the snapshot the board shows, with the same shared/ rules the
@@ -181,26 +181,10 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
         <h3>Team</h3>
         <ul className="ins-team" aria-label="Team gaps">
           <li>
-            <strong>Initiatives without a DRI:</strong>{' '}
-            {team.initiativesWithoutDri.length === 0
-              ? 'none'
-              : team.initiativesWithoutDri.map((i, n) => (
-                  <span key={i.id}>
-                    {n > 0 && ', '}
-                    <ItemLink item={i} go={go} />
-                  </span>
-                ))}
+            <strong>Initiatives without a DRI:</strong> <ItemLinks items={team.initiativesWithoutDri} go={go} />
           </li>
           <li>
-            <strong>Stories without an owner:</strong>{' '}
-            {team.storiesWithoutOwner.length === 0
-              ? 'none'
-              : team.storiesWithoutOwner.map((i, n) => (
-                  <span key={i.id}>
-                    {n > 0 && ', '}
-                    <ItemLink item={i} go={go} />
-                  </span>
-                ))}
+            <strong>Stories without an owner:</strong> <ItemLinks items={team.storiesWithoutOwner} go={go} />
           </li>
           {team.spreadNotes.map((note) => (
             <li key={note}>

@@ -30,6 +30,17 @@ export function ItemLink({ item, go }: { item: WorkItem; go: Go }) {
   );
 }
 
+/** Items as links to the board, comma-separated; "none" when there are none. */
+export function ItemLinks({ items, go }: { items: readonly WorkItem[]; go: Go }) {
+  if (items.length === 0) return <>none</>;
+  return items.map((i, n) => (
+    <span key={i.id}>
+      {n > 0 && ', '}
+      <ItemLink item={i} go={go} />
+    </span>
+  ));
+}
+
 export const rungLabel = (item: WorkItem) => `${levelName(item.rung)} rung`;
 
 /** Touchpoint tags link to the map's rows. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Name } from '../schemas.ts';
 import { channel } from './channel.ts';
+import { longestLine } from '../text-file.ts';
 
 // What only a desktop shell can do: native save and open dialogs, and a PDF of the report.
 // These channels are answered by the transport, not by the data layer: Electron implements them
@@ -17,18 +18,6 @@ export const MAX_OPEN_BYTES = 16 * 1024 * 1024;
 /** Rungs saves only line-oriented text (CSV, indented JSON, Markdown), so a longer line is not one of its files. */
 export const MAX_SAVED_LINE = 65_536;
 const MAX_SAVED_CHARS = 64 * 1024 * 1024;
-
-const longestLine = (text: string): number => {
-  let longest = 0;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      longest = Math.max(longest, i - start);
-      start = i + 1;
-    }
-  }
-  return longest;
-};
 
 /** A file name proposed to the save dialog; the lead can change it there. */
 const SuggestedName = z.string().trim().min(1, 'Name the file').max(200, 'At most 200 characters');

@@ -2,35 +2,12 @@ import { z } from 'zod';
 import { IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
+import { longestLine, looksBinary } from '../text-file.ts';
 
 // Data in and out: CSV imports with a preview, CSV exports, and the whole database as JSON.
 // These channels only ever see and return text or plain data; where the text goes or comes from
 // (a native dialog in Electron, a download or file input in the browser) is renderer/files.ts's
 // business, through the shell channels (shell.ts).
-
-const longestLine = (text: string): number => {
-  let longest = 0;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      longest = Math.max(longest, i - start);
-      start = i + 1;
-    }
-  }
-  return longest;
-};
-
-/**
- * Text read from a binary file: NUL characters (never in a text file), or mostly U+FFFD, what a
- * UTF-8 reader puts in place of bytes that are not UTF-8.
- */
-export function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const sample = text.slice(0, 4096);
-  let replaced = 0;
-  for (const ch of sample) if (ch === '\uFFFD') replaced++;
-  return sample.length > 0 && replaced / sample.length > 0.05;
-}
 
 const NOT_TEXT =
   'This is not a text file: it holds binary data (a spreadsheet saved as .xlsx, an image, an archive?). Save it as CSV and pick that file.';
