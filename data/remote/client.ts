@@ -42,9 +42,10 @@ export type RemoteRoster = {
   open: () => Promise<OpenOutcome>;
   /** After a problem: the lead's choice. Resolves when the replacement roster is open. */
   recover: (choice: RecoveryChoice) => Promise<RosterInfo>;
-  dispatch: (channel: unknown, request: unknown) => Promise<Result<unknown>>;
+  /** `timeoutMs` overrides the client's for this call (a long import, a test). */
+  dispatch: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Result<unknown>>;
   /** The same, serialized by the roster process: the caller sends the string on as it is. */
-  dispatchJson: (channel: unknown, request: unknown) => Promise<string>;
+  dispatchJson: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<string>;
   /** Finish the launch backup, close the database and the lock, and wait for the process to end. */
   close: () => Promise<void>;
   info: () => RosterInfo | null;
@@ -53,11 +54,12 @@ export type RemoteRoster = {
 type Pending = { resolve: (value: Result<unknown> | string) => void; encoding: ReplyEncoding; timer: ReturnType<typeof setTimeout> };
 type State = 'idle' | 'opening' | 'problem' | 'recovering' | 'ready' | 'restarting' | 'closing' | 'closed' | 'failed';
 
-const failure = (code: 'unavailable' | 'timeout', message: string): Result<never> => ({ ok: false, error: { code, message } });
+type Failure = { ok: false; error: RungsErrorData };
+const failure = (code: 'unavailable' | 'timeout', message: string): Failure => ({ ok: false, error: { code, message } });
 
 const STOPPED =
   'The roster process stopped while answering, so this change may not have been saved. Rungs restarted it; check the board before trying again.';
-const GONE = 'The roster process has stopped and could not be restarted. Quit Rungs and open it again.';
+const GONE = 'The roster process stopped and could not be restarted, so this change may not have been saved. Quit Rungs and open it again.';
 
 export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -80,7 +82,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     w?.resolve(message);
   };
 
-  const answerAll = (result: Result<never>) => {
+  const answerAll = (result: Failure) => {
     for (const [id, p] of pending) {
       pending.delete(id);
       clearTimeout(p.timer);
@@ -142,9 +144,13 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     }
   };
 
-  const onExit = (code: number | null) => {
+  /** The process ended (or was abandoned, `cause` saying why): answer what it held, then restart or give up. */
+  const onExit = (code: number | null, cause?: RosterProcessError) => {
     const was = state;
-    const fatal = lastFatal;
+    const error =
+      cause ??
+      lastFatal ??
+      new RosterProcessError('crash', { code: 'unavailable', message: `The roster process stopped (exit code ${code}).` });
     lastFatal = null;
     if (was === 'closing' || was === 'closed') {
       state = 'closed';
@@ -152,22 +158,20 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
       exited?.();
       return;
     }
-    answerAll(failure('unavailable', STOPPED));
-    const error =
-      fatal ?? new RosterProcessError('crash', { code: 'unavailable', message: `The roster process stopped (exit code ${code}).` });
-    if (was === 'restarting') return giveUp(error);
     if (was === 'opening' || was === 'problem' || was === 'recovering') {
       // open() or recover() is waiting: it rejects with this error.
       state = 'failed';
+      answerAll(failure('unavailable', GONE));
       lastFatal = error;
       settleWaiting(null);
       return;
     }
-    if (was !== 'ready') return;
+    if (was !== 'ready') return giveUp(error); // it died again before it was back: stop trying
     const now = Date.now();
     while (restartTimes.length && now - restartTimes[0]! > budget.windowMs) restartTimes.shift();
     if (restartTimes.length >= budget.max) return giveUp(error);
     restartTimes.push(now);
+    answerAll(failure('unavailable', STOPPED));
     options.onRestart?.(error.message);
     state = 'restarting';
     start();
@@ -185,8 +189,8 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     return message;
   };
 
-  const call = (channel: unknown, request: unknown, encoding: ReplyEncoding): Promise<Result<unknown> | string> => {
-    const answerNow = (result: Result<never>) => Promise.resolve(encoding === 'json' ? JSON.stringify(result) : result);
+  const call = (channel: unknown, request: unknown, encoding: ReplyEncoding, limit = timeoutMs): Promise<Result<unknown> | string> => {
+    const answerNow = (result: Failure) => Promise.resolve(encoding === 'json' ? JSON.stringify(result) : result);
     if (state === 'failed') return answerNow(failure('unavailable', GONE));
     if (state === 'closing' || state === 'closed') return answerNow(failure('unavailable', 'Rungs is closing the roster.'));
     if (!port) return answerNow(failure('unavailable', 'The roster is not open yet.'));
@@ -195,19 +199,23 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        resolve(
-          encoding === 'json' ? JSON.stringify(failure('timeout', timeoutMessage(channel))) : failure('timeout', timeoutMessage(channel)),
-        );
-        // One thread answers in order: whatever holds it holds every call behind it. Start afresh.
-        if (target === port) target.kill();
-      }, timeoutMs);
+        const result = failure('timeout', timeoutMessage(channel, limit));
+        resolve(encoding === 'json' ? JSON.stringify(result) : result);
+        // One thread answers in order: whatever holds it holds every call behind it. Start afresh
+        // now, without waiting for it to end: later calls go to the new one.
+        if (target === port) {
+          port = null;
+          target.kill();
+          onExit(null, new RosterProcessError('crash', result.error));
+        }
+      }, limit);
       pending.set(id, { resolve, encoding, timer });
       target.post({ type: 'call', id, channel, request, encoding });
     });
   };
 
-  const timeoutMessage = (channel: unknown) =>
-    `The roster did not answer ${String(channel).slice(0, 80)} within ${Math.round(timeoutMs / 1000)} s, so Rungs restarted it. A change in progress was not saved.`;
+  const timeoutMessage = (channel: unknown, limit: number) =>
+    `The roster did not answer ${String(channel).slice(0, 80)} within ${limit < 1000 ? `${limit} ms` : `${Math.round(limit / 1000)} s`}, so Rungs restarted it. A change in progress was not saved.`;
 
   return {
     open: async () => {
@@ -238,8 +246,8 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
       return message.info;
     },
 
-    dispatch: (channel, request) => call(channel, request, 'clone') as Promise<Result<unknown>>,
-    dispatchJson: (channel, request) => call(channel, request, 'json') as Promise<string>,
+    dispatch: (channel, request, limit) => call(channel, request, 'clone', limit) as Promise<Result<unknown>>,
+    dispatchJson: (channel, request, limit) => call(channel, request, 'json', limit) as Promise<string>,
 
     close: () => {
       if (closed) return closed;
