@@ -1,17 +1,20 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, protocol, session, utilityProcess } from 'electron';
 import { launchOptions } from '../data/location.ts';
-import type { Roster } from '../data/roster.ts';
+import { type RemoteRoster, createRemoteRoster } from '../data/remote/client.ts';
 import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
+import { forkRosterProcess } from './roster-process.ts';
 import { createShellDispatch, createShellHandlers } from './shell.ts';
 import { createMainWindow } from './window-options.ts';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
 
 // The Electron shell: one window, the app:// protocol, the security rules, and IPC registration.
 // Everything else (rules, data, handlers) lives in shared/ and data/, shared with the browser host.
+// The roster itself runs in a utility process (electron/db-process.ts): this process forwards the
+// roster channels to it and never waits on SQLite, so no database call can freeze the window.
 
 const RENDERER_DIR = join(__dirname, '..', 'dist', 'renderer');
 const MIME: Record<string, string> = {
@@ -33,8 +36,9 @@ if (!app.requestSingleInstanceLock()) {
   void main();
 }
 
-let roster: Roster | null = null;
 let window: BrowserWindow | null = null;
+/** Set once the roster process has closed the file: quitting may then go ahead. */
+let rosterClosed = false;
 
 async function main(): Promise<void> {
   app.on('second-instance', () => {
@@ -78,80 +82,86 @@ async function main(): Promise<void> {
   });
 
   const { dbPath, startEmpty } = launchOptions(process.argv, process.env, app.getPath('userData'));
-  try {
-    roster = await openWithRecovery(dbPath, {
-      startEmpty,
-      version: app.getVersion(),
-      mapFile: join(__dirname, '..', 'data', 'competency-map.md'),
+  const remote = createRemoteRoster({
+    spawn: () => forkRosterProcess(utilityProcess.fork, join(__dirname, 'db-process.cjs')),
+    open: {
+      path: dbPath,
+      options: { startEmpty, version: app.getVersion(), mapFile: join(__dirname, '..', 'data', 'competency-map.md') },
+      launchBackup: true,
+    },
+    onRestart: (why) => console.error(`[rungs] The roster process stopped (${why}); restarted it.`),
+    onGiveUp: (error) => {
+      dialog.showErrorBox('Rungs stopped', `${error.message}\n\nRungs could not restart its roster process and will close now.`);
+      rosterClosed = true;
+      app.exit(2);
+    },
+  });
+  // Quitting waits for the roster process to finish its backup and close the file cleanly.
+  app.on('before-quit', (event) => {
+    if (rosterClosed) return;
+    event.preventDefault();
+    void remote.close().finally(() => {
+      rosterClosed = true;
+      app.quit();
     });
+  });
+  let opened: boolean;
+  try {
+    opened = await openWithRecovery(remote);
   } catch (error) {
+    await remote.close();
+    rosterClosed = true;
     const message = error instanceof RungsError ? error.message : `Rungs could not open the roster at ${dbPath}.\n\n${String(error)}`;
     dialog.showErrorBox('Rungs could not open the roster', message);
     app.exit(2);
     return;
   }
-  if (!roster) {
+  if (!opened) {
+    await remote.close();
+    rosterClosed = true;
     app.exit(0);
     return;
   }
-  registerIpc(roster);
+  registerIpc(remote);
   createWindow();
 
-  app.on('window-all-closed', () => {
-    roster?.close();
-    app.quit();
-  });
+  app.on('window-all-closed', () => app.quit());
 }
 
 /**
- * Open the roster the safe way (data/open-safely.ts). A bad file is described in plain words, and the
- * lead chooses: the newest good backup, a fresh roster (either way the bad file is kept aside, renamed),
- * or quit and leave everything as it is. Null: they quit.
+ * Open the roster the safe way (data/open-safely.ts, in the roster process). A bad file is described
+ * in plain words, and the lead chooses: the newest good backup, a fresh roster (either way the bad
+ * file is kept aside, renamed), or quit and leave everything as it is. False: they quit.
+ * Another Rungs on the same file (the writer lock, taken by the roster process) rejects with its words.
  */
-async function openWithRecovery(
-  dbPath: string,
-  options: { startEmpty: boolean; version: string; mapFile: string },
-): Promise<Roster | null> {
-  // Deferred: the database modules and their native binding load after the protocol is ready.
-  const { openRosterSafely, recoverRoster } = await import('../data/open-safely.ts');
-  const { acquireWriterLock } = await import('../data/writer-lock.ts');
-  const { backupAtLaunchIfDue } = await import('../data/backup.ts');
-  // The single-instance lock covers a second window; this covers the browser host on the same file.
-  const lock = acquireWriterLock(dbPath);
-  app.on('will-quit', () => lock.release());
-  const opened = openRosterSafely(dbPath, options);
-  let r: Roster;
-  if (opened.ok) {
-    r = opened.roster;
-  } else {
-    const { problem } = opened;
-    const newest = problem.backups[0];
-    const buttons = [newest ? 'Restore the newest backup' : null, 'Start a fresh roster', 'Quit'].filter((b): b is string => b !== null);
-    const { response } = await dialog.showMessageBox({
-      type: 'warning',
-      title: 'Rungs could not open your roster',
-      message: problem.message,
-      detail: newest
-        ? `The newest good backup is from ${new Date(newest.createdAt).toLocaleString()}. Whatever you choose, the current file is kept, renamed with today's date.`
-        : "There is no backup to restore. Starting fresh keeps the current file, renamed with today's date.",
-      buttons,
-      defaultId: 0,
-      cancelId: buttons.length - 1,
-      noLink: true,
-    });
-    const choice = buttons[response];
-    if (choice === 'Quit' || choice === undefined) return null;
-    const recovered = recoverRoster(problem, choice === 'Start a fresh roster' ? 'fresh' : 'latest-backup', options);
-    r = recovered.roster;
-  }
-  backupAtLaunchIfDue(r.db, r.path).catch((error: unknown) => console.error('[rungs] The launch backup failed:', error));
-  return r;
+async function openWithRecovery(remote: RemoteRoster): Promise<boolean> {
+  const opened = await remote.open();
+  if (opened.ok) return true;
+  const { problem } = opened;
+  const newest = problem.backups[0];
+  const buttons = [newest ? 'Restore the newest backup' : null, 'Start a fresh roster', 'Quit'].filter((b): b is string => b !== null);
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'Rungs could not open your roster',
+    message: problem.message,
+    detail: newest
+      ? `The newest good backup is from ${new Date(newest.createdAt).toLocaleString()}. Whatever you choose, the current file is kept, renamed with today's date.`
+      : "There is no backup to restore. Starting fresh keeps the current file, renamed with today's date.",
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+    noLink: true,
+  });
+  const choice = buttons[response];
+  if (choice === 'Quit' || choice === undefined) return false;
+  await remote.recover(choice === 'Start a fresh roster' ? 'fresh' : 'latest-backup');
+  return true;
 }
 
 /** Only the app's own top frame may call the roster; anything else gets a typed refusal. */
 const fromTrustedSender = (event: IpcMainInvokeEvent): boolean => isTrustedFrame(event.senderFrame);
 
-function registerIpc(r: Roster): void {
+function registerIpc(r: RemoteRoster): void {
   // The shell channels (native dialogs, the report as PDF) are answered here; the rest by the roster.
   const shell = createShellHandlers<BrowserWindow>({
     dialog,
@@ -159,7 +169,7 @@ function registerIpc(r: Roster): void {
     defaultDir: () => app.getPath('documents'),
     files: { writeFile, readFile, stat },
   });
-  const dispatch = createShellDispatch(shell, r.dispatchUnknown);
+  const dispatch = createShellDispatch(shell, r.dispatch);
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown) => {
       if (!fromTrustedSender(event)) {

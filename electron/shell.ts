@@ -184,11 +184,11 @@ function errorData(channel: string, error: unknown): Result<never> {
 
 /**
  * Route one IPC request: a shell channel to the handlers above (validated by the same contract
- * schema first), every other channel to the roster's dispatcher.
+ * schema first), every other channel to the roster's dispatcher (in Electron, the roster process).
  */
 export function createShellDispatch(
   handlers: ShellHandlers,
-  dispatchUnknown: (channel: unknown, request: unknown) => Result<unknown>,
+  dispatchUnknown: (channel: unknown, request: unknown) => Result<unknown> | Promise<Result<unknown>>,
 ): (channel: unknown, request: unknown) => Promise<Result<unknown>> {
   return async (channel, request) => {
     if (!isShellChannel(channel)) return dispatchUnknown(channel, request);

@@ -1,42 +1,50 @@
 import type { BackupInfo } from '../data/backup.ts';
-import { type OpenRosterOptions, type RecoveryChoice, openRosterSafely, recoverRoster } from '../data/open-safely.ts';
-import type { Roster } from '../data/roster.ts';
-import { type WriterLock, acquireWriterLock } from '../data/writer-lock.ts';
+import type { OpenRosterOptions, RecoveryChoice } from '../data/open-safely.ts';
+import { type RemoteRoster, type RemoteRosterOptions, RosterProcessError, createRemoteRoster } from '../data/remote/client.ts';
+import { spawnRosterWorker } from '../data/remote/worker-thread.ts';
 import { RungsError } from '../shared/errors.ts';
 
-// How the browser host opens its roster: one writer per file, and a bad file answered in words on
-// the terminal with the two ways on (a backup or a fresh roster), chosen by re-running with a flag.
+// How the browser host opens its roster: in its own thread (data/remote/), one writer per file, and
+// a bad file answered in words on the terminal with the two ways on (a backup or a fresh roster),
+// chosen by re-running with a flag.
 
 export const RESTORE_FLAG = '--restore-latest-backup';
 export const FRESH_FLAG = '--fresh';
 
-export type HostOpen = { ok: true; roster: Roster; lock: WriterLock; notes: string[] } | { ok: false; exitCode: number; message: string };
+export type HostOpen = { ok: true; notes: string[] } | { ok: false; exitCode: number; message: string };
 
 const when = (b: BackupInfo) => new Date(b.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-export function openForHost(dbPath: string, argv: readonly string[], options: OpenRosterOptions): HostOpen {
-  let lock: WriterLock;
+/** The host's roster: a worker_thread serving the file at `path`. */
+export function hostRoster(
+  path: string,
+  options: OpenRosterOptions,
+  more: Partial<Omit<RemoteRosterOptions, 'open' | 'spawn'>> & { launchBackup?: boolean } = {},
+): RemoteRoster {
+  const { launchBackup = false, ...rest } = more;
+  return createRemoteRoster({ spawn: spawnRosterWorker, open: { path, options, launchBackup }, ...rest });
+}
+
+/** Open it; on a refusal the roster thread is closed (and the lock released) before this answers. */
+export async function openForHost(remote: RemoteRoster, argv: readonly string[]): Promise<HostOpen> {
+  const refuse = async (exitCode: number, message: string): Promise<HostOpen> => {
+    await remote.close();
+    return { ok: false, exitCode, message };
+  };
   try {
-    lock = acquireWriterLock(dbPath);
-  } catch (error) {
-    return { ok: false, exitCode: 4, message: error instanceof Error ? error.message : String(error) };
-  }
-  try {
-    const opened = openRosterSafely(dbPath, options);
-    if (opened.ok) return { ok: true, roster: opened.roster, lock, notes: [] };
+    const opened = await remote.open();
+    if (opened.ok) return { ok: true, notes: opened.info.notes };
     const { problem } = opened;
     const choice: RecoveryChoice | null = argv.includes(RESTORE_FLAG) ? 'latest-backup' : argv.includes(FRESH_FLAG) ? 'fresh' : null;
     if (choice === null || (choice === 'latest-backup' && problem.backups.length === 0)) {
-      lock.release();
       const newest = problem.backups[0];
       const ways = [
         newest ? `  ${RESTORE_FLAG}   put back the newest good backup, from ${when(newest)} (${newest.name})` : null,
         `  ${FRESH_FLAG}                    start a new roster`,
       ].filter(Boolean);
-      return {
-        ok: false,
-        exitCode: 3,
-        message: [
+      return await refuse(
+        3,
+        [
           problem.message,
           choice === 'latest-backup' ? 'There is no good backup to restore.' : null,
           '',
@@ -45,22 +53,15 @@ export function openForHost(dbPath: string, argv: readonly string[], options: Op
         ]
           .filter((l) => l !== null)
           .join('\n'),
-      };
+      );
     }
-    const recovered = recoverRoster(problem, choice, options);
-    return {
-      ok: true,
-      roster: recovered.roster,
-      lock,
-      notes: [
-        problem.message,
-        recovered.restored ? `Restored the backup ${recovered.restored}.` : 'Started a new roster.',
-        `The old file is kept as ${recovered.setAside}.`,
-      ],
-    };
+    const info = await remote.recover(choice);
+    return { ok: true, notes: info.notes };
   } catch (error) {
-    lock.release();
-    if (error instanceof RungsError) return { ok: false, exitCode: 3, message: error.message };
+    // Another Rungs holds the file: 4, as before the roster had its own thread.
+    if (error instanceof RosterProcessError && error.stage === 'lock') return await refuse(4, error.message);
+    if (error instanceof RungsError) return await refuse(3, error.message);
+    await remote.close();
     throw error;
   }
 }

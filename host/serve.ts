@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultUserDataDir, launchOptions } from '../data/location.ts';
-import { backupAtLaunchIfDue } from '../data/backup.ts';
-import { openForHost } from './open-cli.ts';
+import { hostRoster, openForHost } from './open-cli.ts';
 import { startHost } from './server.ts';
 
 // `npm run web`: serve the built renderer and the roster on 127.0.0.1, for browsers and end-to-end tests.
@@ -22,28 +21,43 @@ const portArg = argv.indexOf('--port');
 const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.RUNGS_PORT ?? 0);
 const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
 
-const opened = openForHost(dbPath, argv, { startEmpty, version, mapFile: `${root}data/competency-map.md` });
+// The roster runs on its own thread (data/remote/): this thread only checks the transport (token,
+// origin, size, JSON) and forwards, so no database call ever holds it. The thread starts opening
+// the file while this one starts listening; the address is printed only once the roster is open.
+const roster = hostRoster(
+  dbPath,
+  { startEmpty, version, mapFile: `${root}data/competency-map.md` },
+  {
+    // The daily backup copies pages in steps on the roster's thread, so the host answers while it runs.
+    launchBackup: true,
+    onRestart: (why) => console.error(`[rungs] The roster thread stopped (${why}); restarted it.`),
+    onGiveUp: (error) => {
+      console.error(`[rungs] ${error.message} The roster thread could not be restarted; the host stops.`);
+      process.exit(5);
+    },
+  },
+);
+// A new token every launch; it is only ever printed to the terminal that started the host.
+const token = randomBytes(32).toString('base64url');
+const [opened, host] = await Promise.all([openForHost(roster, argv), startHost({ dispatch: roster.dispatchJson, staticDir, token, port })]);
 if (!opened.ok) {
+  await host.close();
   console.error(opened.message);
   process.exit(opened.exitCode);
 }
-const { roster, lock } = opened;
 for (const note of opened.notes) console.log(note);
-process.on('exit', () => lock.release());
-// The daily backup copies pages in steps, so the host answers while it runs.
-backupAtLaunchIfDue(roster.db, roster.path).catch((error: unknown) => console.error('[rungs] The launch backup failed:', error));
-// A new token every launch; it is only ever printed to the terminal that started the host.
-const token = randomBytes(32).toString('base64url');
-const host = await startHost({ dispatch: roster.dispatchUnknown, staticDir, token, port });
 console.log(`Rungs is running at ${host.url}`);
 console.log(`Roster: ${dbPath}`);
 
+let stopping = false;
 const stop = () => {
-  void host.close().then(() => {
-    roster.close();
-    lock.release();
-    process.exit(0);
-  });
+  if (stopping) return;
+  stopping = true;
+  // Stop taking requests, then let the roster thread finish its backup and close the file cleanly.
+  void host
+    .close()
+    .then(() => roster.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
 import type { Result } from '../shared/errors.ts';
 
 // The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
+// This thread checks the transport only; the roster answers from its own thread (host/serve.ts).
 // Every API call carries the per-launch token; requests from other origins or hosts are refused
 // (a page on another site, or a DNS-rebinding name pointing at 127.0.0.1).
 
@@ -26,7 +27,11 @@ const MIME: Record<string, string> = {
 };
 
 export type HostOptions = {
-  dispatch: (channel: unknown, request: unknown) => Result<unknown>;
+  /**
+   * Answers one API call: a Result, or the Result already serialized (the roster thread's JSON,
+   * sent on as it is, so a large board costs this thread a copy, not a stringify).
+   */
+  dispatch: (channel: unknown, request: unknown) => Result<unknown> | string | Promise<Result<unknown> | string>;
   staticDir: string;
   token: string;
   port?: number;
@@ -102,7 +107,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
           return refuse(res, 400, 'invalid_input', 'The request is not valid JSON.');
         }
         if (typeof message !== 'object' || message === null) return refuse(res, 400, 'invalid_input', 'The request is not an object.');
-        return send(res, 200, JSON.stringify(options.dispatch(message.channel, message.request)));
+        const answer = await options.dispatch(message.channel, message.request);
+        return send(res, 200, typeof answer === 'string' ? answer : JSON.stringify(answer));
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'refused', 'Only GET for files.');

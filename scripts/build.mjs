@@ -1,5 +1,5 @@
 // Build what the app runs: the renderer (Vite) and, unless --renderer-only, the Electron main
-// process and preload (esbuild, CommonJS, because sandboxed preloads cannot be ES modules).
+// process, preload and roster process (esbuild, CommonJS, because sandboxed preloads cannot be ES modules).
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
@@ -19,5 +19,7 @@ if (!rendererOnly) {
   };
   await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
   await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
+  // The roster's utility process (electron/db-process.ts): the only bundle that loads SQLite.
+  await esbuild({ ...common, entryPoints: ['electron/db-process.ts'], outfile: 'dist-electron/db-process.cjs' });
 }
-console.log(rendererOnly ? 'Built the renderer.' : 'Built the renderer, main process and preload.');
+console.log(rendererOnly ? 'Built the renderer.' : 'Built the renderer, main process, preload and roster process.');

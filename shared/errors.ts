@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'database', // the database refused or failed
   'unsupported', // this transport does not offer the channel (the browser host has no native dialogs)
   'file', // a file could not be read or written (permission, missing, too large)
+  'unavailable', // the roster's process stopped or is restarting; the call may not have been applied
+  'timeout', // the roster's process did not answer in time; it is restarted
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

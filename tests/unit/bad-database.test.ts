@@ -13,14 +13,16 @@ import {
   statSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupNow } from '../../data/backup.ts';
 import { openDatabase } from '../../data/db.ts';
 import { ensureStarted } from '../../data/demo-team.ts';
 import { MIGRATIONS } from '../../data/migrations/index.ts';
 import { type ProblemKind, diagnoseRoster, openRosterSafely } from '../../data/open-safely.ts';
-import { FRESH_FLAG, RESTORE_FLAG, openForHost } from '../../host/open-cli.ts';
-import { tempDir } from '../helpers/temp-db.ts';
+import { FRESH_FLAG, RESTORE_FLAG, hostRoster, openForHost } from '../../host/open-cli.ts';
+import type { Result } from '../../shared/errors.ts';
+import { ok, tempDir } from '../helpers/temp-db.ts';
 
 // Every kind of bad roster file: the app still starts, says what happened, never touches the file,
 // and offers the newest good backup or a fresh roster, keeping the bad file aside.
@@ -111,10 +113,10 @@ describe.each(Object.keys(damage) as (keyof typeof damage)[])('a roster file tha
     expect(diagnoseRoster(file)?.kind).toBe(kind);
   });
 
-  it('the browser host explains and stops without touching it, then recovers with --restore-latest-backup or --fresh', (ctx) => {
+  it('the browser host explains and stops without touching it, then recovers with --restore-latest-backup or --fresh', async (ctx) => {
     const { file, dir, applied, hash } = setup();
     if (!applied) return ctx.skip('cannot make a file read-only here (root without chattr)');
-    const refused = openForHost(file, [], {});
+    const refused = await openForHost(hostRoster(file, {}), []);
     expect(refused).toMatchObject({ ok: false, exitCode: 3 });
     if (refused.ok) return;
     expect(refused.message).toMatch(PLAIN[kind]!);
@@ -123,7 +125,8 @@ describe.each(Object.keys(damage) as (keyof typeof damage)[])('a roster file tha
     expect(sha(file)).toBe(hash);
     expect(existsSync(`${file}.lock`)).toBe(false);
 
-    const restored = openForHost(file, [RESTORE_FLAG], {});
+    const remote = hostRoster(file, {});
+    const restored = await openForHost(remote, [RESTORE_FLAG]);
     if (kind === 'read_only' && process.getuid?.() === 0) {
       // An immutable file cannot even be renamed: the host says so and leaves it alone.
       expect(restored).toMatchObject({ ok: false, exitCode: 3 });
@@ -134,24 +137,27 @@ describe.each(Object.keys(damage) as (keyof typeof damage)[])('a roster file tha
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
     expect(restored.notes.join(' ')).toMatch(/Restored the backup .*kept as rungs\.sqlite\./);
-    expect(restored.roster.db.prepare('SELECT count(*) FROM engineers').pluck().get()).toBeGreaterThan(0);
-    expect(restored.roster.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    restored.roster.close();
-    restored.lock.release();
+    const engineers = ok((await remote.dispatch('board.snapshot', {})) as Result<{ engineers: unknown[] }>).engineers;
+    expect(engineers.length).toBeGreaterThan(0);
+    await remote.close();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
     const aside = readdirSync(dir).filter((n) => n.startsWith(`rungs.sqlite.${kind.replace('_', '-')}-`) && !/-(wal|shm)$/.test(n));
     expect(aside).toHaveLength(1);
     expect(sha(join(dir, aside[0]!))).toBe(hash);
   });
 
-  it('or starts fresh with --fresh, keeping the bad file aside', (ctx) => {
+  it('or starts fresh with --fresh, keeping the bad file aside', async (ctx) => {
     const { file, dir, applied, hash } = setup();
     if (!applied || (kind === 'read_only' && process.getuid?.() === 0)) return ctx.skip('an immutable file cannot be set aside');
-    const fresh = openForHost(file, [FRESH_FLAG], { startEmpty: true });
+    const remote = hostRoster(file, { startEmpty: true });
+    const fresh = await openForHost(remote, [FRESH_FLAG]);
     expect(fresh.ok).toBe(true);
     if (!fresh.ok) return;
-    expect(fresh.roster.db.prepare('SELECT count(*) FROM engineers').pluck().get()).toBe(0);
-    fresh.roster.close();
-    fresh.lock.release();
+    expect(ok((await remote.dispatch('board.snapshot', {})) as Result<{ engineers: unknown[] }>).engineers).toHaveLength(0);
+    await remote.close();
     const aside = readdirSync(dir).find((n) => n.startsWith(`rungs.sqlite.${kind.replace('_', '-')}-`) && !/-(wal|shm)$/.test(n));
     expect(sha(join(dir, aside!))).toBe(hash);
   });

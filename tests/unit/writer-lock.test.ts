@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireWriterLock } from '../../data/writer-lock.ts';
-import { openForHost } from '../../host/open-cli.ts';
+import { hostRoster, openForHost } from '../../host/open-cli.ts';
 import { tempDir } from '../helpers/temp-db.ts';
 
 // One writer per roster: a second browser host on the same file is refused while the first runs,
@@ -40,8 +40,9 @@ describe('one writer per roster', () => {
     const file = join(tempDir(), 'rungs.sqlite');
     const first = await holder(file);
     expect(() => acquireWriterLock(file)).toThrow(new RegExp(`Another Rungs \\(process ${first.pid}\\) is already using this roster`));
-    const second = openForHost(file, [], {});
+    const second = await openForHost(hostRoster(file, {}), []);
     expect(second).toMatchObject({ ok: false, exitCode: 4 });
+    if (!second.ok) expect(second.message).toMatch(new RegExp(`Another Rungs \\(process ${first.pid}\\)`));
     expect(existsSync(file)).toBe(false); // refused before opening anything
   });
 
@@ -65,18 +66,16 @@ describe('one writer per roster', () => {
     acquireWriterLock(file).release();
   });
 
-  it('the host releases the lock when it closes, so the next launch opens', () => {
+  it('the host releases the lock when it closes, so the next launch opens', async () => {
     const file = join(tempDir(), 'rungs.sqlite');
-    const first = openForHost(file, [], { startEmpty: true });
-    expect(first.ok).toBe(true);
-    if (!first.ok) return;
-    first.roster.close();
-    first.lock.release();
-    const again = openForHost(file, [], {});
-    expect(again.ok).toBe(true);
-    if (again.ok) {
-      again.roster.close();
-      again.lock.release();
-    }
+    const first = hostRoster(file, { startEmpty: true });
+    expect(await openForHost(first, [])).toMatchObject({ ok: true });
+    // The roster's thread holds the lock, in this process's name.
+    expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
+    await first.close();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    const again = hostRoster(file, {});
+    expect(await openForHost(again, [])).toMatchObject({ ok: true });
+    await again.close();
   });
 });

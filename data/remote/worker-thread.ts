@@ -1,0 +1,30 @@
+import { Worker } from 'node:worker_threads';
+import type { ClientPort, FromServer } from './protocol.ts';
+
+// The remote roster over Node's worker_threads (the browser host, the tests and the bench): the
+// roster runs in data/remote/worker.ts on its own thread, so the HTTP thread never waits on SQLite.
+
+const ENTRY = new URL('./worker.ts', import.meta.url);
+
+export function workerPort(worker: Worker): ClientPort {
+  let exited = false;
+  return {
+    post: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', (m: FromServer) => listener(m)),
+    onExit: (listener) =>
+      worker.once('exit', (code) => {
+        exited = true;
+        listener(code);
+      }),
+    kill: () => {
+      if (!exited) void worker.terminate();
+    },
+  };
+}
+
+/** A new roster thread. Its errors end it; the client hears that as an exit. */
+export function spawnRosterWorker(): ClientPort {
+  const worker = new Worker(ENTRY);
+  worker.on('error', (error) => console.error('[rungs] The roster thread failed:', error));
+  return workerPort(worker);
+}
