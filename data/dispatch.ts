@@ -7,6 +7,11 @@ import { type AppInfo, createHandlers } from './handlers/index.ts';
 
 export type Dispatch = <K extends ChannelName>(channel: K, request: RequestOf<K>) => Result<ResponseOf<K>>;
 
+/** A channel name for messages; a hostile value (no prototype, a throwing toString) must not throw here. */
+function describeChannel(channel: unknown): string {
+  return typeof channel === 'string' ? channel.slice(0, 80) : `(a ${channel === null ? 'null' : typeof channel}, not a channel name)`;
+}
+
 function toError(error: unknown): RungsError {
   if (error instanceof RungsError) return error;
   if (error instanceof Database.SqliteError) {
@@ -29,14 +34,14 @@ export function createDispatcher(
 
   function dispatchUnknown(channel: unknown, request: unknown): Result<unknown> {
     try {
-      if (!isChannelName(channel)) throw new RungsError('unknown_channel', `Unknown channel: ${String(channel).slice(0, 80)}`);
+      if (!isChannelName(channel)) throw new RungsError('unknown_channel', `Unknown channel: ${describeChannel(channel)}`);
       const input = parseRequest(channel, request);
       const handler = handlers[channel];
       const value = contract[channel].mutates ? db.transaction(() => handler(db, input))() : handler(db, input);
       return { ok: true, value };
     } catch (error) {
       const e = toError(error);
-      if (e.code === 'internal') console.error(`[rungs] ${String(channel)} failed:`, error);
+      if (e.code === 'internal') console.error(`[rungs] ${describeChannel(channel)} failed:`, error);
       return { ok: false, error: e.toData() };
     }
   }

@@ -71,5 +71,18 @@ describe('every channel refuses bad input with a typed error and changes nothing
     expect(dispatchUnknown('db.exec', { sql: 'DROP TABLE engineers' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(dispatchUnknown('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(dispatchUnknown('toString', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    // Values that cannot even be turned into a string still get a typed refusal, not a throw.
+    expect(dispatchUnknown(Object.create(null), {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(
+      dispatchUnknown(
+        {
+          toString: () => {
+            throw new Error('hostile');
+          },
+        },
+        {},
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(dispatchUnknown(Symbol('x'), {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 });
