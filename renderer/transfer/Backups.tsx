@@ -24,7 +24,8 @@ export const size = (bytes: number): string =>
  * The backups kept next to the roster, newest first, with "Back up now" and "Restore…". A restore
  * replaces everything, undo history included, so it asks first and says what happens to today's roster.
  */
-export function Backups({ onRestored }: { onRestored: () => void }) {
+/** `version` changes whenever the roster does (an import takes a backup first), so the list reloads with it. */
+export function Backups({ onRestored, version }: { onRestored: () => void; version: unknown }) {
   const [backups, setBackups] = useState<Backup[] | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
@@ -38,7 +39,7 @@ export function Backups({ onRestored }: { onRestored: () => void }) {
   useEffect(() => {
     // oxlint-disable-next-line react/set-state-in-effect -- the backups are files the main process lists; this loads them.
     void load();
-  }, [load]);
+  }, [load, version]);
 
   const backUp = async () => {
     setBusy(true);

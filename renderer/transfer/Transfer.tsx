@@ -97,7 +97,7 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
           <FileChosen id="json-file-chosen" name={jsonName} />
         </div>
       </section>
-      <Backups onRestored={onReplaced} />
+      <Backups onRestored={onReplaced} version={snapshot} />
     </section>
   );
 }

@@ -226,6 +226,8 @@ test('a new lead imports their team from a spreadsheet CSV, fixes what the previ
     await expect(preview).toContainText('team.csv: all 6 rows are ready. New teams: Payments, Search.');
     await preview.getByRole('button', { name: 'Import 6 engineers' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Imported 6 engineers and 2 teams from CSV' })).toBeVisible();
+    // The import took a backup first, and the Backups list on the same screen shows it without a revisit.
+    await expect(page.getByRole('row', { name: /Before an import/ })).toBeVisible();
 
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Board' }).click();
     await expect(page.getByRole('region', { name: 'Diaz, Carla, Senior' })).toBeVisible();
