@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { type ChannelName, contract, isChannelName, type RequestOf, type ResponseOf } from '../shared/contract/index.ts';
+import { type ChannelName, type Contract, contract, isChannelName, type RequestOf, type ResponseOf } from '../shared/contract/index.ts';
 import { parseRequest } from '../shared/contract/validate.ts';
 import { type Result, RungsError } from '../shared/errors.ts';
 import type { Db } from './db.ts';
 import { type AppInfo, createHandlers } from './handlers/index.ts';
+import type { Handlers } from './handlers/types.ts';
 
 export type Dispatch = <K extends ChannelName>(channel: K, request: RequestOf<K>) => Result<ResponseOf<K>>;
 
@@ -29,8 +30,10 @@ function toError(error: unknown): RungsError {
 export function createDispatcher(
   db: Db,
   info: AppInfo,
+  /** Only tests pass their own, to prove the dispatcher's promises whatever a handler does. */
+  handlerMap: Handlers<Contract> = createHandlers(info),
 ): { dispatch: Dispatch; dispatchUnknown: (channel: unknown, request: unknown) => Result<unknown> } {
-  const handlers = createHandlers(info) as Record<ChannelName, (db: Db, input: unknown) => unknown>;
+  const handlers = handlerMap as Record<ChannelName, (db: Db, input: unknown) => unknown>;
 
   function dispatchUnknown(channel: unknown, request: unknown): Result<unknown> {
     try {
