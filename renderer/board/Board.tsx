@@ -73,12 +73,19 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   );
 
   const onDragStart = useCallback(
-    ({ active }: DragStartEvent) => {
+    ({ active, activatorEvent }: DragStartEvent) => {
       performance.mark('rungs:drag-start');
       atDragStart.current = snapshot;
       const id = itemIdOf(active.id);
       const item = id === null ? undefined : itemsById.get(id);
-      dragStore.set({ overId: null, rung: item?.rung ?? null, fromBacklog: item !== undefined && item.assignment === null });
+      dragStore.set({
+        overId: null,
+        rung: item?.rung ?? null,
+        fromBacklog: item !== undefined && item.assignment === null,
+        // Arrow keys walk lane by lane and wrap in reading order, to any lane on the board: a
+        // keyboard drag enables the far lanes too (Lane.tsx). A pointer can only reach what it sees.
+        allTargets: activatorEvent instanceof KeyboardEvent,
+      });
       setActiveItemId(id);
     },
     [snapshot, itemsById, dragStore],

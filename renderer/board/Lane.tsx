@@ -3,7 +3,7 @@ import { type ReactNode, memo } from 'react';
 import { fit } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
-import { usePreviewRung } from './dragState.ts';
+import { useAllTargets, usePreviewRung } from './dragState.ts';
 import { fitHeadline } from './fitText.ts';
 import { laneId } from './ids.ts';
 import { LaneCard } from './LaneCard.tsx';
@@ -30,6 +30,7 @@ export const Lane = memo(function Lane({ lane, cardsLater = false }: LaneProps) 
     <LaneDrop
       id={id}
       engineerId={e.id}
+      far={cardsLater}
       className={`lane${preview ? ` preview preview-${preview.kind}` : ''}`}
       label={`${e.name}, ${levelName(e.level)}`}
     >
@@ -44,15 +45,23 @@ export const Lane = memo(function Lane({ lane, cardsLater = false }: LaneProps) 
   );
 });
 
-type LaneDropProps = { id: string; engineerId: number; className: string; label: string; children: ReactNode };
+type LaneDropProps = { id: string; engineerId: number; far: boolean; className: string; label: string; children: ReactNode };
 
 /**
  * The drop target: the only part of a lane that reads dnd-kit's context, so it re-renders whenever
  * a drag starts, crosses a lane or ends; its children are the same elements each time, so React
  * stops here.
+ *
+ * A lane far from the visible part of the board (its team's cards are not mounted, near.ts) takes
+ * no pointer drop: dnd-kit measures every enabled drop target when a card is picked up (a layout
+ * read and a walk up the DOM for scroll containers each), and at 300 engineers measuring all 300
+ * lanes made the pick-up one long task of ~60 ms (npm run bench). A pointer reaches only what is on
+ * screen, and lanes come within reach a screen before they scroll into view, so the auto-scroll of
+ * a drag finds them enabled. A keyboard drag walks and wraps to any lane: it enables them all.
  */
-function LaneDrop({ id, engineerId, className, label, children }: LaneDropProps) {
-  const { setNodeRef } = useDroppable({ id, data: { engineerId } });
+function LaneDrop({ id, engineerId, far, className, label, children }: LaneDropProps) {
+  const allTargets = useAllTargets();
+  const { setNodeRef } = useDroppable({ id, data: { engineerId }, disabled: far && !allTargets });
   return (
     <section ref={setNodeRef} className={className} data-id={id} aria-label={label}>
       {children}

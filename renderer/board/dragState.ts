@@ -8,7 +8,13 @@ import type { Rank } from '../../shared/ladder.ts';
  * so when the card crosses from one lane to the next only those two lanes re-render, not the board
  * (at 300 engineers a board-wide render per crossing cost frames of 50 ms and more: npm run bench).
  */
-export type DragState = { overId: UniqueIdentifier | null; rung: Rank | null; fromBacklog: boolean };
+export type DragState = {
+  overId: UniqueIdentifier | null;
+  rung: Rank | null;
+  fromBacklog: boolean;
+  /** Every lane takes the drop, near the visible part of the board or not (a keyboard drag: see Lane.tsx). */
+  allTargets: boolean;
+};
 
 export type DragStore = {
   get: () => DragState;
@@ -16,7 +22,7 @@ export type DragStore = {
   subscribe: (listener: () => void) => () => void;
 };
 
-export const IDLE: DragState = { overId: null, rung: null, fromBacklog: false };
+export const IDLE: DragState = { overId: null, rung: null, fromBacklog: false, allTargets: false };
 
 export function createDragStore(): DragStore {
   let state = IDLE;
@@ -24,7 +30,13 @@ export function createDragStore(): DragStore {
   return {
     get: () => state,
     set(next) {
-      if (next.overId === state.overId && next.rung === state.rung && next.fromBacklog === state.fromBacklog) return;
+      if (
+        next.overId === state.overId &&
+        next.rung === state.rung &&
+        next.fromBacklog === state.fromBacklog &&
+        next.allTargets === state.allTargets
+      )
+        return;
       state = next;
       for (const l of listeners) l();
     },
@@ -54,6 +66,13 @@ export function useOverBacklog(backlogId: UniqueIdentifier): boolean {
     const s = store.get();
     return s.overId === backlogId && s.rung !== null && !s.fromBacklog;
   }, [store, backlogId]);
+  return useSyncExternalStore(store.subscribe, select, select);
+}
+
+/** True while a drag that must reach every lane (a keyboard drag) is under way. */
+export function useAllTargets(): boolean {
+  const store = useContext(DragStoreContext);
+  const select = useCallback(() => store.get().allTargets, [store]);
   return useSyncExternalStore(store.subscribe, select, select);
 }
 
