@@ -96,6 +96,7 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
   const optimistic: number[] = [];
   const persisted: number[] = [];
   const frames: number[] = [];
+  const longestFrames: number[] = [];
   const longTasks: number[] = [];
   const afterDrop: number[] = [];
   try {
@@ -155,6 +156,7 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
       if (l.dropOptimistic !== null) optimistic.push(l.dropOptimistic);
       if (l.dropPersisted !== null) persisted.push(l.dropPersisted);
       frames.push(...f.slice(1));
+      longestFrames.push(Math.max(0, ...f.slice(1)));
       longTasks.push(Math.max(0, ...l.longTasks.map((t) => t.duration)));
       afterDrop.push(Math.max(0, ...l.longTasksAfterDrop.map((t) => t.duration)));
     }
@@ -166,6 +168,9 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
   return [
     row(s, 'drag start', 'ms', stats(starts), { op: '<=', value: 100, stat: 'p95' }),
     row(s, 'frame time while dragging', 'ms', stats(frames), { op: '<=', value: 16.7, stat: 'p95' }),
+    // At 60 Hz a frame reads 16.6–16.8 ms on the page's coarse clock, so the p95 above sits on the
+    // target either way; one missed frame shows here as ~33 ms.
+    row(s, 'longest frame per drag', 'ms', stats(longestFrames), null, 'info'),
     row(s, 'longest task during a drag', 'ms', stats(longTasks), { op: '<=', value: 50, stat: 'p95' }),
     row(s, 'longest task after a drop (render, refresh)', 'ms', stats(afterDrop), null, 'info'),
     row(s, 'drop → optimistic UI', 'ms', stats(optimistic), { op: '<=', value: 100, stat: 'p95' }),
