@@ -174,7 +174,7 @@ export function Roster({ snapshot, onChanged }: Props) {
                   <th scope="col">Capacity</th>
                   <th scope="col">Active</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="sr-only">Actions</span>
                   </th>
                 </tr>
               </thead>

@@ -104,7 +104,7 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
               <th scope="col">Why</th>
               <th scope="col">Size</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="sr-only">Action</span>
               </th>
             </tr>
           </thead>
