@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReview, fit, fitSentence } from './fit.ts';
+import { canReview, fit, fitSentence, whoReviews } from './fit.ts';
 import { DEFAULT_RUNG, parseLevel } from './ladder.ts';
 
 // One describe per sentence of the rules in PRODUCT.md, "Fit".
@@ -62,5 +62,13 @@ describe('levels from spreadsheets match the ladder case-insensitively', () => {
     ['2', 2],
   ] as const)('%s → %s', (text, rank) => {
     expect(parseLevel(text)).toBe(rank);
+  });
+});
+
+describe('a stretch closes with review by an engineer at least one level above, or the lead', () => {
+  it('names the reviewing engineer first, then the lead, else nobody', () => {
+    expect(whoReviews('Sofia Lindqvist', true)).toBe('Sofia Lindqvist');
+    expect(whoReviews(null, true)).toBe('the lead');
+    expect(whoReviews(undefined, false)).toBeNull();
   });
 });

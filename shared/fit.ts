@@ -44,5 +44,9 @@ export function describeFit(f: Fit): string {
  */
 export const canReview = (reviewerLevel: Rank, assigneeLevel: Rank): boolean => reviewerLevel > assigneeLevel;
 
+/** Who closes a stretch with review, in words: the reviewing engineer's name, else the lead, else nobody (null). */
+export const whoReviews = (reviewerName: string | null | undefined, leadReviews: boolean): string | null =>
+  reviewerName ?? (leadReviews ? 'the lead' : null);
+
 export const fitSentence = (title: string, rung: Rank, name: string, level: Rank): string =>
   `'${title}' (${levelName(rung)} rung) on ${name}, ${levelName(level)}: ${describeFit(fit(rung, level))}`;

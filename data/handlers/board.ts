@@ -1,6 +1,6 @@
 import type { boardContract } from '../../shared/contract/board.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { canReview, fit } from '../../shared/fit.ts';
+import { canReview, fit, whoReviews } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { historyState, redo, undo } from '../changes.ts';
@@ -115,7 +115,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
         );
       }
     }
-    const who = reviewerId !== null ? getEngineer(db, reviewerId).name : leadReviews ? 'the lead' : null;
+    const who = whoReviews(reviewerId !== null ? getEngineer(db, reviewerId).name : null, leadReviews);
     const summary = who ? `${who} reviews '${item.title}'` : `Removed the reviewer of '${item.title}'`;
     return record(db, summary, (rows) =>
       rows.update('assignments', item.id, { reviewer_id: reviewerId, lead_reviews: leadReviews ? 1 : 0 }),

@@ -2,7 +2,7 @@ import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferCon
 import { backupCommitted } from '../backup.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { fit, FIT_LABEL } from '../../shared/fit.ts';
+import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { type BacklogRow, type ImportKind, type RosterRow, checkBacklog, checkRoster } from '../../shared/import.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Db } from '../db.ts';
@@ -204,11 +204,9 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
     const rows = items.map((i) => {
       const assignee = i.assignment ? engineers.get(i.assignment.engineerId)! : null;
-      const reviewer = i.assignment?.reviewerId
-        ? engineers.get(i.assignment.reviewerId)!.name
-        : i.assignment?.leadReviews
-          ? 'the lead'
-          : '';
+      const reviewer = i.assignment
+        ? (whoReviews(i.assignment.reviewerId ? engineers.get(i.assignment.reviewerId)!.name : null, i.assignment.leadReviews) ?? '')
+        : '';
       return [
         i.kind,
         i.title,

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { whoReviews } from '../../shared/fit.ts';
 import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
 import { GAP_LABEL, type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
@@ -134,7 +135,7 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
                 <td>{rungLabel(r.initiative)}</td>
                 <td>{r.dri ? `${r.dri.name}, ${levelName(r.dri.level)}` : '—'}</td>
                 <td>{r.fit ? <FitTag fit={r.fit} /> : '—'}</td>
-                <td>{r.reviewer ? r.reviewer.name : r.leadReviews ? 'the lead' : r.status === 'stretch' ? 'none yet' : '—'}</td>
+                <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? (r.status === 'stretch' ? 'none yet' : '—')}</td>
                 <td>
                   <span className={`ins-check ins-check-${r.status}`}>
                     {DRI_STATUS_LABEL[r.status]}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { whoReviews } from '../../shared/fit.ts';
 import { touchpointAnchor } from '../../shared/competency-map.ts';
 import type { GrowthTrail as GrowthTrailData } from '../../shared/contract/insights.ts';
 import { RANKS, levelName, nextRank } from '../../shared/ladder.ts';
@@ -153,7 +154,7 @@ function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapsho
                 <li key={t.item.id}>
                   {t.item.quarterId === snapshot.quarter.id ? <ItemLink item={t.item} go={go} /> : t.item.title} ({rungLabel(t.item)}){' '}
                   <FitTag fit={t.fit} /> reviewed by{' '}
-                  {t.reviewer ? `${t.reviewer.name} (${levelName(t.reviewer.level)})` : t.leadReviews ? 'the lead' : 'nobody yet'}{' '}
+                  {whoReviews(t.reviewer && `${t.reviewer.name} (${levelName(t.reviewer.level)})`, t.leadReviews) ?? 'nobody yet'}{' '}
                   <TouchpointTags item={t.item} go={go} engineerId={engineerId} />
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
-import { FIT_LABEL } from '../../shared/fit.ts';
+import { FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { GAP_LABEL, engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { itemFit, teamLanes } from '../../shared/plan.ts';
@@ -15,8 +15,7 @@ import './report.css';
 const reviewerOf = (item: WorkItem, engineers: ReadonlyMap<number, Engineer>): string => {
   const a = item.assignment;
   if (!a) return '';
-  if (a.reviewerId !== null) return engineers.get(a.reviewerId)?.name ?? '';
-  return a.leadReviews ? 'the lead' : '';
+  return whoReviews(a.reviewerId !== null ? engineers.get(a.reviewerId)?.name : null, a.leadReviews) ?? '';
 };
 
 export function Report({ snapshot }: { snapshot: Snapshot }) {
@@ -144,7 +143,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                 <th scope="row">{r.initiative.title}</th>
                 <td>{levelName(r.initiative.rung)}</td>
                 <td>{r.dri ? `${r.dri.name} (${levelName(r.dri.level)})` : '—'}</td>
-                <td>{r.reviewer?.name ?? (r.leadReviews ? 'the lead' : '')}</td>
+                <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? ''}</td>
                 <td className={`report-check-${r.status}`}>{DRI_STATUS_LABEL[r.status]}</td>
               </tr>
             ))}
