@@ -24,15 +24,21 @@ export function getQuarter(db: Db, id?: number): Quarter {
   return fromDb.quarter(row);
 }
 
+/** The refusals for an id that is not (or no longer) there, worded once for every handler. */
+export const missing = {
+  engineer: (id: number) => new RungsError('not_found', `No engineer ${id}; they may have been deleted.`),
+  workItem: (id: number) => new RungsError('not_found', `No work item ${id}; it may have been deleted.`),
+};
+
 export const getEngineer = (db: Db, id: number): Engineer => {
   const row = prepared<[number], DbEngineer>(db, 'SELECT * FROM engineers WHERE id = ?').get(id);
-  if (!row) throw new RungsError('not_found', `No engineer ${id}; they may have been deleted.`);
+  if (!row) throw missing.engineer(id);
   return fromDb.engineer(row);
 };
 
 export const getWorkItem = (db: Db, id: number): WorkItem => {
   const row = prepared<[number], DbWorkItemRow>(db, `${WORK_ITEM_SELECT} WHERE w.id = ?`).get(id);
-  if (!row) throw new RungsError('not_found', `No work item ${id}; it may have been deleted.`);
+  if (!row) throw missing.workItem(id);
   return fromDb.workItem(row);
 };
 

@@ -5,7 +5,7 @@ import { levelName } from '../../shared/ladder.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
-import { getEngineer, getEngineersByIds, getQuarters, getSnapshot, getWorkItem, getWorkItemsByIds } from '../queries.ts';
+import { getEngineer, getEngineersByIds, getQuarters, getSnapshot, getWorkItem, getWorkItemsByIds, missing } from '../queries.ts';
 import { type Handlers, record } from './types.ts';
 
 const role = (item: WorkItem) => (item.kind === 'initiative' ? 'DRI' : 'owner');
@@ -16,11 +16,13 @@ function assignedItem(db: Parameters<typeof getWorkItem>[0], itemId: number) {
   return { item, assignment: item.assignment, assignee: getEngineer(db, item.assignment.engineerId) };
 }
 
-function activeEngineer(db: Parameters<typeof getEngineer>[0], id: number): Engineer {
-  const e = getEngineer(db, id);
+/** Only active engineers take work; every way of assigning refuses the same way. */
+function mustBeActive(e: Engineer): Engineer {
   if (!e.active) throw new RungsError('conflict', `${e.name} is inactive; reactivate them on the roster to give them work.`);
   return e;
 }
+
+const activeEngineer = (db: Parameters<typeof getEngineer>[0], id: number): Engineer => mustBeActive(getEngineer(db, id));
 
 /**
  * The assignment row after a drop. A reviewer stays only if they can still review the new assignee;
@@ -72,15 +74,14 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     const plan: { item: WorkItem; to: Engineer | null }[] = [];
     for (const { itemId, engineerId } of moves) {
       const item = items.get(itemId);
-      if (!item) throw new RungsError('not_found', `No work item ${itemId}; it may have been deleted.`);
+      if (!item) throw missing.workItem(itemId);
       if (engineerId === null) {
         if (item.assignment) plan.push({ item, to: null });
         continue;
       }
-      const engineer = engineers.get(engineerId);
-      if (!engineer) throw new RungsError('not_found', `No engineer ${engineerId}; they may have been deleted.`);
-      if (!engineer.active)
-        throw new RungsError('conflict', `${engineer.name} is inactive; reactivate them on the roster to give them work.`);
+      const found = engineers.get(engineerId);
+      if (!found) throw missing.engineer(engineerId);
+      const engineer = mustBeActive(found);
       if (item.assignment?.engineerId !== engineer.id) plan.push({ item, to: engineer });
     }
     if (plan.length === 0) return { changeId: null, summary: 'Nothing moved: every item is already where it was dropped' };
