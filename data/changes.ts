@@ -30,16 +30,20 @@ const columnsOf = (row: Row) => {
 const selectRow = (db: Db, table: TableName, key: number): Row | null =>
   (prepared(db, `SELECT * FROM ${table} WHERE ${TABLE_KEYS[table]} = ?`).get(key) as Row | undefined) ?? null;
 
+const deleteRow = (db: Db, table: TableName, key: number): void => {
+  prepared(db, `DELETE FROM ${table} WHERE ${TABLE_KEYS[table]} = ?`).run(key);
+};
+
+const insertSql = (table: TableName, cols: string[]): string =>
+  `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`;
+
 function writeRow(db: Db, table: TableName, key: number, row: Row | null): void {
+  if (row === null) return deleteRow(db, table, key);
   const keyCol = TABLE_KEYS[table];
-  if (row === null) {
-    prepared(db, `DELETE FROM ${table} WHERE ${keyCol} = ?`).run(key);
-    return;
-  }
   const cols = columnsOf(row);
   prepared(
     db,
-    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})
+    `${insertSql(table, cols)}
      ON CONFLICT (${keyCol}) DO UPDATE SET ${
        cols
          .filter((c) => c !== keyCol)
@@ -58,7 +62,7 @@ export class Changeset {
 
   insert(table: TableName, row: Row): number {
     const cols = columnsOf(row);
-    const info = prepared(this.db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+    const info = prepared(this.db, insertSql(table, cols)).run(row);
     const key = table === 'assignments' ? Number(row.item_id) : Number(info.lastInsertRowid);
     this.rows.push({ table, key, before: null, after: selectRow(this.db, table, key) });
     return key;
@@ -92,7 +96,7 @@ export class Changeset {
   remove(table: TableName, key: number): boolean {
     const before = selectRow(this.db, table, key);
     if (!before) return false;
-    prepared(this.db, `DELETE FROM ${table} WHERE ${TABLE_KEYS[table]} = ?`).run(key);
+    deleteRow(this.db, table, key);
     this.rows.push({ table, key, before, after: null });
     return true;
   }
