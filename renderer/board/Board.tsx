@@ -10,17 +10,18 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type SyntheticEvent, memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, Team, WorkItem } from '../../shared/schemas.ts';
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
 import { Backlog } from './Backlog.tsx';
-import { CardFace } from './Card.tsx';
+import { CardFace, DRAG_INSTRUCTIONS_ID } from './Card.tsx';
 import { BoardActionsContext } from './context.ts';
-import { DragStoreContext, IDLE, createDragStore, useDragState } from './dragState.ts';
+import { DragStoreContext, IDLE, createDragStore, useDragState, useInReach } from './dragState.ts';
 import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
 import { Filters } from './Filters.tsx';
+import { Grip, type GripControl } from './Grip.tsx';
 import { type BoardFilter, NO_FILTER } from './filters.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { Lane } from './Lane.tsx';
@@ -51,6 +52,16 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const [dragStore] = useState(createDragStore);
   /** The plan as it was when the card was lifted: what a cancel or a refusal restores. */
   const atDragStart = useRef<Snapshot | null>(null);
+  /** Presses on any card's handle go to the one draggable (Grip.tsx). */
+  const grip = useRef<GripControl>(null);
+  const press = useMemo(
+    () => ({
+      onMouseDown: (e: SyntheticEvent) => grip.current?.press(e, 'onMouseDown'),
+      onTouchStart: (e: SyntheticEvent) => grip.current?.press(e, 'onTouchStart'),
+      onKeyDown: (e: SyntheticEvent) => grip.current?.press(e, 'onKeyDown'),
+    }),
+    [],
+  );
 
   const itemsById = useMemo(() => new Map(snapshot.items.map((i) => [i.id, i])), [snapshot.items]);
   const engineersById = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot.engineers]);
@@ -72,25 +83,33 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
     useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates }),
   );
 
+  /** Which team (its index on the board) each engineer's lane is in: what decides which lanes are in reach. */
+  const teamOf = useMemo(() => new Map(view.teams.flatMap(({ lanes }, i) => lanes.map((l) => [l.engineer.id, i] as const))), [view.teams]);
+
   const onDragStart = useCallback(
-    ({ active, activatorEvent }: DragStartEvent) => {
+    ({ active }: DragStartEvent) => {
       performance.mark('rungs:drag-start');
       atDragStart.current = snapshot;
       const id = itemIdOf(active.id);
       const item = id === null ? undefined : itemsById.get(id);
       dragStore.set({
+        itemId: id,
         overId: null,
         rung: item?.rung ?? null,
         fromBacklog: item !== undefined && item.assignment === null,
-        // Arrow keys walk lane by lane and wrap in reading order, to any lane on the board: a
-        // keyboard drag enables the far lanes too (Lane.tsx). A pointer can only reach what it sees.
-        allTargets: activatorEvent instanceof KeyboardEvent,
+        overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? null,
       });
       setActiveItemId(id);
     },
-    [snapshot, itemsById, dragStore],
+    [snapshot, itemsById, dragStore, teamOf],
   );
-  const onDragOver = useCallback(({ over }: DragOverEvent) => dragStore.set({ ...dragStore.get(), overId: over?.id ?? null }), [dragStore]);
+  const onDragOver = useCallback(
+    ({ over }: DragOverEvent) => {
+      const s = dragStore.get();
+      dragStore.set({ ...s, overId: over?.id ?? null, overTeam: teamOf.get(engineerIdOf(over?.id) ?? -1) ?? s.overTeam });
+    },
+    [dragStore, teamOf],
+  );
   const endDrag = useCallback(() => {
     setActiveItemId(null);
     dragStore.set(IDLE);
@@ -151,6 +170,8 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
             )}
           </div>
           <DndContext
+            // Its id names the hidden instructions every card's handle is described by.
+            id={DRAG_INSTRUCTIONS_ID}
             sensors={sensors}
             collisionDetection={laneCollisions}
             accessibility={accessibility}
@@ -159,7 +180,8 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
             onDragEnd={onDragEnd}
             onDragCancel={onDragCancel}
           >
-            <div className="board">
+            <Grip control={grip} dragStore={dragStore} />
+            <div className="board" {...press}>
               <section className="lanes" aria-label="Engineers">
                 {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
                 {view.teams.map(({ team, lanes }, teamIndex) => (
@@ -167,6 +189,8 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
                     key={team.id}
                     team={team}
                     lanes={lanes}
+                    index={teamIndex}
+                    teams={view.teams.length}
                     // The first two teams fill the first screen: their cards are in the first render.
                     firstScreen={teamIndex < 2}
                   />
@@ -219,18 +243,22 @@ function Overlay({ item, engineersById }: { item: WorkItem; engineersById: Reado
   );
 }
 
-type TeamSectionProps = { team: Team; lanes: LaneModel[]; firstScreen: boolean };
+type TeamSectionProps = { team: Team; lanes: LaneModel[]; index: number; teams: number; firstScreen: boolean };
 
-/** A team's lanes; their cards are mounted only near the visible part of the board (see near.ts). */
-const TeamSection = memo(function TeamSection({ team, lanes, firstScreen }: TeamSectionProps) {
+/**
+ * A team's lanes; their cards are mounted only near the visible part of the board (see near.ts),
+ * and they take drops only while in reach (see inReach in dragState.ts).
+ */
+const TeamSection = memo(function TeamSection({ team, lanes, index, teams, firstScreen }: TeamSectionProps) {
   const ref = useRef<HTMLElement>(null);
   const near = useNear(ref, '.lanes', firstScreen);
+  const reach = useInReach(index, teams, near);
   return (
     <section ref={ref} className="team" aria-label={`Team ${team.name}`}>
       <h2>{team.name}</h2>
       <div className="team-lanes">
         {lanes.map((lane) => (
-          <Lane key={lane.engineer.id} lane={lane} cardsLater={!near} />
+          <Lane key={lane.engineer.id} lane={lane} cardsLater={!near} dropTarget={reach} />
         ))}
       </div>
     </section>

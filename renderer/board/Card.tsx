@@ -1,10 +1,9 @@
-import { useDraggable } from '@dnd-kit/core';
 import { type ReactNode, memo } from 'react';
 import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { cardId } from './ids.ts';
+import { useIsLifted } from './dragState.ts';
 import { counted } from './renderCount.ts';
 
 const kindLabel = (item: WorkItem) => (item.kind === 'initiative' ? 'Initiative' : 'Story');
@@ -39,41 +38,39 @@ export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkI
 
 type DraggableCardProps = { item: WorkItem; engineer: Engineer | null; children?: ReactNode };
 
+/** The hidden instructions a screen reader reads for every card's handle (DndContext's id, Board.tsx). */
+export const DRAG_INSTRUCTIONS_ID = 'DndDescribedBy-board';
+
 /**
- * A draggable card. The drag handle is the card's face (a button for keyboards and screen readers);
- * controls beneath it (reviewer picker) sit outside the handle so typing in them never lifts the card.
- * Memoized on the snapshot's objects: a card renders again only when its item or engineer changes.
+ * A card that can be lifted. The drag handle is the card's face (a button for keyboards and screen
+ * readers); controls beneath it (reviewer picker) sit outside the handle so typing in them never
+ * lifts the card. A press on the handle is handed to the board's one draggable (Grip.tsx): no card
+ * reads dnd-kit's context, so a drag starting, crossing lanes or ending renders only the card in
+ * the air. Memoized on the snapshot's objects: otherwise a card renders again only when its item or
+ * engineer changes.
  */
 export const DraggableCard = memo(function DraggableCard({ item, engineer, children }: DraggableCardProps) {
   counted('cards');
   const f = engineer ? itemFit(item, engineer) : null;
+  const lifted = useIsLifted(item.id);
   return (
-    <CardDrag
-      itemId={item.id}
-      className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}`}
-      title={item.title}
-      face={<CardFace item={item} engineer={engineer} />}
+    <article
+      className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}${lifted ? ' is-dragging' : ''}`}
+      data-id={`item-${item.id}`}
+      aria-label={item.title}
     >
-      {children}
-    </CardDrag>
-  );
-});
-
-type CardDragProps = { itemId: number; className: string; title: string; face: ReactNode; children?: ReactNode };
-
-/**
- * The only part of a card that reads dnd-kit's context, which changes when a drag starts, crosses a
- * drop target or ends: it re-renders then, but hands React the same face and children elements, so
- * React stops here instead of rendering every mounted card's face again.
- */
-function CardDrag({ itemId, className, title, face, children }: CardDragProps) {
-  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: cardId(itemId), data: { itemId } });
-  return (
-    <article className={`${className}${isDragging ? ' is-dragging' : ''}`} data-id={`item-${itemId}`} aria-label={title}>
-      <div ref={setNodeRef} className="card-handle" {...listeners} {...attributes} aria-roledescription="draggable card">
-        {face}
+      <div
+        className="card-handle"
+        data-card-handle={item.id}
+        role="button"
+        tabIndex={0}
+        aria-roledescription="draggable card"
+        aria-describedby={DRAG_INSTRUCTIONS_ID}
+        aria-pressed={lifted || undefined}
+      >
+        <CardFace item={item} engineer={engineer} />
       </div>
       {children}
     </article>
   );
-}
+});

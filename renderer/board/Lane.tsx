@@ -1,9 +1,9 @@
-import { useDroppable } from '@dnd-kit/core';
-import { type ReactNode, memo } from 'react';
+import { memo, useRef } from 'react';
 import { fit } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
-import { useAllTargets, usePreviewRung } from './dragState.ts';
+import { usePreviewRung } from './dragState.ts';
+import { DropTarget } from './DropTarget.tsx';
 import { fitHeadline } from './fitText.ts';
 import { laneId } from './ids.ts';
 import { LaneCard } from './LaneCard.tsx';
@@ -11,29 +11,33 @@ import { counted } from './renderCount.ts';
 
 type LaneProps = {
   lane: LaneModel;
-  /** Cards not mounted (the lane is far from the visible part of the board): the lane still takes drops. */
+  /** Cards not mounted (the lane is far from the visible part of the board). */
   cardsLater?: boolean;
+  /** The lane takes drops (it is in reach: see inReach in dragState.ts). */
+  dropTarget?: boolean;
 };
 
 /**
  * An engineer's lane, memoized on the lane object the board keeps between snapshots (structural
- * sharing, see share.ts): it renders again only when its engineer or cards change, or when a held
- * card enters or leaves it (usePreviewRung), never because the drag moved elsewhere.
+ * sharing, see share.ts): it renders again only when its engineer or cards change, when it comes
+ * into or out of reach, or when a held card enters or leaves it (usePreviewRung), never because
+ * the drag moved elsewhere. It reads nothing of dnd-kit's: its DropTarget does.
  */
-export const Lane = memo(function Lane({ lane, cardsLater = false }: LaneProps) {
+export const Lane = memo(function Lane({ lane, cardsLater = false, dropTarget = true }: LaneProps) {
   counted('lanes');
   const e = lane.engineer;
   const id = laneId(e.id);
+  const ref = useRef<HTMLElement>(null);
   const previewRung = usePreviewRung(id);
   const preview = previewRung === null ? null : fit(previewRung, e.level);
   return (
-    <LaneDrop
-      id={id}
-      engineerId={e.id}
-      far={cardsLater}
+    <section
+      ref={ref}
       className={`lane${preview ? ` preview preview-${preview.kind}` : ''}`}
-      label={`${e.name}, ${levelName(e.level)}`}
+      data-id={id}
+      aria-label={`${e.name}, ${levelName(e.level)}`}
     >
+      {dropTarget && <DropTarget id={id} engineerId={e.id} node={ref} />}
       <LaneBody lane={lane} cardsLater={cardsLater} />
       {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}
       {preview && (
@@ -41,35 +45,11 @@ export const Lane = memo(function Lane({ lane, cardsLater = false }: LaneProps) 
           {fitHeadline(preview, e.level)}
         </p>
       )}
-    </LaneDrop>
+    </section>
   );
 });
 
-type LaneDropProps = { id: string; engineerId: number; far: boolean; className: string; label: string; children: ReactNode };
-
-/**
- * The drop target: the only part of a lane that reads dnd-kit's context, so it re-renders whenever
- * a drag starts, crosses a lane or ends; its children are the same elements each time, so React
- * stops here.
- *
- * A lane far from the visible part of the board (its team's cards are not mounted, near.ts) takes
- * no pointer drop: dnd-kit measures every enabled drop target when a card is picked up (a layout
- * read and a walk up the DOM for scroll containers each), and at 300 engineers measuring all 300
- * lanes made the pick-up one long task of ~60 ms (npm run bench). A pointer reaches only what is on
- * screen, and lanes come within reach a screen before they scroll into view, so the auto-scroll of
- * a drag finds them enabled. A keyboard drag walks and wraps to any lane: it enables them all.
- */
-function LaneDrop({ id, engineerId, far, className, label, children }: LaneDropProps) {
-  const allTargets = useAllTargets();
-  const { setNodeRef } = useDroppable({ id, data: { engineerId }, disabled: far && !allTargets });
-  return (
-    <section ref={setNodeRef} className={className} data-id={id} aria-label={label}>
-      {children}
-    </section>
-  );
-}
-
-const LaneBody = memo(function LaneBody({ lane, cardsLater }: Required<LaneProps>) {
+const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel; cardsLater: boolean }) {
   const { engineer: e, items, load, counts } = lane;
   const over = e.capacity !== null && load > e.capacity;
   return (

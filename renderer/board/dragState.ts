@@ -9,11 +9,13 @@ import type { Rank } from '../../shared/ladder.ts';
  * (at 300 engineers a board-wide render per crossing cost frames of 50 ms and more: npm run bench).
  */
 export type DragState = {
+  /** The card in the air. */
+  itemId: number | null;
   overId: UniqueIdentifier | null;
   rung: Rank | null;
   fromBacklog: boolean;
-  /** Every lane takes the drop, near the visible part of the board or not (a keyboard drag: see Lane.tsx). */
-  allTargets: boolean;
+  /** Where on the board the target is: the index of its team, kept when the card is over no lane. */
+  overTeam: number | null;
 };
 
 export type DragStore = {
@@ -22,7 +24,7 @@ export type DragStore = {
   subscribe: (listener: () => void) => () => void;
 };
 
-export const IDLE: DragState = { overId: null, rung: null, fromBacklog: false, allTargets: false };
+export const IDLE: DragState = { itemId: null, overId: null, rung: null, fromBacklog: false, overTeam: null };
 
 export function createDragStore(): DragStore {
   let state = IDLE;
@@ -31,10 +33,11 @@ export function createDragStore(): DragStore {
     get: () => state,
     set(next) {
       if (
+        next.itemId === state.itemId &&
         next.overId === state.overId &&
         next.rung === state.rung &&
         next.fromBacklog === state.fromBacklog &&
-        next.allTargets === state.allTargets
+        next.overTeam === state.overTeam
       )
         return;
       state = next;
@@ -69,10 +72,34 @@ export function useOverBacklog(backlogId: UniqueIdentifier): boolean {
   return useSyncExternalStore(store.subscribe, select, select);
 }
 
-/** True while a drag that must reach every lane (a keyboard drag) is under way. */
-export function useAllTargets(): boolean {
+/** True while this card is the one in the air: its place on the board shows it is lifted. */
+export function useIsLifted(itemId: number): boolean {
   const store = useContext(DragStoreContext);
-  const select = useCallback(() => store.get().allTargets, [store]);
+  const select = useCallback(() => store.get().itemId === itemId, [store, itemId]);
+  return useSyncExternalStore(store.subscribe, select, select);
+}
+
+/**
+ * Whether a team's lanes take drops: those near the visible part of the board (near.ts), the first
+ * and last teams, and while a card is in the air the teams either side of the one it is over.
+ *
+ * Each drop target costs work on every pick-up, lane crossing and drop (DropTarget.tsx), and at
+ * 300 engineers registering every lane made a keyboard pick-up one task of 70–100 ms (npm run
+ * bench). A pointer reaches only what it sees, and lanes come within reach a screen before they
+ * scroll into view. Arrow keys move one lane at a time, to the nearest lane that way: always in
+ * the same team or the next, which are in reach; at the first or last lane they wrap in reading
+ * order to the other end of the board, which is always in reach too. So every lane stays reachable
+ * by keyboard, the farthest included, with a few dozen targets registered instead of 300.
+ */
+export function inReach(s: DragState, team: number, teams: number, near: boolean): boolean {
+  if (near || team === 0 || team === teams - 1) return true;
+  return s.itemId !== null && s.overTeam !== null && Math.abs(team - s.overTeam) <= 1;
+}
+
+/** `inReach` for one team, re-rendering it only when that answer changes. */
+export function useInReach(team: number, teams: number, near: boolean): boolean {
+  const store = useContext(DragStoreContext);
+  const select = useCallback(() => inReach(store.get(), team, teams, near), [store, team, teams, near]);
   return useSyncExternalStore(store.subscribe, select, select);
 }
 
