@@ -67,10 +67,6 @@
       dragStart: start !== null && started !== null ? start - started : null,
       dropOptimistic: optimistic !== null && dropped !== null ? optimistic - dropped : null,
       dropPersisted: persisted !== null && dropped !== null ? persisted - dropped : null,
-      // While dragging: from the input that started it to the drop. After: the drop's own work
-      // (optimistic render, the round trip, the refresh from the main process).
-      longTasks: p.longTasks.filter((t) => started !== null && t.start >= started && (dropped === null || t.start < dropped)),
-      longTasksAfterDrop: p.longTasks.filter((t) => dropped !== null && t.start >= dropped),
     };
   };
   window.__rungsBench = p;

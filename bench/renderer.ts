@@ -71,16 +71,112 @@ export async function rendererFigures(browser: Browser, dbFile: string, scale: S
   ];
 }
 
+/** The page's longest tasks up to and including the drop's own task, and after it. */
+type Tasks = { during: number; after: number };
+
+/**
+ * Run one drag under a Chromium trace and split the page's main-thread tasks at the one that
+ * handled the drop (the last `dropEvent`): the trace has every task with its true length, where
+ * the Long Tasks API only reports those over 50 ms. Tracing slows the page a little, so traced
+ * drags give only these figures; latencies and frames come from drags run without it.
+ */
+async function tracedTasks(browser: Browser, page: Page, dropEvent: 'mouseup' | 'keydown', drag: () => Promise<void>): Promise<Tasks> {
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] });
+  try {
+    await drag();
+  } catch (error) {
+    await browser.stopTracing();
+    throw error;
+  }
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    ts: number;
+    dur?: number;
+    args?: { name?: string; data?: { type?: string } };
+  };
+  const parsed = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = (e: TraceEvent) => main.has(`${e.pid}:${e.tid}`);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.dur !== undefined && onMain(e));
+  const dropAt = Math.max(
+    ...events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === dropEvent && onMain(e)).map((e) => e.ts),
+  );
+  if (!Number.isFinite(dropAt)) throw new Error(`The trace holds no ${dropEvent}: the drop was not seen`);
+  const longest = (ts: TraceEvent[]) => Math.max(0, ...ts.map((t) => t.dur! / 1000));
+  return { during: longest(tasks.filter((t) => t.ts <= dropAt)), after: longest(tasks.filter((t) => t.ts > dropAt)) };
+}
+
+/** The single worst sample, as a row's median and p95 alike. */
+const worst = (xs: number[]) => {
+  const m = Math.max(0, ...xs);
+  return { median: m, p95: m, n: xs.length };
+};
+
+/** Wait for the drop's rungs:drop-persisted mark, then for the refresh that follows it to land. */
+async function persistedAndRefreshed(page: Page): Promise<void> {
+  const ok = await page
+    .waitForFunction(() => performance.getEntriesByName('rungs:drop-persisted', 'mark').length > 0, null, { timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!ok) {
+    const started = await page.evaluate(() => performance.getEntriesByName('rungs:drag-start', 'mark').length > 0);
+    if (!started) throw new NoDragMarks('the board set no rungs:drag-start mark (no drag-and-drop board yet)');
+    throw new Error('The board set no rungs:drop-persisted mark after a drop');
+  }
+  await page.waitForTimeout(400);
+}
+
 /** The board does not (yet) mark drags: there is nothing to time. */
 export class NoDragMarks extends Error {}
 
 type DragLatencies = {
-  longTasksAfterDrop: { start: number; duration: number }[];
   dragStart: number | null;
   dropOptimistic: number | null;
   dropPersisted: number | null;
-  longTasks: { start: number; duration: number }[];
 };
+
+/** What one drag measured: its latencies and frames when run plainly, its tasks when traced. */
+type DragRun = { latencies: DragLatencies; frames: number[]; tasks: Tasks | null };
+
+/**
+ * Run `drags` plain drags and `drags` traced ones, alternating, after one warm-up drag; `drag`
+ * performs one (returning the frames it recorded) and `prepare` readies the page for the next.
+ */
+async function dragRuns(
+  browser: Browser,
+  page: Page,
+  drags: number,
+  dropEvent: 'mouseup' | 'keydown',
+  drag: (i: number) => Promise<number[]>,
+): Promise<DragRun[]> {
+  const runs: DragRun[] = [];
+  for (let i = 0; i < 2 * drags + 1; i++) {
+    await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.clearMarks());
+    const traced = i % 2 === 1;
+    let frames: number[] = [];
+    let tasks: Tasks | null = null;
+    if (traced) {
+      tasks = await tracedTasks(browser, page, dropEvent, async () => {
+        frames = await drag(i);
+        await persistedAndRefreshed(page);
+      });
+    } else {
+      frames = await drag(i);
+      await persistedAndRefreshed(page);
+    }
+    const latencies = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.dragLatencies());
+    if (i > 0) runs.push({ latencies, frames: traced ? [] : frames, tasks });
+  }
+  return runs;
+}
+
+const plain = (runs: DragRun[], pick: (l: DragLatencies) => number | null) =>
+  runs.filter((r) => r.tasks === null).flatMap((r) => (pick(r.latencies) === null ? [] : [pick(r.latencies)!]));
+const traced = (runs: DragRun[], pick: (t: Tasks) => number) => runs.flatMap((r) => (r.tasks === null ? [] : [pick(r.tasks)]));
 
 /**
  * Drag figures: pointer drags of backlog cards onto lanes, as a lead does them. The board sets the
@@ -92,32 +188,24 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
   const page = await context.newPage();
   await page.addInitScript({ path: PROBE });
   const host = await spawnHost(dbFile);
-  const starts: number[] = [];
-  const optimistic: number[] = [];
-  const persisted: number[] = [];
-  const frames: number[] = [];
-  const longestFrames: number[] = [];
-  const longTasks: number[] = [];
-  const afterDrop: number[] = [];
+  let runs: DragRun[];
   try {
     await page.goto(host.url);
     await firstRender(page);
     const backlog = page.getByRole('region', { name: 'Backlog' });
     const lanes = page.locator('[data-id^="lane-"]');
-    for (let i = 0; i < drags + 1; i++) {
-      await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.clearMarks());
+    runs = await dragRuns(browser, page, drags, 'mouseup', async (i) => {
       // Scroll the side panel to the backlog, as a lead does: its cards mount only near the visible
       // part of the panel (below the warnings at this scale), so wait for them to appear.
       await backlog.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      const mounted = await backlog
+      const fromBacklog = await backlog
         .locator('[data-id^="item-"]')
         .first()
         .waitFor({ timeout: 2000 })
         .then(() => true)
         .catch(() => false);
-      // A backlog card when there is one, else a card already on a lane (a reassignment).
-      const fromBacklog = mounted;
-      // The card's drag handle (its face), not the controls beneath it.
+      // A backlog card when there is one, else a card already on a lane (a reassignment). The
+      // card's drag handle (its face), not the controls beneath it.
       const card = (fromBacklog ? backlog : lanes.nth(3)).locator('[data-id^="item-"] [aria-roledescription="draggable card"]').first();
       const target = lanes.nth((i * 3) % 4);
       // The backlog sits low in the side panel: bring the card into view as a lead would scroll to it.
@@ -137,43 +225,76 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
         if (lane) await page.mouse.move(lane.x + lane.width / 2, lane.y + 40, { steps: 15 });
       }
       await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
-      const f = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.stopFrames());
+      const frames = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.stopFrames());
       await page.mouse.up();
-      const ok = await page
-        .waitForFunction(() => performance.getEntriesByName('rungs:drop-persisted', 'mark').length > 0, null, { timeout: 10_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (!ok) {
-        const started = await page.evaluate(() => performance.getEntriesByName('rungs:drag-start', 'mark').length > 0);
-        if (!started) throw new NoDragMarks('the board set no rungs:drag-start mark (no drag-and-drop board yet)');
-        throw new Error('The board set no rungs:drop-persisted mark after a drop');
-      }
-      // Let the refresh that follows a drop land before reading, and before the next drag.
-      await page.waitForTimeout(400);
-      const l = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.dragLatencies());
-      if (i === 0) continue; // warm-up
-      if (l.dragStart !== null) starts.push(l.dragStart);
-      if (l.dropOptimistic !== null) optimistic.push(l.dropOptimistic);
-      if (l.dropPersisted !== null) persisted.push(l.dropPersisted);
-      frames.push(...f.slice(1));
-      longestFrames.push(Math.max(0, ...f.slice(1)));
-      longTasks.push(Math.max(0, ...l.longTasks.map((t) => t.duration)));
-      afterDrop.push(Math.max(0, ...l.longTasksAfterDrop.map((t) => t.duration)));
-    }
+      return frames.slice(1);
+    });
   } finally {
     await context.close();
     await stopHost(host.child);
   }
   const s = scale.name;
+  const during = traced(runs, (t) => t.during);
   return [
-    row(s, 'drag start', 'ms', stats(starts), { op: '<=', value: 100, stat: 'p95' }),
-    row(s, 'frame time while dragging', 'ms', stats(frames), { op: '<=', value: 16.7, stat: 'p95' }),
+    row(s, 'drag start', 'ms', stats(plain(runs, (l) => l.dragStart)), { op: '<=', value: 100, stat: 'p95' }),
+    row(s, 'frame time while dragging', 'ms', stats(runs.flatMap((r) => r.frames)), { op: '<=', value: 16.7, stat: 'p95' }),
     // At 60 Hz a frame reads 16.6–16.8 ms on the page's coarse clock, so the p95 above sits on the
     // target either way; one missed frame shows here as ~33 ms.
-    row(s, 'longest frame per drag', 'ms', stats(longestFrames), null, 'info'),
-    row(s, 'longest task during a drag', 'ms', stats(longTasks), { op: '<=', value: 50, stat: 'p95' }),
-    row(s, 'longest task after a drop (render, refresh)', 'ms', stats(afterDrop), null, 'info'),
-    row(s, 'drop → optimistic UI', 'ms', stats(optimistic), { op: '<=', value: 100, stat: 'p95' }),
-    row(s, 'drop → persisted', 'ms', stats(persisted), { op: '<=', value: 50, stat: 'p95' }),
+    row(s, 'longest frame per drag', 'ms', stats(runs.filter((r) => r.tasks === null).map((r) => Math.max(0, ...r.frames))), null, 'info'),
+    row(s, 'longest task during a drag (traced: pick-up to drop)', 'ms', stats(during), { op: '<=', value: 50, stat: 'p95' }),
+    row(s, `longest task during a drag, worst of ${during.length}`, 'ms', worst(during), null, 'info'),
+    row(s, 'longest task after a drop (traced: round trip, refresh)', 'ms', stats(traced(runs, (t) => t.after)), null, 'info'),
+    row(s, 'drop → optimistic UI', 'ms', stats(plain(runs, (l) => l.dropOptimistic)), { op: '<=', value: 100, stat: 'p95' }),
+    row(s, 'drop → persisted', 'ms', stats(plain(runs, (l) => l.dropPersisted)), { op: '<=', value: 50, stat: 'p95' }),
+  ];
+}
+
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/**
+ * Keyboard drags, as a lead who does not use a mouse makes them: Space on a card in the first
+ * lanes, ArrowDown lane by lane (every press a crossing, most of them into teams that were out of
+ * reach when the card was lifted: see inReach in renderer/board/dragState.ts), Space to drop. Two
+ * frames between presses, a fast typist's pace.
+ */
+export async function keyboardDragFigures(browser: Browser, dbFile: string, scale: Scale, drags: number, presses = 12): Promise<Row[]> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript({ path: PROBE });
+  const host = await spawnHost(dbFile);
+  let runs: DragRun[];
+  try {
+    await page.goto(host.url);
+    await firstRender(page);
+    runs = await dragRuns(browser, page, drags, 'keydown', async (i) => {
+      await page.locator('.lanes').evaluate((el) => el.scrollTo({ top: 0 }));
+      await page
+        .locator('.lanes [aria-roledescription="draggable card"]')
+        .nth(i % 4)
+        .focus();
+      await page.keyboard.press('Space');
+      await twoFrames(page);
+      for (let k = 0; k < presses; k++) {
+        await page.keyboard.press('ArrowDown');
+        await twoFrames(page);
+      }
+      await page.keyboard.press('Space');
+      return [];
+    });
+  } finally {
+    await context.close();
+    await stopHost(host.child);
+  }
+  const s = scale.name;
+  const during = traced(runs, (t) => t.during);
+  return [
+    row(s, 'keyboard drag: Space → picked up', 'ms', stats(plain(runs, (l) => l.dragStart)), { op: '<=', value: 100, stat: 'p95' }),
+    row(s, `keyboard drag: longest task (traced: lift, ${presses} lanes down, drop)`, 'ms', stats(during), {
+      op: '<=',
+      value: 50,
+      stat: 'p95',
+    }),
+    row(s, `keyboard drag: longest task, worst of ${during.length}`, 'ms', worst(during), null, 'info'),
+    row(s, 'keyboard drag: drop → persisted', 'ms', stats(plain(runs, (l) => l.dropPersisted)), { op: '<=', value: 50, stat: 'p95' }),
   ];
 }

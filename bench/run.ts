@@ -10,7 +10,7 @@ import { dataFigures } from './data.ts';
 import { mainThreadFigures } from './main-thread.ts';
 import { SCALES, type ScaleName, generateOrg } from './generate.ts';
 import { type Row, table } from './report.ts';
-import { NoDragMarks, dragFigures, rendererFigures } from './renderer.ts';
+import { NoDragMarks, dragFigures, keyboardDragFigures, rendererFigures } from './renderer.ts';
 import { startupFigures } from './startup.ts';
 
 // `npm run bench`: every figure of issue 7 at three org sizes, as a table and as JSON under
@@ -83,6 +83,7 @@ try {
         if (parts.has('drag')) {
           try {
             rows.push(...(await dragFigures(browser, fresh.file, scale, smoke ? 2 : 20)));
+            rows.push(...(await keyboardDragFigures(browser, fresh.file, scale, smoke ? 2 : 20)));
           } catch (error) {
             // Before the drag-and-drop board sets its marks there is nothing to time; say so, do not fail.
             if (!(error instanceof NoDragMarks)) throw error;

@@ -5,7 +5,7 @@ import { launchOptions } from '../data/location.ts';
 import { type RemoteRoster, createRemoteRoster } from '../data/remote/client.ts';
 import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
-import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
+import { RESPONSE_HEADERS } from '../shared/security.ts';
 import { forkRosterProcess } from './roster-process.ts';
 import { createShellDispatch, createShellHandlers } from './shell.ts';
 import { createMainWindow } from './window-options.ts';
@@ -71,10 +71,7 @@ async function main(): Promise<void> {
     try {
       const body = await readFile(join(RENDERER_DIR, relative));
       return new Response(body, {
-        headers: {
-          'content-type': MIME[extname(relative)] ?? 'application/octet-stream',
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-        },
+        headers: { ...RESPONSE_HEADERS, 'content-type': MIME[extname(relative)] ?? 'application/octet-stream' },
       });
     } catch {
       return new Response('Not found', { status: 404 });

@@ -3,7 +3,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shared/security.ts';
+import { RESPONSE_HEADERS } from '../shared/security.ts';
 import type { Result } from '../shared/errors.ts';
 
 // The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
@@ -39,17 +39,8 @@ export type HostOptions = {
 
 export type Host = { server: Server; url: string; origin: string; close: () => Promise<void> };
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
-
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json'): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { ...RESPONSE_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
 
@@ -91,6 +82,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
 
       if (url.pathname === API_PATH) {
+        const t0 = process.hrtime.bigint() / 1000n;
+        res.on('finish', () => process.env.RUNGS_TRACE_HOST && console.error(`HOSTT ${t0} ${process.hrtime.bigint() / 1000n}`));
         if (req.method !== 'POST') return refuse(res, 405, 'refused', 'Use POST.');
         if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, options.token)) {
           return refuse(res, 401, 'unauthorized', 'Missing or wrong token. Open the address the browser host printed.');

@@ -3,7 +3,7 @@ import { levelName } from '../../shared/ladder.ts';
 import type { BacklogGroup } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { DraggableCard } from './Card.tsx';
-import { DropTarget } from './DropTarget.tsx';
+import { useDropTarget } from './DropTarget.tsx';
 import { useOverBacklog } from './dragState.ts';
 import { BACKLOG_ID } from './ids.ts';
 import { useNear } from './near.ts';
@@ -25,10 +25,10 @@ const CARD_ESTIMATE_PX = 74;
 /** The backlog: a drop target that is always mounted; its cards mount only near the visible part of the side panel. */
 export const Backlog = memo(function Backlog({ groups, loose, engineers }: BacklogProps) {
   const ref = useRef<HTMLElement>(null);
+  useDropTarget(BACKLOG_ID, ref);
   const over = useOverBacklog(BACKLOG_ID);
   return (
     <section ref={ref} className={`backlog${over ? ' preview' : ''}`} aria-label="Backlog" data-id="backlog">
-      <DropTarget id={BACKLOG_ID} node={ref} />
       <h2>Backlog</h2>
       {over && (
         <p className="lane-preview backlog-preview" data-id="backlog-preview">

@@ -20,6 +20,7 @@ import { CardFace, DRAG_INSTRUCTIONS_ID } from './Card.tsx';
 import { BoardActionsContext } from './context.ts';
 import { DragStoreContext, IDLE, createDragStore, useDragState, useInReach } from './dragState.ts';
 import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
+import { DropTargetRegistryContext, DropTargets, createDropTargetRegistry } from './DropTarget.tsx';
 import { Filters } from './Filters.tsx';
 import { Grip, type GripControl } from './Grip.tsx';
 import { type BoardFilter, NO_FILTER } from './filters.ts';
@@ -50,6 +51,8 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const [activeItemId, setActiveItemId] = useState<number | null>(null);
   // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
   const [dragStore] = useState(createDragStore);
+  /** The lanes and backlog that take drops, registered with dnd-kit by <DropTargets> (DropTarget.tsx). */
+  const [dropTargets] = useState(createDropTargetRegistry);
   /** The plan as it was when the card was lifted: what a cancel or a refusal restores. */
   const atDragStart = useRef<Snapshot | null>(null);
   /** Presses on any card's handle go to the one draggable (Grip.tsx). */
@@ -97,7 +100,7 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
         overId: null,
         rung: item?.rung ?? null,
         fromBacklog: item !== undefined && item.assignment === null,
-        overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? null,
+        overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? dragStore.get().overTeam,
       });
       setActiveItemId(id);
     },
@@ -112,7 +115,7 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   );
   const endDrag = useCallback(() => {
     setActiveItemId(null);
-    dragStore.set(IDLE);
+    dragStore.set({ ...IDLE, overTeam: dragStore.get().overTeam });
     const before = atDragStart.current;
     atDragStart.current = null;
     return before;
@@ -150,37 +153,47 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   return (
     <BoardActionsContext.Provider value={actions}>
       <DragStoreContext.Provider value={dragStore}>
-        <div className="board-screen">
-          <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
-          <div className="board-toolbar">
-            <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
-            <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
-          </div>
-          <div className="board-messages">
-            <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
-              {notice && <NoticeText notice={notice} />}
+        <DropTargetRegistryContext.Provider value={dropTargets}>
+          <div className="board-screen">
+            <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
+            <div className="board-toolbar">
+              <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
+              <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
             </div>
-            <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
-              {error}
+            <div className="board-messages">
+              <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
+                {notice && <NoticeText notice={notice} />}
+              </div>
+              <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
+                {error}
+              </div>
+              {error && (
+                <button type="button" className="dismiss" onClick={() => setError(null)}>
+                  Dismiss error
+                </button>
+              )}
             </div>
-            {error && (
-              <button type="button" className="dismiss" onClick={() => setError(null)}>
-                Dismiss error
-              </button>
-            )}
-          </div>
-          <DndContext
-            // Its id names the hidden instructions every card's handle is described by.
-            id={DRAG_INSTRUCTIONS_ID}
-            sensors={sensors}
-            collisionDetection={laneCollisions}
-            accessibility={accessibility}
-            onDragStart={onDragStart}
-            onDragOver={onDragOver}
-            onDragEnd={onDragEnd}
-            onDragCancel={onDragCancel}
-          >
-            <Grip control={grip} dragStore={dragStore} />
+            {/* Only the drag machinery is inside <DndContext>: the board is outside it (see DropTarget.tsx). */}
+            <DndContext
+              // Its id names the hidden instructions every card's handle is described by.
+              id={DRAG_INSTRUCTIONS_ID}
+              sensors={sensors}
+              collisionDetection={laneCollisions}
+              accessibility={accessibility}
+              onDragStart={onDragStart}
+              onDragOver={onDragOver}
+              onDragEnd={onDragEnd}
+              onDragCancel={onDragCancel}
+            >
+              <Grip control={grip} dragStore={dragStore} />
+              <DropTargets registry={dropTargets} />
+              {createPortal(
+                <DragOverlay dropAnimation={null}>
+                  {activeItem ? <Overlay item={activeItem} engineersById={engineersById} /> : null}
+                </DragOverlay>,
+                document.body,
+              )}
+            </DndContext>
             <div className="board" {...press}>
               <section className="lanes" aria-label="Engineers">
                 {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
@@ -201,14 +214,8 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
                 <Backlog groups={view.groups} loose={view.loose} engineers={snapshot.engineers} />
               </aside>
             </div>
-            {createPortal(
-              <DragOverlay dropAnimation={null}>
-                {activeItem ? <Overlay item={activeItem} engineersById={engineersById} /> : null}
-              </DragOverlay>,
-              document.body,
-            )}
-          </DndContext>
-        </div>
+          </div>
+        </DropTargetRegistryContext.Provider>
       </DragStoreContext.Provider>
     </BoardActionsContext.Provider>
   );

@@ -1,13 +1,62 @@
 import { type UniqueIdentifier, useDroppable } from '@dnd-kit/core';
-import { type RefObject, useLayoutEffect } from 'react';
+import { type RefObject, createContext, useContext, useLayoutEffect, useSyncExternalStore } from 'react';
 
-/**
- * Registers an element the board already rendered (a lane, the backlog) as a dnd-kit drop target.
- * It renders nothing: a drop target reads dnd-kit's context and renders again whenever a drag
- * starts, crosses a target or ends, so it is kept apart from what it registers, which React then
- * leaves alone. Lanes mount it only while they are in reach (see `inReach` in dragState.ts).
- */
-export function DropTarget({ id, node, engineerId }: { id: UniqueIdentifier; node: RefObject<HTMLElement | null>; engineerId?: number }) {
+// Drop targets are registered with dnd-kit apart from the board that shows them. Anything that
+// reads dnd-kit's context renders again whenever a drag starts, moves, crosses a target or ends,
+// and React looks for such readers by walking the tree under <DndContext> on each of those
+// changes: with the lanes inside it, that walk alone cost ~20 ms per drop at 300 engineers (npm run
+// bench). So the board's lanes and backlog sit outside <DndContext>; each one that takes drops
+// puts its element in this registry, and <DropTargets>, inside <DndContext>, registers them.
+
+type Target = { id: UniqueIdentifier; node: RefObject<HTMLElement | null>; engineerId: number | undefined };
+
+export type DropTargetRegistry = {
+  add: (target: Target) => () => void;
+  subscribe: (listener: () => void) => () => void;
+  list: () => readonly Target[];
+};
+
+export function createDropTargetRegistry(): DropTargetRegistry {
+  const targets = new Map<UniqueIdentifier, Target>();
+  const listeners = new Set<() => void>();
+  let list: readonly Target[] = [];
+  const changed = () => {
+    list = [...targets.values()];
+    for (const l of listeners) l();
+  };
+  return {
+    add(target) {
+      targets.set(target.id, target);
+      changed();
+      return () => {
+        if (targets.get(target.id) !== target) return;
+        targets.delete(target.id);
+        changed();
+      };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    list: () => list,
+  };
+}
+
+export const DropTargetRegistryContext = createContext<DropTargetRegistry>(createDropTargetRegistry());
+
+/** Makes the element behind `node` a drop target while `enabled` (a lane in reach, the backlog). */
+export function useDropTarget(id: UniqueIdentifier, node: RefObject<HTMLElement | null>, engineerId?: number, enabled = true): void {
+  const registry = useContext(DropTargetRegistryContext);
+  useLayoutEffect(() => (enabled ? registry.add({ id, node, engineerId }) : undefined), [registry, id, node, engineerId, enabled]);
+}
+
+/** Every registered drop target, as dnd-kit droppables: rendered inside <DndContext>, and renders nothing. */
+export function DropTargets({ registry }: { registry: DropTargetRegistry }) {
+  const targets = useSyncExternalStore(registry.subscribe, registry.list, registry.list);
+  return targets.map((t) => <DropTarget key={t.id} target={t} />);
+}
+
+function DropTarget({ target: { id, node, engineerId } }: { target: Target }) {
   const { setNodeRef } = useDroppable({ id, data: { engineerId } });
   useLayoutEffect(() => setNodeRef(node.current));
   return null;

@@ -3,7 +3,7 @@ import { fit } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import { usePreviewRung } from './dragState.ts';
-import { DropTarget } from './DropTarget.tsx';
+import { useDropTarget } from './DropTarget.tsx';
 import { fitHeadline } from './fitText.ts';
 import { laneId } from './ids.ts';
 import { LaneCard } from './LaneCard.tsx';
@@ -21,13 +21,14 @@ type LaneProps = {
  * An engineer's lane, memoized on the lane object the board keeps between snapshots (structural
  * sharing, see share.ts): it renders again only when its engineer or cards change, when it comes
  * into or out of reach, or when a held card enters or leaves it (usePreviewRung), never because
- * the drag moved elsewhere. It reads nothing of dnd-kit's: its DropTarget does.
+ * the drag moved elsewhere. It reads nothing of dnd-kit's (see DropTarget.tsx).
  */
 export const Lane = memo(function Lane({ lane, cardsLater = false, dropTarget = true }: LaneProps) {
   counted('lanes');
   const e = lane.engineer;
   const id = laneId(e.id);
   const ref = useRef<HTMLElement>(null);
+  useDropTarget(id, ref, e.id, dropTarget);
   const previewRung = usePreviewRung(id);
   const preview = previewRung === null ? null : fit(previewRung, e.level);
   return (
@@ -37,7 +38,6 @@ export const Lane = memo(function Lane({ lane, cardsLater = false, dropTarget = 
       data-id={id}
       aria-label={`${e.name}, ${levelName(e.level)}`}
     >
-      {dropTarget && <DropTarget id={id} engineerId={e.id} node={ref} />}
       <LaneBody lane={lane} cardsLater={cardsLater} />
       {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}
       {preview && (

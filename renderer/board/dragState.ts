@@ -14,7 +14,7 @@ export type DragState = {
   overId: UniqueIdentifier | null;
   rung: Rank | null;
   fromBacklog: boolean;
-  /** Where on the board the target is: the index of its team, kept when the card is over no lane. */
+  /** Where on the board the target is: the index of its team, kept when the card is over no lane and after the drop. */
   overTeam: number | null;
 };
 
@@ -81,7 +81,8 @@ export function useIsLifted(itemId: number): boolean {
 
 /**
  * Whether a team's lanes take drops: those near the visible part of the board (near.ts), the first
- * and last teams, and while a card is in the air the teams either side of the one it is over.
+ * and last teams, and the teams either side of the one the last card held was over. They stay in
+ * reach after the drop: unregistering them then would be work in the drop's own task.
  *
  * Each drop target costs work on every pick-up, lane crossing and drop (DropTarget.tsx), and at
  * 300 engineers registering every lane made a keyboard pick-up one task of 70–100 ms (npm run
@@ -93,7 +94,7 @@ export function useIsLifted(itemId: number): boolean {
  */
 export function inReach(s: DragState, team: number, teams: number, near: boolean): boolean {
   if (near || team === 0 || team === teams - 1) return true;
-  return s.itemId !== null && s.overTeam !== null && Math.abs(team - s.overTeam) <= 1;
+  return s.overTeam !== null && Math.abs(team - s.overTeam) <= 1;
 }
 
 /** `inReach` for one team, re-rendering it only when that answer changes. */

@@ -9,6 +9,8 @@ test('opens on the demo team with lanes grouped by team and the backlog', async 
   await expect(backlog.getByText('Find why new users churn in week one')).toBeVisible();
   // The token leaves the address bar once the page has it.
   expect(board.url()).not.toContain('token=');
+  // Served cross-origin isolated (shared/security.ts), and nothing it loads breaks that.
+  expect(await board.evaluate(() => crossOriginIsolated)).toBe(true);
   const db = host.readDb();
   const engineers = db.prepare('SELECT count(*) FROM engineers WHERE active = 1').pluck().get() as number;
   db.close();

@@ -64,6 +64,9 @@ describe('the browser host answers its own page with the token', () => {
     const page = await call(port, {});
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    // Cross-origin isolated: no other origin can open or embed it, and its clock is the finest.
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['cross-origin-embedder-policy']).toBe('require-corp');
     const r = await invoke(port, { channel: 'quarters.list', request: {} });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true });
