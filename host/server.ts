@@ -82,8 +82,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
 
       if (url.pathname === API_PATH) {
-        const t0 = process.hrtime.bigint() / 1000n;
-        res.on('finish', () => process.env.RUNGS_TRACE_HOST && console.error(`HOSTT ${t0} ${process.hrtime.bigint() / 1000n}`));
         if (req.method !== 'POST') return refuse(res, 405, 'refused', 'Use POST.');
         if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, options.token)) {
           return refuse(res, 401, 'unauthorized', 'Missing or wrong token. Open the address the browser host printed.');
