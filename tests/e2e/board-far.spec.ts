@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALES, generateOrg } from '../../bench/generate.ts';
+import type { Page } from '@playwright/test';
 import { test, expect, launchHost, stopHost } from './fixtures.ts';
 
 // At staffing-session scale (300 engineers, the benchmark's seeded org) the lanes far from the
@@ -52,3 +53,137 @@ test('a keyboard drag at 300 engineers reaches the far end of the board and drop
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Lanes take drops only while in reach (inReach in renderer/board/dragState.ts): near the visible
+// part of the board, the first and last teams, and the teams either side of the one the held card
+// is over. A keyboard user must be able to carry a card lane by lane to any team, not only to the
+// ends of the board.
+
+test('a keyboard drag at 300 engineers walks lane by lane into a team out of reach when lifted, and drops there', async ({ page }) => {
+  await walkIntoFarTeam(page);
+});
+
+// In the test above the next team also comes near as the board scrolls after the card (near.ts
+// watches a screen ahead), so it would pass without the teams beside the held card being in reach.
+// Near is told asynchronously by an IntersectionObserver, which can fall behind quick key presses
+// on a busy machine; the teams beside the held card are in reach in the same render as the card
+// crossing. Here the observer never reports, so that rule alone carries the card along.
+test('a keyboard drag walks into a far team even when no team comes near: the teams beside the held card are in reach', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    window.IntersectionObserver = class {
+      readonly root = null;
+      readonly rootMargin = '';
+      readonly scrollMargin = '';
+      readonly thresholds = [];
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    };
+  });
+  await walkIntoFarTeam(page);
+});
+
+/**
+ * Lifts the first card of the first lane with the keyboard, presses ArrowDown lane by lane into the
+ * sixth team (out of reach when the card is lifted), drops it there with Space, and checks the
+ * owner through a second connection to the database.
+ */
+async function walkIntoFarTeam(page: Page) {
+  const dir = mkdtempSync(join(tmpdir(), 'rungs-walk-'));
+  const org = generateOrg(dir, SCALES.org);
+  org.db.close();
+  const host = await launchHost({ dbPath: org.file });
+  try {
+    await page.goto(host.url);
+    const lanes = page.locator('section[data-id^="lane-"]');
+    await expect(lanes).toHaveCount(SCALES.org.engineers);
+    const teams = page.getByRole('region', { name: /^Team / });
+    await expect(teams).toHaveCount(SCALES.org.teams);
+
+    // The sixth team: three teams past the farthest a card lifted in the first team has in reach
+    // (the second), and well off the first screen.
+    const target = teams.nth(5);
+    const targetName = (await target.getAttribute('aria-label'))!.replace(/^Team /, '');
+    const startName = (await teams.first().getAttribute('aria-label'))!.replace(/^Team /, '');
+    const targetLanes = target.locator('section[data-id^="lane-"]');
+    const targetLaneIds = await targetLanes.evaluateAll((els) => els.map((el) => el.getAttribute('data-id')!));
+    expect(targetLaneIds.length).toBeGreaterThan(0);
+    /** Which team (its place on the board) each lane is in. */
+    const teamOf = new Map(
+      await teams.evaluateAll((els) =>
+        els.flatMap((team, i) =>
+          [...team.querySelectorAll('section[data-id^="lane-"]')].map((l) => [l.getAttribute('data-id')!, i] as const),
+        ),
+      ),
+    );
+    // Far when the card is lifted: none of its lanes has its cards mounted (aria-busy), so it is not
+    // near; nor is it the first or last team, or beside the first: out of reach.
+    for (const list of await targetLanes.getByRole('list').all()) await expect(list).toHaveAttribute('aria-busy', 'true');
+
+    const startLane = (await lanes.first().getAttribute('data-id'))!;
+    const first = page.locator(`[data-id="${startLane}"]`);
+    const itemId = Number((await first.locator('[data-id^="item-"]').first().getAttribute('data-id'))!.replace('item-', ''));
+    await first.locator('[aria-roledescription="draggable card"]').first().focus();
+    await page.keyboard.press('Space');
+    await expect(page.locator('[id^="DndLiveRegion"]')).toContainText('Picked up');
+
+    /** The lanes showing the fit preview: the one the held card is over. */
+    const previewLanes = () =>
+      page.locator('[data-id="lane-preview"]').evaluateAll((els) =>
+        // A preview React has just taken away may be out of its lane by now: the poll asks again.
+        els.flatMap((el) => el.closest('section[data-id^="lane-"]')?.getAttribute('data-id') ?? []),
+      );
+    await expect.poll(previewLanes).toEqual([startLane]);
+
+    // One press at a time, each waited on until the preview has moved to another lane, as a user
+    // listens to the announcement before the next press. Down from the first column stays in it:
+    // each press is one lane down, through every row of the five teams before the target (~20).
+    let here = startLane;
+    let presses = 0;
+    while (!targetLaneIds.includes(here)) {
+      expect(presses++, `the card reaches team '${targetName}' lane by lane (now over ${here})`).toBeLessThan(40);
+      await page.keyboard.press('ArrowDown');
+      const from = here;
+      await expect
+        .poll(
+          async () => {
+            const over = await previewLanes();
+            if (over.length === 1 && over[0] !== from) here = over[0]!;
+            return here;
+          },
+          { message: `the held card moves on from ${from}`, intervals: [50] },
+        )
+        .not.toBe(from);
+      // Down the board, never a jump: to the next lane of the same team or into the next team.
+      expect([0, 1], `from ${from} to ${here}`).toContain(teamOf.get(here)! - teamOf.get(from)!);
+    }
+    await page.keyboard.press('Space');
+
+    // Through a second connection: the item is owned by the engineer of the lane it was dropped on,
+    // one of the target team's, no longer the start lane's.
+    const owner = () => {
+      const db = host.readDb();
+      try {
+        return db
+          .prepare(
+            `SELECT a.engineer_id AS engineer, t.name AS team FROM assignments a
+             JOIN engineers e ON e.id = a.engineer_id JOIN teams t ON t.id = e.team_id WHERE a.item_id = ?`,
+          )
+          .get(itemId) as { engineer: number; team: string } | undefined;
+      } finally {
+        db.close();
+      }
+    };
+    await expect.poll(owner).toEqual({ engineer: Number(here.replace('lane-', '')), team: targetName });
+    expect(here).not.toBe(startLane);
+    expect(targetName).not.toBe(startName);
+  } finally {
+    await stopHost(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
