@@ -26,6 +26,11 @@ export type BoardView = { teams: TeamLanes[]; groups: BacklogGroup[]; loose: Wor
  * everything the engineer carries); only the cards listed are narrowed.
  */
 export function boardView(snapshot: Snapshot, filter: BoardFilter): BoardView {
+  // Unfiltered, as the board mostly is: every lane and backlog card as they are, nothing copied.
+  if (!isFiltered(filter)) {
+    const { groups, loose } = backlog(snapshot.items);
+    return { teams: teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), groups, loose };
+  }
   const query = filter.query.trim().toLowerCase();
   const titleMatches = (i: WorkItem) => query === '' || i.title.toLowerCase().includes(query);
   const statusMatches = (i: WorkItem) => filter.status === null || i.status === filter.status;

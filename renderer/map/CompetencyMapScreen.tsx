@@ -3,6 +3,7 @@ import { whoReviews } from '../../shared/fit.ts';
 import { touchpointAnchor } from '../../shared/competency-map.ts';
 import type { GrowthTrail as GrowthTrailData } from '../../shared/contract/insights.ts';
 import { RANKS, levelName, nextRank } from '../../shared/ladder.ts';
+import { byLevelThenName } from '../../shared/plan.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { FitTag, ItemLink, TouchpointTags, rungLabel } from '../insights/parts.tsx';
@@ -25,7 +26,7 @@ export function CompetencyMapScreen({
   go: Go;
 }) {
   const { map, error } = useCompetencyMap();
-  const engineers = snapshot.engineers.filter((e) => e.active).toSorted((a, b) => b.level - a.level || a.name.localeCompare(b.name));
+  const engineers = snapshot.engineers.filter((e) => e.active).toSorted(byLevelThenName);
   const engineer = snapshot.engineers.find((e) => e.id === engineerId) ?? null;
   const selected = engineer?.level ?? null;
   const next = selected !== null ? nextRank(selected) : null;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { EngineerFields, type EngineerImpact } from '../../shared/contract/roster.ts';
 import { LEVELS, type Rank, levelName, nextRank } from '../../shared/ladder.ts';
+import { byLevelThenName, byName } from '../../shared/plan.ts';
 import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
@@ -156,90 +157,86 @@ export function Roster({ snapshot, onChanged }: Props) {
         </Confirm>
       )}
       <Teams snapshot={snapshot} onChanged={done} onError={(text) => setNotice({ kind: 'alert', text })} />
-      {[...snapshot.teams]
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((team) => {
-          const members = snapshot.engineers
-            .filter((e) => e.teamId === team.id)
-            .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name));
-          return (
-            <table key={team.id} className="roster-table" aria-label={`Roster of ${team.name}`}>
-              <caption>
-                {team.name} <span className="muted">({members.length})</span>
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Capacity</th>
-                  <th scope="col">Active</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((e) => {
-                  const next = nextRank(e.level);
-                  return (
-                    <tr key={e.id} data-id={`engineer-${e.id}`}>
-                      <th scope="row">{e.name}</th>
-                      <td>
-                        <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
-                      </td>
-                      <td>{e.capacity === null ? '—' : `${e.capacity} pts`}</td>
-                      <td>{e.active ? 'Yes' : 'No'}</td>
-                      <td>
-                        <div className="row-actions">
-                          <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
-                            Edit
+      {[...snapshot.teams].sort(byName).map((team) => {
+        const members = snapshot.engineers.filter((e) => e.teamId === team.id).sort(byLevelThenName);
+        return (
+          <table key={team.id} className="roster-table" aria-label={`Roster of ${team.name}`}>
+            <caption>
+              {team.name} <span className="muted">({members.length})</span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Level</th>
+                <th scope="col">Capacity</th>
+                <th scope="col">Active</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((e) => {
+                const next = nextRank(e.level);
+                return (
+                  <tr key={e.id} data-id={`engineer-${e.id}`}>
+                    <th scope="row">{e.name}</th>
+                    <td>
+                      <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
+                    </td>
+                    <td>{e.capacity === null ? '—' : `${e.capacity} pts`}</td>
+                    <td>{e.active ? 'Yes' : 'No'}</td>
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
+                          Edit
+                        </button>
+                        {next !== null && (
+                          <button type="button" onClick={() => void promote(e)} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
+                            Promote to {levelName(next)}
                           </button>
-                          {next !== null && (
-                            <button type="button" onClick={() => void promote(e)} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
-                              Promote to {levelName(next)}
-                            </button>
-                          )}
-                          <button
-                            type="button"
-                            aria-expanded={history?.engineer.id === e.id}
-                            onClick={() => void showHistory(e)}
-                            aria-label={`Promotion history of ${e.name}`}
-                          >
-                            History
+                        )}
+                        <button
+                          type="button"
+                          aria-expanded={history?.engineer.id === e.id}
+                          onClick={() => void showHistory(e)}
+                          aria-label={`Promotion history of ${e.name}`}
+                        >
+                          History
+                        </button>
+                        {e.active ? (
+                          <button type="button" onClick={() => void askDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
+                            Deactivate
                           </button>
-                          {e.active ? (
-                            <button type="button" onClick={() => void askDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
-                              Deactivate
-                            </button>
-                          ) : (
-                            <button type="button" onClick={() => void setActive(e, true)} aria-label={`Reactivate ${e.name}`}>
-                              Reactivate
-                            </button>
-                          )}
-                          <button type="button" className="danger" onClick={() => void askDelete(e)} aria-label={`Delete ${e.name}`}>
-                            Delete
+                        ) : (
+                          <button type="button" onClick={() => void setActive(e, true)} aria-label={`Reactivate ${e.name}`}>
+                            Reactivate
                           </button>
-                          {history?.engineer.id === e.id && (
-                            <ol className="level-history" aria-label={`Levels of ${e.name}`}>
-                              {history.changes.map((c) => (
-                                <li key={c.id}>
-                                  <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
-                                  {c.fromLevel === null
-                                    ? `joined as ${levelName(c.toLevel)}`
-                                    : `${levelName(c.fromLevel)} → ${levelName(c.toLevel)}`}
-                                </li>
-                              ))}
-                            </ol>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          );
-        })}
+                        )}
+                        <button type="button" className="danger" onClick={() => void askDelete(e)} aria-label={`Delete ${e.name}`}>
+                          Delete
+                        </button>
+                        {history?.engineer.id === e.id && (
+                          <ol className="level-history" aria-label={`Levels of ${e.name}`}>
+                            {history.changes.map((c) => (
+                              <li key={c.id}>
+                                <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
+                                {c.fromLevel === null
+                                  ? `joined as ${levelName(c.toLevel)}`
+                                  : `${levelName(c.fromLevel)} → ${levelName(c.toLevel)}`}
+                              </li>
+                            ))}
+                          </ol>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        );
+      })}
     </section>
   );
 }
