@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { fitSentence } from '../../shared/fit.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
@@ -18,18 +18,37 @@ export function overreaches(items: readonly WorkItem[], engineers: readonly Engi
   return out;
 }
 
+/**
+ * How many warnings the board's panel lists before "Show all". The benchmark's org has 280
+ * overreaches: listed whole they made a column ~27,000 px tall with the backlog beneath it, out of
+ * a lead's reach. The Insights screen lists them all, with their fixes.
+ */
+const FIRST = 5;
+
 export const Warnings = memo(function Warnings({ warnings }: { warnings: Warning[] }) {
+  const [all, setAll] = useState(false);
+  // Open ones first, the ones to act on; those kept with a note follow, muted.
+  const ordered = useMemo(
+    () => [...warnings.filter((w) => !w.item.assignment?.ackNote), ...warnings.filter((w) => w.item.assignment?.ackNote)],
+    [warnings],
+  );
+  const shown = all ? ordered : ordered.slice(0, FIRST);
   return (
     <section className="warnings" aria-label="Warnings" data-id="warnings">
-      <h2>Warnings</h2>
+      <h2>Warnings{warnings.length > 0 ? ` (${warnings.length})` : ''}</h2>
       {warnings.length === 0 ? (
         <p className="empty">No overreach: every item is within one rung of its engineer.</p>
       ) : (
-        <ul>
-          {warnings.map((w) => (
+        <ul id="board-warnings">
+          {shown.map((w) => (
             <WarningRow key={w.item.id} item={w.item} engineer={w.engineer} />
           ))}
         </ul>
+      )}
+      {ordered.length > FIRST && (
+        <button type="button" className="show-all" aria-expanded={all} aria-controls="board-warnings" onClick={() => setAll(!all)}>
+          {all ? `Show the first ${FIRST}` : `Show all ${ordered.length} warnings`}
+        </button>
       )}
     </section>
   );

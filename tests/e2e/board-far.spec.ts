@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, launchHost, stopHost } from './fixtures.ts';
 
 // At staffing-session scale (300 engineers, the benchmark's seeded org) the lanes far from the
-// visible part of the board take no pointer drop (renderer/board/Lane.tsx: picking a card up would
+// visible part of the board take no drop (renderer/board/dragState.ts, inReach: picking a card up would
 // otherwise measure every lane). A keyboard drag must still reach every lane, the farthest included.
 
 test('a keyboard drag at 300 engineers reaches the far end of the board and drops there', async ({ page }) => {
@@ -187,3 +187,41 @@ async function walkIntoFarTeam(page: Page) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+test('at 300 engineers the warnings panel lists five overreaches and all of them on request, with the backlog beneath in reach', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rungs-warnings-'));
+  const org = generateOrg(dir, SCALES.org);
+  const overreaches = org.db
+    .prepare(
+      `SELECT count(*) FROM assignments a JOIN work_items i ON i.id = a.item_id JOIN engineers e ON e.id = a.engineer_id
+       WHERE i.rung - e.level > 1 AND e.active = 1`,
+    )
+    .pluck()
+    .get() as number;
+  org.db.close();
+  expect(overreaches).toBeGreaterThan(5);
+  const host = await launchHost({ dbPath: org.file });
+  try {
+    await page.goto(host.url);
+    const warnings = page.getByRole('region', { name: 'Warnings' });
+    const rows = warnings.locator('[data-id^="warning-"]');
+    await expect(warnings.getByRole('heading')).toHaveText(`Warnings (${overreaches})`);
+    await expect(rows).toHaveCount(5);
+    // The backlog starts within the side panel's first screen and a half, not below every warning.
+    const top = await page.getByRole('region', { name: 'Backlog' }).evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(1.5 * (page.viewportSize()?.height ?? 900));
+    const more = warnings.getByRole('button', { name: `Show all ${overreaches} warnings` });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    await expect(rows).toHaveCount(overreaches);
+    const fewer = warnings.getByRole('button', { name: 'Show the first 5' });
+    await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+    await fewer.click();
+    await expect(rows).toHaveCount(5);
+  } finally {
+    await stopHost(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
