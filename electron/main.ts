@@ -7,7 +7,6 @@ import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
 import { RESPONSE_HEADERS } from '../shared/security.ts';
 import { forkRosterProcess } from './roster-process.ts';
-import { createShellDispatch, createShellHandlers } from './shell.ts';
 import { createMainWindow } from './window-options.ts';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
 
@@ -160,13 +159,24 @@ const fromTrustedSender = (event: IpcMainInvokeEvent): boolean => isTrustedFrame
 
 function registerIpc(r: RemoteRoster): void {
   // The shell channels (native dialogs, the report as PDF) are answered here; the rest by the roster.
-  const shell = createShellHandlers<BrowserWindow>({
-    dialog,
-    window: () => (window && !window.isDestroyed() ? window : null),
-    defaultDir: () => app.getPath('documents'),
-    files: { writeFile, readFile, stat },
-  });
-  const dispatch = createShellDispatch(shell, r.dispatch);
+  // Loaded at the first request, not before the window opens: validating them loads zod, ~45 ms of
+  // the ~50 ms this process spent evaluating its code before it could open the window (npm run bench
+  // can't run Electron here; measured by loading the bundle in Node with Electron stubbed).
+  let shellDispatch: Promise<(channel: unknown, request: unknown) => Promise<unknown>> | null = null;
+  const dispatch = (channel: unknown, request: unknown) => {
+    shellDispatch ??= import('./shell.ts').then(({ createShellDispatch, createShellHandlers }) =>
+      createShellDispatch(
+        createShellHandlers<BrowserWindow>({
+          dialog,
+          window: () => (window && !window.isDestroyed() ? window : null),
+          defaultDir: () => app.getPath('documents'),
+          files: { writeFile, readFile, stat },
+        }),
+        r.dispatch,
+      ),
+    );
+    return shellDispatch.then((d) => d(channel, request));
+  };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown) => {
       if (!fromTrustedSender(event)) {

@@ -2,6 +2,7 @@
 // process, preload and roster process (esbuild, CommonJS, because sandboxed preloads cannot be ES modules).
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
+import { channelNamesOnly } from './channel-names.mjs';
 
 const rendererOnly = process.argv.includes('--renderer-only');
 
@@ -17,8 +18,10 @@ if (!rendererOnly) {
     logLevel: 'warning',
     sourcemap: false,
   };
-  await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
-  await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
+  // The window's process and its preload carry channel names, not the schemas (channel-names.mjs).
+  const namesOnly = { ...common, plugins: [await channelNamesOnly()] };
+  await esbuild({ ...namesOnly, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
+  await esbuild({ ...namesOnly, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
   // The roster's utility process (electron/db-process.ts): the only bundle that loads SQLite.
   await esbuild({ ...common, entryPoints: ['electron/db-process.ts'], outfile: 'dist-electron/db-process.cjs' });
 }
