@@ -207,7 +207,8 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
       // A backlog card when there is one, else a card already on a lane (a reassignment). The
       // card's drag handle (its face), not the controls beneath it.
       const card = (fromBacklog ? backlog : lanes.nth(3)).locator('[data-id^="item-"] [aria-roledescription="draggable card"]').first();
-      const target = lanes.nth((i * 3) % 4);
+      // Another lane than the card's own (a drop where it already is changes nothing to time).
+      const target = lanes.nth(fromBacklog ? (i * 3) % 4 : i % 3);
       // The backlog sits low in the side panel: bring the card into view as a lead would scroll to it.
       await card.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
       const from = await card.boundingBox();
@@ -268,13 +269,22 @@ export async function keyboardDragFigures(browser: Browser, dbFile: string, scal
     await firstRender(page);
     runs = await dragRuns(browser, page, drags, 'keydown', async (i) => {
       await page.locator('.lanes').evaluate((el) => el.scrollTo({ top: 0 }));
-      await page
-        .locator('.lanes [aria-roledescription="draggable card"]')
-        .nth(i % 4)
-        .focus();
+      const card = page.locator('.lanes [aria-roledescription="draggable card"]').nth(i % 4);
+      const home = await card.evaluate((el) => el.closest('section.lane')?.getAttribute('data-id') ?? null);
+      await card.focus();
       await page.keyboard.press('Space');
       await twoFrames(page);
-      for (let k = 0; k < presses; k++) {
+      /** The lane (or the backlog) the held card would drop on; null over neither. */
+      const over = () =>
+        page.evaluate(() =>
+          document.querySelector('[data-id="backlog-preview"]')
+            ? 'backlog'
+            : (document.querySelector('[data-id="lane-preview"]')?.closest('section.lane')?.getAttribute('data-id') ?? null),
+        );
+      // Then on until the card is over a target other than its own lane: on a small org the walk can
+      // wrap round to it, and a move can end over no target (the next arrow finds one); a drop there
+      // changes nothing, so there would be nothing to time.
+      for (let k = 0; k < presses || (k < presses + 20 && [home, null].includes(await over())); k++) {
         await page.keyboard.press('ArrowDown');
         await twoFrames(page);
       }
