@@ -29,15 +29,17 @@ describe('the first and last teams are always in reach: an arrow at the edge of 
   });
 });
 
-describe('a far team is in reach only beside the team the card is over', () => {
-  it('the team it is over and the teams one away are in reach', () => {
+describe('a far team is in reach only within two teams of the one the card is over', () => {
+  it('the team it is over and the teams one and two away are in reach', () => {
     expect(inReach(held(10), 10, TEAMS, false)).toBe(true);
     expect(inReach(held(10), 9, TEAMS, false)).toBe(true);
     expect(inReach(held(10), 11, TEAMS, false)).toBe(true);
+    expect(inReach(held(10), 8, TEAMS, false)).toBe(true);
+    expect(inReach(held(10), 12, TEAMS, false)).toBe(true);
   });
-  it('teams two away are not in reach', () => {
-    expect(inReach(held(10), 8, TEAMS, false)).toBe(false);
-    expect(inReach(held(10), 12, TEAMS, false)).toBe(false);
+  it('teams three away are not in reach', () => {
+    expect(inReach(held(10), 7, TEAMS, false)).toBe(false);
+    expect(inReach(held(10), 13, TEAMS, false)).toBe(false);
   });
 });
 
@@ -48,9 +50,10 @@ describe('after the drop the neighbours stay in reach (unregistering them would 
     expect(inReach(afterDrop, 9, TEAMS, false)).toBe(true);
     expect(inReach(afterDrop, 10, TEAMS, false)).toBe(true);
     expect(inReach(afterDrop, 11, TEAMS, false)).toBe(true);
+    expect(inReach(afterDrop, 12, TEAMS, false)).toBe(true);
   });
-  it('teams two away still do not', () => {
-    expect(inReach(afterDrop, 12, TEAMS, false)).toBe(false);
+  it('teams three away still do not', () => {
+    expect(inReach(afterDrop, 13, TEAMS, false)).toBe(false);
   });
 });
 

@@ -106,7 +106,7 @@ async function walkIntoFarTeam(page: Page) {
     await expect(teams).toHaveCount(SCALES.org.teams);
 
     // The sixth team: three teams past the farthest a card lifted in the first team has in reach
-    // (the second), and well off the first screen.
+    // (the third), and well off the first screen.
     const target = teams.nth(5);
     const targetName = (await target.getAttribute('aria-label'))!.replace(/^Team /, '');
     const startName = (await teams.first().getAttribute('aria-label'))!.replace(/^Team /, '');
@@ -122,7 +122,7 @@ async function walkIntoFarTeam(page: Page) {
       ),
     );
     // Far when the card is lifted: none of its lanes has its cards mounted (aria-busy), so it is not
-    // near; nor is it the first or last team, or beside the first: out of reach.
+    // near; nor is it the first or last team, or within two of the first: out of reach.
     for (const list of await targetLanes.getByRole('list').all()) await expect(list).toHaveAttribute('aria-busy', 'true');
 
     const startLane = (await lanes.first().getAttribute('data-id'))!;
