@@ -125,7 +125,14 @@ async function persistedAndRefreshed(page: Page): Promise<void> {
   if (!ok) {
     const started = await page.evaluate(() => performance.getEntriesByName('rungs:drag-start', 'mark').length > 0);
     if (!started) throw new NoDragMarks('the board set no rungs:drag-start mark (no drag-and-drop board yet)');
-    throw new Error('The board set no rungs:drop-persisted mark after a drop');
+    // What the page said, so a failed run says why: the announcement, any notice or alert.
+    const said = await page.evaluate(() =>
+      ['[id^="DndLiveRegion"]', '[data-id="notice"]', '[data-id="alert"]']
+        .map((s) => document.querySelector(s)?.textContent?.trim().slice(-200) ?? '')
+        .filter((t) => t !== '')
+        .join(' | '),
+    );
+    throw new LostDrop(`The board set no rungs:drop-persisted mark after a drop. The page said: ${said}`);
   }
   await page.waitForTimeout(400);
 }
@@ -142,6 +149,9 @@ type DragLatencies = {
 /** What one drag measured: its latencies and frames when run plainly, its tasks when traced. */
 type DragRun = { latencies: DragLatencies; frames: number[]; tasks: Tasks | null };
 
+/** A drop that changed nothing although the drag ended over a lane: counted and said, not timed. */
+export class LostDrop extends Error {}
+
 /**
  * Run `drags` plain drags and `drags` traced ones, alternating, after one warm-up drag; `drag`
  * performs one (returning the frames it recorded) and `prepare` readies the page for the next.
@@ -152,27 +162,47 @@ async function dragRuns(
   drags: number,
   dropEvent: 'mouseup' | 'keydown',
   drag: (i: number) => Promise<number[]>,
-): Promise<DragRun[]> {
+): Promise<{ runs: DragRun[]; lost: string[] }> {
   const runs: DragRun[] = [];
+  const lost: string[] = [];
   for (let i = 0; i < 2 * drags + 1; i++) {
     await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.clearMarks());
     const traced = i % 2 === 1;
     let frames: number[] = [];
     let tasks: Tasks | null = null;
-    if (traced) {
-      tasks = await tracedTasks(browser, page, dropEvent, async () => {
+    try {
+      if (traced) {
+        tasks = await tracedTasks(browser, page, dropEvent, async () => {
+          frames = await drag(i);
+          await persistedAndRefreshed(page);
+        });
+      } else {
         frames = await drag(i);
         await persistedAndRefreshed(page);
-      });
-    } else {
-      frames = await drag(i);
-      await persistedAndRefreshed(page);
+      }
+    } catch (error) {
+      // One lost drop is a finding to report, not a reason to lose the run's other figures.
+      if (!(error instanceof LostDrop)) throw error;
+      lost.push(`drag ${i}: ${error.message}`);
+      continue;
     }
     const latencies = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.dragLatencies());
     if (i > 0) runs.push({ latencies, frames: traced ? [] : frames, tasks });
   }
-  return runs;
+  for (const l of lost) console.log(`  lost drop, ${l}`);
+  return { runs, lost };
 }
+
+/** How many of the drags ended in no change although they were dropped over a lane. */
+const lostRow = (scale: string, kind: string, lost: string[], drags: number): Row =>
+  row(
+    scale,
+    `${kind} drops that changed nothing (of ${2 * drags + 1})`,
+    'count',
+    { median: lost.length, p95: lost.length, n: 1 },
+    null,
+    'info',
+  );
 
 const plain = (runs: DragRun[], pick: (l: DragLatencies) => number | null) =>
   runs.filter((r) => r.tasks === null).flatMap((r) => (pick(r.latencies) === null ? [] : [pick(r.latencies)!]));
@@ -189,15 +219,19 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
   await page.addInitScript({ path: PROBE });
   const host = await spawnHost(dbFile);
   let runs: DragRun[];
+  let lost: string[];
   try {
     await page.goto(host.url);
     await firstRender(page);
     const backlog = page.getByRole('region', { name: 'Backlog' });
     const lanes = page.locator('[data-id^="lane-"]');
-    runs = await dragRuns(browser, page, drags, 'mouseup', async (i) => {
+    ({ runs, lost } = await dragRuns(browser, page, drags, 'mouseup', async (i) => {
       // Scroll the side panel to the backlog, as a lead does: its cards mount only near the visible
       // part of the panel (below the warnings at this scale), so wait for them to appear.
       await backlog.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      // The lanes from their top too: the four used here grow with every drop, and a lane's middle
+      // ends up below the window.
+      await page.locator('.lanes').evaluate((el) => el.scrollTo({ top: 0 }));
       const fromBacklog = await backlog
         .locator('[data-id^="item-"]')
         .first()
@@ -225,11 +259,11 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
         const lane = await lanes.nth(s % 4).boundingBox();
         if (lane) await page.mouse.move(lane.x + lane.width / 2, lane.y + 40, { steps: 15 });
       }
-      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+      await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 200), { steps: 10 });
       const frames = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.stopFrames());
       await page.mouse.up();
       return frames.slice(1);
-    });
+    }));
   } finally {
     await context.close();
     await stopHost(host.child);
@@ -247,6 +281,7 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
     row(s, 'longest task after a drop (traced: round trip, refresh)', 'ms', stats(traced(runs, (t) => t.after)), null, 'info'),
     row(s, 'drop → optimistic UI', 'ms', stats(plain(runs, (l) => l.dropOptimistic)), { op: '<=', value: 100, stat: 'p95' }),
     row(s, 'drop → persisted', 'ms', stats(plain(runs, (l) => l.dropPersisted)), { op: '<=', value: 50, stat: 'p95' }),
+    lostRow(s, 'pointer', lost, drags),
   ];
 }
 
@@ -264,10 +299,11 @@ export async function keyboardDragFigures(browser: Browser, dbFile: string, scal
   await page.addInitScript({ path: PROBE });
   const host = await spawnHost(dbFile);
   let runs: DragRun[];
+  let lost: string[];
   try {
     await page.goto(host.url);
     await firstRender(page);
-    runs = await dragRuns(browser, page, drags, 'keydown', async (i) => {
+    ({ runs, lost } = await dragRuns(browser, page, drags, 'keydown', async (i) => {
       await page.locator('.lanes').evaluate((el) => el.scrollTo({ top: 0 }));
       const card = page.locator('.lanes [aria-roledescription="draggable card"]').nth(i % 4);
       const home = await card.evaluate((el) => el.closest('section.lane')?.getAttribute('data-id') ?? null);
@@ -290,7 +326,7 @@ export async function keyboardDragFigures(browser: Browser, dbFile: string, scal
       }
       await page.keyboard.press('Space');
       return [];
-    });
+    }));
   } finally {
     await context.close();
     await stopHost(host.child);
@@ -306,5 +342,6 @@ export async function keyboardDragFigures(browser: Browser, dbFile: string, scal
     }),
     row(s, `keyboard drag: longest task, worst of ${during.length}`, 'ms', worst(during), null, 'info'),
     row(s, 'keyboard drag: drop → persisted', 'ms', stats(plain(runs, (l) => l.dropPersisted)), { op: '<=', value: 50, stat: 'p95' }),
+    lostRow(s, 'keyboard', lost, drags),
   ];
 }

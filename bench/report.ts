@@ -7,7 +7,7 @@ export type Target = { op: '<=' | '>='; value: number; stat: 'median' | 'p95' };
 export type Row = {
   scale: string;
   figure: string;
-  unit: 'ms' | 'x' | '/s' | 'MB';
+  unit: 'ms' | 'x' | '/s' | 'MB' | 'count';
   median: number;
   p95: number;
   n: number;
@@ -31,9 +31,9 @@ export function row(
 
 const fmt = (v: number, unit: Row['unit']): string => {
   if (!Number.isFinite(v)) return '–';
-  const digits = unit === '/s' || unit === 'MB' ? 0 : v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  const digits = unit === '/s' || unit === 'MB' || unit === 'count' ? 0 : v >= 100 ? 0 : v >= 10 ? 1 : 2;
   const n = v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return unit === 'x' ? `${n}×` : unit === '/s' ? `${n}/s` : `${n} ${unit}`;
+  return unit === 'x' ? `${n}×` : unit === '/s' ? `${n}/s` : unit === 'count' ? n : `${n} ${unit}`;
 };
 
 const fmtTarget = (t: Target | null, unit: Row['unit']) => (t ? `${t.stat} ${t.op === '<=' ? '≤' : '≥'} ${fmt(t.value, unit)}` : '');
