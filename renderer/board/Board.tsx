@@ -83,7 +83,9 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // A short press on touch screens, so a swipe still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates }),
+    // Instant scrolling: with dnd-kit's default smooth scroll a press took ~300 ms to settle, and a
+    // drop in that time, with the lanes still moving, could land on no lane (npm run bench).
+    useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
 
   /** Which team (its index on the board) each engineer's lane is in: what decides which lanes are in reach. */
