@@ -208,24 +208,32 @@ const plain = (runs: DragRun[], pick: (l: DragLatencies) => number | null) =>
   runs.filter((r) => r.tasks === null).flatMap((r) => (pick(r.latencies) === null ? [] : [pick(r.latencies)!]));
 const traced = (runs: DragRun[], pick: (t: Tasks) => number) => runs.flatMap((r) => (r.tasks === null ? [] : [pick(r.tasks)]));
 
+/** A page of the board in its own browser context over a host on `dbFile`, with the probe, for `measure`. */
+async function onBoard<T>(browser: Browser, dbFile: string, measure: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript({ path: PROBE });
+  const host = await spawnHost(dbFile);
+  try {
+    await page.goto(host.url);
+    await firstRender(page);
+    return await measure(page);
+  } finally {
+    await context.close();
+    await stopHost(host.child);
+  }
+}
+
 /**
  * Drag figures: pointer drags of backlog cards onto lanes, as a lead does them. The board sets the
  * marks rungs:drag-start, rungs:drop-optimistic and rungs:drop-persisted; each latency is a mark
  * minus the input event that caused it. Frames are requestAnimationFrame deltas while dragging.
  */
 export async function dragFigures(browser: Browser, dbFile: string, scale: Scale, drags: number): Promise<Row[]> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript({ path: PROBE });
-  const host = await spawnHost(dbFile);
-  let runs: DragRun[];
-  let lost: string[];
-  try {
-    await page.goto(host.url);
-    await firstRender(page);
+  const { runs, lost } = await onBoard(browser, dbFile, async (page) => {
     const backlog = page.getByRole('region', { name: 'Backlog' });
     const lanes = page.locator('[data-id^="lane-"]');
-    ({ runs, lost } = await dragRuns(browser, page, drags, 'mouseup', async (i) => {
+    return dragRuns(browser, page, drags, 'mouseup', async (i) => {
       // Scroll the side panel to the backlog, as a lead does: its cards mount only near the visible
       // part of the panel (below the warnings at this scale), so wait for them to appear.
       await backlog.evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -263,11 +271,8 @@ export async function dragFigures(browser: Browser, dbFile: string, scale: Scale
       const frames = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.stopFrames());
       await page.mouse.up();
       return frames.slice(1);
-    }));
-  } finally {
-    await context.close();
-    await stopHost(host.child);
-  }
+    });
+  });
   const s = scale.name;
   const during = traced(runs, (t) => t.during);
   return [
@@ -294,16 +299,8 @@ const twoFrames = (page: Page) => page.evaluate(() => new Promise((done) => requ
  * frames between presses, a fast typist's pace.
  */
 export async function keyboardDragFigures(browser: Browser, dbFile: string, scale: Scale, drags: number, presses = 12): Promise<Row[]> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript({ path: PROBE });
-  const host = await spawnHost(dbFile);
-  let runs: DragRun[];
-  let lost: string[];
-  try {
-    await page.goto(host.url);
-    await firstRender(page);
-    ({ runs, lost } = await dragRuns(browser, page, drags, 'keydown', async (i) => {
+  const { runs, lost } = await onBoard(browser, dbFile, (page) =>
+    dragRuns(browser, page, drags, 'keydown', async (i) => {
       await page.locator('.lanes').evaluate((el) => el.scrollTo({ top: 0 }));
       const card = page.locator('.lanes [aria-roledescription="draggable card"]').nth(i % 4);
       const home = await card.evaluate((el) => el.closest('section.lane')?.getAttribute('data-id') ?? null);
@@ -326,11 +323,8 @@ export async function keyboardDragFigures(browser: Browser, dbFile: string, scal
       }
       await page.keyboard.press('Space');
       return [];
-    }));
-  } finally {
-    await context.close();
-    await stopHost(host.child);
-  }
+    }),
+  );
   const s = scale.name;
   const during = traced(runs, (t) => t.during);
   return [

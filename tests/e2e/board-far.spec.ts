@@ -2,19 +2,34 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALES, generateOrg } from '../../bench/generate.ts';
+import type { Db } from '../../data/db.ts';
 import type { Page } from '@playwright/test';
-import { test, expect, launchHost, stopHost } from './fixtures.ts';
+import { type HostProcess, test, expect, launchHost, stopHost } from './fixtures.ts';
 
 // At staffing-session scale (300 engineers, the benchmark's seeded org) the lanes far from the
 // visible part of the board take no drop (renderer/board/dragState.ts, inReach: picking a card up would
 // otherwise measure every lane). A keyboard drag must still reach every lane, the farthest included.
 
-test('a keyboard drag at 300 engineers reaches the far end of the board and drops there', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'rungs-far-'));
+/**
+ * The benchmark's seeded 300-engineer org on a host of its own, for `run`; `read` may look at the
+ * fresh file first, and what it returns is passed on.
+ */
+async function onOrg<T>(run: (host: HostProcess, read: T) => Promise<void>, read: (db: Db) => T = () => undefined as T) {
+  const dir = mkdtempSync(join(tmpdir(), 'rungs-org-'));
   const org = generateOrg(dir, SCALES.org);
+  const found = read(org.db);
   org.db.close();
   const host = await launchHost({ dbPath: org.file });
   try {
+    await run(host, found);
+  } finally {
+    await stopHost(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a keyboard drag at 300 engineers reaches the far end of the board and drops there', async ({ page }) => {
+  await onOrg(async (host) => {
     await page.goto(host.url);
     // Sections: a lane's preview line carries data-id="lane-preview" too.
     const lanes = page.locator('section[data-id^="lane-"]');
@@ -48,10 +63,7 @@ test('a keyboard drag at 300 engineers reaches the far end of the board and drop
         }
       })
       .toBe(lastEngineer);
-  } finally {
-    await stopHost(host);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 // Lanes take drops only while in reach (inReach in renderer/board/dragState.ts): near the visible
@@ -94,11 +106,7 @@ test('a keyboard drag walks into a far team even when no team comes near: the te
  * owner through a second connection to the database.
  */
 async function walkIntoFarTeam(page: Page) {
-  const dir = mkdtempSync(join(tmpdir(), 'rungs-walk-'));
-  const org = generateOrg(dir, SCALES.org);
-  org.db.close();
-  const host = await launchHost({ dbPath: org.file });
-  try {
+  await onOrg(async (host) => {
     await page.goto(host.url);
     const lanes = page.locator('section[data-id^="lane-"]');
     await expect(lanes).toHaveCount(SCALES.org.engineers);
@@ -182,46 +190,37 @@ async function walkIntoFarTeam(page: Page) {
     await expect.poll(owner).toEqual({ engineer: Number(here.replace('lane-', '')), team: targetName });
     expect(here).not.toBe(startLane);
     expect(targetName).not.toBe(startName);
-  } finally {
-    await stopHost(host);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 test('at 300 engineers the warnings panel lists five overreaches and all of them on request, with the backlog beneath in reach', async ({
   page,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'rungs-warnings-'));
-  const org = generateOrg(dir, SCALES.org);
-  const overreaches = org.db
-    .prepare(
-      `SELECT count(*) FROM assignments a JOIN work_items i ON i.id = a.item_id JOIN engineers e ON e.id = a.engineer_id
-       WHERE i.rung - e.level > 1 AND e.active = 1`,
-    )
-    .pluck()
-    .get() as number;
-  org.db.close();
-  expect(overreaches).toBeGreaterThan(5);
-  const host = await launchHost({ dbPath: org.file });
-  try {
+  const overreaches = (db: Db) =>
+    db
+      .prepare(
+        `SELECT count(*) FROM assignments a JOIN work_items i ON i.id = a.item_id JOIN engineers e ON e.id = a.engineer_id
+         WHERE i.rung - e.level > 1 AND e.active = 1`,
+      )
+      .pluck()
+      .get() as number;
+  await onOrg(async (host, count) => {
+    expect(count).toBeGreaterThan(5);
     await page.goto(host.url);
     const warnings = page.getByRole('region', { name: 'Warnings' });
     const rows = warnings.locator('[data-id^="warning-"]');
-    await expect(warnings.getByRole('heading')).toHaveText(`Warnings (${overreaches})`);
+    await expect(warnings.getByRole('heading')).toHaveText(`Warnings (${count})`);
     await expect(rows).toHaveCount(5);
     // The backlog starts within the side panel's first screen and a half, not below every warning.
     const top = await page.getByRole('region', { name: 'Backlog' }).evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeLessThan(1.5 * (page.viewportSize()?.height ?? 900));
-    const more = warnings.getByRole('button', { name: `Show all ${overreaches} warnings` });
+    const more = warnings.getByRole('button', { name: `Show all ${count} warnings` });
     await expect(more).toHaveAttribute('aria-expanded', 'false');
     await more.click();
-    await expect(rows).toHaveCount(overreaches);
+    await expect(rows).toHaveCount(count);
     const fewer = warnings.getByRole('button', { name: 'Show the first 5' });
     await expect(fewer).toHaveAttribute('aria-expanded', 'true');
     await fewer.click();
     await expect(rows).toHaveCount(5);
-  } finally {
-    await stopHost(host);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  }, overreaches);
 });
