@@ -41,26 +41,17 @@ export async function rendererFigures(browser: Browser, dbFile: string, scale: S
   const loadLongest: number[] = [];
   const heap: number[] = [];
   for (let i = 0; i < samples + 1; i++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript({ path: PROBE });
-    const host = await spawnHost(dbFile);
-    try {
-      await page.goto(host.url);
-      const r = await firstRender(page);
-      if (i === 0) continue; // warm-up
+    await onBoard(browser, dbFile, async (page, r) => {
+      if (i === 0) return; // warm-up
       // Prefer the app's own mark when it sets one; otherwise the commit the observer saw.
       render.push((r.mark ?? r.boardAt) - r.dataAt);
       painted.push(r.paintedAt - r.dataAt);
       loadLongest.push(Math.max(0, ...r.longTasks.filter((t) => t.start >= r.dataAt).map((t) => t.duration)));
-      const cdp = await context.newCDPSession(page);
+      const cdp = await page.context().newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
       heap.push(usedSize / 2 ** 20);
-    } finally {
-      await context.close();
-      await stopHost(host.child);
-    }
+    });
   }
   const s = scale.name;
   return [
@@ -208,16 +199,18 @@ const plain = (runs: DragRun[], pick: (l: DragLatencies) => number | null) =>
   runs.filter((r) => r.tasks === null).flatMap((r) => (pick(r.latencies) === null ? [] : [pick(r.latencies)!]));
 const traced = (runs: DragRun[], pick: (t: Tasks) => number) => runs.flatMap((r) => (r.tasks === null ? [] : [pick(r.tasks)]));
 
-/** A page of the board in its own browser context over a host on `dbFile`, with the probe, for `measure`. */
-async function onBoard<T>(browser: Browser, dbFile: string, measure: (page: Page) => Promise<T>): Promise<T> {
+/**
+ * A page of the board in a fresh browser context over a host started on `dbFile`, with the probe,
+ * handed to `measure` once the board is first rendered (with what the probe saw of that render).
+ */
+async function onBoard<T>(browser: Browser, dbFile: string, measure: (page: Page, rendered: FirstRender) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript({ path: PROBE });
   const host = await spawnHost(dbFile);
   try {
     await page.goto(host.url);
-    await firstRender(page);
-    return await measure(page);
+    return await measure(page, await firstRender(page));
   } finally {
     await context.close();
     await stopHost(host.child);
