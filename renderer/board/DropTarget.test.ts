@@ -5,21 +5,21 @@ import { createDropTargetRegistry } from './DropTarget.tsx';
 // reach adds itself and a lane going out of reach removes itself; <DropTargets> reads the list
 // through useSyncExternalStore. No DOM is needed: the registry only carries the ref along.
 
-const target = (id: string, engineerId?: number) => ({ id, node: { current: null }, engineerId });
+const target = (id: string) => ({ id, node: { current: null } });
 
 describe('a lane that comes into reach is listed, and the drop targets hear of it', () => {
   it('add lists the target and notifies', () => {
     const registry = createDropTargetRegistry();
     const listener = vi.fn();
     registry.subscribe(listener);
-    const lane = target('lane-7', 7);
+    const lane = target('lane-7');
     registry.add(lane);
     expect(registry.list()).toEqual([lane]);
     expect(listener).toHaveBeenCalledTimes(1);
   });
   it('the lane and the backlog are listed side by side', () => {
     const registry = createDropTargetRegistry();
-    const lane = target('lane-7', 7);
+    const lane = target('lane-7');
     const backlog = target('backlog');
     registry.add(lane);
     registry.add(backlog);
@@ -32,16 +32,16 @@ describe('a lane that goes out of reach is unlisted', () => {
     const registry = createDropTargetRegistry();
     const listener = vi.fn();
     registry.subscribe(listener);
-    const other = target('lane-8', 8);
+    const other = target('lane-8');
     registry.add(other);
-    const remove = registry.add(target('lane-7', 7));
+    const remove = registry.add(target('lane-7'));
     remove();
     expect(registry.list()).toEqual([other]);
     expect(listener).toHaveBeenCalledTimes(3);
   });
   it('a second call of the same remove changes nothing and notifies no one', () => {
     const registry = createDropTargetRegistry();
-    const remove = registry.add(target('lane-7', 7));
+    const remove = registry.add(target('lane-7'));
     remove();
     const listener = vi.fn();
     registry.subscribe(listener);
@@ -58,8 +58,8 @@ describe('a stale remove does not unlist the lane registered again under the sam
   // engineer's lane would silently take no drop.
   it('removing the old target leaves the new one listed', () => {
     const registry = createDropTargetRegistry();
-    const removeOld = registry.add(target('lane-7', 7));
-    const newer = target('lane-7', 7);
+    const removeOld = registry.add(target('lane-7'));
+    const newer = target('lane-7');
     registry.add(newer);
     const listener = vi.fn();
     registry.subscribe(listener);
@@ -70,8 +70,8 @@ describe('a stale remove does not unlist the lane registered again under the sam
   });
   it('adding again under the same id replaces the target rather than listing it twice', () => {
     const registry = createDropTargetRegistry();
-    registry.add(target('lane-7', 7));
-    const newer = target('lane-7', 70);
+    registry.add(target('lane-7'));
+    const newer = target('lane-7');
     registry.add(newer);
     expect(registry.list()).toEqual([newer]);
   });
@@ -82,24 +82,24 @@ describe('the list is a stable snapshot: useSyncExternalStore re-renders (or loo
     const registry = createDropTargetRegistry();
     const empty = registry.list();
     expect(registry.list()).toBe(empty);
-    registry.add(target('lane-7', 7));
+    registry.add(target('lane-7'));
     const one = registry.list();
     expect(one).not.toBe(empty);
     expect(registry.list()).toBe(one);
   });
   it('a stale remove that changes nothing keeps the same array', () => {
     const registry = createDropTargetRegistry();
-    const removeOld = registry.add(target('lane-7', 7));
-    registry.add(target('lane-7', 7));
+    const removeOld = registry.add(target('lane-7'));
+    registry.add(target('lane-7'));
     const before = registry.list();
     removeOld();
     expect(registry.list()).toBe(before);
   });
   it('a snapshot already handed out is not changed by a later add', () => {
     const registry = createDropTargetRegistry();
-    registry.add(target('lane-7', 7));
+    registry.add(target('lane-7'));
     const before = registry.list();
-    registry.add(target('lane-8', 8));
+    registry.add(target('lane-8'));
     expect(before).toHaveLength(1);
     expect(registry.list()).toHaveLength(2);
   });
@@ -111,7 +111,7 @@ describe('a drop-target list that stops listening hears nothing more', () => {
     const listener = vi.fn();
     const unsubscribe = registry.subscribe(listener);
     unsubscribe();
-    registry.add(target('lane-7', 7));
+    registry.add(target('lane-7'));
     expect(listener).not.toHaveBeenCalled();
   });
 });

@@ -8,7 +8,8 @@ import { type RefObject, createContext, useContext, useLayoutEffect, useSyncExte
 // bench). So the board's lanes and backlog sit outside <DndContext>; each one that takes drops
 // puts its element in this registry, and <DropTargets>, inside <DndContext>, registers them.
 
-type Target = { id: UniqueIdentifier; node: RefObject<HTMLElement | null>; engineerId: number | undefined };
+// The target's id is all the board reads back (ids.ts: a lane's names its engineer).
+type Target = { id: UniqueIdentifier; node: RefObject<HTMLElement | null> };
 
 export type DropTargetRegistry = {
   add: (target: Target) => () => void;
@@ -45,9 +46,9 @@ export function createDropTargetRegistry(): DropTargetRegistry {
 export const DropTargetRegistryContext = createContext<DropTargetRegistry>(createDropTargetRegistry());
 
 /** Makes the element behind `node` a drop target while `enabled` (a lane in reach, the backlog). */
-export function useDropTarget(id: UniqueIdentifier, node: RefObject<HTMLElement | null>, engineerId?: number, enabled = true): void {
+export function useDropTarget(id: UniqueIdentifier, node: RefObject<HTMLElement | null>, enabled = true): void {
   const registry = useContext(DropTargetRegistryContext);
-  useLayoutEffect(() => (enabled ? registry.add({ id, node, engineerId }) : undefined), [registry, id, node, engineerId, enabled]);
+  useLayoutEffect(() => (enabled ? registry.add({ id, node }) : undefined), [registry, id, node, enabled]);
 }
 
 /** Every registered drop target, as dnd-kit droppables: rendered inside <DndContext>, and renders nothing. */
@@ -56,8 +57,8 @@ export function DropTargets({ registry }: { registry: DropTargetRegistry }) {
   return targets.map((t) => <DropTarget key={t.id} target={t} />);
 }
 
-function DropTarget({ target: { id, node, engineerId } }: { target: Target }) {
-  const { setNodeRef } = useDroppable({ id, data: { engineerId } });
+function DropTarget({ target: { id, node } }: { target: Target }) {
+  const { setNodeRef } = useDroppable({ id });
   useLayoutEffect(() => setNodeRef(node.current));
   return null;
 }

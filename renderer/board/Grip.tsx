@@ -26,11 +26,7 @@ type Held = { itemId: number; handle: HTMLElement };
 export function Grip({ control, dragStore }: { control: RefObject<GripControl | null>; dragStore: DragStore }) {
   const [held, setHeld] = useState<Held | null>(null);
   const heldRef = useRef<Held | null>(null);
-  const { setNodeRef, listeners } = useDraggable({
-    id: held ? cardId(held.itemId) : 'nothing-held',
-    data: { itemId: held?.itemId },
-    disabled: held === null,
-  });
+  const { setNodeRef, listeners } = useDraggable({ id: held ? cardId(held.itemId) : 'nothing-held', disabled: held === null });
   const listenersRef = useRef(listeners);
   useLayoutEffect(() => {
     heldRef.current = held;

@@ -12,9 +12,9 @@ import { counted } from './renderCount.ts';
 type LaneProps = {
   lane: LaneModel;
   /** Cards not mounted (the lane is far from the visible part of the board). */
-  cardsLater?: boolean;
+  cardsLater: boolean;
   /** The lane takes drops (it is in reach: see inReach in dragState.ts). */
-  dropTarget?: boolean;
+  dropTarget: boolean;
 };
 
 /**
@@ -23,12 +23,12 @@ type LaneProps = {
  * into or out of reach, or when a held card enters or leaves it (usePreviewRung), never because
  * the drag moved elsewhere. It reads nothing of dnd-kit's (see DropTarget.tsx).
  */
-export const Lane = memo(function Lane({ lane, cardsLater = false, dropTarget = true }: LaneProps) {
+export const Lane = memo(function Lane({ lane, cardsLater, dropTarget }: LaneProps) {
   counted('lanes');
   const e = lane.engineer;
   const id = laneId(e.id);
   const ref = useRef<HTMLElement>(null);
-  useDropTarget(id, ref, e.id, dropTarget);
+  useDropTarget(id, ref, dropTarget);
   const previewRung = usePreviewRung(id);
   const preview = previewRung === null ? null : fit(previewRung, e.level);
   return (
