@@ -48,7 +48,6 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const view = useSharedView(snapshot, filter);
   const warnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
 
-  const [activeItemId, setActiveItemId] = useState<number | null>(null);
   // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
   const [dragStore] = useState(createDragStore);
   /** The lanes and backlog that take drops, registered with dnd-kit by <DropTargets> (DropTarget.tsx). */
@@ -104,7 +103,6 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
         fromBacklog: item !== undefined && item.assignment === null,
         overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? dragStore.get().overTeam,
       });
-      setActiveItemId(id);
     },
     [snapshot, itemsById, dragStore, teamOf],
   );
@@ -116,7 +114,6 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
     [dragStore, teamOf],
   );
   const endDrag = useCallback(() => {
-    setActiveItemId(null);
     dragStore.set({ ...IDLE, overTeam: dragStore.get().overTeam });
     const before = atDragStart.current;
     atDragStart.current = null;
@@ -138,7 +135,9 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
     if (before) setSnapshot(before);
   }, [endDrag, setSnapshot]);
 
-  useUndoShortcuts(undo, redo, activeItemId !== null);
+  // The card in the air is the store's, not the board's state: a pick-up renders no board.
+  const dragging = useCallback(() => dragStore.get().itemId !== null, [dragStore]);
+  useUndoShortcuts(undo, redo, dragging);
 
   const rendered = useRef(false);
   useLayoutEffect(() => {
@@ -149,8 +148,6 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   useLayoutEffect(() => {
     if (takePendingPaint()) performance.mark('rungs:drop-optimistic');
   }, [snapshot, takePendingPaint]);
-
-  const activeItem = activeItemId === null ? undefined : itemsById.get(activeItemId);
 
   return (
     <BoardActionsContext.Provider value={actions}>
@@ -191,7 +188,7 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
               <DropTargets registry={dropTargets} />
               {createPortal(
                 <DragOverlay dropAnimation={null}>
-                  {activeItem ? <Overlay item={activeItem} engineersById={engineersById} /> : null}
+                  <Overlay itemsById={itemsById} engineersById={engineersById} />
                 </DragOverlay>,
                 document.body,
               )}
@@ -238,9 +235,13 @@ function NoticeText({ notice }: { notice: Notice }) {
   );
 }
 
+type OverlayProps = { itemsById: ReadonlyMap<number, WorkItem>; engineersById: ReadonlyMap<number, Engineer> };
+
 /** The card in the air: its face, with the fit for the engineer it is over. Presentational. */
-function Overlay({ item, engineersById }: { item: WorkItem; engineersById: ReadonlyMap<number, Engineer> }) {
-  const { overId } = useDragState();
+function Overlay({ itemsById, engineersById }: OverlayProps) {
+  const { itemId, overId } = useDragState();
+  const item = itemId === null ? undefined : itemsById.get(itemId);
+  if (!item) return null;
   const overEngineerId = engineerIdOf(overId);
   const overEngineer = overEngineerId === null ? null : (engineersById.get(overEngineerId) ?? null);
   return (

@@ -6,10 +6,10 @@ const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditabl
  * Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo. Text fields keep their own undo, and a
  * key press during a drag belongs to the drag.
  */
-export function useUndoShortcuts(undo: () => void, redo: () => void, dragging: boolean): void {
+export function useUndoShortcuts(undo: () => void, redo: () => void, dragging: () => boolean): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (dragging || e.altKey || !(e.ctrlKey || e.metaKey)) return;
+      if (dragging() || e.altKey || !(e.ctrlKey || e.metaKey)) return;
       if (e.target instanceof Element && e.target.closest(EDITABLE)) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) undo();

@@ -291,7 +291,19 @@ test('undo restores the previous owner and redo reapplies it, across reloads', a
   await expect.poll(() => ownerOf(host, title)).toBe('Marco Rossi');
   await search.fill('');
   await search.blur();
+
+  // Ctrl+Z while a card is in the air belongs to the drag: nothing is undone.
+  const changes = query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n;
+  await handle(marco(), 'Initiative', title).focus();
+  await board.keyboard.press('Space');
+  await expect(board.locator('[id^="DndLiveRegion"]')).toContainText(`Picked up '${title}'`);
   await board.keyboard.press('Control+z');
+  await board.keyboard.press('Escape');
+  await expect(board.locator('[id^="DndLiveRegion"]')).toContainText('Cancelled');
+  expect(ownerOf(host, title)).toBe('Marco Rossi');
+  expect(query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n).toBe(changes);
+
+  await board.locator('body').press('Control+z');
   await expect.poll(() => ownerOf(host, title)).toBe('Ana Sousa');
 });
 
