@@ -5,6 +5,7 @@ import {
   DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
+  type MeasuringConfiguration,
   MouseSensor,
   TouchSensor,
   useSensor,
@@ -177,6 +178,7 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
               // Its id names the hidden instructions every card's handle is described by.
               id={DRAG_INSTRUCTIONS_ID}
               sensors={sensors}
+              measuring={MEASURING}
               collisionDetection={laneCollisions}
               accessibility={accessibility}
               onDragStart={onDragStart}
@@ -219,6 +221,14 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
     </BoardActionsContext.Provider>
   );
 }
+
+/**
+ * Drop targets measured again 100 ms after the held card moves. A team coming near mounts its
+ * cards, its lanes grow, and every lane below moves without changing size, which dnd-kit's resize
+ * observer does not see: a keyboard press then aimed at where a lane had been and found no lane
+ * (board-far.spec.ts on a busy CI machine; "dropped outside any lane" in npm run bench).
+ */
+const MEASURING: MeasuringConfiguration = { droppable: { frequency: 100 } };
 
 const NOTICE_ICON = { success: '✓', info: 'ℹ', warning: '⚠' } as const;
 
