@@ -2,7 +2,7 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, openSync, r
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RungsError } from '../shared/errors.ts';
-import { type BackupInfo, backupDirFor, isSoundDatabase, listBackups } from './backup.ts';
+import { type BackupInfo, backupDirFor, listBackups } from './backup.ts';
 import { appliedMigrations } from './db.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { type Roster, openRoster } from './roster.ts';
@@ -43,18 +43,9 @@ function unknownMigrations(db: Database.Database): string[] | null {
   return applied.filter((n) => !known.includes(n));
 }
 
-/** Backups that pass SQLite's check and this version can open, newest first. */
+/** Backups that pass SQLite's check and this version can open, newest first (listBackups checks each). */
 export function goodBackups(path: string): BackupInfo[] {
-  return listBackups(path).filter((b) => {
-    const file = join(backupDirFor(path), b.name);
-    if (!isSoundDatabase(file)) return false;
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return unknownMigrations(db) === null;
-    } finally {
-      db.close();
-    }
-  });
+  return listBackups(path);
 }
 
 function writable(path: string): boolean {

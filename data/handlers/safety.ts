@@ -1,12 +1,20 @@
 import type { safetyContract } from '../../shared/contract/safety.ts';
-import { backupNow, listBackups, restoreBackup } from '../backup.ts';
+import { backupNow, restoreBackup, scanBackups } from '../backup.ts';
 import { openDatabase } from '../db.ts';
+import { MIGRATIONS, type Migration } from '../migrations/index.ts';
 import type { Handlers } from './types.ts';
 
-export const safetyHandlers = (info: { databasePath: string }): Handlers<typeof safetyContract> => ({
-  'backups.list': () => listBackups(info.databasePath),
-  'backups.create': (db) => backupNow(db, info.databasePath, 'manual'),
+/** `migrations`: what this version knows; only tests pass another list, to restore across versions. */
+export const safetyHandlers = ({
+  databasePath,
+  migrations = MIGRATIONS,
+}: {
+  databasePath: string;
+  migrations?: readonly Migration[];
+}): Handlers<typeof safetyContract> => ({
+  'backups.list': () => scanBackups(databasePath, migrations),
+  'backups.create': (db) => backupNow(db, databasePath, 'manual'),
   'backups.restore': (db, { name }) =>
     // An older backup is migrated on the scratch copy, never on the backup itself.
-    restoreBackup(db, info.databasePath, name, (scratch) => openDatabase(scratch, { backups: false }).close()),
+    restoreBackup(db, databasePath, name, (scratch) => openDatabase(scratch, { backups: false, migrations }).close(), migrations),
 });

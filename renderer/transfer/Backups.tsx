@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Backup } from '../../shared/contract/safety.ts';
+import type { Backup, DamagedBackup } from '../../shared/contract/safety.ts';
 import { api } from '../api.ts';
 import { Confirm } from '../roster/forms.tsx';
 import { shownError } from '../files.ts';
@@ -27,14 +27,17 @@ export const size = (bytes: number): string =>
 /** `version` changes whenever the roster does (an import takes a backup first), so the list reloads with it. */
 export function Backups({ onRestored, version }: { onRestored: () => void; version: unknown }) {
   const [backups, setBackups] = useState<Backup[] | null>(null);
+  const [damaged, setDamaged] = useState<DamagedBackup[]>([]);
   const [notice, setNotice] = useState<Notice>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
     const r = await api['backups.list']({});
-    if (r.ok) setBackups(r.value);
-    else setNotice({ kind: 'alert', text: shownError(r.error) });
+    if (r.ok) {
+      setBackups(r.value.backups);
+      setDamaged(r.value.damaged);
+    } else setNotice({ kind: 'alert', text: shownError(r.error) });
   }, []);
   useEffect(() => {
     // oxlint-disable-next-line react/set-state-in-effect -- the backups are files the main process lists; this loads them.
@@ -68,7 +71,8 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
       <h3 id="backups-title">Backups</h3>
       <p className="hint">
         Rungs keeps the newest 10 copies of the roster in a <code>backups</code> folder beside it: one at launch each day, and one before
-        every import, update and restore.
+        every import, update and restore. Each copy is checked before it counts; one that is damaged or empty is listed apart and never
+        offered for restore.
       </p>
       <div className="form-actions">
         <button type="button" onClick={() => void backUp()} disabled={busy}>
@@ -95,7 +99,7 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
       {backups === null ? (
         <p className="hint">Loading the backups…</p>
       ) : backups.length === 0 ? (
-        <p className="hint">No backups yet.</p>
+        <p className="hint">{damaged.length > 0 ? 'No backup that can be restored.' : 'No backups yet.'}</p>
       ) : (
         <table className="backups-table" aria-label="Backups, newest first">
           <thead>
@@ -130,6 +134,35 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
             ))}
           </tbody>
         </table>
+      )}
+      {damaged.length > 0 && (
+        // Shown, not hidden: the lead should know a copy they might count on is not there, and the files
+        // stay (Rungs never deletes what it cannot read) until the lead removes them from the folder.
+        <>
+          <h4 id="damaged-backups-title">Copies that cannot be restored</h4>
+          <table className="backups-table" aria-labelledby="damaged-backups-title">
+            <thead>
+              <tr>
+                <th scope="col">Taken</th>
+                <th scope="col">Why</th>
+                <th scope="col">Size</th>
+                <th scope="col">Cannot be restored</th>
+              </tr>
+            </thead>
+            <tbody>
+              {damaged.map((b) => (
+                <tr key={b.name} data-id={`damaged-backup-${b.name}`}>
+                  <th scope="row">
+                    <time dateTime={b.createdAt}>{when(b.createdAt)}</time>
+                  </th>
+                  <td>{WHY[b.reason]}</td>
+                  <td className="num">{b.bytes === 0 ? '0 KB' : size(b.bytes)}</td>
+                  <td>{b.problem}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );

@@ -16,9 +16,20 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
+/** A file named like a backup that cannot be restored: damaged, empty, or from a newer Rungs. */
+export const DamagedBackupSchema = BackupSchema.extend({ problem: z.string() });
+export type DamagedBackup = z.infer<typeof DamagedBackupSchema>;
+
 export const safetyContract = {
-  /** Newest first, with dates and sizes. */
-  'backups.list': channel({ request: z.strictObject({}), response: z.array(BackupSchema), mutates: false }),
+  /**
+   * Newest first, with dates and sizes: those that can be restored, and apart, those that cannot, with
+   * why. Each file is checked at every listing; only the first list counts toward the newest 10.
+   */
+  'backups.list': channel({
+    request: z.strictObject({}),
+    response: z.object({ backups: z.array(BackupSchema), damaged: z.array(DamagedBackupSchema) }),
+    mutates: false,
+  }),
   /** A backup now, on the lead's request ("Back up now"). Not `mutates`: VACUUM INTO cannot run in a transaction. */
   'backups.create': channel({ request: z.strictObject({}), response: BackupSchema, mutates: false }),
   /**

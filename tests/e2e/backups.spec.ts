@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures.ts';
@@ -55,4 +55,32 @@ test('back up, add an engineer, restore: the engineer is gone, and the roster th
   const aside = new Database(file, { readonly: true, fileMustExist: true });
   expect(aside.prepare(`SELECT count(*) FROM engineers WHERE name = 'Restore Probe'`).pluck().get()).toBe(1);
   aside.close();
+});
+
+test('a backup file left empty by an interrupted write is listed apart, with why, and never offered for restore', async ({
+  board,
+  host,
+}) => {
+  const backups = join(host.dir, 'backups');
+  mkdirSync(backups, { recursive: true });
+  // Named like the newest backup, as an interrupted write on a full disk used to leave it.
+  const name = `rungs-${new Date().toISOString().replace(/[:.]/g, '-')}-manual.sqlite`;
+  writeFileSync(join(backups, name), '');
+
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Import/Export' }).click();
+  const section = board.getByRole('region', { name: 'Backups' });
+  const damaged = section.getByRole('table', { name: 'Copies that cannot be restored' });
+  const row = damaged.locator(`[data-id="damaged-backup-${name}"]`);
+  await expect(row).toContainText('damaged: 0 bytes (an interrupted backup)');
+  await expect(row).toContainText('Backed up by you');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await expect(section.locator(`[data-id="backup-${name}"]`)).toHaveCount(0);
+  await section.scrollIntoViewIfNeeded();
+  await board.screenshot({ path: 'test-results/screens/backups-damaged.png', fullPage: true });
+
+  // Backing up again works, the new copy heads the restorable list, and the empty file stays listed apart.
+  await section.getByRole('button', { name: 'Back up now' }).click();
+  await expect(section.getByRole('status')).toHaveText(/^Backed up the roster \(\d+ KB, .+\)\.$/);
+  await expect(section.getByRole('table', { name: 'Backups, newest first' }).getByRole('row').nth(1)).toContainText('Backed up by you');
+  await expect(row).toBeVisible();
 });
