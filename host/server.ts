@@ -3,8 +3,9 @@ import { readFile, realpath } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { RESPONSE_HEADERS } from '../shared/security.ts';
 import type { Result } from '../shared/errors.ts';
+import { payloadProblem } from '../shared/payload.ts';
+import { RESPONSE_HEADERS } from '../shared/security.ts';
 
 // The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
 // This thread checks the transport only; the roster answers from its own thread (host/serve.ts).
@@ -98,6 +99,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
           return refuse(res, 400, 'invalid_input', 'The request is not valid JSON.');
         }
         if (typeof message !== 'object' || message === null) return refuse(res, 400, 'invalid_input', 'The request is not an object.');
+        // Before it is posted to the roster thread: a request the copy would choke on stays this caller's problem.
+        const problem = payloadProblem(message.channel) ?? payloadProblem(message.request);
+        if (problem) return refuse(res, 400, problem.code, problem.message);
         const answer = await options.dispatch(message.channel, message.request);
         return send(res, 200, typeof answer === 'string' ? answer : JSON.stringify(answer));
       }
