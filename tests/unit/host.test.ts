@@ -1,10 +1,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RemoteRoster } from '../../data/remote/client.ts';
 import { hostRoster } from '../../host/open-cli.ts';
-import { API_PATH, type Host, MAX_BODY_BYTES, TOKEN_HEADER, startHost, tokenMatches } from '../../host/server.ts';
+import { API_PATH, type Host, type HostOptions, MAX_BODY_BYTES, TOKEN_HEADER, startHost, tokenMatches } from '../../host/server.ts';
 import { MAX_PAYLOAD_NODES } from '../../shared/payload.ts';
 import { MAP_FILE, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
 
@@ -30,9 +31,9 @@ function staticFolder(): string {
   return staticDir;
 }
 
-async function start() {
+async function start(more: Partial<HostOptions> = {}) {
   const roster = tempRoster();
-  const host = await startHost({ dispatch: roster.dispatchUnknown, staticDir: staticFolder(), token: TOKEN, port: 0 });
+  const host = await startHost({ dispatch: roster.dispatchUnknown, staticDir: staticFolder(), token: TOKEN, port: 0, ...more });
   hosts.push(host);
   const port = Number(new URL(host.origin).port);
   return { ...roster, host, port };
@@ -263,6 +264,66 @@ describe('one bad request never hurts other callers', () => {
       ok: false,
       error: { code: 'invalid_input', message: expect.stringMatching(/more than 100,000 values/) },
     });
+    expect(rowCounts(db)).toEqual(before);
+  });
+});
+
+describe('slow and broken connections', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A raw socket that sends `text` and then nothing: how long until the host closes it, and what it said. */
+  function stall(port: number, text: string): Promise<{ ms: number; said: string }> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      let said = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write(text));
+      socket.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+      socket.on('error', () => {});
+      socket.on('close', () => resolve({ ms: Date.now() - started, said }));
+    });
+  }
+  const head = (port: number, length: number) =>
+    `POST ${API_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${TOKEN}\r\ncontent-length: ${length}\r\n\r\n`;
+
+  it('half a header, then silence: closed within the header timeout', async () => {
+    const headersMs = 300;
+    const { port } = await start({ timeouts: { headersMs, requestMs: 5000 } });
+    const { ms, said } = await stall(port, `POST ${API_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+    expect(said).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeGreaterThanOrEqual(headersMs - 50);
+    // Checked every headersMs / 2, so at most half as long again, and slack for a busy machine:
+    // far inside Node's defaults (60 s, checked every 30 s), which this socket would have held.
+    expect(ms).toBeLessThan(headersMs * 1.5 + 1000);
+  });
+
+  it('half a body, then silence: closed within the request timeout, logged in one line', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const requestMs = 600;
+    const { port, db } = await start({ timeouts: { headersMs: 300, requestMs } });
+    const before = rowCounts(db);
+    const { ms, said } = await stall(port, `${head(port, 100)}{"channel":"plan.assign"`);
+    expect(said).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeGreaterThanOrEqual(requestMs - 50);
+    expect(ms).toBeLessThan(requestMs + 150 + 1000);
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(logged.mock.calls).toEqual([[expect.stringMatching(/^\[rungs host\] A request was cut off before its body arrived/)]]);
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it('a client that hangs up mid-body is one line in the log, not a stack trace', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { port, db } = await start();
+    const before = rowCounts(db);
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`${head(port, 1000)}{"channel":"plan.assign","request":`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+    });
+    await vi.waitFor(() => expect(logged).toHaveBeenCalled());
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(logged.mock.calls).toEqual([['[rungs host] A request was cut off before its body arrived (ECONNRESET).']]);
     expect(rowCounts(db)).toEqual(before);
   });
 });
