@@ -3,8 +3,9 @@ import { readFile, realpath } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { RESPONSE_HEADERS } from '../shared/security.ts';
 import type { Result } from '../shared/errors.ts';
+import { payloadProblem } from '../shared/payload.ts';
+import { RESPONSE_HEADERS } from '../shared/security.ts';
 
 // The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
 // This thread checks the transport only; the roster answers from its own thread (host/serve.ts).
@@ -14,6 +15,14 @@ import type { Result } from '../shared/errors.ts';
 export const TOKEN_HEADER = 'x-rungs-token';
 export const API_PATH = '/api/invoke';
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How long a connection may take to send its request: a client that stalls mid-header or mid-body
+ * holds a socket until then. Generous for a local app, where the largest import (16 MB) crosses
+ * the loopback in well under a second.
+ */
+export type HostTimeouts = { headersMs: number; requestMs: number };
+export const HOST_TIMEOUTS: HostTimeouts = { headersMs: 10_000, requestMs: 60_000 };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +44,8 @@ export type HostOptions = {
   staticDir: string;
   token: string;
   port?: number;
+  /** Shorter in tests, so a stalled socket is seen closed quickly. */
+  timeouts?: Partial<HostTimeouts>;
 };
 
 export type Host = { server: Server; url: string; origin: string; close: () => Promise<void> };
@@ -46,6 +57,10 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
 
 const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+
+/** The client hung up, or ran out of time, before its body arrived: nothing to answer, nothing failed here. */
+const cutOff = (req: IncomingMessage, error: unknown): boolean =>
+  !req.complete && (req.destroyed || (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET');
 
 /** Constant-time comparison; lengths differ only for a wrong token, which leaks nothing useful. */
 export function tokenMatches(given: string | undefined, token: string): boolean {
@@ -71,7 +86,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own Host header.
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'refused', 'Unknown host.');
@@ -98,6 +113,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
           return refuse(res, 400, 'invalid_input', 'The request is not valid JSON.');
         }
         if (typeof message !== 'object' || message === null) return refuse(res, 400, 'invalid_input', 'The request is not an object.');
+        // Before it is posted to the roster thread: a request the copy would choke on stays this caller's problem.
+        const problem = payloadProblem(message.channel) ?? payloadProblem(message.request);
+        if (problem) return refuse(res, 400, problem.code, problem.message);
         const answer = await options.dispatch(message.channel, message.request);
         return send(res, 200, typeof answer === 'string' ? answer : JSON.stringify(answer));
       }
@@ -124,10 +142,26 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
       return send(res, 200, content, MIME[extname(file)] ?? 'application/octet-stream');
     } catch (error) {
+      if (cutOff(req, error)) {
+        // Routine for a tab closed mid-upload: one line, not a stack trace.
+        const code = (error as NodeJS.ErrnoException | null)?.code ?? 'closed';
+        return console.error(`[rungs host] A request was cut off before its body arrived (${code}).`);
+      }
       console.error('[rungs host]', error);
       if (!res.headersSent) refuse(res, 500, 'internal', 'The host failed to answer.');
     }
-  });
+  };
+
+  const { headersMs, requestMs } = { ...HOST_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    {
+      headersTimeout: headersMs,
+      requestTimeout: requestMs,
+      // Node looks for expired requests only this often; its default, 30 s, outlasts the bounds.
+      connectionsCheckingInterval: Math.min(1000, headersMs / 2),
+    },
+    handle,
+  );
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

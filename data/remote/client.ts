@@ -1,11 +1,13 @@
 import { type Result, RungsError, type RungsErrorData } from '../../shared/errors.ts';
+import { payloadProblem } from '../../shared/payload.ts';
 import type { RecoveryChoice, RosterProblem } from '../open-safely.ts';
 import type { ClientPort, FatalStage, FromServer, OpenRequest, ReplyEncoding, RosterInfo } from './protocol.ts';
 
 // The forwarding side of the remote roster (data/remote/protocol.ts): the browser host's HTTP thread
 // and Electron's main process call `dispatch` as they called the in-process dispatcher, and never
 // wait on SQLite themselves. Every call gets an answer: the roster's Result, or a typed error when
-// the roster process is too slow ('timeout': it is restarted) or stopped ('unavailable'). A roster
+// the roster process is too slow ('timeout': it is restarted) or stopped ('unavailable'), or when
+// the request cannot be sent to it ('invalid_input': too deep, too large, not copyable). A roster
 // process that dies while serving is restarted, a few times; after that the shell is told to give up.
 // Imports types only from the data layer: loading this never loads SQLite.
 
@@ -55,7 +57,22 @@ type Pending = { resolve: (value: Result<unknown> | string) => void; encoding: R
 type State = 'idle' | 'opening' | 'problem' | 'recovering' | 'ready' | 'restarting' | 'closing' | 'closed' | 'failed';
 
 type Failure = { ok: false; error: RungsErrorData };
-const failure = (code: 'unavailable' | 'timeout', message: string): Failure => ({ ok: false, error: { code, message } });
+const failure = (code: RungsErrorData['code'], message: string): Failure => ({ ok: false, error: { code, message } });
+
+/**
+ * Why posting a call failed. Structured clone refuses some values (a function, a symbol) and
+ * overflows the stack on deep nesting: the message's fault, so the caller's. Anything else is ours.
+ */
+function postFailure(error: unknown): Failure {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'DataCloneError' || error instanceof RangeError) {
+    return failure(
+      'invalid_input',
+      'The request could not be sent to the roster (it holds values that cannot be copied, or is too deeply nested).',
+    );
+  }
+  return failure('internal', `The request could not be sent to the roster: ${error instanceof Error ? error.message : String(error)}`);
+}
 
 const STOPPED =
   'The roster process stopped while answering, so this change may not have been saved. Rungs restarted it; check the board before trying again.';
@@ -194,6 +211,10 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     if (state === 'failed') return answerNow(failure('unavailable', GONE));
     if (state === 'closing' || state === 'closed') return answerNow(failure('unavailable', 'Rungs is closing the roster.'));
     if (!port) return answerNow(failure('unavailable', 'The roster is not open yet.'));
+    // Refused here, before anything is posted: one caller's bad message never reaches the thread
+    // every other caller waits on.
+    const problem = payloadProblem(channel) ?? payloadProblem(request);
+    if (problem) return answerNow({ ok: false, error: problem });
     const id = nextId++;
     const target = port;
     return new Promise((resolve) => {
@@ -210,7 +231,16 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
         }
       }, limit);
       pending.set(id, { resolve, encoding, timer });
-      target.post({ type: 'call', id, channel, request, encoding });
+      try {
+        target.post({ type: 'call', id, channel, request, encoding });
+      } catch (error) {
+        // Nothing reached the roster, so nothing will answer: answer now, and leave no timer that
+        // would restart the roster under every other caller.
+        clearTimeout(timer);
+        pending.delete(id);
+        const result = postFailure(error);
+        resolve(encoding === 'json' ? JSON.stringify(result) : result);
+      }
     });
   };
 

@@ -1,20 +1,26 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { API_PATH, type Host, MAX_BODY_BYTES, TOKEN_HEADER, startHost, tokenMatches } from '../../host/server.ts';
-import { rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RemoteRoster } from '../../data/remote/client.ts';
+import { hostRoster } from '../../host/open-cli.ts';
+import { API_PATH, type Host, type HostOptions, MAX_BODY_BYTES, TOKEN_HEADER, startHost, tokenMatches } from '../../host/server.ts';
+import { MAX_PAYLOAD_NODES } from '../../shared/payload.ts';
+import { MAP_FILE, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
 
 // The browser host on a real port, over a real roster: every refusal it promises, one by one.
 
 const TOKEN = 'k'.repeat(43);
 const hosts: Host[] = [];
+const rosters: RemoteRoster[] = [];
 afterEach(async () => {
   while (hosts.length) await hosts.pop()!.close();
+  while (rosters.length) await rosters.pop()!.close();
 });
 
-async function start() {
-  const roster = tempRoster();
+/** The renderer's folder: a page, a script, and a symlink leading out of it. */
+function staticFolder(): string {
   const dir = tempDir();
   const staticDir = join(dir, 'static');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -22,7 +28,12 @@ async function start() {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'export {};');
   writeFileSync(join(dir, 'package.json'), '{"secret": true}');
   symlinkSync(join(dir, 'package.json'), join(staticDir, 'assets', 'link.json'));
-  const host = await startHost({ dispatch: roster.dispatchUnknown, staticDir, token: TOKEN, port: 0 });
+  return staticDir;
+}
+
+async function start(more: Partial<HostOptions> = {}) {
+  const roster = tempRoster();
+  const host = await startHost({ dispatch: roster.dispatchUnknown, staticDir: staticFolder(), token: TOKEN, port: 0, ...more });
   hosts.push(host);
   const port = Number(new URL(host.origin).port);
   return { ...roster, host, port };
@@ -187,5 +198,132 @@ describe('the browser host refuses', () => {
     expect(tokenMatches(`${TOKEN}x`, TOKEN)).toBe(false);
     expect(tokenMatches(undefined, TOKEN)).toBe(false);
     expect(tokenMatches('ķ'.repeat(TOKEN.length / 2), TOKEN)).toBe(false);
+  });
+});
+
+describe('one bad request never hurts other callers', () => {
+  /** The host as `npm run web` runs it: the roster on its own thread, answering in JSON. */
+  async function startOnThread(timeoutMs: number) {
+    const { db, file } = tempRoster();
+    const stories = db.prepare("SELECT id FROM work_items WHERE kind = 'story' ORDER BY id LIMIT 7").pluck().all() as number[];
+    db.close();
+    const restarts: string[] = [];
+    const roster = hostRoster(file, { version: 'test', mapFile: MAP_FILE }, { timeoutMs, onRestart: (why) => restarts.push(why) });
+    rosters.push(roster);
+    await roster.open();
+    const host = await startHost({ dispatch: roster.dispatchJson, staticDir: staticFolder(), token: TOKEN, port: 0 });
+    hosts.push(host);
+    return { port: Number(new URL(host.origin).port), stories, restarts };
+  }
+
+  const deepJson = (levels: number) => `{"channel":"plan.assign","request":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+  it('a request 10,000 levels deep is refused at once; the assigns sent with it all land, and the roster thread is never restarted', async () => {
+    const timeoutMs = 2000;
+    const { port, stories, restarts } = await startOnThread(timeoutMs);
+    const started = Date.now();
+    const deep = call(port, {
+      method: 'POST',
+      path: API_PATH,
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      body: deepJson(10_000),
+    }).then((r) => ({ ...r, ms: Date.now() - started }));
+    const assigns = stories.map((itemId) => invoke(port, { channel: 'plan.assign', request: { itemId, engineerId: null } }));
+    const refused = await deep;
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/nested/) },
+    });
+    expect(refused.ms).toBeLessThan(1000);
+    for (const r of await Promise.all(assigns)) expect(JSON.parse(r.body)).toMatchObject({ ok: true });
+    // Assigns in flight when the deep request's timer would fire, then past it: no call was left
+    // waiting, so nothing restarts the roster under them.
+    await new Promise((ok) => setTimeout(ok, started + timeoutMs - 100 - Date.now()));
+    const until = Date.now() + 600;
+    const later = await Promise.all(
+      stories.map(async (itemId) => {
+        const codes: string[] = [];
+        while (Date.now() < until) {
+          const r = JSON.parse((await invoke(port, { channel: 'plan.assign', request: { itemId, engineerId: null } })).body);
+          codes.push(r.ok ? 'ok' : r.error.code);
+        }
+        return codes;
+      }),
+    );
+    expect(later.flat().filter((code) => code !== 'ok')).toEqual([]);
+    expect(restarts).toEqual([]);
+  });
+
+  it('a request wider than any screen sends is refused before it is posted', async () => {
+    const { port, db } = await start();
+    const before = rowCounts(db);
+    const r = await invoke(port, { channel: 'plan.assignMany', request: { moves: new Array(MAX_PAYLOAD_NODES).fill(0) } });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/more than 100,000 values/) },
+    });
+    expect(rowCounts(db)).toEqual(before);
+  });
+});
+
+describe('slow and broken connections', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A raw socket that sends `text` and then nothing: how long until the host closes it, and what it said. */
+  function stall(port: number, text: string): Promise<{ ms: number; said: string }> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      let said = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write(text));
+      socket.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+      socket.on('error', () => {});
+      socket.on('close', () => resolve({ ms: Date.now() - started, said }));
+    });
+  }
+  const head = (port: number, length: number) =>
+    `POST ${API_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${TOKEN}\r\ncontent-length: ${length}\r\n\r\n`;
+
+  it('half a header, then silence: closed within the header timeout', async () => {
+    const headersMs = 300;
+    const { port } = await start({ timeouts: { headersMs, requestMs: 5000 } });
+    const { ms, said } = await stall(port, `POST ${API_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+    expect(said).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeGreaterThanOrEqual(headersMs - 50);
+    // Checked every headersMs / 2, so at most half as long again, and slack for a busy machine:
+    // far inside Node's defaults (60 s, checked every 30 s), which this socket would have held.
+    expect(ms).toBeLessThan(headersMs * 1.5 + 1000);
+  });
+
+  it('half a body, then silence: closed within the request timeout, logged in one line', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const requestMs = 600;
+    const { port, db } = await start({ timeouts: { headersMs: 300, requestMs } });
+    const before = rowCounts(db);
+    const { ms, said } = await stall(port, `${head(port, 100)}{"channel":"plan.assign"`);
+    expect(said).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeGreaterThanOrEqual(requestMs - 50);
+    expect(ms).toBeLessThan(requestMs + 150 + 1000);
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(logged.mock.calls).toEqual([[expect.stringMatching(/^\[rungs host\] A request was cut off before its body arrived/)]]);
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it('a client that hangs up mid-body is one line in the log, not a stack trace', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { port, db } = await start();
+    const before = rowCounts(db);
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`${head(port, 1000)}{"channel":"plan.assign","request":`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+    });
+    await vi.waitFor(() => expect(logged).toHaveBeenCalled());
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(logged.mock.calls).toEqual([['[rungs host] A request was cut off before its body arrived (ECONNRESET).']]);
+    expect(rowCounts(db)).toEqual(before);
   });
 });

@@ -124,6 +124,38 @@ describe('over a real worker_thread and a real roster file', () => {
     expect(ok((await r.dispatch('board.snapshot', {})) as Result<{ engineers: unknown[] }>).engineers.length).toBeGreaterThan(0);
   });
 
+  it('a request too deep or not copyable is answered at once, and the thread serving everyone else is kept', async () => {
+    const file = demoFile();
+    const restarts: string[] = [];
+    const timeoutMs = 300;
+    const { r, ports } = remote(file, { timeoutMs, onRestart: (why) => restarts.push(why) });
+    await r.open();
+    const deep = JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) as unknown;
+    const started = Date.now();
+    const answers = await Promise.all([
+      r.dispatch('plan.assign', deep),
+      r.dispatchJson('plan.assign', deep),
+      r.dispatch(deep, {}),
+      // Within the bounds, but structured clone refuses a function: the post itself throws.
+      r.dispatch('plan.assign', { itemId: 1, engineerId: () => 1 }),
+      r.dispatch('history.state', {}),
+    ]);
+    expect(Date.now() - started).toBeLessThan(timeoutMs);
+    expect(answers[0]).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/nested more than 32/) },
+    });
+    expect(JSON.parse(answers[1] as string)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(answers[2]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(answers[3]).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/cannot be copied/) } });
+    expect(answers[4]).toMatchObject({ ok: true });
+    // Past the timeout: no call was left waiting, so no timer restarted the thread.
+    await new Promise((ok) => setTimeout(ok, timeoutMs + 200));
+    expect(restarts).toEqual([]);
+    expect(ports).toHaveLength(1);
+    expect(await r.dispatch('history.state', {})).toMatchObject({ ok: true });
+  });
+
   describe('at the issue-7 scale (300 engineers, 3,150 items)', () => {
     /** The org, closed, and 3,000 moves that unassign every story it has. */
     function bigOrg() {
@@ -306,6 +338,27 @@ describe('the client, over a fake port', () => {
     const next = f.r.dispatch('history.state', {});
     f.last().say({ type: 'reply', id: f.lastCall().id, result: { ok: true, value: 'fine' } });
     expect(await next).toEqual({ ok: true, value: 'fine' });
+  });
+
+  it.each([
+    ['a copy that overflows the stack', new RangeError('Maximum call stack size exceeded'), 'invalid_input'],
+    ['a value structured clone refuses', new DOMException('() => 1 could not be cloned.', 'DataCloneError'), 'invalid_input'],
+    ['a channel that is closed', new Error('The port is closed'), 'internal'],
+  ])('a post that throws (%s) is answered at once, leaves no timer, and restarts nothing', async (_what, thrown, code) => {
+    const restarts: string[] = [];
+    const f = fakeRoster({ timeoutMs: 20, onRestart: (why) => restarts.push(why) });
+    const opening = f.r.open();
+    f.last().say(READY);
+    await opening;
+    f.last().port.post = () => {
+      throw thrown;
+    };
+    expect(await f.r.dispatch('plan.assign', {})).toMatchObject({ ok: false, error: { code } });
+    expect(JSON.parse(await f.r.dispatchJson('plan.assign', {}))).toMatchObject({ ok: false, error: { code } });
+    await new Promise((ok) => setTimeout(ok, 60));
+    expect(f.last().killed).toBe(false);
+    expect(f.ports).toHaveLength(1);
+    expect(restarts).toEqual([]);
   });
 
   it('a process that dies answers every pending call with unavailable, restarts, and gives up after too many restarts', async () => {

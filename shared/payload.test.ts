@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MOVES } from './contract/board.ts';
+import { MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_NODES, payloadProblem } from './payload.ts';
+
+const nested = (levels: number): unknown => {
+  let value: unknown = 1;
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+};
+
+describe('a request is refused before it is posted when it is deeper or larger than any screen sends', () => {
+  it('passes the largest real request: plan.assignMany with every move it allows', () => {
+    const moves = Array.from({ length: MAX_MOVES }, (_, i) => ({ itemId: i + 1, engineerId: null }));
+    expect(payloadProblem({ moves })).toBeNull();
+    expect(payloadProblem({ text: 'x'.repeat(1_000_000) })).toBeNull();
+    expect(payloadProblem(null)).toBeNull();
+  });
+
+  it(`passes ${MAX_PAYLOAD_DEPTH} levels and refuses one more`, () => {
+    expect(payloadProblem(nested(MAX_PAYLOAD_DEPTH))).toBeNull();
+    expect(payloadProblem(nested(MAX_PAYLOAD_DEPTH + 1))).toEqual({
+      code: 'invalid_input',
+      message: `The request is nested more than ${MAX_PAYLOAD_DEPTH} levels deep.`,
+    });
+  });
+
+  it('walks 100,000 levels without overflowing the stack', () => {
+    expect(payloadProblem(nested(100_000))).toMatchObject({ code: 'invalid_input' });
+  });
+
+  it(`refuses more than ${MAX_PAYLOAD_NODES.toLocaleString('en')} values, counted before they are walked`, () => {
+    expect(payloadProblem(new Array(MAX_PAYLOAD_NODES - 1).fill(0))).toBeNull();
+    expect(payloadProblem(new Array(MAX_PAYLOAD_NODES).fill(0))).toEqual({
+      code: 'invalid_input',
+      message: 'The request holds more than 100,000 values.',
+    });
+    // Sparse: a length in the billions is refused on its length alone.
+    expect(payloadProblem({ a: new Array(2 ** 31) })).toMatchObject({ code: 'invalid_input' });
+    // Keys count as arrays' elements do (a smaller bound: a 100,000-key object is slow to build).
+    const wide = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, { i }]));
+    expect(payloadProblem(wide, { depth: MAX_PAYLOAD_DEPTH, nodes: 1000 })).toMatchObject({ code: 'invalid_input' });
+    expect(payloadProblem(wide, { depth: MAX_PAYLOAD_DEPTH, nodes: 2001 })).toBeNull();
+  });
+
+  it('ends on a cycle (a structured clone from the renderer can hold one)', () => {
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(payloadProblem(loop)).toMatchObject({ code: 'invalid_input' });
+  });
+});

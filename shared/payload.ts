@@ -1,0 +1,45 @@
+import type { RungsErrorData } from './errors.ts';
+
+// The shape bound every request passes before it is posted to the roster. Posting copies the
+// request by structured clone, which recurses: a request nested thousands deep overflows the
+// stack there, in the forwarding thread, not in the roster's schema check. The deepest real
+// request (plan.assignMany: request, moves, one move) is three levels and the widest about
+// 15,000 values (MAX_MOVES moves of two ids), so these bounds refuse only what no screen sends.
+
+/** Levels of objects and arrays inside one another, the request itself being the first. */
+export const MAX_PAYLOAD_DEPTH = 32;
+/** Values in the whole request: every object, array, key's value and element. */
+export const MAX_PAYLOAD_NODES = 100_000;
+
+export type PayloadBounds = { depth: number; nodes: number };
+
+/**
+ * Null when `value` is within the bounds, else a typed `invalid_input` saying which bound.
+ * Walks with its own stack, never by recursion, so the check cannot overflow on what it checks;
+ * it stops at the first container past a bound, so a cycle or a huge request costs at most `nodes`
+ * steps and the listing of one object's keys.
+ */
+export function payloadProblem(
+  value: unknown,
+  bounds: PayloadBounds = { depth: MAX_PAYLOAD_DEPTH, nodes: MAX_PAYLOAD_NODES },
+): RungsErrorData | null {
+  const stack: [unknown, number][] = [[value, 1]];
+  let nodes = 1;
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > bounds.depth) {
+      return { code: 'invalid_input', message: `The request is nested more than ${bounds.depth} levels deep.` };
+    }
+    // Counted before they are stacked: an array of millions is refused on its length alone, and an
+    // object's keys are listed but its values not copied (Object.values costs twice Object.keys).
+    const keys = Array.isArray(current) ? null : Object.keys(current);
+    nodes += keys ? keys.length : (current as unknown[]).length;
+    if (nodes > bounds.nodes) {
+      return { code: 'invalid_input', message: `The request holds more than ${bounds.nodes.toLocaleString('en')} values.` };
+    }
+    if (keys) for (const key of keys) stack.push([(current as Record<string, unknown>)[key], depth + 1]);
+    else for (const child of current as unknown[]) stack.push([child, depth + 1]);
+  }
+  return null;
+}
