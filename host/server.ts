@@ -4,7 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Result } from '../shared/errors.ts';
-import { payloadProblem } from '../shared/payload.ts';
+import { jsonDepthProblem, payloadProblem } from '../shared/payload.ts';
 import { RESPONSE_HEADERS } from '../shared/security.ts';
 
 // The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
@@ -106,6 +106,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
         }
         const body = await readBody(req);
         if (body === null) return refuse(res, 413, 'invalid_input', `Request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        const tooDeep = jsonDepthProblem(body);
+        if (tooDeep) return refuse(res, 400, tooDeep.code, tooDeep.message);
         let message: { channel?: unknown; request?: unknown };
         try {
           message = JSON.parse(body.toString('utf8')) as typeof message;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MOVES } from './contract/board.ts';
-import { MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_NODES, payloadProblem } from './payload.ts';
+import { MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_NODES, jsonDepthProblem, payloadProblem } from './payload.ts';
 
 const nested = (levels: number): unknown => {
   let value: unknown = 1;
@@ -46,5 +46,32 @@ describe('a request is refused before it is posted when it is deeper or larger t
     const loop: Record<string, unknown> = {};
     loop.self = loop;
     expect(payloadProblem(loop)).toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('the depth bound read off JSON bytes, before parsing', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  const message = (request: unknown) => bytes(JSON.stringify({ channel: 'plan.assign', request }));
+  const nested = (depth: number): unknown => {
+    let v: unknown = 1;
+    for (let i = 1; i < depth; i++) v = [v];
+    return v;
+  };
+
+  it('agrees with payloadProblem on the message a host receives', () => {
+    for (let depth = MAX_PAYLOAD_DEPTH - 2; depth <= MAX_PAYLOAD_DEPTH + 3; depth++) {
+      const request = nested(depth);
+      expect(jsonDepthProblem(message(request))).toEqual(payloadProblem(request));
+    }
+    expect(jsonDepthProblem(message(nested(MAX_PAYLOAD_DEPTH + 3)))?.code).toBe('invalid_input');
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', () => {
+    expect(jsonDepthProblem(message({ title: '[[[[{{{{'.repeat(100) + '\\"[[[[' }))).toBeNull();
+  });
+
+  it('refuses ten million brackets in one pass without parsing them', () => {
+    const deep = new Uint8Array(10_000_000).fill(0x5b);
+    expect(jsonDepthProblem(deep)?.message).toMatch(/nested more than 32 levels/);
   });
 });

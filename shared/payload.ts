@@ -43,3 +43,34 @@ export function payloadProblem(
   }
   return null;
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+
+/**
+ * The same depth bound, read off JSON's bytes before they are parsed: parsing a body nested
+ * millions deep holds the thread for seconds before payloadProblem could see it. Brackets inside
+ * strings do not count; whether the JSON is valid is the parser's question, not this one's.
+ */
+export function jsonDepthProblem(bytes: Uint8Array, maxDepth = MAX_PAYLOAD_DEPTH): RungsErrorData | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (inString) {
+      if (b === BACKSLASH) i++;
+      else if (b === QUOTE) inString = false;
+    } else if (b === QUOTE) inString = true;
+    else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
+      // The message's own object wraps the request: one level more than payloadProblem counts.
+      if (++depth > maxDepth + 1) {
+        return { code: 'invalid_input', message: `The request is nested more than ${maxDepth} levels deep.` };
+      }
+    } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) depth--;
+  }
+  return null;
+}
