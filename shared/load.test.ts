@@ -118,7 +118,9 @@ describe('a story nobody owns yet is carried by nobody: not by the DRI', () => {
     expect([...loads({ items }).values()].reduce((sum, l) => sum + l.points, 0)).toBe(8 - 1);
   });
   it('the estimate says how much waits in unassigned stories', () => {
-    expect(describeEstimate(saved, estimateOf(saved, { items }))).toBe('8 pts: 4 in its stories (1 pt in unassigned stories), 4 with the DRI');
+    expect(describeEstimate(saved, estimateOf(saved, { items }))).toBe(
+      '8 pts: 4 in its stories (1 pt in unassigned stories), 4 with the DRI',
+    );
   });
 });
 

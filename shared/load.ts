@@ -105,21 +105,22 @@ export const loadOf = (engineerId: number, plan: Items): Load => loads(plan).get
 /** Points in words: "1 pt", "3 pts". */
 export const pts = (n: number): string => `${n} ${n === 1 ? 'pt' : 'pts'}`;
 
-const partWords = (part: LoadPart): string | null => {
+const partWords = (part: LoadPart): string => {
   const title = `'${part.item.title}'`;
   if (part.kind !== 'dri_remainder') return part.item.size === null ? `${title} (no size)` : `${pts(part.points)} ${title}`;
   const e = part.estimate;
   if (e.size === null) return `${title} as DRI (no size: its stories count)`;
   if (e.inStories === 0) return `${pts(part.points)} ${title} as DRI`;
-  if (part.points === 0) return `${title} as DRI (all in its stories)`;
+  if (part.points === 0) return `${title} as DRI (all in its stories)`; // stories past the estimate too: never below zero
   return `${pts(part.points)} of ${title} not yet in its stories`;
 };
 
+/** A load's parts in words: "3 pts of 'Checkout revamp' not yet in its stories, 2 pts 'Pick a saved card'". */
+export const partsInWords = (load: Load): string => load.parts.map(partWords).join(', ');
+
 /** A load in words, part by part: "5 pts: 3 pts of 'Checkout revamp' not yet in its stories, 2 pts 'Pick a saved card'". */
-export function describeLoad(load: Load): string {
-  const parts = load.parts.map(partWords).filter((w) => w !== null);
-  return parts.length === 0 ? pts(load.points) : `${pts(load.points)}: ${parts.join(', ')}`;
-}
+export const describeLoad = (load: Load): string =>
+  load.parts.length === 0 ? pts(load.points) : `${pts(load.points)}: ${partsInWords(load)}`;
 
 /**
  * An initiative's estimate in words, as the insights and the report show it: "13 pts: 10 in its
@@ -129,7 +130,8 @@ export function describeLoad(load: Load): string {
 export function describeEstimate(initiative: WorkItem, e: Estimate): string {
   const unassigned = e.inUnassignedStories > 0 ? ` (${pts(e.inUnassignedStories)} in unassigned stories)` : '';
   if (e.size === null) return e.inStories === 0 ? 'No size' : `No size: ${pts(e.inStories)} in its stories${unassigned}`;
-  if (e.overEstimateBy > 0) return `${pts(e.size)}, but its stories add up to ${pts(e.inStories)}${unassigned}: the estimate is out of date`;
+  if (e.overEstimateBy > 0)
+    return `${pts(e.size)}, but its stories add up to ${pts(e.inStories)}${unassigned}: the estimate is out of date`;
   const holder = initiative.assignment ? 'with the DRI' : 'not yet in stories, no DRI yet';
   if (e.inStories === 0) return `${pts(e.size)}, not yet split into stories`;
   return `${pts(e.size)}: ${e.inStories} in its stories${unassigned}, ${e.unsplit} ${holder}`;
