@@ -95,6 +95,9 @@ describe('never below zero: stories that add up to more than the size say the es
     );
     expect(estimateNote(estimateOf(referral, { items }))).toBe('Its stories add up to 14 pts: the estimate is out of date');
   });
+  it("the DRI's load says so rather than counting the surplus", () => {
+    expect(describeLoad(loadOf(TOM, { items }))).toBe("8 pts: 'Referral rewards' as DRI (its stories outgrew its estimate), 8 pts 'Story'");
+  });
 });
 
 describe('an initiative without a size counts its stories only', () => {

@@ -111,7 +111,8 @@ const partWords = (part: LoadPart): string => {
   const e = part.estimate;
   if (e.size === null) return `${title} as DRI (no size: its stories count)`;
   if (e.inStories === 0) return `${pts(part.points)} ${title} as DRI`;
-  if (part.points === 0) return `${title} as DRI (all in its stories)`; // stories past the estimate too: never below zero
+  if (e.overEstimateBy > 0) return `${title} as DRI (its stories outgrew its estimate)`;
+  if (part.points === 0) return `${title} as DRI (all in its stories)`;
   return `${pts(part.points)} of ${title} not yet in its stories`;
 };
 
