@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
 import type { Rank, WorkKind } from './ladder.ts';
+import { loadOf } from './load.ts';
 import type { Assignment, Engineer, WorkItem } from './schemas.ts';
 
 // One describe per sentence of PRODUCT.md, "Delegation gaps" (per engineer, per quarter).
@@ -39,14 +40,16 @@ const item = (
     ...rest,
   };
 };
-const kinds = (engineer: Engineer, items: WorkItem[]) => gapsOf(engineer, items).map((g) => g.kind);
+/** An engineer's gaps when `items` is the whole plan. */
+const gapsIn = (engineer: Engineer, items: WorkItem[]) => gapsOf(engineer, items, loadOf(engineer.id, { items }));
+const kinds = (engineer: Engineer, items: WorkItem[]) => gapsIn(engineer, items).map((g) => g.kind);
 
 describe('nothing at their own rung', () => {
   it('a Mid who is DRI of no Mid-rung initiative', () => {
     const mid = eng('Marco', 2);
     const stories = [item('Payment form', 'story', 2, mid), item('Card errors', 'story', 1, mid)];
     expect(kinds(mid, stories)).toEqual(['no_own_rung']);
-    expect(gapsOf(mid, stories)[0]!.message).toBe('Marco (Mid) is DRI of no Mid-rung initiative');
+    expect(gapsIn(mid, stories)[0]!.message).toBe('Marco (Mid) is DRI of no Mid-rung initiative');
     expect(kinds(mid, [...stories, item('Checkout revamp', 'initiative', 2, mid)])).toEqual([]);
   });
   it('a Mid who is DRI of a Junior-rung initiative only still has nothing at their rung', () => {
@@ -75,7 +78,7 @@ describe('only below-level work', () => {
   it('a Senior whose every item is two or more rungs below their level', () => {
     const senior = eng('Priya', 3, { name: 'Priya' });
     const work = [item('Upgrade SDK', 'story', 1, senior), item('Flaky test', 'story', 0, senior)];
-    const gaps = gapsOf(senior, work);
+    const gaps = gapsIn(senior, work);
     expect(gaps.map((g) => g.kind)).toEqual(['no_own_rung', 'only_below_level']);
     expect(gaps[1]!.items).toEqual(work);
   });
@@ -91,14 +94,14 @@ describe('overreach items; stretch items without a reviewer', () => {
   it('an overreach is listed with its item', () => {
     const intern = eng('Leo', 0);
     const fraud = item('Fraud rules for self-referrals', 'story', 2, intern);
-    const gaps = gapsOf(intern, [fraud, item('Pull retention', 'story', 0, intern)]);
+    const gaps = gapsIn(intern, [fraud, item('Pull retention', 'story', 0, intern)]);
     expect(gaps).toMatchObject([{ kind: 'overreach', items: [fraud], acknowledged: false }]);
     expect(gaps[0]!.message).toBe("'Fraud rules for self-referrals' (Mid rung) is 2 rungs past Leo’s level (Intern)");
   });
   it('an acknowledged overreach stays listed, muted, and is counted apart', () => {
     const intern = eng('Leo', 0);
     const fraud = item('Fraud rules', 'story', 2, intern, { a: { ackNote: 'pairs with Omar' } });
-    const per = [{ engineer: intern, items: [fraud], load: 1, gaps: gapsOf(intern, [fraud]) }];
+    const per = [{ engineer: intern, items: [fraud], load: loadOf(intern.id, { items: [fraud] }), gaps: gapsIn(intern, [fraud]) }];
     expect(per[0]!.gaps[0]).toMatchObject({ kind: 'overreach', acknowledged: true });
     const summary = Object.fromEntries(gapSummary(per).map((r) => [r.kind, r.count]));
     expect(summary.overreach).toBe(0);
@@ -121,9 +124,15 @@ describe('load over capacity, or no load at all', () => {
   it('load over capacity names the points', () => {
     const mid = eng('Omar', 2, { capacity: 5 });
     const work = [item('Credit referrer', 'initiative', 2, mid, { size: 4 }), item('More', 'story', 2, mid, { size: 2 })];
-    const gaps = gapsOf(mid, work);
+    const gaps = gapsIn(mid, work);
     expect(gaps.map((g) => g.kind)).toEqual(['over_capacity']);
-    expect(gaps[0]!.message).toBe('Omar (Mid) carries 6 points against a capacity of 5');
+    expect(gaps[0]!.message).toBe("Omar (Mid) carries 6 pts against a capacity of 5: 4 pts 'Credit referrer' as DRI, 2 pts 'More'");
+  });
+  it('a DRI who owns a story of their initiative is not charged its points twice', () => {
+    const junior = eng('Tom', 1, { capacity: 10 });
+    const saved = item('Saved payment methods', 'initiative', 2, junior, { size: 8 });
+    const work = [saved, item('Store a tokenised card', 'story', 1, junior, { size: 3, parentId: saved.id })];
+    expect(kinds(junior, work)).not.toContain('over_capacity');
   });
   it('load at capacity, or with no capacity set, is fine', () => {
     const mid = eng('Omar', 2, { capacity: 6 });

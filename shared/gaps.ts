@@ -1,6 +1,7 @@
 import { type Fit, fit } from './fit.ts';
 import { type Rank, RANKS, type WorkKind, levelName } from './ladder.ts';
-import { type Plan, activeCarriers, loadOf } from './plan.ts';
+import { type Load, NO_LOAD, loadParts, loads, partsInWords, pts } from './load.ts';
+import { type Plan, activeCarriers } from './plan.ts';
 
 export type { Plan } from './plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
@@ -39,7 +40,7 @@ export type Gap = {
   message: string;
 };
 
-export type EngineerGaps = { engineer: Engineer; items: WorkItem[]; load: number; gaps: Gap[] };
+export type EngineerGaps = { engineer: Engineer; items: WorkItem[]; load: Load; gaps: Gap[] };
 
 /**
  * What "their own rung" means for each level, in the product's words: an Intern's own work is a
@@ -90,8 +91,8 @@ function itemGaps(item: WorkItem, engineer: Engineer): Gap[] {
   return [];
 }
 
-/** One engineer's gaps for the quarter, given the items they carry. */
-export function gapsOf(engineer: Engineer, items: readonly WorkItem[]): Gap[] {
+/** One engineer's gaps for the quarter, given the items they carry and their load (load.ts: it reads the whole plan). */
+export function gapsOf(engineer: Engineer, items: readonly WorkItem[], load: Load): Gap[] {
   const gaps: Gap[] = items.flatMap((i) => itemGaps(i, engineer));
   const who = `${engineer.name} (${levelName(engineer.level)})`;
   if (items.length === 0) {
@@ -110,13 +111,13 @@ export function gapsOf(engineer: Engineer, items: readonly WorkItem[]): Gap[] {
       message: `${who} has only work two or more rungs below their level: ${quote(items)}`,
     });
   }
-  const load = loadOf(items);
-  if (engineer.capacity !== null && load > engineer.capacity) {
+  if (engineer.capacity !== null && load.points > engineer.capacity) {
     gaps.push({
       kind: 'over_capacity',
       items: [...items],
       acknowledged: false,
-      message: `${who} carries ${load} points against a capacity of ${engineer.capacity}`,
+      // The parts say where the points come from, so the lead can tell real overload from a stale estimate.
+      message: `${who} carries ${pts(load.points)} against a capacity of ${engineer.capacity}: ${partsInWords(load)}`,
     });
   }
   return gaps;
@@ -124,7 +125,11 @@ export function gapsOf(engineer: Engineer, items: readonly WorkItem[]): Gap[] {
 
 /** Every active engineer with their gaps. Inactive engineers have no gaps; their items still warn (itemWarnings). */
 export function engineerGaps(plan: Plan): EngineerGaps[] {
-  return activeCarriers(plan).map(({ engineer, items }) => ({ engineer, items, load: loadOf(items), gaps: gapsOf(engineer, items) }));
+  const loadOf = loads(plan);
+  return activeCarriers(plan).map(({ engineer, items }) => {
+    const load = loadOf.get(engineer.id) ?? NO_LOAD;
+    return { engineer, items, load, gaps: gapsOf(engineer, items, load) };
+  });
 }
 
 export type ItemWarning = {
@@ -167,6 +172,7 @@ export type RungSpread = {
   /** Items of the quarter at this rung, and how many of them are assigned. */
   items: number;
   assigned: number;
+  /** Their points, each counted once (load.ts): an initiative adds only what is not yet in its stories. */
   points: number;
   /** Active engineers at this level, and their capacity. */
   engineers: number;
@@ -185,6 +191,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function teamGaps(plan: Plan): TeamGaps {
   const active = plan.engineers.filter((e) => e.active);
+  const parts = loadParts(plan);
   const spread: RungSpread[] = RANKS.map((rank) => {
     const at = plan.items.filter((i) => i.rung === rank);
     const people = active.filter((e) => e.level === rank);
@@ -192,7 +199,7 @@ export function teamGaps(plan: Plan): TeamGaps {
       rank,
       items: at.length,
       assigned: at.filter((i) => i.assignment !== null).length,
-      points: loadOf(at),
+      points: at.reduce((sum, i) => sum + parts.get(i.id)!.points, 0),
       engineers: people.length,
       capacity: people.reduce((s, e) => s + (e.capacity ?? 0), 0),
     };

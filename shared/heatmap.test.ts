@@ -53,3 +53,15 @@ describe('team view: rungs of work in the quarter against levels on the roster',
     expect(team.roster).toEqual([1, 1, 0, 1]);
   });
 });
+
+describe('points per cell count every point once (load.ts)', () => {
+  it("a DRI's initiative adds only what is not yet in its stories", () => {
+    const initiative: WorkItem = { ...story(20, 2, ana, 8), kind: 'initiative' };
+    const part = { ...story(21, 1, ana, 3), parentId: 20 };
+    const row = heatmap({
+      engineers: [ana],
+      items: [initiative, part, story(22, 1, leo, 2), { ...story(23, 1, null, 1), parentId: 20 }],
+    })[0]!;
+    expect(row.cells.map((c) => c.points)).toEqual([0, 3, 8 - 3 - 1, 0]);
+  });
+});

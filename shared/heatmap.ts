@@ -1,6 +1,7 @@
 import { type Fit, fit } from './fit.ts';
 import { type Rank, RANKS } from './ladder.ts';
-import { type Plan, activeCarriers, loadOf } from './plan.ts';
+import { loadParts } from './load.ts';
+import { type Plan, activeCarriers } from './plan.ts';
 import type { Engineer } from './schemas.ts';
 
 // The rung-by-level heatmap: for each engineer, how many items of each rung they carry and what
@@ -12,11 +13,13 @@ export type HeatRow = { engineer: Engineer; cells: HeatCell[] };
 
 /** Active engineers, most senior first, one cell per rung (Intern to Senior). */
 export function heatmap(plan: Plan): HeatRow[] {
+  // Points counted once (load.ts): a DRI's initiative adds only the part not yet in its stories.
+  const parts = loadParts(plan);
   return activeCarriers(plan).map(({ engineer, items }) => ({
     engineer,
     cells: RANKS.map((rung) => {
       const at = items.filter((i) => i.rung === rung);
-      return { rung, count: at.length, points: loadOf(at), fit: fit(rung, engineer.level) };
+      return { rung, count: at.length, points: at.reduce((sum, i) => sum + parts.get(i.id)!.points, 0), fit: fit(rung, engineer.level) };
     }),
   }));
 }

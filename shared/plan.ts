@@ -1,4 +1,5 @@
 import { type Fit, fit } from './fit.ts';
+import { type Estimate, type Load, NO_LOAD, estimates, loads } from './load.ts';
 import type { Engineer, Team, WorkItem } from './schemas.ts';
 
 // Pure views of a quarter's plan, used by the board's lanes and by the insights alike.
@@ -8,16 +9,14 @@ export type FitCounts = { in_reach: number; stretch: number; overreach: number }
 export type Lane = {
   engineer: Engineer;
   items: WorkItem[];
-  /** Sum of sizes of the items they carry; unsized items count 0. */
-  load: number;
+  /** What they carry, every point counted once (load.ts); its parts follow `items`' order. */
+  load: Load;
   counts: FitCounts;
 };
 
 export type TeamLanes = { team: Team; lanes: Lane[] };
 
 export const itemFit = (item: WorkItem, engineer: Engineer): Fit => fit(item.rung, engineer.level);
-
-export const loadOf = (items: readonly WorkItem[]): number => items.reduce((sum, i) => sum + (i.size ?? 0), 0);
 
 export function fitCounts(items: readonly WorkItem[], engineer: Engineer): FitCounts {
   const counts: FitCounts = { in_reach: 0, stretch: 0, overreach: 0 };
@@ -62,9 +61,10 @@ export function activeCarriers(plan: Plan): { engineer: Engineer; items: WorkIte
 /** Lanes grouped by team (by name) and ordered by level, most senior first, then name. */
 export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[], items: readonly WorkItem[]): TeamLanes[] {
   const byEngineer = itemsByEngineer(items);
+  const loadOf = loads({ items });
   const lane = (engineer: Engineer): Lane => {
     const carried = byEngineer.get(engineer.id) ?? [];
-    return { engineer, items: carried, load: loadOf(carried), counts: fitCounts(carried, engineer) };
+    return { engineer, items: carried, load: loadOf.get(engineer.id) ?? NO_LOAD, counts: fitCounts(carried, engineer) };
   };
   return [...teams]
     .sort(byName)
@@ -78,7 +78,12 @@ export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[]
     .filter((t) => t.lanes.length > 0);
 }
 
-export type BacklogGroup = { initiative: WorkItem | null; stories: WorkItem[] };
+export type BacklogGroup = {
+  initiative: WorkItem | null;
+  stories: WorkItem[];
+  /** The initiative's estimate against all its stories, owned or not (load.ts). */
+  estimate: Estimate;
+};
 
 /**
  * The backlog: every unassigned initiative with its stories, initiatives that still have unassigned
@@ -88,7 +93,9 @@ export function backlog(items: readonly WorkItem[]): { groups: BacklogGroup[]; l
   const groups = new Map<number, BacklogGroup>();
   const loose: WorkItem[] = [];
   const initiatives = new Map(items.filter((i) => i.kind === 'initiative').map((i) => [i.id, i]));
-  for (const i of initiatives.values()) if (!i.assignment) groups.set(i.id, { initiative: i, stories: [] });
+  const estimateOf = estimates({ items });
+  const group = (i: WorkItem): BacklogGroup => ({ initiative: i, stories: [], estimate: estimateOf.get(i.id)! });
+  for (const i of initiatives.values()) if (!i.assignment) groups.set(i.id, group(i));
   for (const s of items) {
     if (s.kind !== 'story' || s.assignment) continue;
     const parent = s.parentId !== null ? initiatives.get(s.parentId) : undefined;
@@ -96,9 +103,9 @@ export function backlog(items: readonly WorkItem[]): { groups: BacklogGroup[]; l
       loose.push(s);
       continue;
     }
-    const group = groups.get(parent.id) ?? { initiative: parent, stories: [] };
-    group.stories.push(s);
-    groups.set(parent.id, group);
+    const g = groups.get(parent.id) ?? group(parent);
+    g.stories.push(s);
+    groups.set(parent.id, g);
   }
   const order = new Map([...initiatives.keys()].map((id, i) => [id, i]));
   return { groups: [...groups.values()].sort((a, b) => order.get(a.initiative!.id)! - order.get(b.initiative!.id)!), loose };

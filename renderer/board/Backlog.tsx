@@ -1,8 +1,9 @@
 import { memo, useCallback, useRef, useState } from 'react';
 import { levelName } from '../../shared/ladder.ts';
+import { describeEstimate } from '../../shared/load.ts';
 import type { BacklogGroup } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { DraggableCard } from './Card.tsx';
+import { DraggableCard, estimateProps } from './Card.tsx';
 import { useDropTarget } from './DropTarget.tsx';
 import { useOverBacklog } from './dragState.ts';
 import { BACKLOG_ID } from './ids.ts';
@@ -132,9 +133,12 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle, first
           <span className="group-dri">
             DRI: {dri.name} ({levelName(dri.level)}) · {levelName(initiative.rung)} rung
           </span>
+          <span className={`card-estimate${group.estimate.overEstimateBy > 0 ? ' out-of-date' : ''}`} data-id="card-estimate">
+            {describeEstimate(initiative, group.estimate)}
+          </span>
         </div>
       ) : near ? (
-        <DraggableCard item={initiative} engineer={null} />
+        <DraggableCard item={initiative} engineer={null} {...estimateProps(group.estimate)} />
       ) : (
         // Far from view: the initiative's card mounts when it scrolls near (a plain, equally tall stand-in).
         <div className="card card-initiative card-later" aria-hidden="true" style={{ height: CARD_ESTIMATE_PX }} />

@@ -13,11 +13,12 @@ import {
 } from '@dnd-kit/core';
 import { type SyntheticEvent, memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { estimateOf } from '../../shared/load.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, Team, WorkItem } from '../../shared/schemas.ts';
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
 import { Backlog } from './Backlog.tsx';
-import { CardFace, DRAG_INSTRUCTIONS_ID } from './Card.tsx';
+import { CardFace, DRAG_INSTRUCTIONS_ID, estimateProps } from './Card.tsx';
 import { BoardActionsContext } from './context.ts';
 import { DragStoreContext, IDLE, createDragStore, useDragState, useInReach } from './dragState.ts';
 import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
@@ -251,13 +252,18 @@ type OverlayProps = { itemsById: ReadonlyMap<number, WorkItem>; engineersById: R
 function Overlay({ itemsById, engineersById }: OverlayProps) {
   const { itemId, overId } = useDragState();
   const item = itemId === null ? undefined : itemsById.get(itemId);
+  // The card in the air says what it said where it was picked up (an initiative's estimate note).
+  const estimate = useMemo(
+    () => (item?.kind === 'initiative' ? estimateOf(item, { items: [...itemsById.values()] }) : undefined),
+    [item, itemsById],
+  );
   if (!item) return null;
   const overEngineerId = engineerIdOf(overId);
   const overEngineer = overEngineerId === null ? null : (engineersById.get(overEngineerId) ?? null);
   return (
     <div className={`card card-${item.kind} overlay`}>
       <div className="card-handle">
-        <CardFace item={item} engineer={overEngineer} />
+        <CardFace item={item} engineer={overEngineer} {...estimateProps(estimate)} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { type ReactNode, memo } from 'react';
 import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
+import { type Estimate, estimateNote, pts } from '../../shared/load.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { useIsLifted } from './dragState.ts';
@@ -8,8 +9,19 @@ import { counted } from './renderCount.ts';
 
 const kindLabel = (item: WorkItem) => (item.kind === 'initiative' ? 'Initiative' : 'Story');
 
+/**
+ * What an initiative's card says of its estimate against its stories (load.ts). Plain values, not
+ * the Estimate object, which is rebuilt with every board: memoized cards compare props by identity.
+ */
+export type EstimateProps = { estimateNote?: string | null; estimateOutOfDate?: boolean };
+
+export const estimateProps = (e: Estimate | undefined): EstimateProps =>
+  e ? { estimateNote: estimateNote(e), estimateOutOfDate: e.overEstimateBy > 0 } : {};
+
+type FaceProps = { item: WorkItem; engineer: Engineer | null } & EstimateProps;
+
 /** The card's face: used in lanes, in the backlog and, unchanged, in the drag overlay. */
-export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkItem; engineer: Engineer | null }) {
+export const CardFace = memo(function CardFace({ item, engineer, estimateNote: note, estimateOutOfDate }: FaceProps) {
   const f = engineer ? itemFit(item, engineer) : null;
   return (
     <>
@@ -22,9 +34,14 @@ export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkI
       <span className="card-title">{item.title}</span>
       <span className="card-rung">
         {levelName(item.rung)} rung
-        {item.size !== null ? ` · ${item.size} pts` : ''}
+        {item.size !== null ? ` · ${pts(item.size)}` : ''}
         {item.status !== 'planned' ? ` · ${STATUS_LABEL[item.status]}` : ''}
       </span>
+      {note && (
+        <span className={`card-estimate${estimateOutOfDate ? ' out-of-date' : ''}`} data-id="card-estimate">
+          {note}
+        </span>
+      )}
       {f?.kind === 'overreach' && (
         <span className={`card-warning${item.assignment?.ackNote ? ' acknowledged' : ''}`}>
           {/* The badge already says Overreach; the warning names the gap. */}
@@ -36,7 +53,7 @@ export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkI
   );
 });
 
-type DraggableCardProps = { item: WorkItem; engineer: Engineer | null; children?: ReactNode };
+type DraggableCardProps = { item: WorkItem; engineer: Engineer | null; children?: ReactNode } & EstimateProps;
 
 /** The hidden instructions a screen reader reads for every card's handle (DndContext's id, Board.tsx). */
 export const DRAG_INSTRUCTIONS_ID = 'DndDescribedBy-board';
@@ -49,7 +66,7 @@ export const DRAG_INSTRUCTIONS_ID = 'DndDescribedBy-board';
  * the air. Memoized on the snapshot's objects: otherwise a card renders again only when its item or
  * engineer changes.
  */
-export const DraggableCard = memo(function DraggableCard({ item, engineer, children }: DraggableCardProps) {
+export const DraggableCard = memo(function DraggableCard({ item, engineer, children, ...estimate }: DraggableCardProps) {
   counted('cards');
   const f = engineer ? itemFit(item, engineer) : null;
   const lifted = useIsLifted(item.id);
@@ -68,7 +85,7 @@ export const DraggableCard = memo(function DraggableCard({ item, engineer, child
         aria-describedby={DRAG_INSTRUCTIONS_ID}
         aria-pressed={lifted || undefined}
       >
-        <CardFace item={item} engineer={engineer} />
+        <CardFace item={item} engineer={engineer} {...estimate} />
       </div>
       {children}
     </article>

@@ -1,9 +1,12 @@
 import { memo, useRef } from 'react';
 import { fit } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
+import { describeLoad, pts } from '../../shared/load.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
+import type { WorkItem } from '../../shared/schemas.ts';
 import { usePreviewRung } from './dragState.ts';
 import { useDropTarget } from './DropTarget.tsx';
+import { estimateProps } from './Card.tsx';
 import { fitHeadline } from './fitText.ts';
 import { laneId } from './ids.ts';
 import { LaneCard } from './LaneCard.tsx';
@@ -51,15 +54,20 @@ export const Lane = memo(function Lane({ lane, cardsLater, dropTarget }: LanePro
 
 const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel; cardsLater: boolean }) {
   const { engineer: e, items, load, counts } = lane;
-  const over = e.capacity !== null && load > e.capacity;
+  const over = e.capacity !== null && load.points > e.capacity;
+  const estimateOf = (item: WorkItem) => {
+    const part = item.kind === 'initiative' ? load.parts.find((p) => p.item === item) : undefined;
+    return part?.kind === 'dri_remainder' ? part.estimate : undefined;
+  };
   return (
     <>
       <header className="lane-head">
         <span className="lane-name">{e.name}</span>
         <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
-        <span className={`load${over ? ' over' : ''}`} title="Load against capacity, in points">
-          {load}
-          {e.capacity !== null ? ` / ${e.capacity}` : ''} pts{over ? ' (over capacity)' : ''}
+        {/* Where the points come from, part by part: a DRI carries only what is not yet in stories. */}
+        <span className={`load${over ? ' over' : ''}`} title={`Load against capacity: ${describeLoad(load)}`} data-id="lane-load">
+          {e.capacity !== null ? `${load.points} / ${pts(e.capacity)}` : pts(load.points)}
+          {over ? ' (over capacity)' : ''}
         </span>
         <span className="counts">
           <span className="count-in_reach">{counts.in_reach} in reach</span> ·{' '}
@@ -71,7 +79,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
         {!cardsLater &&
           items.map((item) => (
             <li key={item.id}>
-              <LaneCard item={item} engineer={e} />
+              <LaneCard item={item} engineer={e} {...estimateProps(estimateOf(item))} />
             </li>
           ))}
         {items.length === 0 && <li className="empty">Nothing here yet</li>}

@@ -3,16 +3,16 @@ import { canReview } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { DraggableCard } from './Card.tsx';
+import { DraggableCard, type EstimateProps } from './Card.tsx';
 import { useBoardActions } from './context.ts';
 
 const LEAD = 'lead';
 
 /** A card in an engineer's lane; a stretch offers its reviewer picker under the card's face. */
-export const LaneCard = memo(function LaneCard({ item, engineer }: { item: WorkItem; engineer: Engineer }) {
+export const LaneCard = memo(function LaneCard({ item, engineer, ...estimate }: { item: WorkItem; engineer: Engineer } & EstimateProps) {
   const stretch = itemFit(item, engineer).kind === 'stretch';
   return (
-    <DraggableCard item={item} engineer={engineer}>
+    <DraggableCard item={item} engineer={engineer} {...estimate}>
       {stretch && <ReviewerPicker item={item} assignee={engineer} />}
     </DraggableCard>
   );

@@ -64,7 +64,7 @@ export function boardView(snapshot: Snapshot, filter: BoardFilter): BoardView {
   return {
     teams,
     groups: groups
-      .map((g) => ({ initiative: g.initiative, stories: g.stories.filter(shown) }))
+      .map((g) => ({ ...g, stories: g.stories.filter(shown) }))
       .filter((g) => g.stories.length > 0 || (g.initiative !== null && !g.initiative.assignment && shown(g.initiative))),
     loose: loose.filter(shown),
   };

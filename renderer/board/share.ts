@@ -1,3 +1,4 @@
+import type { Load, LoadPart } from '../../shared/load.ts';
 import type { BacklogGroup, Lane, TeamLanes } from '../../shared/plan.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { useState } from 'react';
@@ -52,9 +53,26 @@ export function shareSnapshot(prev: Snapshot | null, next: Snapshot): Snapshot {
   return (Object.keys(next) as (keyof Snapshot)[]).every((k) => shared[k] === prev[k]) ? prev : shared;
 }
 
+/**
+ * Loads are rebuilt with every view; equal when they hold the same items for the same points and
+ * the lane would say the same of them. Of an initiative's estimate a lane shows only how much is in
+ * stories and whether they outgrew it, not who owns them: taking one of its stories from the
+ * backlog renders the taker's lane, not the DRI's too (the kept lane's inUnassignedStories may lag;
+ * the lane never reads it).
+ */
+const sameLoad = (a: Load, b: Load) =>
+  a.points === b.points && a.parts.length === b.parts.length && a.parts.every((p, i) => samePart(p, b.parts[i]!));
+
+const samePart = (a: LoadPart, b: LoadPart) =>
+  a.item === b.item &&
+  a.points === b.points &&
+  (a.kind !== 'dri_remainder' || b.kind !== 'dri_remainder'
+    ? a.kind === b.kind
+    : a.estimate.inStories === b.estimate.inStories && a.estimate.overEstimateBy === b.estimate.overEstimateBy);
+
 const sameLane = (a: Lane, b: Lane) =>
   a.engineer === b.engineer &&
-  a.load === b.load &&
+  sameLoad(a.load, b.load) &&
   a.counts.in_reach === b.counts.in_reach &&
   a.counts.stretch === b.counts.stretch &&
   a.counts.overreach === b.counts.overreach &&
@@ -83,7 +101,12 @@ function shareGroups(prev: readonly BacklogGroup[], next: BacklogGroup[]): Backl
   const before = new Map(prev.map((g) => [g.initiative?.id ?? null, g]));
   const groups = next.map((g) => {
     const old = before.get(g.initiative?.id ?? null);
-    return old !== undefined && old.initiative === g.initiative && sameElements(old.stories, g.stories) ? old : g;
+    return old !== undefined &&
+      old.initiative === g.initiative &&
+      sameElements(old.stories, g.stories) &&
+      equalData(old.estimate, g.estimate)
+      ? old
+      : g;
   });
   return sameElements(prev, groups) ? (prev as BacklogGroup[]) : groups;
 }

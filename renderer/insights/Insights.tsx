@@ -3,12 +3,13 @@ import { whoReviews } from '../../shared/fit.ts';
 import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
 import { GAP_LABEL, type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
+import { estimates, partsInWords, pts } from '../../shared/load.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import type { Go } from '../navigation.ts';
 import { CoachingAgenda } from './CoachingAgenda.tsx';
 import { Heatmap, TeamHeatmap } from './Heatmap.tsx';
-import { FitTag, ItemLink, ItemLinks, TouchpointTags, rungLabel } from './parts.tsx';
+import { EstimateCell, FitTag, ItemLink, ItemLinks, TouchpointTags, rungLabel } from './parts.tsx';
 import './insights.css';
 
 // Insights are computed here, from the snapshot the board shows, with the same shared/ rules the
@@ -25,6 +26,7 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
   const perEngineer = useMemo(() => engineerGaps(snapshot), [snapshot]);
   const team = useMemo(() => teamGaps(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
+  const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
   const summary = useMemo(() => gapSummary(perEngineer), [perEngineer]);
   const [status, setStatus] = useState('');
   // Opening insights refetches the plan: a change made in another tab or window must not be missed.
@@ -124,6 +126,7 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
               <th scope="col">Fit</th>
               <th scope="col">Reviewer</th>
               <th scope="col">Check</th>
+              <th scope="col">Estimate</th>
             </tr>
           </thead>
           <tbody>
@@ -142,6 +145,7 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
                     {r.acknowledged ? ' (kept on purpose)' : ''}
                   </span>
                 </td>
+                <EstimateCell initiative={r.initiative} estimate={estimateOf.get(r.initiative.id)!} />
               </tr>
             ))}
           </tbody>
@@ -158,10 +162,10 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
                 <h3>
                   {engineer.name} <span className="ins-level">{levelName(engineer.level)}</span>{' '}
                   <span className="ins-load">
-                    {load}
-                    {engineer.capacity !== null ? ` / ${engineer.capacity}` : ''} pts
+                    {engineer.capacity !== null ? `${load.points} / ${pts(engineer.capacity)}` : pts(load.points)}
                   </span>
                 </h3>
+                {load.parts.length > 0 && <p className="ins-load-parts">Load: {partsInWords(load)}</p>}
                 <ul>
                   {gaps.map((g, i) => (
                     <li key={i} className={g.acknowledged ? 'ins-muted' : ''}>

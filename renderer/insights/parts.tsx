@@ -1,6 +1,7 @@
 import { touchpointAnchor } from '../../shared/competency-map.ts';
 import { FIT_LABEL, type Fit, describeFit } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
+import { type Estimate, describeEstimate } from '../../shared/load.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import { type Go, itemSelector } from '../navigation.ts';
 
@@ -42,6 +43,11 @@ export function ItemLinks({ items, go }: { items: readonly WorkItem[]; go: Go })
 }
 
 export const rungLabel = (item: WorkItem) => `${levelName(item.rung)} rung`;
+
+/** An initiative's estimate against its stories; stories past it say the estimate is out of date. */
+export function EstimateCell({ initiative, estimate }: { initiative: WorkItem; estimate: Estimate }) {
+  return <td className={estimate.overEstimateBy > 0 ? 'ins-out-of-date' : undefined}>{describeEstimate(initiative, estimate)}</td>;
+}
 
 /** Touchpoint tags link to the map's rows. */
 export function TouchpointTags({ item, go, engineerId }: { item: WorkItem; go: Go; engineerId?: number | undefined }) {

@@ -3,6 +3,7 @@ import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
 import { FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { GAP_LABEL, engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
+import { type LoadPart, describeEstimate, estimates, partsInWords, pts } from '../../shared/load.ts';
 import { itemFit, teamLanes } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { saveReportPdf, savedNotice, useShellFeatures } from '../files.ts';
@@ -18,12 +19,19 @@ const reviewerOf = (item: WorkItem, engineers: ReadonlyMap<number, Engineer>): s
   return whoReviews(a.reviewerId !== null ? engineers.get(a.reviewerId)?.name : null, a.leadReviews) ?? '';
 };
 
+/** What an item adds to its carrier's load: an initiative only the part not yet in its stories, "3 of 13". */
+function pointsCell(part: LoadPart | undefined): string {
+  if (!part || part.item.size === null) return '';
+  return part.kind === 'dri_remainder' && part.estimate.inStories > 0 ? `${part.points} of ${part.item.size}` : String(part.points);
+}
+
 export function Report({ snapshot }: { snapshot: Snapshot }) {
   const teams = useMemo(() => teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), [snapshot]);
   const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
   const gaps = useMemo(() => engineerGaps(snapshot).filter((e) => e.gaps.length > 0), [snapshot]);
   const team = useMemo(() => teamGaps(snapshot), [snapshot]);
+  const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
   const engineers = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot]);
   const unassigned = snapshot.items.filter((i) => !i.assignment);
   // The date the report was opened, fixed for the life of the screen.
@@ -75,9 +83,10 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                       <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
                         {engineer.name}
                         <span className="report-sub">
-                          {levelName(engineer.level)} · {load}
-                          {engineer.capacity !== null ? ` / ${engineer.capacity}` : ''} pts
+                          {levelName(engineer.level)} ·{' '}
+                          {engineer.capacity !== null ? `${load.points} / ${pts(engineer.capacity)}` : pts(load.points)}
                         </span>
+                        {load.parts.length > 0 && <span className="report-sub">{partsInWords(load)}</span>}
                       </th>
                     )}
                     {item ? (
@@ -90,7 +99,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                         <td className={`report-fit-${itemFit(item, engineer).kind}`}>{FIT_LABEL[itemFit(item, engineer).kind]}</td>
                         <td>{reviewerOf(item, engineers)}</td>
                         <td>{STATUS_LABEL[item.status]}</td>
-                        <td>{item.size ?? ''}</td>
+                        <td>{pointsCell(load.parts.find((p) => p.item === item))}</td>
                       </>
                     ) : (
                       <td colSpan={6} className="report-none">
@@ -135,6 +144,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
               <th scope="col">DRI</th>
               <th scope="col">Reviewer</th>
               <th scope="col">Check</th>
+              <th scope="col">Estimate</th>
             </tr>
           </thead>
           <tbody>
@@ -145,6 +155,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                 <td>{r.dri ? `${r.dri.name} (${levelName(r.dri.level)})` : '—'}</td>
                 <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? ''}</td>
                 <td className={`report-check-${r.status}`}>{DRI_STATUS_LABEL[r.status]}</td>
+                <td>{describeEstimate(r.initiative, estimateOf.get(r.initiative.id)!)}</td>
               </tr>
             ))}
           </tbody>

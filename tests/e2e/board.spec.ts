@@ -252,6 +252,23 @@ test('a Junior story on a Senior shows no warning', async ({ board, host }) => {
   await expect.poll(() => ownerOf(host, title)).toBe('Priya Natarajan');
 });
 
+test('a DRI carries only the part of their initiative not yet in stories: every point counted once', async ({ board }) => {
+  const tom = lane(board, 'Tom Becker, Junior');
+  const load = tom.locator('[data-id="lane-load"]');
+  // 'Saved payment methods' is 8 pts, 7 of them in its stories; Tom owns one of those (3 pts).
+  await expect(load).toHaveText('4 / 10 pts');
+  await expect(load).toHaveAttribute('title', /1 pt of 'Saved payment methods' not yet in its stories, 3 pts 'Store a tokenised card/);
+  await expect(card(tom, 'Saved payment methods')).toContainText('7 in its stories, 1 not yet split');
+  // Its last story was already part of the estimate: taking it adds its point once, not twice.
+  await drag(board, handle(backlog(board), 'Story', 'Track saved-card usage in the dashboard'), tom);
+  await expect(load).toHaveText('5 / 10 pts');
+  await expect(board.locator('.load.over')).toHaveCount(0);
+  // Stories that outgrew their initiative say so on its card; the surplus is not the DRI's.
+  const jade = lane(board, 'Jade Martin, Junior');
+  await expect(jade.locator('[data-id="lane-load"]')).toHaveText('3 / 10 pts');
+  await expect(card(jade, 'Referral rewards')).toContainText('Its stories add up to 14 pts: the estimate is out of date');
+});
+
 test('a second DRI replaces the first: one assignment row', async ({ board, host }) => {
   const title = 'Checkout revamp';
   await drag(board, handle(lane(board, 'Ana Sousa, Junior'), 'Initiative', title), lane(board, 'Marco Rossi, Mid'));

@@ -102,6 +102,23 @@ test('the DRI check puts initiatives without a DRI first and jumps to the board'
   await expect(board.locator(':focus')).toContainText('Checkout revamp');
 });
 
+test('load counts every point once: nobody on the demo team is over capacity, and a stale estimate is named', async ({ board }) => {
+  await open(board, 'Insights');
+  await expect(
+    board.getByRole('list', { name: 'Gaps by kind' }).getByRole('listitem').filter({ hasText: 'Load over capacity' }),
+  ).toHaveText('0 Load over capacity');
+  const ana = board.getByRole('list', { name: 'Delegation gaps by engineer' }).getByRole('listitem', { name: 'Ana Sousa, Junior' });
+  await expect(ana.getByRole('heading')).toContainText('5 / 10 pts');
+  await expect(ana).toContainText("Load: 2 pts 'Pick a saved card at checkout', 3 pts of 'Checkout revamp' not yet in its stories");
+  const dri = board.getByRole('table', { name: /Every initiative of the quarter/ });
+  await expect(dri.getByRole('row', { name: /Checkout revamp/ })).toContainText(
+    '13 pts: 10 in its stories (4 pts in unassigned stories), 3 with the DRI',
+  );
+  await expect(dri.getByRole('row', { name: /Referral rewards/ })).toContainText(
+    '13 pts, but its stories add up to 14 pts (2 pts in unassigned stories): the estimate is out of date',
+  );
+});
+
 test('the heatmap is a table of engineers by rung, and the team view sets rungs against the roster', async ({ board }) => {
   await open(board, 'Insights');
   const heat = board.getByRole('table', { name: 'Engineers by rung of their work' });

@@ -1,0 +1,150 @@
+import type { WorkItem } from './schemas.ts';
+
+// Load counts every point once (PRODUCT.md, "Load"). An initiative's size is its whole estimate
+// and its stories are parts of it: a story's points go to its owner, and the DRI carries only
+// what is not yet split into stories. Charging the DRI the initiative's size as well as the
+// stories' points counted the same work twice, and made a DRI who also owns one of its stories
+// look over capacity when they were not.
+//
+// Every screen that shows a load (lanes, insights, the heatmap, the report) and the over-capacity
+// gap read it from `loads`, so they cannot disagree.
+
+/** The only items a load reads: one quarter's plan. A story counts against its parent only when both are in it. */
+export type Items = { readonly items: readonly WorkItem[] };
+
+export type Estimate = {
+  /** The initiative's own size, its whole estimate; null when it has none (then its stories are all there is). */
+  size: number | null;
+  /** Points in its stories, owned or not. */
+  inStories: number;
+  /** Of those, points in stories nobody owns yet: carried by nobody until someone takes them. */
+  inUnassignedStories: number;
+  /** The part not yet split into stories: its DRI carries it (nobody does while it has no DRI). */
+  unsplit: number;
+  /** How far its stories run past its size: the estimate is out of date. 0 when they fit or it has no size. */
+  overEstimateBy: number;
+};
+
+/**
+ * What one item adds to the load of whoever carries it:
+ * - `story`: a story of an initiative in the plan, its own size;
+ * - `loose`: a story with no initiative (in this plan), its own size;
+ * - `dri_remainder`: an initiative, the part of its size not yet in its stories.
+ */
+export type LoadPart =
+  | { kind: 'story' | 'loose'; item: WorkItem; points: number }
+  | { kind: 'dri_remainder'; item: WorkItem; points: number; estimate: Estimate };
+
+export type Load = { points: number; parts: LoadPart[] };
+
+export const NO_LOAD: Load = { points: 0, parts: [] };
+
+const sizeOf = (item: WorkItem) => item.size ?? 0;
+
+/** Every initiative of the plan with its estimate, read against the stories in the same plan. */
+export function estimates(plan: Items): Map<number, Estimate> {
+  const sums = new Map<number, { inStories: number; inUnassignedStories: number }>();
+  for (const i of plan.items) if (i.kind === 'initiative') sums.set(i.id, { inStories: 0, inUnassignedStories: 0 });
+  for (const s of plan.items) {
+    const sum = s.kind === 'story' && s.parentId !== null ? sums.get(s.parentId) : undefined;
+    if (!sum) continue;
+    sum.inStories += sizeOf(s);
+    if (s.assignment === null) sum.inUnassignedStories += sizeOf(s);
+  }
+  const out = new Map<number, Estimate>();
+  for (const i of plan.items) {
+    const sum = sums.get(i.id);
+    if (!sum || i.kind !== 'initiative') continue;
+    out.set(i.id, {
+      size: i.size,
+      ...sum,
+      unsplit: i.size === null ? 0 : Math.max(0, i.size - sum.inStories),
+      overEstimateBy: i.size === null ? 0 : Math.max(0, sum.inStories - i.size),
+    });
+  }
+  return out;
+}
+
+/** One initiative's estimate. For many, call `estimates` once. */
+export function estimateOf(initiative: WorkItem, plan: Items): Estimate {
+  return estimates({ items: [initiative, ...plan.items.filter((i) => i.kind === 'story' && i.parentId === initiative.id)] }).get(
+    initiative.id,
+  )!;
+}
+
+/** Every item's part of the quarter's load, keyed by item id, whether or not anyone carries it yet. */
+export function loadParts(plan: Items): Map<number, LoadPart> {
+  const est = estimates(plan);
+  const parts = new Map<number, LoadPart>();
+  for (const item of plan.items) {
+    const e = est.get(item.id);
+    if (e) parts.set(item.id, { kind: 'dri_remainder', item, points: e.unsplit, estimate: e });
+    else parts.set(item.id, { kind: item.parentId !== null && est.has(item.parentId) ? 'story' : 'loose', item, points: sizeOf(item) });
+  }
+  return parts;
+}
+
+/** Each engineer's load, keyed by engineer id; parts in plan order. Engineers who carry nothing are absent (NO_LOAD). */
+export function loads(plan: Items): Map<number, Load> {
+  const out = new Map<number, Load>();
+  for (const part of loadParts(plan).values()) {
+    const id = part.item.assignment?.engineerId;
+    if (id === undefined) continue;
+    const load = out.get(id);
+    if (load) {
+      load.points += part.points;
+      load.parts.push(part);
+    } else out.set(id, { points: part.points, parts: [part] });
+  }
+  return out;
+}
+
+/** One engineer's load. For many, call `loads` once. */
+export const loadOf = (engineerId: number, plan: Items): Load => loads(plan).get(engineerId) ?? NO_LOAD;
+
+/** Points in words: "1 pt", "3 pts". */
+export const pts = (n: number): string => `${n} ${n === 1 ? 'pt' : 'pts'}`;
+
+const partWords = (part: LoadPart): string => {
+  const title = `'${part.item.title}'`;
+  if (part.kind !== 'dri_remainder') return part.item.size === null ? `${title} (no size)` : `${pts(part.points)} ${title}`;
+  const e = part.estimate;
+  if (e.size === null) return `${title} as DRI (no size: its stories count)`;
+  if (e.inStories === 0) return `${pts(part.points)} ${title} as DRI`;
+  if (e.overEstimateBy > 0) return `${title} as DRI (its stories outgrew its estimate)`;
+  if (part.points === 0) return `${title} as DRI (all in its stories)`;
+  return `${pts(part.points)} of ${title} not yet in its stories`;
+};
+
+/** A load's parts in words: "3 pts of 'Checkout revamp' not yet in its stories, 2 pts 'Pick a saved card'". */
+export const partsInWords = (load: Load): string => load.parts.map(partWords).join(', ');
+
+/** A load in words, part by part: "5 pts: 3 pts of 'Checkout revamp' not yet in its stories, 2 pts 'Pick a saved card'". */
+export const describeLoad = (load: Load): string =>
+  load.parts.length === 0 ? pts(load.points) : `${pts(load.points)}: ${partsInWords(load)}`;
+
+/**
+ * An initiative's estimate in words, as the insights and the report show it: "13 pts: 10 in its
+ * stories (4 pts in unassigned stories), 3 with the DRI". Stories that add up to more than its
+ * size say the estimate is out of date; the surplus is never counted twice.
+ */
+export function describeEstimate(initiative: WorkItem, e: Estimate): string {
+  const unassigned = e.inUnassignedStories > 0 ? ` (${pts(e.inUnassignedStories)} in unassigned stories)` : '';
+  if (e.size === null) return e.inStories === 0 ? 'No size' : `No size: ${pts(e.inStories)} in its stories${unassigned}`;
+  if (e.overEstimateBy > 0)
+    return `${pts(e.size)}, but its stories add up to ${pts(e.inStories)}${unassigned}: the estimate is out of date`;
+  const holder = initiative.assignment ? 'with the DRI' : 'not yet in stories, no DRI yet';
+  if (e.inStories === 0) return `${pts(e.size)}, not yet split into stories`;
+  return `${pts(e.size)}: ${e.inStories} in its stories${unassigned}, ${e.unsplit} ${holder}`;
+}
+
+/**
+ * The line an initiative's card adds under its size, once it has stories: how much of it is split
+ * out, or that its stories have outgrown it. Null while it has no stories (the size says it all).
+ */
+export function estimateNote(e: Estimate): string | null {
+  if (e.inStories === 0) return null;
+  if (e.size === null) return `${pts(e.inStories)} in its stories`;
+  if (e.overEstimateBy > 0) return `Its stories add up to ${pts(e.inStories)}: the estimate is out of date`;
+  return `${e.inStories} in its stories, ${e.unsplit} not yet split`;
+}
