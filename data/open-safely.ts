@@ -1,14 +1,27 @@
-import { accessSync, closeSync, constants, copyFileSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RungsError } from '../shared/errors.ts';
 import { type BackupInfo, backupDirFor, isSoundDatabase, listBackups } from './backup.ts';
-import { appliedMigrations } from './db.ts';
+import { appliedMigrations, migrate } from './db.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { type Roster, openRoster } from './roster.ts';
 
 // Opening the roster without ever making a bad file worse. Before SQLite writes anything (WAL mode,
-// migrations), the file is examined read-only. If it is not a sound roster of this version, the app
+// migrations), the file is examined read-only, or, when it has a WAL to replay, through a copy. If it is not a sound roster of this version, the app
 // gets a plain description and the backups it could use instead; the file itself is left untouched.
 // Recovery (a backup or a fresh roster) first renames the bad file aside, with a timestamp.
 // Used by both the Electron shell and the browser host.
@@ -67,6 +80,95 @@ function writable(path: string): boolean {
   }
 }
 
+/** The size of the roster's WAL, 0 when there is none. */
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The tables a roster of this version holds, from the migrations themselves. */
+let knownTables: string[] | null = null;
+export function rosterTables(): string[] {
+  if (knownTables) return knownTables;
+  const db = new Database(':memory:');
+  try {
+    migrate(db, MIGRATIONS, false);
+    knownTables = db
+      .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all()
+      .map((t) => t.name);
+    return knownTables;
+  } finally {
+    db.close();
+  }
+}
+
+/** SQLite's verdict on an open database: its check, then whether this version of Rungs knows its schema. */
+function judge(db: Database.Database, path: string): RosterProblem | null {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') return problem('corrupt', path, String(check).slice(0, 200));
+  const unknown = unknownMigrations(db);
+  if (unknown !== null) {
+    return problem('newer_version', path, unknown.length > 0 ? `it has ${unknown.join(', ')}; update Rungs to open it` : undefined);
+  }
+  if (appliedMigrations(db).length === MIGRATIONS.length) {
+    const present = new Set(
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+        .all()
+        .map((t) => t.name),
+    );
+    const missing = rosterTables().filter((t) => !present.has(t));
+    if (missing.length > 0) return problem('corrupt', path, `it has no ${missing.join(', ')} table`);
+  }
+  return null;
+}
+
+/**
+ * Judge a copy of the file and its WAL, opened read-write so SQLite replays the WAL as it would on
+ * the roster itself. A WAL is the normal state of a roster whose process stopped, and it may hold
+ * the pages that make the main file whole (a checkpoint writes page 1, with the new page count,
+ * before the pages after it): only SQLite, replaying it, can tell an unfinished checkpoint from a
+ * file that lost its end. The copy keeps the roster untouched until that verdict is known; the
+ * -shm is not copied, so SQLite rebuilds the WAL index from the WAL alone.
+ */
+function judgeCopy(path: string): RosterProblem | null {
+  let scratch: string;
+  try {
+    scratch = mkdtempSync(join(tmpdir(), 'rungs-check-'));
+  } catch (error) {
+    return problem('unreadable', path, `no room to check a copy: ${(error as Error).message}`);
+  }
+  try {
+    const copy = join(scratch, 'roster.sqlite');
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    return judgeFile(copy, path, false);
+  } catch (error) {
+    return problem('unreadable', path, (error as Error).message);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Open `file` and judge it; problems are reported against `path`, the roster the lead knows. */
+function judgeFile(file: string, path: string, readonly: boolean): RosterProblem | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly, fileMustExist: true });
+    return judge(db, path);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return problem('corrupt', path, (error as Error).message);
+    return problem('unreadable', path, (error as Error).message);
+  } finally {
+    db?.close();
+  }
+}
+
 /** Examine the file without writing to it. Null: sound (or absent, so a new roster will be made). */
 export function diagnoseRoster(path: string): RosterProblem | null {
   if (!existsSync(path)) return null;
@@ -91,24 +193,13 @@ export function diagnoseRoster(path: string): RosterProblem | null {
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return problem('corrupt', path, 'its header is invalid');
   // The page count in the header is meaningful only when it was written with the current change counter.
   const countValid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92);
-  if (size % pageSize !== 0 || (countValid && size < pages * pageSize)) {
-    return problem('truncated', path, `${size} bytes where ${pages * pageSize} were expected`);
-  }
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') return problem('corrupt', path, String(check).slice(0, 200));
-    const unknown = unknownMigrations(db);
-    if (unknown !== null) {
-      return problem('newer_version', path, unknown.length > 0 ? `it has ${unknown.join(', ')}; update Rungs to open it` : undefined);
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return problem('corrupt', path, (error as Error).message);
-    return problem('unreadable', path, (error as Error).message);
-  } finally {
-    db?.close();
+  const short = size % pageSize !== 0 || (countValid && size < pages * pageSize);
+  // With a WAL (or a size that disagrees with the header) only SQLite's own recovery, on a copy, can judge.
+  const found = short || walBytes(path) > 0 ? judgeCopy(path) : judgeFile(path, path, true);
+  if (found) {
+    // Still bad once SQLite has had its say, and the end of the file is missing: say that, in those words.
+    if (short && found.kind === 'corrupt') return problem('truncated', path, `${size} bytes where ${pages * pageSize} were expected`);
+    return found;
   }
   if (!writable(path)) return problem('read_only', path);
   return null;
