@@ -1,14 +1,20 @@
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { backupDirFor, backupNow } from '../../data/backup.ts';
 import { openDatabase } from '../../data/db.ts';
 import { ensureStarted } from '../../data/demo-team.ts';
 import { diagnoseRoster, openRosterSafely } from '../../data/open-safely.ts';
-import { rowCounts, tempDir } from '../helpers/temp-db.ts';
+import { salvageRoster } from '../../data/salvage.ts';
+import { ACCEPT_LOSS_FLAG, RESTORE_FLAG, SALVAGE_FLAG, hostRoster, openForHost } from '../../host/open-cli.ts';
+import type { Result } from '../../shared/errors.ts';
+import { ok, rowCounts, tempDir } from '../helpers/temp-db.ts';
 
 // A roster left by a process that died part-way through a checkpoint is intact: SQLite completes it
-// from the WAL. Only what SQLite itself cannot read back is damaged.
+// from the WAL. Only what SQLite itself cannot read back is damaged, and then what still reads is
+// salvaged and weighed against the newest backup, so no choice loses work without saying so.
 
 const counts = (file: string) => {
   const db = new Database(file, { readonly: true });
@@ -79,5 +85,140 @@ describe('a roster whose process died while a checkpoint was growing the file', 
     expect(expected.changes).toBe(118);
     opened.roster.close();
     expect(counts(file)).toEqual(expected);
+  });
+});
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * A roster with the demo team and a backup, then `later` changes made after that backup, closed.
+ * `leaves(table)` names the pages that hold its rows, with how many rows each holds.
+ */
+function rosterWithLaterChanges(later: number) {
+  const dir = tempDir();
+  const file = join(dir, 'rungs.sqlite');
+  const db = openDatabase(file);
+  ensureStarted(db, { demo: true });
+  const backup = backupNow(db, file, 'manual');
+  const add = db.prepare(`INSERT INTO changes (at, summary, rows) VALUES (?, ?, '[]')`);
+  db.transaction(() => {
+    for (let i = 1; i <= later; i++) add.run(new Date().toISOString(), `Story ${i} acknowledged: ${'detail '.repeat(60)}`);
+  })();
+  const held = rowCounts(db);
+  const leaves = Object.fromEntries(
+    ['changes', 'engineers'].map((table) => [
+      table,
+      db
+        .prepare<[string], { pageno: number; ncell: number }>(
+          `SELECT pageno, ncell FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno`,
+        )
+        .all(table),
+    ]),
+  );
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  return { dir, file, held, leaves, backup, backupFile: join(backupDirFor(file), backup.name), pageSize };
+}
+
+/** Overwrite one page with bytes no page type has: SQLite cannot read the rows it held. */
+function scribble(file: string, page: number, pageSize: number): void {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+  closeSync(fd);
+}
+
+describe('a damaged roster is salvaged, never silently dropped', () => {
+  it('copies every row that still reads into a new roster, stepping over the page that does not', () => {
+    const { file, held, leaves, pageSize } = rosterWithLaterChanges(118);
+    const middle = leaves.changes![Math.floor(leaves.changes!.length / 2)]!;
+    scribble(file, middle.pageno, pageSize);
+    const out = join(tempDir(), 'salvaged.sqlite');
+    const report = salvageRoster(file, out);
+    // Exactly the rows on the damaged page are missing; every other table is whole.
+    expect(report.rows.changes).toBe(held.changes! - middle.ncell);
+    const salvaged = counts(out);
+    expect({ ...salvaged, changes: 0, schema_migrations: 0 }).toEqual({ ...held, changes: 0, schema_migrations: 0 });
+    expect(salvaged.changes).toBe(held.changes! - middle.ncell);
+    const db = new Database(out, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
+  it('offers the salvage over a backup that lacks changes made after it, in words', () => {
+    const { file, held, leaves, pageSize } = rosterWithLaterChanges(118);
+    const middle = leaves.changes![Math.floor(leaves.changes!.length / 2)]!;
+    scribble(file, middle.pageno, pageSize);
+    const hash = sha(file);
+    const found = diagnoseRoster(file);
+    expect(found?.kind).toBe('corrupt');
+    const [first, second, third] = found!.choices;
+    const kept = held.changes! - middle.ncell;
+    expect(first).toMatchObject({ choice: 'salvage', recommended: true, loses: 0 });
+    expect(first!.outcome).toContain(`${kept} changes`);
+    expect(first!.outcome).toContain('It holds everything the backup does.');
+    expect(second).toMatchObject({ choice: 'latest-backup', recommended: false, loses: kept });
+    expect(second!.outcome).toMatch(new RegExp(`The backup from .* lacks ${kept} changes made after it\\.`));
+    expect(third).toMatchObject({ choice: 'fresh' });
+    expect(sha(file)).toBe(hash);
+  });
+
+  it('says what the salvage lost that the backup holds, and then offers the backup first', () => {
+    const { file, held, leaves, pageSize } = rosterWithLaterChanges(0);
+    // The engineers' only leaf: every engineer, and what points at them (assignments, level changes), goes.
+    expect(leaves.engineers).toHaveLength(1);
+    scribble(file, leaves.engineers![0]!.pageno, pageSize);
+    const found = diagnoseRoster(file)!;
+    const [first, second] = found.choices;
+    expect(first).toMatchObject({ choice: 'latest-backup', recommended: true, loses: 0 });
+    expect(first!.outcome).toContain('holds every change the salvaged copy does');
+    expect(second).toMatchObject({ choice: 'salvage', recommended: false });
+    expect(second!.outcome).toContain(`The salvaged copy lost ${held.engineers} engineers`);
+    expect(second!.outcome).toMatch(/assignments? .*that the backup holds\./);
+    expect(second!.loses).toBeGreaterThan(held.engineers!);
+  });
+});
+
+describe('the browser host on a damaged roster', () => {
+  const damaged = () => {
+    const made = rosterWithLaterChanges(118);
+    const middle = made.leaves.changes![Math.floor(made.leaves.changes!.length / 2)]!;
+    scribble(made.file, middle.pageno, made.pageSize);
+    return { ...made, kept: made.held.changes! - middle.ncell, hash: sha(made.file) };
+  };
+
+  it('refuses --restore-latest-backup when the backup lacks changes, saying which, until --accept-loss', async () => {
+    const { file, kept, hash, held } = damaged();
+    const refused = await openForHost(hostRoster(file, {}), [RESTORE_FLAG]);
+    expect(refused).toMatchObject({ ok: false, exitCode: 3 });
+    if (refused.ok) return;
+    expect(refused.message).toMatch(new RegExp(`lacks ${kept} changes made after it`));
+    expect(refused.message).toContain(`${RESTORE_FLAG} ${ACCEPT_LOSS_FLAG}`);
+    expect(refused.message).toMatch(new RegExp(`${SALVAGE_FLAG} +\\(recommended\\)`));
+    expect(sha(file)).toBe(hash);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+
+    const remote = hostRoster(file, {});
+    const restored = await openForHost(remote, [RESTORE_FLAG, ACCEPT_LOSS_FLAG]);
+    expect(restored.ok).toBe(true);
+    if (restored.ok) expect(restored.notes.join(' ')).toMatch(/Restored the backup/);
+    expect(ok((await remote.dispatch('board.snapshot', {})) as Result<{ engineers: unknown[] }>).engineers).toHaveLength(held.engineers!);
+    await remote.close();
+  });
+
+  it('takes --salvage: the roster holds every row that read, and the damaged file is kept aside', async () => {
+    const { file, dir, kept, hash, held } = damaged();
+    const remote = hostRoster(file, {});
+    const salvaged = await openForHost(remote, [SALVAGE_FLAG]);
+    expect(salvaged.ok).toBe(true);
+    if (!salvaged.ok) return;
+    expect(salvaged.notes.join(' ')).toMatch(
+      new RegExp(`Salvaged what still read in it: .*${kept} changes.*kept as rungs\\.sqlite\\.corrupt-`),
+    );
+    expect(ok((await remote.dispatch('board.snapshot', {})) as Result<{ engineers: unknown[] }>).engineers).toHaveLength(held.engineers!);
+    await remote.close();
+    expect(counts(file).changes).toBe(kept);
+    const aside = readdirSync(dir).find((n) => n.startsWith('rungs.sqlite.corrupt-') && !/-(wal|shm)$/.test(n));
+    expect(sha(join(dir, aside!))).toBe(hash);
   });
 });
