@@ -100,6 +100,11 @@ export function salvageRoster(source: string, target: string): SalvageReport {
     let from: Database.Database | null = null;
     try {
       from = new Database(copy, { fileMustExist: true });
+      // SQLite refuses a file shorter than its header's page count unless the schema is writable
+      // (which better-sqlite3's defensive mode forbids); then it reads the pages that are there.
+      // Only this scratch copy is opened so, and it is never written.
+      from.unsafeMode(true);
+      from.pragma('writable_schema = ON');
       let theirs: Set<string>;
       try {
         theirs = new Set(tablesOf(from));

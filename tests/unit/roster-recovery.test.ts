@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,18 @@ describe('a roster whose process died while a checkpoint was growing the file', 
     expect(expected.changes).toBe(118);
     opened.roster.close();
     expect(counts(file)).toEqual(expected);
+  });
+
+  it('without its WAL it is cut short indeed, and the salvage offered keeps the roster the main file held', () => {
+    const { file, expected } = diedMidCheckpoint();
+    rmSync(`${file}-wal`);
+    const found = diagnoseRoster(file);
+    expect(found?.kind).toBe('truncated');
+    const salvage = found!.choices.find((o) => o.choice === 'salvage');
+    expect(salvage).toMatchObject({ recommended: true });
+    // The demo team was checkpointed before the 118 changes: it reads; the changes were only in the WAL.
+    expect(salvage!.outcome).toContain(`${expected.engineers} engineers`);
+    expect(salvage!.outcome).toContain(`${expected.assignments} assignments`);
   });
 });
 
@@ -220,5 +232,22 @@ describe('the browser host on a damaged roster', () => {
     expect(counts(file).changes).toBe(kept);
     const aside = readdirSync(dir).find((n) => n.startsWith('rungs.sqlite.corrupt-') && !/-(wal|shm)$/.test(n));
     expect(sha(join(dir, aside!))).toBe(hash);
+  });
+
+  it('refuses --salvage when it lost rows the backup holds, and restores that backup, which loses nothing, without asking', async () => {
+    const { file, held, leaves, pageSize } = rosterWithLaterChanges(0);
+    scribble(file, leaves.engineers![0]!.pageno, pageSize);
+    const refused = await openForHost(hostRoster(file, {}), [SALVAGE_FLAG]);
+    expect(refused).toMatchObject({ ok: false, exitCode: 3 });
+    if (refused.ok) return;
+    expect(refused.message).toContain(`The salvaged copy lost ${held.engineers} engineers`);
+    expect(refused.message).toContain(`${SALVAGE_FLAG} ${ACCEPT_LOSS_FLAG}`);
+    expect(refused.message).toMatch(new RegExp(`${RESTORE_FLAG} +\\(recommended\\)`));
+
+    const remote = hostRoster(file, {});
+    const restored = await openForHost(remote, [RESTORE_FLAG]);
+    expect(restored.ok).toBe(true);
+    expect(ok((await remote.dispatch('board.snapshot', {})) as Result<{ engineers: unknown[] }>).engineers).toHaveLength(held.engineers!);
+    await remote.close();
   });
 });
