@@ -149,7 +149,14 @@ export function recoveryOptions(
     loses: null,
     recommended: true,
   };
-  if (!newest || !backupFile) return [salvaged, FRESH];
+  if (!newest || !backupFile) {
+    // A salvage that read nothing is a fresh roster by another name: say so by recommending that.
+    if (Object.values(salvage.report.rows).some((n) => n > 0)) return [salvaged, FRESH];
+    return [
+      { ...FRESH, recommended: true },
+      { ...salvaged, recommended: false },
+    ];
+  }
 
   const { backupLacks, salvageLost } = compareWithBackup(salvage.contents, contentsOf(backupFile));
   const lostParts = Object.keys(NOUNS)
