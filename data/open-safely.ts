@@ -18,14 +18,15 @@ import { RungsError } from '../shared/errors.ts';
 import { type BackupInfo, backupDirFor, isSoundDatabase, listBackups } from './backup.ts';
 import { appliedMigrations, migrate } from './db.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { type RecoveryChoice, type RecoveryOption, contentsOf, recoveryOptions, salvageSummary } from './recovery.ts';
+import { type Contents, type RecoveryChoice, type RecoveryOption, contentsOf, recoveryOptions, salvageSummary } from './recovery.ts';
 import { type Roster, openRoster } from './roster.ts';
 import { type SalvageReport, salvageRoster } from './salvage.ts';
 
 // Opening the roster without ever making a bad file worse. Before SQLite writes anything (WAL mode,
-// migrations), the file is examined read-only, or, when it has a WAL to replay, through a copy. If it is not a sound roster of this version, the app
-// gets a plain description and the backups it could use instead; the file itself is left untouched.
-// Recovery (a backup or a fresh roster) first renames the bad file aside, with a timestamp.
+// migrations), the file is examined read-only, or through a copy when it has a WAL to replay. If it
+// is not a sound roster of this version, the app gets a plain description and the ways on (what
+// still reads in a damaged file, the newest good backup, a fresh roster), each saying what it loses;
+// the file itself is left untouched. Recovery first renames the bad file aside, with a timestamp.
 // Used by both the Electron shell and the browser host.
 
 export type ProblemKind = 'not_sqlite' | 'truncated' | 'corrupt' | 'read_only' | 'newer_version' | 'unreadable';
@@ -65,7 +66,7 @@ function problem({ kind, detail }: Verdict, path: string): RosterProblem {
 }
 
 /** Salvage into a scratch file only to see what it would hold; the real salvage is made if chosen. */
-function trySalvage(path: string): { report: SalvageReport; contents: ReturnType<typeof contentsOf> } | null {
+function trySalvage(path: string): { report: SalvageReport; contents: Contents } | null {
   let scratch: string | null = null;
   try {
     scratch = mkdtempSync(join(tmpdir(), 'rungs-salvage-'));
@@ -123,7 +124,7 @@ function walBytes(path: string): number {
 
 /** The tables a roster of this version holds, from the migrations themselves. */
 let knownTables: string[] | null = null;
-export function rosterTables(): string[] {
+function rosterTables(): string[] {
   if (knownTables) return knownTables;
   const db = new Database(':memory:');
   try {

@@ -22,7 +22,7 @@ export type RecoveryOption = {
 };
 
 /** What a roster holds, by key: each domain table's rows and the change log. */
-type Contents = { rows: Record<string, Set<number>>; changes: Map<number, string> };
+export type Contents = { rows: Record<string, Set<number>>; changes: Map<number, string> };
 
 const NOUNS: Record<string, [string, string]> = {
   teams: ['team', 'teams'],

@@ -191,6 +191,19 @@ describe('a damaged roster is salvaged, never silently dropped', () => {
   });
 });
 
+describe('a roster SQLite reads whole is judged on what it holds', () => {
+  it('one missing a table of its schema is damaged, though its integrity check passes', () => {
+    const file = join(tempDir(), 'rungs.sqlite');
+    const db = openDatabase(file);
+    ensureStarted(db, { demo: true });
+    db.exec('DROP TABLE settings');
+    db.close();
+    const found = diagnoseRoster(file);
+    expect(found?.kind).toBe('corrupt');
+    expect(found?.message).toContain('it has no settings table');
+  });
+});
+
 describe('the browser host on a damaged roster', () => {
   const damaged = () => {
     const made = rosterWithLaterChanges(118);
