@@ -126,31 +126,33 @@ async function main(): Promise<void> {
 
 /**
  * Open the roster the safe way (data/open-safely.ts, in the roster process). A bad file is described
- * in plain words, and the lead chooses: the newest good backup, a fresh roster (either way the bad
- * file is kept aside, renamed), or quit and leave everything as it is. False: they quit.
+ * in plain words, and the lead chooses among the problem's choices (what still reads in a damaged
+ * file, the newest good backup, a fresh roster: each says what it keeps and loses, in the words the
+ * browser host prints; either way the bad file is kept aside, renamed), or quits and leaves
+ * everything as it is. False: they quit.
  * Another Rungs on the same file (the writer lock, taken by the roster process) rejects with its words.
  */
 async function openWithRecovery(remote: RemoteRoster): Promise<boolean> {
   const opened = await remote.open();
   if (opened.ok) return true;
   const { problem } = opened;
-  const newest = problem.backups[0];
-  const buttons = [newest ? 'Restore the newest backup' : null, 'Start a fresh roster', 'Quit'].filter((b): b is string => b !== null);
+  const buttons = [...problem.choices.map((o) => (o.recommended ? `${o.label} (recommended)` : o.label)), 'Quit'];
   const { response } = await dialog.showMessageBox({
     type: 'warning',
     title: 'Rungs could not open your roster',
     message: problem.message,
-    detail: newest
-      ? `The newest good backup is from ${new Date(newest.createdAt).toLocaleString()}. Whatever you choose, the current file is kept, renamed with today's date.`
-      : "There is no backup to restore. Starting fresh keeps the current file, renamed with today's date.",
+    detail: [
+      ...problem.choices.map((o) => `${o.label}: ${o.outcome}`),
+      "Whatever you choose, the current file is kept, renamed with today's date.",
+    ].join('\n\n'),
     buttons,
     defaultId: 0,
     cancelId: buttons.length - 1,
     noLink: true,
   });
-  const choice = buttons[response];
-  if (choice === 'Quit' || choice === undefined) return false;
-  await remote.recover(choice === 'Start a fresh roster' ? 'fresh' : 'latest-backup');
+  const chosen = problem.choices[response];
+  if (!chosen) return false;
+  await remote.recover(chosen.choice);
   return true;
 }
 

@@ -19,7 +19,7 @@ export type ReplyEncoding = 'clone' | 'json';
 
 export type ToServer =
   | { type: 'open'; open: OpenRequest }
-  /** Answer to a `problem`: replace the bad file (it is kept, renamed) by the newest backup or a fresh roster. */
+  /** Answer to a `problem`: replace the bad file (it is kept, renamed) by one of the problem's `choices`. */
   | { type: 'recover'; choice: RecoveryChoice }
   | { type: 'call'; id: number; channel: unknown; request: unknown; encoding: ReplyEncoding }
   /** Finish the launch backup, close the database and the writer lock, then say `closed`. */

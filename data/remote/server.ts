@@ -70,7 +70,11 @@ export function serveRoster(port: ServerPort): void {
           const recovered = recoverRoster(problem, message.choice, open.options);
           return ready(recovered.roster, [
             problem.message,
-            recovered.restored ? `Restored the backup ${recovered.restored}.` : 'Started a new roster.',
+            recovered.restored
+              ? `Restored the backup ${recovered.restored}.`
+              : recovered.salvaged
+                ? `Salvaged what still read in it: ${recovered.salvaged}.`
+                : 'Started a new roster.',
             `The old file is kept as ${recovered.setAside}.`,
           ]);
         } catch (error) {

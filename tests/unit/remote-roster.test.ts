@@ -311,7 +311,7 @@ describe('the client, over a fake port', () => {
   it('a problem waits for the lead: recover() sends the choice and resolves on ready', async () => {
     const f = fakeRoster();
     const opening = f.r.open();
-    const problem = { kind: 'corrupt' as const, path: '/x/rungs.sqlite', message: 'damaged', backups: [] };
+    const problem = { kind: 'corrupt' as const, path: '/x/rungs.sqlite', message: 'damaged', backups: [], choices: [] };
     f.last().say({ type: 'problem', problem });
     expect(await opening).toEqual({ ok: false, problem });
     const recovering = f.r.recover('fresh');
@@ -396,7 +396,7 @@ describe('the client, over a fake port', () => {
     f.last().die(1);
     f.last().say({
       type: 'problem',
-      problem: { kind: 'corrupt', path: '/x/rungs.sqlite', message: 'The roster is damaged.', backups: [] },
+      problem: { kind: 'corrupt', path: '/x/rungs.sqlite', message: 'The roster is damaged.', backups: [], choices: [] },
     });
     expect(f.given[0]).toMatchObject({ stage: 'open', message: 'The roster is damaged.' });
     expect(await f.r.dispatch('x', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
