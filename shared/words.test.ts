@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, plural, withArticle } from './words.ts';
+import { article, loadText, plural, withArticle } from './words.ts';
 
 describe('a count agrees with its noun', () => {
   it('one is singular, anything else plural', () => {
@@ -11,6 +11,14 @@ describe('a count agrees with its noun', () => {
   });
   it('large counts are grouped as the product writes them', () => {
     expect(plural(12000, 'row')).toBe('12,000 rows');
+  });
+});
+
+describe('a load reads in points, the unit agreeing with the number it follows', () => {
+  it('against a capacity, and alone', () => {
+    expect(loadText(3, 10)).toBe('3 / 10 pts');
+    expect(loadText(0, 1)).toBe('0 / 1 pt');
+    expect(loadText(1, null)).toBe('1 pt');
   });
 });
 

@@ -4,6 +4,10 @@
 /** "1 pt", "3 pts", "1 story", "2 stories": the count and its noun, agreed. */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+/** A load in points, against a capacity when there is one: "3 / 10 pts", "1 pt". */
+export const loadText = (load: number, capacity: number | null): string =>
+  capacity === null ? plural(load, 'pt') : `${load} / ${plural(capacity, 'pt')}`;
+
 // Letters whose spoken name starts with a vowel sound: "an L3", "an IC2", but "a T5".
 const VOWEL_SOUND_LETTERS = new Set([...'AEFHILMNORSX']);
 
