@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
 import { FIT_LABEL, whoReviews } from '../../shared/fit.ts';
-import { GAP_LABEL, engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
+import { engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { itemFit, teamLanes } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { loadText, plural } from '../../shared/words.ts';
 import { saveReportPdf, savedNotice, useShellFeatures } from '../files.ts';
 import './report.css';
 
@@ -40,8 +41,8 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
       <header className="report-head">
         <h2 id="report-h">Staffing report, {snapshot.quarter.name}</h2>
         <p className="report-meta">
-          {snapshot.engineers.filter((e) => e.active).length} engineers · {snapshot.items.length} items · {unassigned.length} unassigned ·
-          generated {today}
+          {plural(snapshot.engineers.filter((e) => e.active).length, 'engineer')} · {plural(snapshot.items.length, 'item')} ·{' '}
+          {unassigned.length} unassigned · generated {today}
         </p>
         <button type="button" className="report-print" onClick={() => void savePdf()}>
           {pdf ? 'Save as PDF' : 'Print or save as PDF'}
@@ -75,8 +76,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                       <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
                         {engineer.name}
                         <span className="report-sub">
-                          {levelName(engineer.level)} · {load}
-                          {engineer.capacity !== null ? ` / ${engineer.capacity}` : ''} pts
+                          {levelName(engineer.level)} · {loadText(load, engineer.capacity)}
                         </span>
                       </th>
                     )}
@@ -161,7 +161,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
             <ul>
               {list.map((g, i) => (
                 <li key={i} className={g.acknowledged ? 'report-muted' : ''}>
-                  <strong>{GAP_LABEL[g.kind]}:</strong> {g.message}
+                  <strong>{g.label}:</strong> {g.message}
                 </li>
               ))}
             </ul>
