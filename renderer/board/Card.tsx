@@ -3,6 +3,7 @@ import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
 import { useIsLifted } from './dragState.ts';
 import { counted } from './renderCount.ts';
 
@@ -22,7 +23,7 @@ export const CardFace = memo(function CardFace({ item, engineer }: { item: WorkI
       <span className="card-title">{item.title}</span>
       <span className="card-rung">
         {levelName(item.rung)} rung
-        {item.size !== null ? ` · ${item.size} pts` : ''}
+        {item.size !== null ? ` · ${plural(item.size, 'pt')}` : ''}
         {item.status !== 'planned' ? ` · ${STATUS_LABEL[item.status]}` : ''}
       </span>
       {f?.kind === 'overreach' && (

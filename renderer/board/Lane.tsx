@@ -2,6 +2,7 @@ import { memo, useRef } from 'react';
 import { fit } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
+import { loadText } from '../../shared/words.ts';
 import { usePreviewRung } from './dragState.ts';
 import { useDropTarget } from './DropTarget.tsx';
 import { fitHeadline } from './fitText.ts';
@@ -58,8 +59,8 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
         <span className="lane-name">{e.name}</span>
         <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
         <span className={`load${over ? ' over' : ''}`} title="Load against capacity, in points">
-          {load}
-          {e.capacity !== null ? ` / ${e.capacity}` : ''} pts{over ? ' (over capacity)' : ''}
+          {loadText(load, e.capacity)}
+          {over ? ' (over capacity)' : ''}
         </span>
         <span className="counts">
           <span className="count-in_reach">{counts.in_reach} in reach</span> ·{' '}
