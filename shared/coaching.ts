@@ -1,44 +1,149 @@
-import { type ColumnMove, type CompetencyMap, delegateText, moveFrom } from './competency-map.ts';
-import { type EngineerGaps, GAP_LABEL, type Gap } from './gaps.ts';
-import { levelName } from './ladder.ts';
-import type { Engineer } from './schemas.ts';
+import { type ColumnMove, type CompetencyMap, cellOf, delegateText, moveFrom } from './competency-map.ts';
+import { fit, whoReviews } from './fit.ts';
+import { type EngineerGaps, type GapKind, ownRungLabel } from './gaps.ts';
+import { type Rank, TOUCHPOINTS, type Touchpoint, levelName } from './ladder.ts';
+import type { Engineer, WorkItem } from './schemas.ts';
+import { withArticle } from './words.ts';
 
-// The coaching agenda (PRODUCT.md, "Coaching agenda"): for each engineer with a gap, the concrete
-// items, what the map says a lead can delegate at their level, and the move to the next level.
+// The coaching agenda (PRODUCT.md, "Coaching agenda"): "if you can't yet delegate at the level
+// someone is supposed to be, that gap is the coaching agenda". So it holds what a lead coaches:
+// every stretch (with who closes it with review), every overreach (a kept one with the lead's
+// plan for it), work missing at their own rung, only below-level work, and load; each naming
+// its items, and the map's cells at the engineer's level for the touchpoints those items carry.
+// One function builds it; the screen and the Markdown download only render it, so they say the same.
 // The map's words come from the map data, never retyped here.
+
+/** A stretch is growth to coach whether or not someone reviews it, so the reviewed ones are listed too. */
+export type AgendaKind = GapKind | 'stretch_reviewed';
+
+export type AgendaPoint = {
+  kind: AgendaKind;
+  /** What the point is, in a few words: "Stretch, reviewed by Sofia Lindqvist", "DRI of no Mid-rung initiative". */
+  label: string;
+  /** The items it is about, named on the line. */
+  items: WorkItem[];
+  /** What else is true that the label and items do not say: the note an overreach was kept with, the load against capacity. */
+  detail: string | null;
+  /** An overreach the lead kept on purpose: listed, muted. */
+  muted: boolean;
+};
+
+/** The map's cell for one touchpoint at the engineer's level, and the agenda's items that carry it. */
+export type AgendaCell = { touchpoint: Touchpoint; text: string; items: WorkItem[] };
 
 export type AgendaEntry = {
   engineer: Engineer;
-  gaps: Gap[];
+  points: AgendaPoint[];
+  /** Touchpoint × their level, for the touchpoints of the items above, in the map's row order. */
+  cells: AgendaCell[];
   /** "What You Can Delegate at Each Level", their level's bullet. */
   delegate: string;
   /** "Reading Your Own Column", the move from their level. */
   move: ColumnMove;
 };
 
-/** Engineers with at least one gap (an acknowledged overreach alone is not an agenda item). */
-export function coachingAgenda(perEngineer: readonly EngineerGaps[], map: CompetencyMap): AgendaEntry[] {
-  return perEngineer
-    .filter((e) => e.gaps.some((g) => !g.acknowledged))
-    .map((e) => ({
-      engineer: e.engineer,
-      gaps: e.gaps,
-      delegate: delegateText(map, e.engineer.level),
-      move: moveFrom(map, e.engineer.level),
-    }));
+/** "Mid-rung initiative": how an item is named beside its title on the agenda. */
+export const rungAndKind = (item: WorkItem): string => `${levelName(item.rung)}-rung ${item.kind}`;
+
+// The order a 1:1 goes through them: work past their level first, then what is missing, then load.
+const ORDER: readonly AgendaKind[] = [
+  'overreach',
+  'stretch_without_reviewer',
+  'stretch_reviewed',
+  'no_own_rung',
+  'only_below_level',
+  'over_capacity',
+  'no_load',
+];
+
+/** One engineer's points: their gaps, plus the stretches someone already reviews. */
+function pointsOf({ engineer, items, gaps }: EngineerGaps, reviewerName: (id: number) => string | undefined): AgendaPoint[] {
+  const fromGaps = gaps.map((g): AgendaPoint => {
+    const item = g.items[0];
+    switch (g.kind) {
+      case 'overreach':
+        return {
+          kind: g.kind,
+          label: g.acknowledged ? 'Overreach, kept on purpose' : 'Overreach',
+          items: g.items,
+          detail: g.acknowledged && item?.assignment?.ackNote ? `note: ${item.assignment.ackNote}` : null,
+          muted: g.acknowledged,
+        };
+      case 'stretch_without_reviewer':
+        return { kind: g.kind, label: 'Stretch, needs a reviewer', items: g.items, detail: null, muted: false };
+      case 'no_own_rung':
+        return { kind: g.kind, label: ownRungLabel(engineer.level, items), items: g.items, detail: null, muted: false };
+      case 'only_below_level':
+        return { kind: g.kind, label: g.label, items: g.items, detail: null, muted: false };
+      case 'over_capacity':
+      case 'no_load':
+        // The load sentence is the gap's own: how load and capacity are counted lives in one place.
+        return { kind: g.kind, label: g.label, items: g.items, detail: g.message, muted: false };
+    }
+  });
+  const reviewed = items.flatMap((item): AgendaPoint[] => {
+    const a = item.assignment;
+    if (!a || fit(item.rung, engineer.level).kind !== 'stretch') return [];
+    const name = a.reviewerId !== null ? (reviewerName(a.reviewerId) ?? 'a reviewer no longer on the roster') : null;
+    const who = whoReviews(name, a.leadReviews);
+    return who === null
+      ? []
+      : [{ kind: 'stretch_reviewed', label: `Stretch, reviewed by ${who}`, items: [item], detail: null, muted: false }];
+  });
+  const rank = (p: AgendaPoint) => ORDER.indexOf(p.kind) * 2 + Number(p.muted);
+  return [...fromGaps, ...reviewed].toSorted((a, b) => rank(a) - rank(b));
 }
 
-/** The agenda as Markdown for 1:1s: one section per engineer. */
+/** The map's cells at `level` for every touchpoint the points' items carry. */
+function cellsOf(points: readonly AgendaPoint[], level: Rank, map: CompetencyMap): AgendaCell[] {
+  const items = [...new Map(points.flatMap((p) => p.items).map((i) => [i.id, i])).values()];
+  return TOUCHPOINTS.flatMap((touchpoint) => {
+    const carrying = items.filter((i) => i.touchpoints.includes(touchpoint));
+    return carrying.length === 0 ? [] : [{ touchpoint, text: cellOf(map, touchpoint, level), items: carrying }];
+  });
+}
+
+/** Every engineer with something to coach, in the order the gaps list them (most senior first). */
+export function coachingAgenda(perEngineer: readonly EngineerGaps[], engineers: readonly Engineer[], map: CompetencyMap): AgendaEntry[] {
+  const names = new Map(engineers.map((e) => [e.id, e.name]));
+  return perEngineer.flatMap((e): AgendaEntry[] => {
+    const points = pointsOf(e, (id) => names.get(id));
+    if (points.length === 0) return [];
+    const level = e.engineer.level;
+    return [
+      { engineer: e.engineer, points, cells: cellsOf(points, level, map), delegate: delegateText(map, level), move: moveFrom(map, level) },
+    ];
+  });
+}
+
+/** The sentence a point reads as, beside its label: its items, then its detail. */
+export function pointText(p: AgendaPoint): string {
+  const items = p.items.map((i) => `'${i.title}' (${rungAndKind(i)})`).join(', ');
+  return [items, p.detail].filter((s) => s !== null && s !== '').join('; ');
+}
+
+/** Headings both renderings use. */
+export const agendaHeadings = (level: Rank) => ({
+  cells: `What the map says ${withArticle(levelName(level))} does at these touchpoints`,
+  delegate: `What you can delegate to ${withArticle(levelName(level))}`,
+});
+
+/** The agenda as Markdown for 1:1s: one section per engineer, the same entries the screen shows. */
 export function agendaMarkdown(entries: readonly AgendaEntry[], quarterName: string, map: CompetencyMap): string {
   const out = [`# Coaching agenda, ${quarterName}`, '', `> ${map.coachingLine}`, ''];
-  for (const { engineer, gaps, delegate, move } of entries) {
-    const level = levelName(engineer.level);
-    out.push(`## ${engineer.name} (${level})`, '', '### Gaps', '');
-    for (const g of gaps) {
-      out.push(`- **${GAP_LABEL[g.kind]}${g.acknowledged ? ' (kept on purpose)' : ''}**: ${g.message}`);
+  for (const { engineer, points, cells, delegate, move } of entries) {
+    const headings = agendaHeadings(engineer.level);
+    out.push(`## ${engineer.name} (${levelName(engineer.level)})`, '', '### To coach', '');
+    for (const p of points) {
+      const text = pointText(p);
+      out.push(`- **${p.label}**${text ? `: ${text}` : ''}`);
     }
-    out.push('', `### What you can delegate to a ${level}`, '', delegate, '', `### The next move: ${move.label}`, '', move.text, '');
+    if (cells.length > 0) {
+      out.push('', `### ${headings.cells}`, '');
+      for (const c of cells) out.push(`- **${c.touchpoint}**: ${c.text} (${c.items.map((i) => `'${i.title}'`).join(', ')})`);
+    }
+    out.push('', `### ${headings.delegate}`, '', delegate, '', `### The next move: ${move.label}`, '', move.text, '');
   }
-  if (entries.length === 0) out.push('No delegation gaps this quarter.', '');
+  if (entries.length === 0) out.push('Nothing to coach this quarter: no stretch, no overreach, no delegation gap.', '');
   return out.join('\n');
 }

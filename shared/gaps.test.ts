@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
+import { type EngineerGaps, type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
 import type { Rank, WorkKind } from './ladder.ts';
 import { loadOf } from './load.ts';
 import type { Assignment, Engineer, WorkItem } from './schemas.ts';
@@ -47,10 +47,38 @@ const kinds = (engineer: Engineer, items: WorkItem[]) => gapsIn(engineer, items)
 describe('nothing at their own rung', () => {
   it('a Mid who is DRI of no Mid-rung initiative', () => {
     const mid = eng('Marco', 2);
-    const stories = [item('Payment form', 'story', 2, mid), item('Card errors', 'story', 1, mid)];
+    const stories = [item('Card errors', 'story', 1, mid)];
     expect(kinds(mid, stories)).toEqual(['no_own_rung']);
-    expect(gapsIn(mid, stories)[0]!.message).toBe('Marco (Mid) is DRI of no Mid-rung initiative');
+    expect(gapsIn(mid, stories)[0]).toMatchObject({
+      label: 'DRI of no Mid-rung initiative',
+      message: 'Marco (Mid) is DRI of no Mid-rung initiative',
+      items: stories,
+    });
     expect(kinds(mid, [...stories, item('Checkout revamp', 'initiative', 2, mid)])).toEqual([]);
+  });
+  it('a Mid who owns Mid-rung stories but leads no initiative is not said to have nothing at their rung', () => {
+    const mid = eng('Marco', 2);
+    const stories = [item('Payment form', 'story', 2, mid), item('Fraud rules', 'story', 2, mid), item('Card errors', 'story', 1, mid)];
+    expect(gapsIn(mid, stories)).toMatchObject([
+      {
+        kind: 'no_own_rung',
+        label: 'DRI of no Mid-rung initiative',
+        message: 'Marco (Mid) is DRI of no Mid-rung initiative (owns 2 Mid-rung stories)',
+      },
+    ]);
+    expect(gapsIn(mid, stories.slice(1))[0]!.message).toBe('Marco (Mid) is DRI of no Mid-rung initiative (owns 1 Mid-rung story)');
+  });
+  it('each level’s gap is headed by what it means at that level', () => {
+    const labels = ([0, 1, 2, 3] as const).map((level) => {
+      const who = eng('X', level);
+      return gapsIn(who, [item('Other', 'story', level === 0 ? 1 : 0, who)]).find((g) => g.kind === 'no_own_rung')!.label;
+    });
+    expect(labels).toEqual([
+      'No task of their own',
+      'No Junior-rung story of their own',
+      'DRI of no Mid-rung initiative',
+      'No Senior-rung item',
+    ]);
   });
   it('a Mid who is DRI of a Junior-rung initiative only still has nothing at their rung', () => {
     const mid = eng('Marco', 2);
@@ -65,6 +93,9 @@ describe('nothing at their own rung', () => {
     const junior = eng('Ana', 1);
     const initiative = item('Saved cards', 'initiative', 1, junior);
     expect(kinds(junior, [initiative])).toEqual(['no_own_rung']);
+    expect(gapsIn(junior, [initiative])[0]!.message).toBe(
+      'Ana (Junior) owns no Junior-rung story of their own (DRI of 1 Junior-rung initiative)',
+    );
     expect(kinds(junior, [initiative, item('Pick a saved card', 'story', 1, junior)])).toEqual([]);
   });
   it('an Intern with no task', () => {
@@ -121,6 +152,12 @@ describe('overreach items; stretch items without a reviewer', () => {
 });
 
 describe('load over capacity, or no load at all', () => {
+  it('one point over is one point, not "1 points"', () => {
+    const intern = eng('Lina', 0, { capacity: 0 });
+    expect(gapsIn(intern, [item('Remove card button', 'story', 0, intern, { size: 1 })])[0]!.message).toBe(
+      'Lina (Intern) carries 1 point against a capacity of 0',
+    );
+  });
   it('load over capacity names the points', () => {
     const mid = eng('Omar', 2, { capacity: 5 });
     const work = [item('Credit referrer', 'initiative', 2, mid, { size: 4 }), item('More', 'story', 2, mid, { size: 2 })];
@@ -146,6 +183,30 @@ describe('load over capacity, or no load at all', () => {
   it('unsized items are still load: an engineer with only unsized items is not "no load"', () => {
     const junior = eng('Tom', 1);
     expect(kinds(junior, [item('Story', 'story', 1, junior, { size: null })])).toEqual([]);
+  });
+});
+
+describe('the team summary counts each gap, the own-rung gap per level on the roster', () => {
+  it('one row per level on the roster, most senior first, each in that level’s words', () => {
+    const senior = eng('Priya', 3);
+    const mid = eng('Marco', 2);
+    const omar = eng('Omar', 2);
+    const per: EngineerGaps[] = [
+      [senior, [item('SDK', 'story', 1, senior)]],
+      [mid, [item('Form', 'story', 2, mid)]],
+      [omar, [item('Credit', 'story', 2, omar)]],
+    ].map(([e, items]) => ({
+      engineer: e as Engineer,
+      items: items as WorkItem[],
+      load: loadOf((e as Engineer).id, { items: items as WorkItem[] }),
+      gaps: gapsIn(e as Engineer, items as WorkItem[]),
+    }));
+    const rows = gapSummary(per).filter((r) => r.kind === 'no_own_rung');
+    expect(rows.map((r) => [r.label, r.count])).toEqual([
+      ['No Senior-rung item', 1],
+      ['DRI of no Mid-rung initiative', 2],
+    ]);
+    expect(new Set(gapSummary(per).map((r) => r.key)).size).toBe(gapSummary(per).length);
   });
 });
 

@@ -5,6 +5,7 @@ import { type Plan, activeCarriers } from './plan.ts';
 
 export type { Plan } from './plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
+import { plural } from './words.ts';
 
 // Delegation gaps (PRODUCT.md, "Delegation gaps"): where the work a lead hands out falls short of
 // an engineer's level or runs past it. Pure functions of one quarter's plan, so the renderer (live,
@@ -22,8 +23,12 @@ export const GAP_KINDS: readonly GapKind[] = [
   'no_load',
 ];
 
-export const GAP_LABEL: Record<GapKind, string> = {
-  no_own_rung: 'Nothing at their own rung',
+/**
+ * Each kind of gap as a heading. "Nothing at their own rung" means something different at each
+ * level (a Mid who owns Mid-rung stories but leads no initiative has not "nothing"), so that kind
+ * is always named for the level: see OWN_RUNG_WORK and gapLabel.
+ */
+export const GAP_LABEL: Record<Exclude<GapKind, 'no_own_rung'>, string> = {
   only_below_level: 'Only below-level work',
   overreach: 'Overreach',
   stretch_without_reviewer: 'Stretch without a reviewer',
@@ -33,7 +38,13 @@ export const GAP_LABEL: Record<GapKind, string> = {
 
 export type Gap = {
   kind: GapKind;
-  /** The concrete items the gap is about; empty for "nothing at their own rung" and "no load". */
+  /** The heading the gap is listed under, for the engineer's level ("DRI of no Mid-rung initiative"). */
+  label: string;
+  /**
+   * The concrete items the gap is about: the item of an overreach or stretch; everything the
+   * engineer carries for the gaps about their whole quarter (what sits where their own rung should
+   * be, the below-level work, the load); empty for "no load".
+   */
   items: WorkItem[];
   /** An overreach the lead kept with a note: still listed, muted. */
   acknowledged: boolean;
@@ -45,17 +56,41 @@ export type EngineerGaps = { engineer: Engineer; items: WorkItem[]; load: Load; 
 /**
  * What "their own rung" means for each level, in the product's words: an Intern's own work is a
  * task (an Intern-rung story), a Junior's a story of their own, a Mid's an initiative as DRI,
- * a Senior's anything at the Senior rung.
+ * a Senior's anything at the Senior rung. `label` heads the gap (and its count on the team
+ * summary); `phrase` follows the engineer's name.
  */
-export const OWN_RUNG_WORK: Record<Rank, { kind: WorkKind | null; phrase: string }> = {
-  0: { kind: 'story', phrase: 'has no task of their own (an Intern-rung story)' },
-  1: { kind: 'story', phrase: 'owns no Junior-rung story of their own' },
-  2: { kind: 'initiative', phrase: 'is DRI of no Mid-rung initiative' },
-  3: { kind: null, phrase: 'carries no Senior-rung item' },
+export const OWN_RUNG_WORK: Record<Rank, { kind: WorkKind | null; label: string; phrase: string }> = {
+  0: { kind: 'story', label: 'No task of their own', phrase: 'has no task of their own (an Intern-rung story)' },
+  1: { kind: 'story', label: 'No Junior-rung story of their own', phrase: 'owns no Junior-rung story of their own' },
+  2: { kind: 'initiative', label: 'DRI of no Mid-rung initiative', phrase: 'is DRI of no Mid-rung initiative' },
+  3: { kind: null, label: 'No Senior-rung item', phrase: 'carries no Senior-rung item' },
 };
 
 export const isOwnRungWork = (item: WorkItem, level: Rank): boolean =>
   item.rung === level && (OWN_RUNG_WORK[level].kind === null || item.kind === OWN_RUNG_WORK[level].kind);
+
+/** A gap's heading; the own-rung gap is named for the level it is about. */
+export const gapLabel = (kind: GapKind, level: Rank): string => (kind === 'no_own_rung' ? OWN_RUNG_WORK[level].label : GAP_LABEL[kind]);
+
+/**
+ * Work at their rung of the other kind is not "nothing": a Mid who owns two Mid-rung stories
+ * but leads no initiative is "DRI of no Mid-rung initiative (owns 2 Mid-rung stories)".
+ */
+function atRungBesides(level: Rank, items: readonly WorkItem[]): string {
+  const atRung = items.filter((i) => i.rung === level);
+  const rung = `${levelName(level)}-rung`;
+  const stories = atRung.filter((i) => i.kind === 'story').length;
+  const initiatives = atRung.length - stories;
+  const besides = [
+    initiatives > 0 && `DRI of ${plural(initiatives, `${rung} initiative`)}`,
+    stories > 0 && `owns ${plural(stories, `${rung} story`, `${rung} stories`)}`,
+  ].filter(Boolean);
+  return besides.length > 0 ? ` (${besides.join('; ')})` : '';
+}
+
+/** The own-rung gap of one engineer as a heading, with what they do carry at their rung. */
+export const ownRungLabel = (level: Rank, items: readonly WorkItem[]): string =>
+  `${OWN_RUNG_WORK[level].label}${atRungBesides(level, items)}`;
 
 const quote = (items: readonly WorkItem[]) => items.map((i) => `'${i.title}'`).join(', ');
 
@@ -72,6 +107,7 @@ function itemGaps(item: WorkItem, engineer: Engineer): Gap[] {
     return [
       {
         kind: 'overreach',
+        label: GAP_LABEL.overreach,
         items: [item],
         acknowledged: ack !== null,
         message: `'${item.title}' (${rung}) is ${f.gap} rungs past ${engineer.name}’s level (${level})${ack !== null ? `; kept: ${ack}` : ''}`,
@@ -82,6 +118,7 @@ function itemGaps(item: WorkItem, engineer: Engineer): Gap[] {
     return [
       {
         kind: 'stretch_without_reviewer',
+        label: GAP_LABEL.stretch_without_reviewer,
         items: [item],
         acknowledged: false,
         message: `'${item.title}' (${rung}) is a stretch for ${engineer.name} (${level}) with no reviewer`,
@@ -97,15 +134,28 @@ export function gapsOf(engineer: Engineer, items: readonly WorkItem[], load: Loa
   const who = `${engineer.name} (${levelName(engineer.level)})`;
   if (items.length === 0) {
     // "No load" already says there is nothing at their rung; one gap, not two.
-    gaps.push({ kind: 'no_load', items: [], acknowledged: false, message: `${who} has nothing assigned this quarter` });
+    gaps.push({
+      kind: 'no_load',
+      label: GAP_LABEL.no_load,
+      items: [],
+      acknowledged: false,
+      message: `${who} has nothing assigned this quarter`,
+    });
     return gaps;
   }
   if (!items.some((i) => isOwnRungWork(i, engineer.level))) {
-    gaps.push({ kind: 'no_own_rung', items: [], acknowledged: false, message: `${who} ${OWN_RUNG_WORK[engineer.level].phrase}` });
+    gaps.push({
+      kind: 'no_own_rung',
+      label: gapLabel('no_own_rung', engineer.level),
+      items: [...items],
+      acknowledged: false,
+      message: `${who} ${OWN_RUNG_WORK[engineer.level].phrase}${atRungBesides(engineer.level, items)}`,
+    });
   }
   if (items.every((i) => fit(i.rung, engineer.level).belowLevel)) {
     gaps.push({
       kind: 'only_below_level',
+      label: GAP_LABEL.only_below_level,
       items: [...items],
       acknowledged: false,
       message: `${who} has only work two or more rungs below their level: ${quote(items)}`,
@@ -114,6 +164,7 @@ export function gapsOf(engineer: Engineer, items: readonly WorkItem[], load: Loa
   if (engineer.capacity !== null && load.points > engineer.capacity) {
     gaps.push({
       kind: 'over_capacity',
+      label: GAP_LABEL.over_capacity,
       items: [...items],
       acknowledged: false,
       // The parts say where the points come from, so the lead can tell real overload from a stale estimate.
@@ -187,8 +238,6 @@ export type TeamGaps = {
   spreadNotes: string[];
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 export function teamGaps(plan: Plan): TeamGaps {
   const active = plan.engineers.filter((e) => e.active);
   const parts = loadParts(plan);
@@ -222,16 +271,35 @@ export function teamGaps(plan: Plan): TeamGaps {
   };
 }
 
-export type GapSummary = { kind: GapKind | 'overreach_acknowledged'; label: string; count: number }[];
+export type GapSummaryRow = {
+  /** Unique per row: the kind, and for the own-rung gap its level too. */
+  key: string;
+  kind: GapKind | 'overreach_acknowledged';
+  label: string;
+  count: number;
+};
+export type GapSummary = GapSummaryRow[];
 
-/** The team summary: how many of each kind of gap, acknowledged overreach counted apart. */
+/**
+ * The team summary: how many of each kind of gap, acknowledged overreach counted apart. The
+ * own-rung gap is counted per level, one row for each level on the roster, because it says a
+ * different thing at each ("DRI of no Mid-rung initiative", "No Senior-rung item").
+ */
 export function gapSummary(perEngineer: readonly EngineerGaps[]): GapSummary {
-  const all = perEngineer.flatMap((e) => e.gaps);
-  const rows: GapSummary = GAP_KINDS.map((kind) => ({
-    kind,
-    label: GAP_LABEL[kind],
-    count: all.filter((g) => g.kind === kind && !g.acknowledged).length,
-  }));
-  rows.push({ kind: 'overreach_acknowledged', label: 'Overreach kept on purpose', count: all.filter((g) => g.acknowledged).length });
+  const open = perEngineer.flatMap((e) => e.gaps.filter((g) => !g.acknowledged).map((g) => ({ g, level: e.engineer.level })));
+  const levels = RANKS.filter((r) => perEngineer.some((e) => e.engineer.level === r)).toReversed();
+  const rows: GapSummary = GAP_KINDS.flatMap((kind): GapSummary => {
+    if (kind !== 'no_own_rung') {
+      return [{ key: kind, kind, label: GAP_LABEL[kind], count: open.filter(({ g }) => g.kind === kind).length }];
+    }
+    return levels.map((level) => ({
+      key: `${kind}-${level}`,
+      kind,
+      label: gapLabel(kind, level),
+      count: open.filter(({ g, level: l }) => g.kind === kind && l === level).length,
+    }));
+  });
+  const kept = perEngineer.flatMap((e) => e.gaps).filter((g) => g.acknowledged).length;
+  rows.push({ key: 'overreach_acknowledged', kind: 'overreach_acknowledged', label: 'Overreach kept on purpose', count: kept });
   return rows;
 }

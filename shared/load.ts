@@ -1,4 +1,5 @@
 import type { WorkItem } from './schemas.ts';
+import { plural } from './words.ts';
 
 // Load counts every point once (PRODUCT.md, "Load"). An initiative's size is its whole estimate
 // and its stories are parts of it: a story's points go to its owner, and the DRI carries only
@@ -103,7 +104,7 @@ export function loads(plan: Items): Map<number, Load> {
 export const loadOf = (engineerId: number, plan: Items): Load => loads(plan).get(engineerId) ?? NO_LOAD;
 
 /** Points in words: "1 pt", "3 pts". */
-export const pts = (n: number): string => `${n} ${n === 1 ? 'pt' : 'pts'}`;
+export const pts = (n: number): string => plural(n, 'pt');
 
 const partWords = (part: LoadPart): string => {
   const title = `'${part.item.title}'`;

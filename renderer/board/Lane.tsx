@@ -1,9 +1,10 @@
 import { memo, useRef } from 'react';
 import { fit } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
-import { describeLoad, pts } from '../../shared/load.ts';
+import { describeLoad } from '../../shared/load.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
+import { loadText } from '../../shared/words.ts';
 import { usePreviewRung } from './dragState.ts';
 import { useDropTarget } from './DropTarget.tsx';
 import { estimateProps } from './Card.tsx';
@@ -66,7 +67,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
         <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
         {/* Where the points come from, part by part: a DRI carries only what is not yet in stories. */}
         <span className={`load${over ? ' over' : ''}`} title={`Load against capacity: ${describeLoad(load)}`} data-id="lane-load">
-          {e.capacity !== null ? `${load.points} / ${pts(e.capacity)}` : pts(load.points)}
+          {loadText(load.points, e.capacity)}
           {over ? ' (over capacity)' : ''}
         </span>
         <span className="counts">

@@ -1,16 +1,31 @@
 import { useMemo, useState } from 'react';
-import { agendaMarkdown, coachingAgenda } from '../../shared/coaching.ts';
-import { type EngineerGaps, GAP_LABEL } from '../../shared/gaps.ts';
+import { agendaHeadings, agendaMarkdown, coachingAgenda, rungAndKind } from '../../shared/coaching.ts';
+import { touchpointAnchor } from '../../shared/competency-map.ts';
+import type { EngineerGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
-import type { Snapshot } from '../../shared/schemas.ts';
+import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { saveTextFile, savedNotice } from '../files.ts';
 import { useCompetencyMap } from '../map/useCompetencyMap.ts';
 import type { Go } from '../navigation.ts';
-import { ItemLink, TouchpointTags, rungLabel } from './parts.tsx';
+import { ItemLink } from './parts.tsx';
+
+// The screen renders the entries shared/coaching.ts builds, line for line as the Markdown
+// download does; it adds only links (items to the board, touchpoints to the map's rows).
+
+/** Items as board links, each with its rung and kind: "Checkout revamp (Mid-rung initiative), …". */
+function NamedItems({ items, go, withRung }: { items: readonly WorkItem[]; go: Go; withRung: boolean }) {
+  return items.map((item, n) => (
+    <span key={item.id}>
+      {n > 0 && ', '}
+      <ItemLink item={item} go={go} />
+      {withRung && ` (${rungAndKind(item)})`}
+    </span>
+  ));
+}
 
 export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapshot; perEngineer: readonly EngineerGaps[]; go: Go }) {
   const { map, error } = useCompetencyMap();
-  const agenda = useMemo(() => (map ? coachingAgenda(perEngineer, map) : []), [map, perEngineer]);
+  const agenda = useMemo(() => (map ? coachingAgenda(perEngineer, snapshot.engineers, map) : []), [map, perEngineer, snapshot.engineers]);
   const [saved, setSaved] = useState<{ kind: 'status' | 'alert'; text: string }>({ kind: 'status', text: '' });
   const save = async (filename: string, text: string) => {
     const r = await saveTextFile({ filename, mediaType: 'text/markdown', text });
@@ -37,38 +52,58 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
           <p role={saved.kind} className="ins-saved">
             {saved.text}
           </p>
+          {agenda.length === 0 && <p className="ins-empty">Nothing to coach this quarter: no stretch, no overreach, no delegation gap.</p>}
           <div className="ins-agenda">
-            {agenda.map(({ engineer, gaps, delegate, move }) => (
-              <article key={engineer.id} data-id={`agenda-${engineer.id}`} aria-labelledby={`agenda-h-${engineer.id}`}>
-                <h3 id={`agenda-h-${engineer.id}`}>
-                  {engineer.name} <span className="ins-level">{levelName(engineer.level)}</span>
-                </h3>
-                <ul>
-                  {gaps.map((g, i) => (
-                    <li key={i} className={g.acknowledged ? 'ins-muted' : ''}>
-                      <strong>{GAP_LABEL[g.kind]}</strong>: {g.message}
-                      {g.kind !== 'only_below_level' && g.kind !== 'over_capacity' && g.items.length > 0 && (
-                        <ul>
-                          {g.items.map((item) => (
-                            <li key={item.id}>
-                              <ItemLink item={item} go={go} /> ({rungLabel(item)}){' '}
-                              <TouchpointTags item={item} go={go} engineerId={engineer.id} />
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-                <h4>What you can delegate to a {levelName(engineer.level)}</h4>
-                <p className="ins-quote">{delegate}</p>
-                <h4>The next move: {move.label}</h4>
-                <p className="ins-quote">{move.text}</p>
-                <button type="button" className="ins-link" onClick={() => go({ screen: 'Competency map', engineerId: engineer.id })}>
-                  Open {engineer.name}’s column on the map
-                </button>
-              </article>
-            ))}
+            {agenda.map(({ engineer, points, cells, delegate, move }) => {
+              const headings = agendaHeadings(engineer.level);
+              return (
+                <article key={engineer.id} data-id={`agenda-${engineer.id}`} aria-labelledby={`agenda-h-${engineer.id}`}>
+                  <h3 id={`agenda-h-${engineer.id}`}>
+                    {engineer.name} <span className="ins-level">{levelName(engineer.level)}</span>
+                  </h3>
+                  <h4>To coach</h4>
+                  <ul aria-label={`To coach with ${engineer.name}`}>
+                    {points.map((p, i) => (
+                      <li key={i} className={`ins-point-${p.kind}${p.muted ? ' ins-muted' : ''}`}>
+                        <strong>{p.label}</strong>
+                        {(p.items.length > 0 || p.detail) && ': '}
+                        <NamedItems items={p.items} go={go} withRung />
+                        {p.detail && `${p.items.length > 0 ? '; ' : ''}${p.detail}`}
+                      </li>
+                    ))}
+                  </ul>
+                  {cells.length > 0 && (
+                    <>
+                      <h4>{headings.cells}</h4>
+                      <ul className="ins-cells" aria-label={headings.cells}>
+                        {cells.map((c) => (
+                          <li key={c.touchpoint}>
+                            <a
+                              className="ins-tag"
+                              href={`#${touchpointAnchor(c.touchpoint)}`}
+                              onClick={(e) => {
+                                e.preventDefault();
+                                go({ screen: 'Competency map', focus: `#${touchpointAnchor(c.touchpoint)}`, engineerId: engineer.id });
+                              }}
+                            >
+                              {c.touchpoint}
+                            </a>
+                            : {c.text} (<NamedItems items={c.items} go={go} withRung={false} />)
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  <h4>{headings.delegate}</h4>
+                  <p className="ins-quote">{delegate}</p>
+                  <h4>The next move: {move.label}</h4>
+                  <p className="ins-quote">{move.text}</p>
+                  <button type="button" className="ins-link" onClick={() => go({ screen: 'Competency map', engineerId: engineer.id })}>
+                    Open {engineer.name}’s column on the map
+                  </button>
+                </article>
+              );
+            })}
           </div>
         </>
       )}

@@ -3,6 +3,7 @@ import { FIT_LABEL, fit } from '../../shared/fit.ts';
 import { heatmap, teamHeatmap } from '../../shared/heatmap.ts';
 import { LEVELS, RANKS, type Rank, levelName } from '../../shared/ladder.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
+import { withArticle } from '../../shared/words.ts';
 
 // The heatmap is a real table (headers, scope), coloured as a second signal: every coloured cell
 // also says in words whether it is a stretch or an overreach.
@@ -88,7 +89,7 @@ export function TeamHeatmap({ snapshot }: { snapshot: Snapshot }) {
           <th scope="col">Rung of work</th>
           {RANKS.map((r) => (
             <th key={r} scope="col">
-              On a {levelName(r)}
+              On {withArticle(levelName(r))}
             </th>
           ))}
           <th scope="col">Unassigned</th>

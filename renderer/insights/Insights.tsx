@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { whoReviews } from '../../shared/fit.ts';
 import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
-import { GAP_LABEL, type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
+import { type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
-import { estimates, partsInWords, pts } from '../../shared/load.ts';
+import { estimates, partsInWords } from '../../shared/load.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
+import { loadText } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import type { Go } from '../navigation.ts';
 import { CoachingAgenda } from './CoachingAgenda.tsx';
 import { Heatmap, TeamHeatmap } from './Heatmap.tsx';
-import { EstimateCell, FitTag, ItemLink, ItemLinks, TouchpointTags, rungLabel } from './parts.tsx';
+import { EstimateCell, FitTag, ItemLink, ItemLinks, rungLabel } from './parts.tsx';
 import './insights.css';
 
 // Insights are computed here, from the snapshot the board shows, with the same shared/ rules the
@@ -58,7 +59,7 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
         <h2 id="ins-summary-h">Team summary, {snapshot.quarter.name}</h2>
         <ul className="ins-summary" aria-label="Gaps by kind">
           {summary.map((s) => (
-            <li key={s.kind} className={s.count > 0 ? 'ins-has' : ''}>
+            <li key={s.key} className={s.count > 0 ? 'ins-has' : ''}>
               <span className="ins-count">{s.count}</span> {s.label}
             </li>
           ))}
@@ -161,22 +162,14 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
               <li key={engineer.id} data-id={`gaps-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(engineer.level)}`}>
                 <h3>
                   {engineer.name} <span className="ins-level">{levelName(engineer.level)}</span>{' '}
-                  <span className="ins-load">
-                    {engineer.capacity !== null ? `${load.points} / ${pts(engineer.capacity)}` : pts(load.points)}
-                  </span>
+                  <span className="ins-load">{loadText(load.points, engineer.capacity)}</span>
                 </h3>
                 {load.parts.length > 0 && <p className="ins-load-parts">Load: {partsInWords(load)}</p>}
                 <ul>
                   {gaps.map((g, i) => (
                     <li key={i} className={g.acknowledged ? 'ins-muted' : ''}>
-                      <strong>{GAP_LABEL[g.kind]}</strong>
+                      <strong>{g.label}</strong>
                       {g.acknowledged ? ' (kept on purpose)' : ''}: {g.message}
-                      {g.items.length === 1 && g.items[0] && (
-                        <>
-                          {' '}
-                          <TouchpointTags item={g.items[0]} go={go} engineerId={engineer.id} />
-                        </>
-                      )}
                     </li>
                   ))}
                 </ul>

@@ -5,6 +5,7 @@ import type { GrowthTrail as GrowthTrailData } from '../../shared/contract/insig
 import { RANKS, levelName, nextRank } from '../../shared/ladder.ts';
 import { byLevelThenName } from '../../shared/plan.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
+import { withArticle } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { FitTag, ItemLink, TouchpointTags, rungLabel } from '../insights/parts.tsx';
 import type { Go } from '../navigation.ts';
@@ -88,7 +89,7 @@ export function CompetencyMapScreen({
           {engineer && (
             <div className="map-engineer">
               <section aria-labelledby="map-delegate-h">
-                <h3 id="map-delegate-h">What you can delegate to a {levelName(engineer.level)}</h3>
+                <h3 id="map-delegate-h">What you can delegate to {withArticle(levelName(engineer.level))}</h3>
                 <p className="ins-quote">{map.delegate[engineer.level]!.text}</p>
               </section>
               <section aria-labelledby="map-move-h">

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
 import { FIT_LABEL, whoReviews } from '../../shared/fit.ts';
-import { GAP_LABEL, engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
+import { engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
-import { type LoadPart, describeEstimate, estimates, partsInWords, pts } from '../../shared/load.ts';
+import { type LoadPart, describeEstimate, estimates, partsInWords } from '../../shared/load.ts';
 import { itemFit, teamLanes } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { loadText, plural } from '../../shared/words.ts';
 import { saveReportPdf, savedNotice, useShellFeatures } from '../files.ts';
 import './report.css';
 
@@ -48,8 +49,8 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
       <header className="report-head">
         <h2 id="report-h">Staffing report, {snapshot.quarter.name}</h2>
         <p className="report-meta">
-          {snapshot.engineers.filter((e) => e.active).length} engineers · {snapshot.items.length} items · {unassigned.length} unassigned ·
-          generated {today}
+          {plural(snapshot.engineers.filter((e) => e.active).length, 'engineer')} · {plural(snapshot.items.length, 'item')} ·{' '}
+          {unassigned.length} unassigned · generated {today}
         </p>
         <button type="button" className="report-print" onClick={() => void savePdf()}>
           {pdf ? 'Save as PDF' : 'Print or save as PDF'}
@@ -83,8 +84,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                       <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
                         {engineer.name}
                         <span className="report-sub">
-                          {levelName(engineer.level)} ·{' '}
-                          {engineer.capacity !== null ? `${load.points} / ${pts(engineer.capacity)}` : pts(load.points)}
+                          {levelName(engineer.level)} · {loadText(load.points, engineer.capacity)}
                         </span>
                         {load.parts.length > 0 && <span className="report-sub">{partsInWords(load)}</span>}
                       </th>
@@ -172,7 +172,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
             <ul>
               {list.map((g, i) => (
                 <li key={i} className={g.acknowledged ? 'report-muted' : ''}>
-                  <strong>{GAP_LABEL[g.kind]}:</strong> {g.message}
+                  <strong>{g.label}:</strong> {g.message}
                 </li>
               ))}
             </ul>

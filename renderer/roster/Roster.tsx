@@ -4,6 +4,7 @@ import { LEVELS, type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import { byLevelThenName, byName } from '../../shared/plan.ts';
 import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
 import './roster.css';
@@ -16,8 +17,9 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-const REACTIVATE_NOTE = 'Work they carried before stays in the backlog or with whoever has it now.';
-const DEACTIVATE_NOTE = 'They leave the board; reactivating them later does not give this work back.';
+const REACTIVATE_NOTE = 'Work carried before stays in the backlog or with whoever has it now.';
+/** Said of one named person: "They leave the board" read as if a whole team were going. */
+const deactivateNote = (name: string) => `${name} leaves the board; reactivation later does not give this work back.`;
 
 const carriesWork = (impact: EngineerImpact) => impact.items.length > 0 || impact.reviews > 0;
 
@@ -44,7 +46,10 @@ function WorkImpact({ impact }: { impact: EngineerImpact }) {
         </>
       )}
       {impact.reviews > 0 && (
-        <p>{impact.reviews === 1 ? '1 stretch assignment loses' : `${impact.reviews} stretch assignments lose`} them as reviewer.</p>
+        <p>
+          {impact.reviews === 1 ? '1 stretch assignment loses' : `${impact.reviews} stretch assignments lose`} {impact.engineer.name} as
+          reviewer.
+        </p>
       )}
     </>
   );
@@ -153,7 +158,7 @@ export function Roster({ snapshot, onChanged }: Props) {
           }}
         >
           <WorkImpact impact={deactivating} />
-          <p>{DEACTIVATE_NOTE} You can undo it from History.</p>
+          <p>{deactivateNote(deactivating.engineer.name)} You can undo it from History.</p>
         </Confirm>
       )}
       <Teams snapshot={snapshot} onChanged={done} onError={(text) => setNotice({ kind: 'alert', text })} />
@@ -184,7 +189,7 @@ export function Roster({ snapshot, onChanged }: Props) {
                     <td>
                       <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
                     </td>
-                    <td>{e.capacity === null ? '—' : `${e.capacity} pts`}</td>
+                    <td>{e.capacity === null ? '—' : plural(e.capacity, 'pt')}</td>
                     <td>{e.active ? 'Yes' : 'No'}</td>
                     <td>
                       <div className="row-actions">
@@ -376,7 +381,7 @@ function EngineerForm({
             }}
           >
             <WorkImpact impact={impact} />
-            <p>{DEACTIVATE_NOTE} You can undo it from History.</p>
+            <p>{deactivateNote(impact.engineer.name)} You can undo it from History.</p>
           </Confirm>
         )
       }

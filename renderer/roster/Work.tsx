@@ -13,6 +13,7 @@ import {
   levelName,
 } from '../../shared/ladder.ts';
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
 import './roster.css';
@@ -43,7 +44,7 @@ export function Work({ snapshot, onChanged }: Props) {
     <div className={`work-row work-${i.kind}`} data-id={`work-${i.id}`}>
       <span className="work-title">{i.title}</span>
       <span className="muted">
-        {levelName(i.rung)} rung · {i.size ?? '?'} pts · {STATUS_LABEL[i.status]} ·{' '}
+        {levelName(i.rung)} rung · {i.size === null ? '? pts' : plural(i.size, 'pt')} · {STATUS_LABEL[i.status]} ·{' '}
         {owner(i) ? `${i.kind === 'initiative' ? 'DRI' : 'owner'} ${owner(i)}` : 'in the backlog'}
       </span>
       <span className="row-actions">
@@ -109,7 +110,10 @@ export function Work({ snapshot, onChanged }: Props) {
           )}
           {deleting.stories.length > 0 && (
             <>
-              <p>Its {deleting.stories.length} stories stay, in the backlog as stories without an initiative, and lose their owners:</p>
+              <p>
+                {deleting.stories.length === 1 ? 'Its story stays' : `Its ${deleting.stories.length} stories stay`}, in the backlog without
+                an initiative, and {deleting.stories.length === 1 ? 'loses its owner' : 'lose their owners'}:
+              </p>
               <ul>
                 {deleting.stories.map((s) => (
                   <li key={s.id}>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ImportKind, ImportPreview, PreviewRow } from '../../shared/import.ts';
 import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { Backups } from './Backups.tsx';
 import type { Result } from '../../shared/errors.ts';
@@ -22,6 +23,14 @@ function FileChosen({ name, id }: { name: string | null; id: string }) {
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
 /** Bring a team and a backlog in from spreadsheets, and take the plan out. */
+/** A disabled import button says what stands in the way, not what it would do if nothing did. */
+const blockedLabel = (p: ImportPreview): string =>
+  p.fileErrors.length > 0
+    ? 'Fix the file to import'
+    : p.summary.invalid > 0
+      ? `Fix ${plural(p.summary.invalid, 'row')} to import`
+      : 'Nothing to import';
+
 export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
   const [notice, setNotice] = useState<Notice>(null);
   const [jsonName, setJsonName] = useState<string | null>(null);
@@ -151,7 +160,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
     : writes === 0
       ? 'Nothing to import'
       : s.updated === 0
-        ? `Import ${s.new} ${noun}${s.new === 1 ? '' : 's'}`
+        ? `Import ${plural(s.new, noun)}`
         : `Import: add ${s.new}, update ${s.updated}`;
   // Only a file that meets people already on the roster needs the breakdown.
   const counts =
@@ -215,8 +224,8 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
           ) : (
             <p className={preview.clean ? 'preview-summary ok' : 'preview-summary bad'}>
               {preview.clean
-                ? `${file.name}: all ${preview.summary.rows} rows are ready.${counts}`
-                : `${file.name}: ${preview.summary.invalid} of ${preview.summary.rows} rows have errors. Fix them in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
+                ? `${file.name}: ${preview.summary.rows === 1 ? 'its 1 row is' : `all ${preview.summary.rows} rows are`} ready.${counts}`
+                : `${file.name}: ${preview.summary.invalid} of ${plural(preview.summary.rows, 'row')} ${preview.summary.invalid === 1 ? 'has' : 'have'} errors. Fix ${preview.summary.invalid === 1 ? 'it' : 'them'} in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
               {preview.summary.newTeams.length > 0 && ` New teams: ${preview.summary.newTeams.join(', ')}.`}
             </p>
           )}
@@ -275,13 +284,13 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
                 </tbody>
               </table>
               {good.length > SHOWN_CLEAN_ROWS && (
-                <p className="hint">…and {good.length - SHOWN_CLEAN_ROWS} more rows without errors (changes are listed first).</p>
+                <p className="hint">…and {plural(good.length - SHOWN_CLEAN_ROWS, 'more row')} without errors (changes are listed first).</p>
               )}
             </div>
           )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={() => void commit()}>
-              {preview.clean ? commitLabel : `Import ${preview.summary.rows} ${noun}${preview.summary.rows === 1 ? '' : 's'}`}
+              {preview.clean ? commitLabel : blockedLabel(preview)}
             </button>
             <button
               type="button"

@@ -142,7 +142,7 @@ test('with a shell, clicking a file input opens its dialog and the picked file g
     () => null,
   );
   await board.getByLabel('Roster CSV file').click();
-  await expect(board.getByRole('region', { name: 'Preview of team.csv' })).toContainText('team.csv: all 1 rows are ready.');
+  await expect(board.getByRole('region', { name: 'Preview of team.csv' })).toContainText('team.csv: its 1 row is ready.');
   expect(asked.find((a) => a.channel === 'shell.openFile')!.request).toEqual({ kind: 'csv' });
   expect(await chooser).toBeNull();
   await expect(board.getByText('Chosen file: team.csv')).toBeVisible();

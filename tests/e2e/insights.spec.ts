@@ -134,20 +134,61 @@ test('the heatmap is a table of engineers by rung, and the team view sets rungs 
   await board.locator('#ins-heatmap').screenshot({ path: 'test-results/screens/heatmap.png' });
 });
 
-test('the coaching agenda downloads as Markdown, one section per engineer', async ({ board }) => {
+test('the coaching agenda holds the coaching, and the Markdown download says what the screen says', async ({ board }) => {
   await open(board, 'Insights');
-  const articles = board.locator('#ins-agenda article');
+  const agenda = board.getByRole('region', { name: 'Coaching agenda' });
+  const articles = agenda.getByRole('article');
   await expect(articles.first()).toBeVisible();
+  // Jade's stretch is reviewed, so it is no gap; it is still growth to coach, with its reviewer named.
+  const jade = agenda.getByRole('article', { name: /Jade Martin/ });
+  await expect(jade.getByRole('list', { name: 'To coach with Jade Martin' }).getByRole('listitem').first()).toHaveText(
+    'Stretch, reviewed by Sofia Lindqvist: Referral rewards (Mid-rung initiative)',
+  );
+  // The map's cells at her level for the touchpoints her items carry, not only the level's general text.
+  await expect(jade.getByRole('list', { name: 'What the map says a Junior does at these touchpoints' })).toContainText(
+    'Define: Writes the engineer section with review; sees the solution once the problem is clear. (Referral rewards)',
+  );
+  // A Mid who owns a Mid-rung story is not said to have nothing at their rung.
+  await expect(agenda.getByRole('article', { name: /Omar Farouk/ })).toContainText(
+    'DRI of no Mid-rung initiative (owns 1 Mid-rung story): Credit the referrer after the first order (Mid-rung story)',
+  );
+  await expect(agenda.getByRole('article', { name: /Leo Okafor/ })).toContainText('What you can delegate to an Intern');
+  await agenda.scrollIntoViewIfNeeded();
+  await agenda.screenshot({ path: 'test-results/screens/coaching-agenda.png' });
+
   const count = await articles.count();
   const [download] = await Promise.all([
     board.waitForEvent('download'),
-    board.getByRole('button', { name: 'Download as Markdown' }).click(),
+    agenda.getByRole('button', { name: 'Download as Markdown' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^coaching-agenda-.*\.md$/);
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text.match(/^## /gm)).toHaveLength(count);
   expect(text).toContain('## Leo Okafor (Intern)');
+  expect(text).toContain("- **Stretch, reviewed by Sofia Lindqvist**: 'Referral rewards' (Mid-rung initiative)");
+  expect(text).toContain(
+    "- **Define**: Writes the engineer section with review; sees the solution once the problem is clear. ('Referral rewards')",
+  );
   expect(text).toContain('Stop needing acceptance criteria spelled out.');
+  // Every line on screen is in the download.
+  for (const line of await agenda
+    .getByRole('list', { name: /^To coach with/ })
+    .getByRole('listitem')
+    .allInnerTexts()) {
+    const [label] = line.split(':');
+    expect(text).toContain(`**${label}**`);
+  }
+});
+
+test('the team summary counts the own-rung gap in each level’s words', async ({ board }) => {
+  await open(board, 'Insights');
+  const summary = board.getByRole('list', { name: 'Gaps by kind' });
+  await expect(summary.getByRole('listitem')).toContainText(['1 No Senior-rung item', '2 DRI of no Mid-rung initiative']);
+  await expect(summary).not.toContainText('Nothing at their own rung');
+  await expect(
+    board.getByRole('list', { name: 'Delegation gaps by engineer' }).getByRole('listitem', { name: 'Omar Farouk, Mid' }),
+  ).toContainText('Omar Farouk (Mid) is DRI of no Mid-rung initiative (owns 1 Mid-rung story)');
+  await expect(board.getByRole('table', { name: 'Rungs of work against levels on the roster' })).toContainText('On an Intern');
 });
 
 test('the competency map shows the document’s 28 cells verbatim, the selected column and the next level', async ({ board }) => {

@@ -94,7 +94,7 @@ test('deactivating someone who carries work says what happens first; their work 
   const dialog = board.getByRole('alertdialog', { name: 'Deactivate Marco Rossi?' });
   await expect(dialog).toContainText('This item returns to the backlog');
   await expect(dialog.getByRole('listitem')).toHaveText([/One-page payment form behind a flag/]);
-  await expect(dialog).toContainText('reactivating them later does not give this work back');
+  await expect(dialog).toContainText('Marco Rossi leaves the board; reactivation later does not give this work back.');
   await board.screenshot({ path: 'test-results/screens/roster-deactivate-confirm.png', fullPage: true });
   await dialog.getByRole('button', { name: 'Deactivate and return their work to the backlog' }).click();
   await expect(board.getByRole('status')).toHaveText('Deactivated Marco Rossi; 1 item back to the backlog. Undo it from History.');
@@ -109,13 +109,13 @@ test('deactivating someone who carries work says what happens first; their work 
   await nav.getByRole('button', { name: 'Roster' }).click();
   await board.getByRole('button', { name: 'Deactivate Sofia Lindqvist' }).click();
   const sofia = board.getByRole('alertdialog', { name: 'Deactivate Sofia Lindqvist?' });
-  await expect(sofia).toContainText('1 stretch assignment loses them as reviewer.');
+  await expect(sofia).toContainText('1 stretch assignment loses Sofia Lindqvist as reviewer.');
   await sofia.getByRole('button', { name: 'Deactivate and return their work to the backlog' }).click();
   await expect(board.getByRole('status')).toHaveText('Deactivated Sofia Lindqvist. Undo it from History.');
 
   await board.getByRole('button', { name: 'Reactivate Marco Rossi' }).click();
   await expect(board.getByRole('status')).toHaveText(
-    'Reactivated Marco Rossi. Work they carried before stays in the backlog or with whoever has it now.',
+    'Reactivated Marco Rossi. Work carried before stays in the backlog or with whoever has it now.',
   );
   const db = host.readDb();
   const marco = db.prepare(`SELECT id, active FROM engineers WHERE name = 'Marco Rossi'`).get() as { id: number; active: number };
@@ -215,7 +215,8 @@ test('a new lead imports their team from a spreadsheet CSV, fixes what the previ
     await expect(preview.getByRole('row', { name: /^6 / })).toContainText('Duplicate name: Ben Carter is also on line 3.');
     await expect(preview.getByRole('row', { name: /^2 / })).toContainText('Senior Engineer → Senior');
     await expect(preview).toContainText('Not used, will be ignored: "Email"');
-    await expect(preview.getByRole('button', { name: 'Import 6 engineers' })).toBeDisabled();
+    // While rows have errors, the button says what stands in the way, not what it would import.
+    await expect(preview.getByRole('button', { name: 'Fix 3 rows to import' })).toBeDisabled();
     await page.screenshot({ path: 'test-results/screens/roster-import-preview-errors.png', fullPage: true });
 
     const fixed = [...sheet];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCompetencyMap, parseCompetencyMap } from '../../data/competency-map.ts';
 import { agendaMarkdown, coachingAgenda } from '../../shared/coaching.ts';
 import { engineerGaps } from '../../shared/gaps.ts';
-import { CompetencyMap } from '../../shared/competency-map.ts';
+import { CompetencyMap, cellOf } from '../../shared/competency-map.ts';
 import { MAP_FILE, ok, tempDir, tempRoster } from '../helpers/temp-db.ts';
 
 const SOURCE = '/work/shared/competency-map.md';
@@ -76,18 +76,26 @@ describe('the competency map ships as data, verbatim', () => {
 });
 
 describe('the coaching agenda takes the map’s words from the data', () => {
-  it('one Markdown section per engineer with a gap, with their delegate text and next move', () => {
+  it('one Markdown section per engineer to coach, with the cells for their items’ touchpoints, their delegate text and next move', () => {
     const { dispatch } = tempRoster();
     const snapshot = ok(dispatch('board.snapshot', {}));
     const map = ok(dispatch('map.get', {}));
-    const agenda = coachingAgenda(engineerGaps(snapshot), map);
+    const agenda = coachingAgenda(engineerGaps(snapshot), snapshot.engineers, map);
     const leo = agenda.find((a) => a.engineer.name === 'Leo Okafor')!;
     expect(leo.delegate).toBe(map.delegate[0]!.text);
     expect(leo.move.label).toBe('Intern → Junior');
+    // The overreach carries Discover and Define: the Intern cells of those rows, verbatim.
+    expect(leo.cells.map((c) => c.text)).toEqual([cellOf(map, 'Discover', 0), cellOf(map, 'Define', 0)]);
+    expect(leo.cells[1]!.text).toBe('Contributes in the session; follows the definition doc, does not write the engineer section.');
+    // Jade's stretch is reviewed, so it is no gap, but it is growth to coach.
+    const jade = agenda.find((a) => a.engineer.name === 'Jade Martin')!;
+    expect(jade.points[0]!.label).toBe('Stretch, reviewed by Sofia Lindqvist');
     const md = agendaMarkdown(agenda, snapshot.quarter.name, map);
     expect(md.match(/^## /gm)).toHaveLength(agenda.length);
     expect(md).toContain('## Leo Okafor (Intern)');
-    expect(md).toContain("'Fraud rules for self-referrals' (Mid rung) is 2 rungs past Leo Okafor’s level (Intern)");
+    expect(md).toContain("- **Overreach**: 'Fraud rules for self-referrals' (Mid-rung story)");
+    expect(md).toContain(`- **Define**: ${cellOf(map, 'Define', 0)} ('Fraud rules for self-referrals')`);
+    expect(md).toContain("- **Stretch, reviewed by Sofia Lindqvist**: 'Referral rewards' (Mid-rung initiative)");
     expect(md).toContain(map.moves[0]!.text);
     expect(md).toContain(map.coachingLine);
   });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { article, loadText, plural, withArticle } from './words.ts';
+
+describe('a count agrees with its noun', () => {
+  it('one is singular, anything else plural', () => {
+    expect(plural(1, 'pt')).toBe('1 pt');
+    expect(plural(0, 'pt')).toBe('0 pts');
+    expect(plural(13, 'pt')).toBe('13 pts');
+    expect(plural(2, 'story', 'stories')).toBe('2 stories');
+    expect(plural(1, 'story', 'stories')).toBe('1 story');
+  });
+  it('large counts are grouped as the product writes them', () => {
+    expect(plural(12000, 'row')).toBe('12,000 rows');
+  });
+});
+
+describe('a load reads in points, the unit agreeing with the number it follows', () => {
+  it('against a capacity, and alone', () => {
+    expect(loadText(3, 10)).toBe('3 / 10 pts');
+    expect(loadText(0, 1)).toBe('0 / 1 pt');
+    expect(loadText(1, null)).toBe('1 pt');
+  });
+});
+
+describe('a level name takes the article it is spoken with', () => {
+  it('the map’s levels: an Intern, a Junior, a Mid, a Senior', () => {
+    expect(['Intern', 'Junior', 'Mid', 'Senior'].map(withArticle)).toEqual(['an Intern', 'a Junior', 'a Mid', 'a Senior']);
+  });
+  it('company ladders: initialisms read letter by letter', () => {
+    expect(['IC1', 'L3', 'E5', 'T5', 'SWE', 'Staff', 'Principal', 'Engineer'].map(article)).toEqual([
+      'an',
+      'an',
+      'an',
+      'a',
+      'an',
+      'a',
+      'a',
+      'an',
+    ]);
+  });
+});

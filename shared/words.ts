@@ -1,0 +1,25 @@
+// Small words the product writes around numbers and names. One place, so "1 pts" and
+// "a Intern" cannot creep back one screen at a time.
+
+/** "1 pt", "3 pts", "1 story", "2 stories": the count and its noun, agreed. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** A load in points, against a capacity when there is one: "3 / 10 pts", "1 pt". */
+export const loadText = (load: number, capacity: number | null): string =>
+  capacity === null ? plural(load, 'pt') : `${load} / ${plural(capacity, 'pt')}`;
+
+// Letters whose spoken name starts with a vowel sound: "an L3", "an IC2", but "a T5".
+const VOWEL_SOUND_LETTERS = new Set([...'AEFHILMNORSX']);
+
+/**
+ * The indefinite article for a word: "an Intern", "a Junior". A ladder's own level names are
+ * often initialisms (IC1, L3), read letter by letter, so those take the article of the letter's name.
+ */
+export function article(word: string): 'a' | 'an' {
+  const w = word.trim();
+  if (/^[A-Z]{1,3}\d|^[A-Z]{2,4}$/.test(w)) return VOWEL_SOUND_LETTERS.has(w[0]!) ? 'an' : 'a';
+  return /^[aeiou]/i.test(w) ? 'an' : 'a';
+}
+
+/** "an Intern", "a Mid". */
+export const withArticle = (word: string): string => `${article(word)} ${word}`;
