@@ -152,10 +152,10 @@ describe('overreach items; stretch items without a reviewer', () => {
 });
 
 describe('load over capacity, or no load at all', () => {
-  it('one point over is one point, not "1 points"', () => {
+  it('one point over is one point, not "1 pts"', () => {
     const intern = eng('Lina', 0, { capacity: 0 });
     expect(gapsIn(intern, [item('Remove card button', 'story', 0, intern, { size: 1 })])[0]!.message).toBe(
-      'Lina (Intern) carries 1 point against a capacity of 0',
+      "Lina (Intern) carries 1 pt against a capacity of 0: 1 pt 'Remove card button'",
     );
   });
   it('load over capacity names the points', () => {
