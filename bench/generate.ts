@@ -11,7 +11,7 @@ export type Scale = { name: string; engineers: number; teams: number; initiative
 export const SCALES = {
   /** One team lead's view. */
   small: { name: '30 eng / 300 items', engineers: 30, teams: 3, initiatives: 15, stories: 285, assigned: 0.8 },
-  /** The issue's staffing-session scale. */
+  /** The target scale: a quarterly staffing session over a 300-engineer org. */
   org: { name: '300 eng / 3,150 items', engineers: 300, teams: 20, initiatives: 150, stories: 3000, assigned: 0.8 },
   large: { name: '1,000 eng / 10,000 items', engineers: 1000, teams: 60, initiatives: 500, stories: 9500, assigned: 0.8 },
   /** For the smoke run in `npm test`: exercises every code path in well under a second. */

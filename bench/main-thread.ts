@@ -8,7 +8,7 @@ import type { GeneratedOrg, Scale } from './generate.ts';
 import { stats } from './harness.ts';
 import { type Row, row } from './report.ts';
 
-// Issue 7: "the main process never blocks for more than one frame (16 ms) on a database call".
+// The target: "the main process never blocks for more than one frame (16 ms) on a database call".
 // The thread that serves the window (the browser host's HTTP thread here; Electron's main process
 // has the same shape) is watched with monitorEventLoopDelay while it answers a 3,000-item
 // plan.assignMany and a full board snapshot: once with the dispatcher in the same thread (before),

@@ -13,9 +13,9 @@ import { type Row, table } from './report.ts';
 import { NoDragMarks, dragFigures, keyboardDragFigures, rendererFigures } from './renderer.ts';
 import { startupFigures } from './startup.ts';
 
-// `npm run bench`: every figure of issue 7 at three org sizes, as a table and as JSON under
-// bench/results/. `--smoke` runs the same code on a tiny org with 3 samples (npm test uses it so
-// the benchmark cannot rot) and never fails on time.
+// `npm run bench`: every performance figure Rungs has a target for, at three org sizes, as a table
+// and as JSON under bench/results/. `--smoke` runs the same code on a tiny org with 3 samples
+// (npm test uses it so the benchmark cannot rot) and never fails on time.
 // Flags: --scales small,org,large  --only data,main,startup,renderer,drag  --no-browser.
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -278,8 +278,8 @@ export const listBackups = (dbPath: string, migrations: readonly Migration[] = M
 /**
  * Keep the newest `keep` good backups (and `spare`, the one a restore is reading). Damaged files are
  * never deleted: one from a newer Rungs is good to that version, a damaged one may still be worth
- * salvaging by hand, and since backups are written whole Rungs no longer makes them itself, so they
- * do not pile up. The Backups screen shows them, so the lead decides.
+ * salvaging by hand, and since backups are written whole Rungs never makes a damaged one itself,
+ * so they do not pile up. The Backups screen shows them, so the lead decides.
  */
 export function pruneBackups(dbPath: string, keep = BACKUPS_KEPT, spare?: string): void {
   for (const old of listBackups(dbPath)

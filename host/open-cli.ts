@@ -75,7 +75,7 @@ export async function openForHost(remote: RemoteRoster, argv: readonly string[])
     const info = await remote.recover(asked);
     return { ok: true, notes: info.notes };
   } catch (error) {
-    // Another Rungs holds the file: 4, as before the roster had its own thread.
+    // Another Rungs holds the file: exit code 4, apart from a bad roster's 3, so a script can tell them apart.
     if (error instanceof RosterProcessError && error.stage === 'lock') return await refuse(4, error.message);
     if (error instanceof RungsError) return await refuse(3, error.message);
     await remote.close();

@@ -30,7 +30,8 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: string)
 }
 
 /**
- * Every import is preceded by a backup of the roster as it stands (issue 6). Called inside the
+ * Every import is preceded by a backup of the roster as it stands, so the roster as it was before
+ * an import can be restored (Import/Export → Backups). Called inside the
  * import's transaction once the file has passed its checks and before the first write: the copy is
  * taken through a second connection, which sees only what is committed. A refused file makes no
  * backup, so failed attempts never push good backups out of the kept ten.

@@ -63,7 +63,7 @@ test('a backup file left empty by an interrupted write is listed apart, with why
 }) => {
   const backups = join(host.dir, 'backups');
   mkdirSync(backups, { recursive: true });
-  // Named like the newest backup, as an interrupted write on a full disk used to leave it.
+  // Named like the newest backup, as a copy cut short outside Rungs (a full disk, a sync tool) can leave it.
   const name = `rungs-${new Date().toISOString().replace(/[:.]/g, '-')}-manual.sqlite`;
   writeFileSync(join(backups, name), '');
 
