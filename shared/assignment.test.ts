@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AssignmentFacts, type Person, assignmentProblems, clearedByLevelChange } from './assignment.ts';
+import { type AssignmentFacts, type Person, assignmentProblems, clearedByLevelChanges, clearedSentence } from './assignment.ts';
 
 const ana: Person = { id: 1, name: 'Ana', level: 3, active: true };
 const ben: Person = { id: 2, name: 'Ben', level: 1, active: true };
@@ -58,13 +58,34 @@ describe('a level change re-checks every review and note the person is part of',
     { itemId: 11, ...on({ title: 'Fraud rules', rung: 3, assignee: cy, reviewer: ben, ackNote: 'Pairs with Ana' }) },
   ];
   it('a reviewer moved down to the assignee’s level stops reviewing', () => {
-    expect(clearedByLevelChange(ana, 1, plan)).toEqual([{ itemId: 10, title: 'Checkout revamp', reviewer: ana, ackNote: false }]);
+    expect(clearedByLevelChanges(new Map([[ana.id, 1]]), plan)).toEqual([
+      { itemId: 10, title: 'Checkout revamp', reviewer: ana, ackNote: false },
+    ]);
   });
   it('an assignee moved up past their reviewer’s level loses the reviewer, and a note on what is an overreach no more', () => {
-    expect(clearedByLevelChange(cy, 2, plan)).toEqual([{ itemId: 11, title: 'Fraud rules', reviewer: ben, ackNote: true }]);
+    expect(clearedByLevelChanges(new Map([[cy.id, 2]]), plan)).toEqual([
+      { itemId: 11, title: 'Fraud rules', reviewer: ben, ackNote: true },
+    ]);
   });
   it('a change that keeps every rule clears nothing', () => {
-    expect(clearedByLevelChange(ana, 2, plan)).toEqual([]);
-    expect(clearedByLevelChange(ben, 2, plan)).toEqual([]);
+    expect(clearedByLevelChanges(new Map([[ana.id, 2]]), plan)).toEqual([]);
+    expect(clearedByLevelChanges(new Map([[ben.id, 2]]), plan)).toEqual([]);
+  });
+  it('several changes at once are judged together: a reviewer and an assignee both moved down keep their review', () => {
+    expect(
+      clearedByLevelChanges(
+        new Map([
+          [ana.id, 1],
+          [ben.id, 0],
+        ]),
+        plan.slice(0, 1),
+      ),
+    ).toEqual([]);
+  });
+  it('says what it cleared, in the words of the summary', () => {
+    expect(clearedSentence(clearedByLevelChanges(new Map([[cy.id, 2]]), plan))).toBe(
+      "cleared Ben as reviewer of 'Fraud rules' and withdrew the acknowledgement of 'Fraud rules', an overreach no more",
+    );
+    expect(clearedSentence([])).toBeNull();
   });
 });

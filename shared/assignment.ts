@@ -72,14 +72,17 @@ export type Cleared = { itemId: number; title: string; reviewer: Person | null; 
 /**
  * A level change moves the person on every assignment they carry or review. A reviewer no longer
  * above the assignee (the reviewer went down, or the assignee up) stops reviewing; a note kept on
- * an overreach that is one no more is withdrawn. Everything else stays as it was.
+ * an overreach that is one no more is withdrawn. Everything else stays as it was. Several people
+ * may change at once (a roster import): each assignment is judged with everyone's new level.
  */
-export function clearedByLevelChange(
-  person: Person,
-  level: Rank,
+export function clearedByLevelChanges(
+  levels: ReadonlyMap<number, Rank>,
   assignments: readonly (AssignmentFacts & { itemId: number })[],
 ): Cleared[] {
-  const moved = (p: Person): Person => (p.id === person.id ? { ...p, level } : p);
+  const moved = (p: Person): Person => {
+    const level = levels.get(p.id);
+    return level === undefined ? p : { ...p, level };
+  };
   const out: Cleared[] = [];
   for (const a of assignments) {
     const assignee = moved(a.assignee);
@@ -90,4 +93,20 @@ export function clearedByLevelChange(
       out.push({ itemId: a.itemId, title: a.title, reviewer: dropReviewer ? a.reviewer : null, ackNote: dropNote });
   }
   return out;
+}
+
+const SAID = 5;
+
+/** The clearing in words, for the change's summary; null when nothing was cleared. */
+export function clearedSentence(cleared: readonly Cleared[]): string | null {
+  if (cleared.length === 0) return null;
+  const parts = cleared.map((c) =>
+    [
+      c.reviewer && `cleared ${c.reviewer.name} as reviewer of '${c.title}'`,
+      c.ackNote && `withdrew the acknowledgement of '${c.title}', an overreach no more`,
+    ]
+      .filter(Boolean)
+      .join(' and '),
+  );
+  return parts.slice(0, SAID).join('; ') + (parts.length > SAID ? `; and ${parts.length - SAID} more` : '');
 }

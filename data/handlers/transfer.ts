@@ -1,7 +1,7 @@
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferContract } from '../../shared/contract/transfer.ts';
 import { backupCommitted } from '../backup.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { assignmentProblems } from '../../shared/assignment.ts';
+import { assignmentProblems, clearedSentence } from '../../shared/assignment.ts';
 import { rungProblem } from '../../shared/contract/work.ts';
 import { type Issue, RungsError } from '../../shared/errors.ts';
 import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
@@ -10,7 +10,7 @@ import { levelName } from '../../shared/ladder.ts';
 import type { Db } from '../db.ts';
 import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../queries.ts';
 import { type DbLevelChange, type DbTeam, type DbWorkItemRow, fromDb, toDb } from '../rows.ts';
-import { addEngineer, localToday, saveEngineer } from './roster.ts';
+import { type Edit, addEngineer, clearedByEdits, localToday, saveEngineers } from './roster.ts';
 import { type Handlers, record } from './types.ts';
 import { nextSortKey } from './work.ts';
 
@@ -59,18 +59,25 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
       `updated ${plural(updated.length, 'engineer')}${levelChanges > 0 ? ` (${plural(levelChanges, 'level change')})` : ''}`,
     added === 0 && newTeams.length > 0 && plural(newTeams.length, 'team'),
   ].filter(Boolean);
-  const summary = `Imported ${parts.join(', ')} from CSV`;
+  const edits = (teamIds: Map<string, number>): Edit[] =>
+    updated.map((v) => {
+      const before = engineers.get(v.engineerId!)!;
+      return {
+        before,
+        after: { ...before, level: v.level, teamId: teamIds.get(v.team.toLowerCase()) ?? before.teamId, capacity: v.capacity },
+      };
+    });
+  // What the new levels clear depends on levels alone; the new teams' ids come with the writes.
+  const cleared = clearedSentence(clearedByEdits(db, edits(new Map())));
+  const summary = `Imported ${parts.join(', ')} from CSV${cleared ? `; ${cleared}` : ''}`;
   return record(db, summary, (rows) => {
     const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
     for (const v of values) {
       const teamId = teamIds.get(v.team.toLowerCase())!;
       if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: true }, today);
-      else if (v.change === 'update') {
-        const before = engineers.get(v.engineerId!)!;
-        saveEngineer(db, rows, before, { ...before, level: v.level, teamId, capacity: v.capacity }, today);
-      }
     }
+    saveEngineers(db, rows, edits(teamIds), today);
   });
 }
 
