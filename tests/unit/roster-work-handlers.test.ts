@@ -48,7 +48,7 @@ describe('engineers: create, edit, promote', () => {
   });
 });
 
-describe('a level change re-checks the reviews and notes the person is part of, in the same undoable change', () => {
+describe('a level or rung change re-checks the reviews and notes it touches, in the same undoable change', () => {
   const named = (db: Db, name: string) => db.prepare('SELECT id FROM engineers WHERE name = ?').pluck().get(name) as number;
   const itemNamed = (db: Db, title: string) => db.prepare('SELECT id FROM work_items WHERE title = ?').pluck().get(title) as number;
   const reviewerOf = (db: Db, itemId: number) => db.prepare('SELECT reviewer_id FROM assignments WHERE item_id = ?').pluck().get(itemId);
@@ -98,6 +98,18 @@ describe('a level change re-checks the reviews and notes the person is part of, 
       "Imported updated 1 engineer (1 level change) from CSV; cleared Sofia Lindqvist as reviewer of 'Referral rewards'",
     );
     expect(reviewerOf(db, itemNamed(db, 'Referral rewards'))).toBeNull();
+  });
+
+  it('a rung lowered under a kept overreach withdraws its note too, and undo gives it back', () => {
+    const { db, dispatch } = tempRoster();
+    const fraud = itemNamed(db, 'Fraud rules for self-referrals');
+    ok(dispatch('plan.acknowledge', { itemId: fraud, note: 'Pairs with Omar' }));
+    const m = ok(dispatch('work.update', { itemId: fraud, rung: 1 }));
+    expect(m.summary).toBe("Edited 'Fraud rules for self-referrals'; withdrew its acknowledgement, an overreach no more");
+    expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBeNull();
+    ok(dispatch('history.undo', {}));
+    expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBe('Pairs with Omar');
+    expect(ok(dispatch('work.update', { itemId: fraud, rung: 3 })).summary).toBe("Edited 'Fraud rules for self-referrals'");
   });
 
   it('a level change that keeps every review clears nothing', () => {
