@@ -1,7 +1,7 @@
 import type { boardContract } from '../../shared/contract/board.ts';
+import { ackProblem, assigneeProblem, reviewerProblem } from '../../shared/assignment.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { canReview, fit, whoReviews } from '../../shared/fit.ts';
-import { levelName } from '../../shared/ladder.ts';
+import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
@@ -18,7 +18,8 @@ function assignedItem(db: Parameters<typeof getWorkItem>[0], itemId: number) {
 
 /** Only active engineers take work; every way of assigning refuses the same way. */
 function mustBeActive(e: Engineer): Engineer {
-  if (!e.active) throw new RungsError('conflict', `${e.name} is inactive; reactivate them on the roster to give them work.`);
+  const problem = assigneeProblem(e);
+  if (problem) throw new RungsError('conflict', problem.message);
   return e;
 }
 
@@ -29,7 +30,7 @@ const activeEngineer = (db: Parameters<typeof getEngineer>[0], id: number): Engi
  * an acknowledgement was for the old one.
  */
 function assignmentAfterMove(item: WorkItem, engineer: Engineer, reviewer: Engineer | null) {
-  const keepReviewer = reviewer !== null && reviewer.id !== engineer.id && canReview(reviewer.level, engineer.level);
+  const keepReviewer = reviewer !== null && reviewerProblem(reviewer, engineer) === null;
   return {
     item_id: item.id,
     engineer_id: engineer.id,
@@ -107,16 +108,10 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
 
   'plan.setReviewer': (db, { itemId, reviewerId, leadReviews }) => {
     const { item, assignee } = assignedItem(db, itemId);
-    if (reviewerId !== null) {
-      const reviewer = activeEngineer(db, reviewerId);
-      if (!canReview(reviewer.level, assignee.level)) {
-        throw new RungsError(
-          'conflict',
-          `${reviewer.name} (${levelName(reviewer.level)}) cannot review ${assignee.name} (${levelName(assignee.level)}): a reviewer is at least one level above.`,
-        );
-      }
-    }
-    const who = whoReviews(reviewerId !== null ? getEngineer(db, reviewerId).name : null, leadReviews);
+    const reviewer = reviewerId !== null ? getEngineer(db, reviewerId) : null;
+    const problem = reviewer && reviewerProblem(reviewer, assignee);
+    if (problem) throw new RungsError('conflict', problem.message);
+    const who = whoReviews(reviewer?.name, leadReviews);
     const summary = who ? `${who} reviews '${item.title}'` : `Removed the reviewer of '${item.title}'`;
     return record(db, summary, (rows) =>
       rows.update('assignments', item.id, { reviewer_id: reviewerId, lead_reviews: leadReviews ? 1 : 0 }),
@@ -125,9 +120,8 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
 
   'plan.acknowledge': (db, { itemId, note }) => {
     const { item, assignee } = assignedItem(db, itemId);
-    if (note !== null && fit(item.rung, assignee.level).kind !== 'overreach') {
-      throw new RungsError('conflict', `'${item.title}' is not an overreach for ${assignee.name}; there is nothing to acknowledge.`);
-    }
+    const problem = note !== null && ackProblem(item.title, item.rung, assignee);
+    if (problem) throw new RungsError('conflict', problem.message);
     const summary =
       note === null ? `Withdrew the acknowledgement of '${item.title}'` : `Kept the overreach '${item.title}' on ${assignee.name}`;
     return record(db, summary, (rows) => rows.update('assignments', item.id, { ack_note: note }));
