@@ -1,5 +1,6 @@
 import { canReview, fit } from './fit.ts';
 import { type Rank, levelName } from './ladder.ts';
+import type { Assignment } from './schemas.ts';
 
 // The rules an assignment holds whichever path wrote it: a drop, a reviewer picked, a note kept,
 // a level changed, a file imported. The handlers refuse (or clear) with these functions and the
@@ -55,6 +56,21 @@ export function reviewerProblem(reviewer: Person, assignee: Person): Problem | n
 export function ackProblem(title: string, rung: Rank, assignee: Person): Problem | null {
   if (fit(rung, assignee.level).kind === 'overreach') return null;
   return { breach: 'ack_not_overreach', message: `'${title}' is not an overreach for ${assignee.name}; there is nothing to acknowledge.` };
+}
+
+/**
+ * The assignment after a move onto `engineer`: one per item (a new DRI or owner replaces the old),
+ * the reviewer kept only if they can still review the new assignee, and the acknowledgement dropped
+ * (it was a note about the old one). The handler writes it; the board shows it before the reply.
+ */
+export function assignmentAfterMove(current: Assignment | null, engineer: Person, reviewer: Person | null): Assignment {
+  const keepReviewer = reviewer !== null && reviewerProblem(reviewer, engineer) === null;
+  return {
+    engineerId: engineer.id,
+    reviewerId: keepReviewer ? reviewer.id : null,
+    leadReviews: current?.leadReviews ?? false,
+    ackNote: null,
+  };
 }
 
 /** Every rule the assignment breaks; empty when it holds them all. */

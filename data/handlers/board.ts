@@ -1,5 +1,5 @@
 import type { boardContract } from '../../shared/contract/board.ts';
-import { ackProblem, assigneeProblem, reviewerProblem } from '../../shared/assignment.ts';
+import { ackProblem, assigneeProblem, assignmentAfterMove, reviewerProblem } from '../../shared/assignment.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
@@ -25,18 +25,15 @@ function mustBeActive(e: Engineer): Engineer {
 
 const activeEngineer = (db: Parameters<typeof getEngineer>[0], id: number): Engineer => mustBeActive(getEngineer(db, id));
 
-/**
- * The assignment row after a drop. A reviewer stays only if they can still review the new assignee;
- * an acknowledgement was for the old one.
- */
-function assignmentAfterMove(item: WorkItem, engineer: Engineer, reviewer: Engineer | null) {
-  const keepReviewer = reviewer !== null && reviewerProblem(reviewer, engineer) === null;
+/** The assignment row after a drop (the rule is shared with the board's optimistic move). */
+function assignmentRowAfterMove(item: WorkItem, engineer: Engineer, reviewer: Engineer | null) {
+  const next = assignmentAfterMove(item.assignment, engineer, reviewer);
   return {
     item_id: item.id,
-    engineer_id: engineer.id,
-    reviewer_id: keepReviewer ? reviewer.id : null,
-    lead_reviews: item.assignment?.leadReviews ? 1 : 0,
-    ack_note: null,
+    engineer_id: next.engineerId,
+    reviewer_id: next.reviewerId,
+    lead_reviews: next.leadReviews ? 1 : 0,
+    ack_note: next.ackNote,
   };
 }
 
@@ -56,7 +53,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     const reviewer = current?.reviewerId ? getEngineer(db, current.reviewerId) : null;
     const f = fit(item.rung, engineer.level);
     const summary = `Made ${engineer.name} ${role(item)} of '${item.title}' (${f.kind.replace('_', ' ')})`;
-    return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentAfterMove(item, engineer, reviewer)));
+    return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentRowAfterMove(item, engineer, reviewer)));
   },
 
   'plan.assignMany': (db, { moves }) => {
@@ -100,7 +97,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
         else {
           const reviewerId = item.assignment?.reviewerId;
           const reviewer = reviewerId ? (engineers.get(reviewerId) ?? null) : null;
-          rows.upsert('assignments', item.id, assignmentAfterMove(item, to, reviewer));
+          rows.upsert('assignments', item.id, assignmentRowAfterMove(item, to, reviewer));
         }
       }
     });
