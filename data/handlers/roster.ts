@@ -1,5 +1,6 @@
 import { type AssignmentFacts, type Cleared, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
 import type { rosterContract } from '../../shared/contract/roster.ts';
+import { dayText, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
@@ -9,11 +10,8 @@ import { getEngineer } from '../queries.ts';
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../rows.ts';
 import { type Handlers, record } from './types.ts';
 
-/** The lead's calendar day, not UTC's: a promotion on the evening of the 31st is still the 31st. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+
+export { localToday };
 
 export function getTeam(db: Db, id: number) {
   const row = db.prepare<[number], DbTeam>('SELECT id, name FROM teams WHERE id = ?').get(id);

@@ -129,7 +129,7 @@ describe('a restored document holds every rule the board enforces', () => {
   it('names used twice and an initiative below the Junior rung are refused in words, not by the database', () => {
     const doc = demoDocument();
     doc.teams[1]!.name = doc.teams[0]!.name.toUpperCase();
-    doc.quarters.push({ id: 99, name: doc.quarters[0]!.name });
+    doc.quarters.push({ id: 99, name: doc.quarters[0]!.name, startsOn: null });
     doc.workItems.find((w) => w.kind === 'initiative')!.rung = 0;
     const empty = tempRoster({ demo: false });
     const r = empty.dispatch('import.json', { text: JSON.stringify(doc) });
