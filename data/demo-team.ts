@@ -139,7 +139,8 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
       engineerIds.set(e.name, id);
     }
     const quarterId = Number(
-      db.prepare('INSERT INTO quarters (name, starts_on) VALUES (?, ?)').run(quarterName, quarterStartFromName(quarterName)).lastInsertRowid,
+      db.prepare('INSERT INTO quarters (name, starts_on) VALUES (?, ?)').run(quarterName, quarterStartFromName(quarterName))
+        .lastInsertRowid,
     );
     let sortKey = 0;
     const insertItem = db.prepare(
@@ -187,5 +188,9 @@ export function ensureStarted(db: Db, { demo }: { demo: boolean }): void {
   const hasQuarter = db.prepare('SELECT 1 FROM quarters LIMIT 1').get();
   if (hasQuarter) return;
   if (demo) seedDemoTeam(db);
-  else db.prepare('INSERT INTO quarters (name, starts_on) VALUES (?, ?)').run(currentQuarterName(), quarterStartFromName(currentQuarterName()));
+  else
+    db.prepare('INSERT INTO quarters (name, starts_on) VALUES (?, ?)').run(
+      currentQuarterName(),
+      quarterStartFromName(currentQuarterName()),
+    );
 }

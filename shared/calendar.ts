@@ -79,7 +79,11 @@ export function levelOn(engineer: Pick<Engineer, 'id' | 'level'>, levelChanges: 
 }
 
 /** Every engineer at the level they held on a day: the roster as a quarter's plan is judged. */
-export function engineersOn<E extends Pick<Engineer, 'id' | 'level'>>(engineers: readonly E[], levelChanges: readonly LevelChange[], day: string): E[] {
+export function engineersOn<E extends Pick<Engineer, 'id' | 'level'>>(
+  engineers: readonly E[],
+  levelChanges: readonly LevelChange[],
+  day: string,
+): E[] {
   const byEngineer = Map.groupBy(levelChanges, (c) => c.engineerId);
   return engineers.map((e) => {
     const level = levelOn(e, byEngineer.get(e.id) ?? [], day);

@@ -4,12 +4,12 @@ import { dayText, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
+import { plural, withArticle } from '../../shared/words.ts';
 import type { Changeset } from '../changes.ts';
 import type { Db } from '../db.ts';
 import { getEngineer } from '../queries.ts';
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../rows.ts';
 import { type Handlers, record } from './types.ts';
-
 
 export { localToday };
 
@@ -50,8 +50,6 @@ function impact(db: Db, engineerId: number) {
     levelChanges: count('SELECT count(*) FROM level_changes WHERE engineer_id = ?'),
   };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // The writes below are the only way an engineer is added, changed or relieved of work, whether the
 // lead uses the Roster screen or imports a CSV: a level change is dated the same way from both.
@@ -147,19 +145,20 @@ export function saveEngineers(db: Db, rows: Changeset, edits: readonly Edit[], c
 const ownedCount = (db: Db, engineerId: number) =>
   db.prepare<[number], number>('SELECT count(*) FROM assignments WHERE engineer_id = ?').pluck().get(engineerId) ?? 0;
 
-/** How the change log names an edit: a promotion, a (de)activation, or plain editing. */
-function editSummary(before: Engineer, after: Engineer): string {
+/**
+ * How the change log names an edit: who, then what changed from what to what.
+ * "Ana Sousa: Junior → Mid from 1 Jan 2027, capacity 10 → 12".
+ */
+function editSummary(before: Engineer, after: Engineer, changedOn: string, teamName: (id: number) => string): string {
   const parts: string[] = [];
-  if (after.level !== before.level) {
-    parts.push(
-      `${after.level > before.level ? 'Promoted' : 'Moved'} ${after.name} ${after.level > before.level ? 'to' : 'back to'} ${levelName(after.level)}`,
-    );
-  }
-  if (before.active !== after.active) {
-    const verb = after.active ? 'reactivated' : 'deactivated';
-    parts.push(parts.length > 0 ? `${verb} them` : `${verb[0]!.toUpperCase()}${verb.slice(1)} ${after.name}`);
-  }
-  return parts.join(' and ') || `Edited ${after.name}`;
+  if (after.name !== before.name) parts.push(`renamed from ${before.name}`);
+  if (after.level !== before.level) parts.push(`${levelName(before.level)} → ${levelName(after.level)} from ${dayText(changedOn)}`);
+  if (after.teamId !== before.teamId) parts.push(`team ${teamName(before.teamId)} → ${teamName(after.teamId)}`);
+  if (after.capacity !== before.capacity) parts.push(`capacity ${before.capacity ?? 'none'} → ${after.capacity ?? 'none'}`);
+  if (before.active !== after.active) parts.push(after.active ? 'reactivated' : 'deactivated');
+  // Leaving or rejoining the board alone reads best as a verb on its own.
+  if (parts.length === 1 && before.active !== after.active) return `${after.active ? 'Reactivated' : 'Deactivated'} ${after.name}`;
+  return `${after.name}: ${parts.join(', ') || 'no change'}`;
 }
 
 export const rosterHandlers: Handlers<typeof rosterContract> = {
@@ -190,17 +189,26 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     });
   },
 
-  'engineers.update': (db, { engineerId, changedOn, ...patch }) => {
+  'engineers.update': (db, { engineerId, changedOn, fromLevel, ...patch }) => {
     const before = getEngineer(db, engineerId);
+    // A level change names the level it starts from, so a repeated request cannot apply twice.
+    if (patch.level !== undefined && fromLevel !== before.level) {
+      throw new RungsError(
+        'conflict',
+        `${before.name} is ${withArticle(levelName(before.level))} now, not ${withArticle(levelName(fromLevel!))}; their level was changed already. Nothing was changed.`,
+      );
+    }
     if (patch.teamId !== undefined) getTeam(db, patch.teamId);
     if (patch.name !== undefined) refuseDuplicateEngineer(db, patch.name, engineerId);
     const after: Engineer = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    const day = changedOn ?? localToday();
     const released = before.active && !after.active ? ownedCount(db, engineerId) : 0;
     const cleared = clearedSentence(clearedByEdits(db, [{ before, after }]));
-    const summary = [editSummary(before, after), released > 0 && `${plural(released, 'item')} back to the backlog`, cleared]
+    const teamName = (id: number) => getTeam(db, id).name;
+    const summary = [editSummary(before, after, day, teamName), released > 0 && `${plural(released, 'item')} back to the backlog`, cleared]
       .filter(Boolean)
       .join('; ');
-    return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], changedOn ?? localToday()));
+    return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], day));
   },
 
   'engineers.deleteImpact': (db, { engineerId }) => impact(db, engineerId),

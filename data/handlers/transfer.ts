@@ -318,7 +318,8 @@ export const transferHandlers: Handlers<typeof transferContract> = {
             changed_on: c.changedOn,
           });
         }
-        for (const q of doc.quarters) rows.insert('quarters', { id: q.id, name: q.name, starts_on: q.startsOn ?? quarterStartFromName(q.name) });
+        for (const q of doc.quarters)
+          rows.insert('quarters', { id: q.id, name: q.name, starts_on: q.startsOn ?? quarterStartFromName(q.name) });
         // Parents before their stories: the foreign key is checked row by row.
         const ordered = [...doc.workItems.filter((w) => w.parentId === null), ...doc.workItems.filter((w) => w.parentId !== null)];
         for (const w of ordered) rows.insert('work_items', { id: w.id, ...toDb.workItem(w) });
