@@ -3,12 +3,24 @@ import { ackProblem, assigneeProblem, assignmentAfterMove, reviewerProblem } fro
 import { RungsError } from '../../shared/errors.ts';
 import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
 import { historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
-import { getEngineer, getEngineersByIds, getQuarters, getSnapshot, getWorkItem, getWorkItemsByIds, missing } from '../queries.ts';
+import {
+  getEngineer,
+  getEngineersByIds,
+  getQuarter,
+  getQuarters,
+  getSnapshot,
+  getWorkItem,
+  getWorkItemsByIds,
+  missing,
+} from '../queries.ts';
 import { type Handlers, record } from './types.ts';
 
-const role = (item: WorkItem) => (item.kind === 'initiative' ? 'DRI' : 'owner');
+/** History names the quarter a plan change happened in: the same title can live in several. */
+const quarterName = (db: Parameters<typeof getWorkItem>[0], item: WorkItem) => getQuarter(db, item.quarterId).name;
+const fitNote = (f: { kind: string }) => (f.kind === 'in_reach' ? '' : ` (${f.kind})`);
 
 function assignedItem(db: Parameters<typeof getWorkItem>[0], itemId: number) {
   const item = getWorkItem(db, itemId);
@@ -44,15 +56,18 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
   'plan.assign': (db, { itemId, engineerId }) => {
     const item = getWorkItem(db, itemId);
     const current = item.assignment;
+    const was = current ? getEngineer(db, current.engineerId).name : null;
     if (engineerId === null) {
       if (!current) return { changeId: null, summary: `'${item.title}' is already in the backlog` };
-      return record(db, `Returned '${item.title}' to the backlog`, (rows) => rows.remove('assignments', item.id));
+      return record(db, `${quarterName(db, item)}: '${item.title}' to the backlog (was ${was})`, (rows) =>
+        rows.remove('assignments', item.id),
+      );
     }
     const engineer = activeEngineer(db, engineerId);
     if (current?.engineerId === engineer.id) return { changeId: null, summary: `${engineer.name} already has '${item.title}'` };
     const reviewer = current?.reviewerId ? getEngineer(db, current.reviewerId) : null;
     const f = fit(item.rung, engineer.level);
-    const summary = `Made ${engineer.name} ${role(item)} of '${item.title}' (${f.kind.replace('_', ' ')})`;
+    const summary = `${quarterName(db, item)}: '${item.title}' ${was ?? 'from the backlog'} → ${engineer.name}${fitNote(f)}`;
     return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentRowAfterMove(item, engineer, reviewer)));
   },
 
@@ -85,12 +100,15 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     if (plan.length === 0) return { changeId: null, summary: 'Nothing moved: every item is already where it was dropped' };
     const returned = plan.filter((p) => p.to === null).length;
     const assigned = plan.length - returned;
+    const first = plan[0]!;
+    const was = (item: WorkItem) => (item.assignment ? getEngineer(db, item.assignment.engineerId).name : null);
+    const quarters = [...new Set(plan.map((p) => quarterName(db, p.item)))].join(', ');
     const summary =
       plan.length === 1
-        ? plan[0]!.to
-          ? `Made ${plan[0]!.to.name} ${role(plan[0]!.item)} of '${plan[0]!.item.title}'`
-          : `Returned '${plan[0]!.item.title}' to the backlog`
-        : `Moved ${plan.length} items${assigned ? `, ${assigned} to engineers` : ''}${returned ? `, ${returned} to the backlog` : ''}`;
+        ? first.to
+          ? `${quarters}: '${first.item.title}' ${was(first.item) ?? 'from the backlog'} → ${first.to.name}`
+          : `${quarters}: '${first.item.title}' to the backlog (was ${was(first.item)})`
+        : `${quarters}: moved ${plural(plan.length, 'item')}${assigned ? `, ${assigned} to engineers` : ''}${returned ? `, ${returned} to the backlog` : ''}`;
     return record(db, summary, (rows) => {
       for (const { item, to } of plan) {
         if (to === null) rows.remove('assignments', item.id);
@@ -109,7 +127,8 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     const problem = reviewer && reviewerProblem(reviewer, assignee);
     if (problem) throw new RungsError('conflict', problem.message);
     const who = whoReviews(reviewer?.name, leadReviews);
-    const summary = who ? `${who} reviews '${item.title}'` : `Removed the reviewer of '${item.title}'`;
+    const q = quarterName(db, item);
+    const summary = who ? `${q}: ${who} reviews '${item.title}'` : `${q}: '${item.title}' has no reviewer now`;
     return record(db, summary, (rows) =>
       rows.update('assignments', item.id, { reviewer_id: reviewerId, lead_reviews: leadReviews ? 1 : 0 }),
     );
@@ -119,8 +138,11 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     const { item, assignee } = assignedItem(db, itemId);
     const problem = note !== null && ackProblem(item.title, item.rung, assignee);
     if (problem) throw new RungsError('conflict', problem.message);
+    const q = quarterName(db, item);
     const summary =
-      note === null ? `Withdrew the acknowledgement of '${item.title}'` : `Kept the overreach '${item.title}' on ${assignee.name}`;
+      note === null
+        ? `${q}: withdrew the acknowledgement of '${item.title}'`
+        : `${q}: kept the overreach '${item.title}' on ${assignee.name}`;
     return record(db, summary, (rows) => rows.update('assignments', item.id, { ack_note: note }));
   },
 

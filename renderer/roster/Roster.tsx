@@ -212,7 +212,11 @@ export function Roster({ snapshot, onChanged }: Props) {
                           Edit
                         </button>
                         {next !== null && (
-                          <button type="button" onClick={() => setPromoting({ engineer: e, to: next })} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
+                          <button
+                            type="button"
+                            onClick={() => setPromoting({ engineer: e, to: next })}
+                            aria-label={`Promote ${e.name} to ${levelName(next)}`}
+                          >
                             Promote to {levelName(next)}
                           </button>
                         )}
@@ -301,8 +305,8 @@ function PromoteDialog({
       onConfirm={() => valid && onConfirm(day)}
     >
       <p>
-        {engineer.name} is {withArticle(levelName(engineer.level))}. From the day you choose, fits are judged at{' '}
-        {levelName(to)}; quarters that start before it keep the level held then.
+        {engineer.name} is {withArticle(levelName(engineer.level))}. From the day you choose, fits are judged at {levelName(to)}; quarters
+        that start before it keep the level held then.
       </p>
       <div className="field">
         <label htmlFor="promote-on">Effective from</label>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { dayText, localToday } from '../../shared/calendar.ts';
+import { currentQuarterName } from '../../data/demo-team.ts';
 import { fit } from '../../shared/fit.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
@@ -106,11 +107,15 @@ describe('a level or rung change re-checks the reviews and notes it touches, in 
     const fraud = itemNamed(db, 'Fraud rules for self-referrals');
     ok(dispatch('plan.acknowledge', { itemId: fraud, note: 'Pairs with Omar' }));
     const m = ok(dispatch('work.update', { itemId: fraud, rung: 1 }));
-    expect(m.summary).toBe("Edited 'Fraud rules for self-referrals'; withdrew its acknowledgement, an overreach no more");
+    expect(m.summary).toBe(
+      `${currentQuarterName()}: 'Fraud rules for self-referrals' rung Mid → Junior; withdrew its acknowledgement, an overreach no more`,
+    );
     expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBeNull();
     ok(dispatch('history.undo', {}));
     expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBe('Pairs with Omar');
-    expect(ok(dispatch('work.update', { itemId: fraud, rung: 3 })).summary).toBe("Edited 'Fraud rules for self-referrals'");
+    expect(ok(dispatch('work.update', { itemId: fraud, rung: 3 })).summary).toBe(
+      `${currentQuarterName()}: 'Fraud rules for self-referrals' rung Mid → Senior`,
+    );
   });
 
   it('a level change that keeps every review clears nothing', () => {
