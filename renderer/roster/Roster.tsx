@@ -310,7 +310,7 @@ function PromoteDialog({
       </p>
       <div className="field">
         <label htmlFor="promote-on">Effective from</label>
-        <input id="promote-on" type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
+        <input id="promote-on" className="promote-date" type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
       </div>
       <div className="date-choices" role="group" aria-label="Common dates">
         {choices.map((c) => (
