@@ -54,6 +54,21 @@ export const getWorkItems = (db: Db, quarterId: number): WorkItem[] =>
 export const getLevelChanges = (db: Db): LevelChange[] =>
   prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY engineer_id, changed_on, id').all().map(fromDb.levelChange);
 
+/** The day whose levels judge a quarter's plan (calendar.ts judgedOn). */
+export const quarterDay = (db: Db, quarterId: number, today = localToday()): string => judgedOn(getQuarter(db, quarterId).startsOn, today);
+
+/**
+ * People as a quarter's plan reads them: at the level they held on the day that judges it. The
+ * assignment rules (who may review whom, which note still stands) are checked this way on every
+ * path, as the board shows them.
+ */
+export function engineersOnDay<E extends Engineer>(db: Db, engineers: readonly E[], day: string): E[] {
+  const changes = prepared<[string], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(engineers.map((e) => e.id)))
+    .map(fromDb.levelChange);
+  return engineersOn(engineers, changes, day);
+}
+
 /**
  * A quarter's plan with everyone at the level that judges it (calendar.ts judgedOn): fits, gaps,
  * warnings and load on every screen read `engineers`, so a past quarter keeps the fits it had.

@@ -7,6 +7,7 @@ import { plural } from '../../shared/words.ts';
 import { historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
 import {
+  engineersOnDay,
   getEngineer,
   getEngineersByIds,
   getQuarter,
@@ -15,6 +16,7 @@ import {
   getWorkItem,
   getWorkItemsByIds,
   missing,
+  quarterDay,
 } from '../queries.ts';
 import { type Handlers, record } from './types.ts';
 
@@ -22,10 +24,14 @@ import { type Handlers, record } from './types.ts';
 const quarterName = (db: Parameters<typeof getWorkItem>[0], item: WorkItem) => getQuarter(db, item.quarterId).name;
 const fitNote = (f: { kind: string }) => (f.kind === 'in_reach' ? '' : ` (${f.kind})`);
 
+/** An engineer at the level that judges this item's quarter: its rules are checked as its board shows them. */
+const onItemQuarter = (db: Parameters<typeof getWorkItem>[0], item: WorkItem, engineer: Engineer): Engineer =>
+  engineersOnDay(db, [engineer], quarterDay(db, item.quarterId))[0]!;
+
 function assignedItem(db: Parameters<typeof getWorkItem>[0], itemId: number) {
   const item = getWorkItem(db, itemId);
   if (!item.assignment) throw new RungsError('conflict', `'${item.title}' is in the backlog; assign it first.`);
-  return { item, assignment: item.assignment, assignee: getEngineer(db, item.assignment.engineerId) };
+  return { item, assignment: item.assignment, assignee: onItemQuarter(db, item, getEngineer(db, item.assignment.engineerId)) };
 }
 
 /** Only active engineers take work; every way of assigning refuses the same way. */
@@ -63,9 +69,9 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
         rows.remove('assignments', item.id),
       );
     }
-    const engineer = activeEngineer(db, engineerId);
+    const engineer = onItemQuarter(db, item, activeEngineer(db, engineerId));
     if (current?.engineerId === engineer.id) return { changeId: null, summary: `${engineer.name} already has '${item.title}'` };
-    const reviewer = current?.reviewerId ? getEngineer(db, current.reviewerId) : null;
+    const reviewer = current?.reviewerId ? onItemQuarter(db, item, getEngineer(db, current.reviewerId)) : null;
     const f = fit(item.rung, engineer.level);
     const summary = `${quarterName(db, item)}: '${item.title}' ${was ?? 'from the backlog'} → ${engineer.name}${fitNote(f)}`;
     return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentRowAfterMove(item, engineer, reviewer)));
@@ -82,7 +88,17 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
       const reviewerId = items.get(m.itemId)?.assignment?.reviewerId;
       if (reviewerId) wanted.add(reviewerId);
     }
-    const engineers = getEngineersByIds(db, [...wanted]);
+    // A board moves within one quarter; should a batch span several, each item reads its own.
+    const byQuarter = new Map<number, Map<number, Engineer>>();
+    const stored = [...getEngineersByIds(db, [...wanted]).values()];
+    const engineersFor = (item: WorkItem) => {
+      let map = byQuarter.get(item.quarterId);
+      if (!map) {
+        map = new Map(engineersOnDay(db, stored, quarterDay(db, item.quarterId)).map((e) => [e.id, e]));
+        byQuarter.set(item.quarterId, map);
+      }
+      return map;
+    };
     // Check every move before writing any, so a refusal names the first bad move and changes nothing.
     const plan: { item: WorkItem; to: Engineer | null }[] = [];
     for (const { itemId, engineerId } of moves) {
@@ -92,7 +108,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
         if (item.assignment) plan.push({ item, to: null });
         continue;
       }
-      const found = engineers.get(engineerId);
+      const found = engineersFor(item).get(engineerId);
       if (!found) throw missing.engineer(engineerId);
       const engineer = mustBeActive(found);
       if (item.assignment?.engineerId !== engineer.id) plan.push({ item, to: engineer });
@@ -114,7 +130,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
         if (to === null) rows.remove('assignments', item.id);
         else {
           const reviewerId = item.assignment?.reviewerId;
-          const reviewer = reviewerId ? (engineers.get(reviewerId) ?? null) : null;
+          const reviewer = reviewerId ? (engineersFor(item).get(reviewerId) ?? null) : null;
           rows.upsert('assignments', item.id, assignmentRowAfterMove(item, to, reviewer));
         }
       }
@@ -123,7 +139,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
 
   'plan.setReviewer': (db, { itemId, reviewerId, leadReviews }) => {
     const { item, assignee } = assignedItem(db, itemId);
-    const reviewer = reviewerId !== null ? getEngineer(db, reviewerId) : null;
+    const reviewer = reviewerId !== null ? onItemQuarter(db, item, getEngineer(db, reviewerId)) : null;
     const problem = reviewer && reviewerProblem(reviewer, assignee);
     if (problem) throw new RungsError('conflict', problem.message);
     const who = whoReviews(reviewer?.name, leadReviews);

@@ -4,7 +4,7 @@ import { RungsError } from '../../shared/errors.ts';
 import { DEFAULT_RUNG, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import type { Db } from '../db.ts';
-import { getEngineer, getQuarter, getWorkItem } from '../queries.ts';
+import { engineersOnDay, getEngineer, getQuarter, getWorkItem, quarterDay } from '../queries.ts';
 import { toDb } from '../rows.ts';
 import { type Handlers, record } from './types.ts';
 
@@ -82,7 +82,13 @@ export const workHandlers: Handlers<typeof workContract> = {
     const { id: _id, assignment, ...fields } = after;
     // A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it.
     const staleNote =
-      !!assignment && assignment.ackNote !== null && ackProblem(after.title, after.rung, getEngineer(db, assignment.engineerId)) !== null;
+      !!assignment &&
+      assignment.ackNote !== null &&
+      ackProblem(
+        after.title,
+        after.rung,
+        engineersOnDay(db, [getEngineer(db, assignment.engineerId)], quarterDay(db, after.quarterId))[0]!,
+      ) !== null;
     const quarter = getQuarter(db, before.quarterId);
     const withdrawn = staleNote ? '; withdrew its acknowledgement, an overreach no more' : '';
     const summary = `${quarter.name}: '${after.title}' ${itemChanges(db, before, after)}${withdrawn}`;

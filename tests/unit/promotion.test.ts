@@ -82,6 +82,49 @@ describe('a promotion dated next quarter', () => {
   });
 });
 
+describe('a level change clears the reviews it breaks only in the quarters it reaches', () => {
+  const reviewerOf = (r: Roster, quarterId: number) =>
+    r.db
+      .prepare(
+        `SELECT a.reviewer_id FROM assignments a JOIN work_items w ON w.id = a.item_id WHERE w.title = 'Referral rewards' AND w.quarter_id = ?`,
+      )
+      .pluck()
+      .get(quarterId);
+  const sofiaOf = (r: Roster) => idOf(r, `SELECT id FROM engineers WHERE name = 'Sofia Lindqvist'`); // Mid; reviews Jade on 'Referral rewards'
+
+  it('dated next quarter: Sofia keeps reviewing Jade this quarter, and stops next quarter, where Jade is a Mid too', () => {
+    const r = tempRoster();
+    const next = nextQuarter();
+    const q2 = ok(r.dispatch('quarters.create', { name: next.name })).quarterId;
+    ok(r.dispatch('quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: q2 }));
+    const m = ok(r.dispatch('engineers.update', { engineerId: jadeOf(r), level: 2, fromLevel: 1, changedOn: next.start }));
+    expect(m.summary).toBe(
+      `Jade Martin: Junior → Mid from ${dayText(next.start)}; cleared Sofia Lindqvist as reviewer of 'Referral rewards'`,
+    );
+    expect(reviewerOf(r, 1)).toBe(sofiaOf(r));
+    expect(reviewerOf(r, q2)).toBeNull();
+    // And the reviewer can still be picked where the stretch still is one.
+    ok(
+      r.dispatch('plan.setReviewer', {
+        itemId: idOf(r, `SELECT id FROM work_items WHERE title = 'Referral rewards' AND quarter_id = 1`),
+        reviewerId: sofiaOf(r),
+        leadReviews: false,
+      }),
+    );
+  });
+
+  it('dated today: a quarter already over keeps the reviewer of the stretch that earned the promotion', () => {
+    const r = tempRoster();
+    const past = ok(r.dispatch('quarters.create', { name: '2025 Q1' })).quarterId;
+    ok(r.dispatch('quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: past }));
+    ok(r.dispatch('engineers.update', { engineerId: jadeOf(r), level: 2, fromLevel: 1 }));
+    expect(reviewerOf(r, past)).toBe(sofiaOf(r));
+    expect(reviewerOf(r, 1)).toBeNull();
+    const trail = ok(r.dispatch('insights.growthTrail', { engineerId: jadeOf(r) }));
+    expect(trail.quarters.find((t) => t.quarter.id === past)!.items[0]!.reviewer?.name).toBe('Sofia Lindqvist');
+  });
+});
+
 describe('quarters have a first day', () => {
   it('read from the name when not given; given when the name does not say; named in the change', () => {
     const r = tempRoster();
