@@ -87,6 +87,12 @@ test('a promotion dated next quarter: this quarter’s fits stay, the next quart
   const next = quarterName(start);
   const { quarterId } = (await invoke(host, request, 'quarters.create', { name: next })) as { quarterId: number };
   await invoke(host, request, 'quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: quarterId });
+  // Next quarter, a Senior reviews her stretch: still above her once she is a Mid, so the review stays.
+  const db = host.readDb();
+  const referrals = db.prepare(`SELECT id FROM work_items WHERE title = 'Referral rewards' AND quarter_id = ?`).pluck().get(quarterId);
+  const kenji = db.prepare(`SELECT id FROM engineers WHERE name = 'Kenji Watanabe'`).pluck().get();
+  db.close();
+  await invoke(host, request, 'plan.setReviewer', { itemId: referrals, reviewerId: kenji, leadReviews: false });
   await board.reload();
 
   await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
@@ -96,7 +102,7 @@ test('a promotion dated next quarter: this quarter’s fits stay, the next quart
   await expect(confirm.getByLabel('Effective from')).toHaveValue(start);
   await board.screenshot({ path: 'test-results/screens/promote-dialog.png' });
   await confirm.getByRole('button', { name: `Promote from ${dayText(start)}` }).click();
-  await expect(board.getByRole('status')).toContainText(`Jade Martin: Junior → Mid from ${dayText(start)}`);
+  await expect(board.getByRole('status')).toHaveText(`Jade Martin: Junior → Mid from ${dayText(start)}`);
   // The roster shows the level she is promoted to; a second click would be refused, not applied twice.
   const row = board.getByRole('table', { name: 'Roster of Growth' }).getByRole('row', { name: /Jade Martin/ });
   await expect(row.getByRole('cell', { name: 'Mid' })).toBeVisible();
@@ -110,7 +116,10 @@ test('a promotion dated next quarter: this quarter’s fits stay, the next quart
   // The next quarter is judged on its first day, the day she becomes a Mid.
   await board.getByLabel('Quarter').selectOption({ label: next });
   const later = board.getByRole('region', { name: 'Jade Martin, Mid' });
-  await expect(later.getByRole('article', { name: 'Referral rewards', exact: true }).getByText('In reach')).toBeVisible();
+  const reviewed = later.getByRole('article', { name: 'Referral rewards', exact: true });
+  await expect(reviewed.getByText('In reach')).toBeVisible();
+  // No longer a stretch, but the review recorded on it is still shown.
+  await expect(reviewed.getByText('Reviewer: Kenji Watanabe')).toBeVisible();
   await expect(board.getByRole('region', { name: 'Jade Martin, Junior' })).toHaveCount(0);
 });
 
