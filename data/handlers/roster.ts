@@ -2,7 +2,6 @@ import { type AssignmentFacts, type Cleared, type Person, clearedByLevelChanges,
 import type { rosterContract } from '../../shared/contract/roster.ts';
 import { dayText, judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { plural } from '../../shared/words.ts';
 import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
 import { plural, withArticle } from '../../shared/words.ts';
