@@ -13,12 +13,50 @@ function describeChannel(channel: unknown): string {
   return typeof channel === 'string' ? channel.slice(0, 80) : `(a ${channel === null ? 'null' : typeof channel}, not a channel name)`;
 }
 
+// What a lead reads when SQLite refuses a write the handlers did not see coming. Handlers check
+// what they can first, with the values in the words ("There is already a team called Platform.");
+// these are the net under them, worded without SQLite's text, which names tables and columns.
+const NAMED_UNIQUE: Record<string, string> = {
+  'teams.name': 'There is already a team with that name; pick another.',
+  'quarters.name': 'There is already a quarter with that name; pick another.',
+};
+
+const CONSTRAINT_WORDS: Record<string, string> = {
+  SQLITE_CONSTRAINT_FOREIGNKEY:
+    'This change refers to something that is no longer there, or removes something still in use. Nothing was changed; reload and try again.',
+  SQLITE_CONSTRAINT_CHECK: 'A value is outside what the plan allows (a level, a rung, a size or a status). Nothing was changed.',
+  SQLITE_CONSTRAINT_NOTNULL: 'A required value is missing. Nothing was changed.',
+  SQLITE_CONSTRAINT_UNIQUE: 'That already exists, and the plan keeps one of each. Nothing was changed.',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'That already exists, and the plan keeps one of each. Nothing was changed.',
+};
+
+const DATABASE_WORDS: Record<string, string> = {
+  SQLITE_BUSY: 'The roster is busy (another window or a backup is using it). Nothing was changed; try again in a moment.',
+  SQLITE_LOCKED: 'The roster is busy (another window or a backup is using it). Nothing was changed; try again in a moment.',
+  SQLITE_FULL: 'The disk is full. Nothing was changed; free some space and try again.',
+  SQLITE_READONLY: 'The roster file cannot be written (it is read-only). Nothing was changed.',
+  SQLITE_CORRUPT: 'The roster file is damaged. Nothing was changed; restore a backup from the Backups screen.',
+  SQLITE_NOTADB: 'The roster file is not a Rungs database. Nothing was changed.',
+  SQLITE_IOERR: 'The roster file could not be read or written (a disk error). Nothing was changed.',
+};
+
+/** The words for a refusal by SQLite itself: by constraint, by column where we know it, never its own text. */
+export function sqliteWords(error: { code: string; message: string }): RungsError {
+  if (error.code.startsWith('SQLITE_CONSTRAINT')) {
+    const column = /^UNIQUE constraint failed: ([a-z_]+\.[a-z_]+)$/.exec(error.message)?.[1];
+    const words =
+      (column && NAMED_UNIQUE[column]) ??
+      CONSTRAINT_WORDS[error.code] ??
+      'The plan refused this change: it breaks one of its rules. Nothing was changed.';
+    return new RungsError('conflict', words);
+  }
+  const base = Object.keys(DATABASE_WORDS).find((code) => error.code === code || error.code.startsWith(`${code}_`));
+  return new RungsError('database', (base && DATABASE_WORDS[base]) ?? 'The database could not make this change. Nothing was changed.');
+}
+
 function toError(error: unknown): RungsError {
   if (error instanceof RungsError) return error;
-  if (error instanceof Database.SqliteError) {
-    if (error.code.startsWith('SQLITE_CONSTRAINT')) return new RungsError('conflict', `The plan refused this change (${error.message}).`);
-    return new RungsError('database', `The database refused this change: ${error.message}`);
-  }
+  if (error instanceof Database.SqliteError) return sqliteWords(error);
   return new RungsError('internal', error instanceof Error ? error.message : String(error));
 }
 
@@ -44,7 +82,9 @@ export function createDispatcher(
       return { ok: true, value };
     } catch (error) {
       const e = toError(error);
-      if (e.code === 'internal') console.error(`[rungs] ${describeChannel(channel)} failed:`, error);
+      // The lead reads words; SQLite's own text stays in the log for whoever diagnoses it.
+      if (e.code === 'internal' || error instanceof Database.SqliteError)
+        console.error(`[rungs] ${describeChannel(channel)} failed:`, error);
       return { ok: false, error: e.toData() };
     }
   }

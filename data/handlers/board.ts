@@ -1,7 +1,7 @@
 import type { boardContract } from '../../shared/contract/board.ts';
+import { ackProblem, assigneeProblem, assignmentAfterMove, reviewerProblem } from '../../shared/assignment.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { canReview, fit, whoReviews } from '../../shared/fit.ts';
-import { levelName } from '../../shared/ladder.ts';
+import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
@@ -18,24 +18,22 @@ function assignedItem(db: Parameters<typeof getWorkItem>[0], itemId: number) {
 
 /** Only active engineers take work; every way of assigning refuses the same way. */
 function mustBeActive(e: Engineer): Engineer {
-  if (!e.active) throw new RungsError('conflict', `${e.name} is inactive; reactivate them on the roster to give them work.`);
+  const problem = assigneeProblem(e);
+  if (problem) throw new RungsError('conflict', problem.message);
   return e;
 }
 
 const activeEngineer = (db: Parameters<typeof getEngineer>[0], id: number): Engineer => mustBeActive(getEngineer(db, id));
 
-/**
- * The assignment row after a drop. A reviewer stays only if they can still review the new assignee;
- * an acknowledgement was for the old one.
- */
-function assignmentAfterMove(item: WorkItem, engineer: Engineer, reviewer: Engineer | null) {
-  const keepReviewer = reviewer !== null && reviewer.id !== engineer.id && canReview(reviewer.level, engineer.level);
+/** The assignment row after a drop (the rule is shared with the board's optimistic move). */
+function assignmentRowAfterMove(item: WorkItem, engineer: Engineer, reviewer: Engineer | null) {
+  const next = assignmentAfterMove(item.assignment, engineer, reviewer);
   return {
     item_id: item.id,
-    engineer_id: engineer.id,
-    reviewer_id: keepReviewer ? reviewer.id : null,
-    lead_reviews: item.assignment?.leadReviews ? 1 : 0,
-    ack_note: null,
+    engineer_id: next.engineerId,
+    reviewer_id: next.reviewerId,
+    lead_reviews: next.leadReviews ? 1 : 0,
+    ack_note: next.ackNote,
   };
 }
 
@@ -55,7 +53,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     const reviewer = current?.reviewerId ? getEngineer(db, current.reviewerId) : null;
     const f = fit(item.rung, engineer.level);
     const summary = `Made ${engineer.name} ${role(item)} of '${item.title}' (${f.kind.replace('_', ' ')})`;
-    return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentAfterMove(item, engineer, reviewer)));
+    return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentRowAfterMove(item, engineer, reviewer)));
   },
 
   'plan.assignMany': (db, { moves }) => {
@@ -99,7 +97,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
         else {
           const reviewerId = item.assignment?.reviewerId;
           const reviewer = reviewerId ? (engineers.get(reviewerId) ?? null) : null;
-          rows.upsert('assignments', item.id, assignmentAfterMove(item, to, reviewer));
+          rows.upsert('assignments', item.id, assignmentRowAfterMove(item, to, reviewer));
         }
       }
     });
@@ -107,16 +105,10 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
 
   'plan.setReviewer': (db, { itemId, reviewerId, leadReviews }) => {
     const { item, assignee } = assignedItem(db, itemId);
-    if (reviewerId !== null) {
-      const reviewer = activeEngineer(db, reviewerId);
-      if (!canReview(reviewer.level, assignee.level)) {
-        throw new RungsError(
-          'conflict',
-          `${reviewer.name} (${levelName(reviewer.level)}) cannot review ${assignee.name} (${levelName(assignee.level)}): a reviewer is at least one level above.`,
-        );
-      }
-    }
-    const who = whoReviews(reviewerId !== null ? getEngineer(db, reviewerId).name : null, leadReviews);
+    const reviewer = reviewerId !== null ? getEngineer(db, reviewerId) : null;
+    const problem = reviewer && reviewerProblem(reviewer, assignee);
+    if (problem) throw new RungsError('conflict', problem.message);
+    const who = whoReviews(reviewer?.name, leadReviews);
     const summary = who ? `${who} reviews '${item.title}'` : `Removed the reviewer of '${item.title}'`;
     return record(db, summary, (rows) =>
       rows.update('assignments', item.id, { reviewer_id: reviewerId, lead_reviews: leadReviews ? 1 : 0 }),
@@ -125,9 +117,8 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
 
   'plan.acknowledge': (db, { itemId, note }) => {
     const { item, assignee } = assignedItem(db, itemId);
-    if (note !== null && fit(item.rung, assignee.level).kind !== 'overreach') {
-      throw new RungsError('conflict', `'${item.title}' is not an overreach for ${assignee.name}; there is nothing to acknowledge.`);
-    }
+    const problem = note !== null && ackProblem(item.title, item.rung, assignee);
+    if (problem) throw new RungsError('conflict', problem.message);
     const summary =
       note === null ? `Withdrew the acknowledgement of '${item.title}'` : `Kept the overreach '${item.title}' on ${assignee.name}`;
     return record(db, summary, (rows) => rows.update('assignments', item.id, { ack_note: note }));

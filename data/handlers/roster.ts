@@ -1,6 +1,8 @@
+import { type AssignmentFacts, type Cleared, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
 import type { rosterContract } from '../../shared/contract/roster.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { levelName } from '../../shared/ladder.ts';
+import { plural } from '../../shared/words.ts';
+import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
 import type { Changeset } from '../changes.ts';
 import type { Db } from '../db.ts';
@@ -52,8 +54,6 @@ function impact(db: Db, engineerId: number) {
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 // The writes below are the only way an engineer is added, changed or relieved of work, whether the
 // lead uses the Roster screen or imports a CSV: a level change is dated the same way from both.
 
@@ -72,19 +72,77 @@ function releaseWork(db: Db, rows: Changeset, engineerId: number): void {
   for (const itemId of reviewed) rows.update('assignments', itemId, { reviewer_id: null });
 }
 
+type AssignmentRow = {
+  item_id: number;
+  title: string;
+  rung: Rank;
+  ack_note: string | null;
+  a_id: number;
+  a_name: string;
+  a_level: Rank;
+  a_active: number;
+  r_id: number | null;
+  r_name: string | null;
+  r_level: Rank | null;
+  r_active: number | null;
+};
+
+/** Every assignment one of these people carries or reviews, as the shared rules read it. */
+function assignmentsOf(db: Db, engineerIds: readonly number[]): (AssignmentFacts & { itemId: number })[] {
+  const person = (id: number, name: string, level: Rank, active: number) => ({ id, name, level, active: active === 1 });
+  return db
+    .prepare<[string, string], AssignmentRow>(
+      `SELECT w.id AS item_id, w.title, w.rung, a.ack_note,
+              e.id AS a_id, e.name AS a_name, e.level AS a_level, e.active AS a_active,
+              r.id AS r_id, r.name AS r_name, r.level AS r_level, r.active AS r_active
+       FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN engineers e ON e.id = a.engineer_id
+       LEFT JOIN engineers r ON r.id = a.reviewer_id
+       WHERE a.engineer_id IN (SELECT value FROM json_each(?)) OR a.reviewer_id IN (SELECT value FROM json_each(?))
+       ORDER BY w.quarter_id, w.sort_key, w.id`,
+    )
+    .all(JSON.stringify(engineerIds), JSON.stringify(engineerIds))
+    .map((r) => ({
+      itemId: r.item_id,
+      title: r.title,
+      rung: r.rung,
+      ackNote: r.ack_note,
+      assignee: person(r.a_id, r.a_name, r.a_level, r.a_active),
+      reviewer: r.r_id === null ? null : person(r.r_id, r.r_name!, r.r_level!, r.r_active!),
+    }));
+}
+
+export type Edit = { before: Engineer; after: Engineer };
+
 /**
- * Write an engineer's new fields: the one place a level changes, from the Roster screen or a CSV
- * import alike. A new level gets its dated level_changes row (the promotion history); deactivating
- * someone releases their work in the same change. Reactivating gives nothing back: the items may
+ * The reviews and notes these edits clear (shared/assignment.ts): a reviewer no longer above the
+ * assignee, a note on what is an overreach no more. Read before the edits are written, so a
+ * handler can say it in the summary; someone being deactivated gives up all of it anyway.
+ */
+export function clearedByEdits(db: Db, edits: readonly Edit[]): Cleared[] {
+  const levels = new Map(edits.filter((e) => e.after.level !== e.before.level && e.after.active).map((e) => [e.before.id, e.after.level]));
+  return levels.size === 0 ? [] : clearedByLevelChanges(levels, assignmentsOf(db, [...levels.keys()]));
+}
+
+/**
+ * Write engineers' new fields: the one place a level changes, from the Roster screen or a CSV
+ * import alike. A new level gets its dated level_changes row (the promotion history) and clears
+ * the reviews and notes it breaks; deactivating someone releases their work. All of it lands in
+ * the same change, so undo puts every row back. Reactivating gives nothing back: the items may
  * have been handed to someone else since.
  */
-export function saveEngineer(db: Db, rows: Changeset, before: Engineer, after: Engineer, changedOn: string): void {
-  const { id: _id, ...fields } = after;
-  rows.update('engineers', before.id, toDb.engineer(fields));
-  if (after.level !== before.level) {
-    rows.insert('level_changes', { engineer_id: before.id, from_level: before.level, to_level: after.level, changed_on: changedOn });
+export function saveEngineers(db: Db, rows: Changeset, edits: readonly Edit[], changedOn: string): void {
+  const cleared = clearedByEdits(db, edits);
+  for (const { before, after } of edits) {
+    const { id: _id, ...fields } = after;
+    rows.update('engineers', before.id, toDb.engineer(fields));
+    if (after.level !== before.level) {
+      rows.insert('level_changes', { engineer_id: before.id, from_level: before.level, to_level: after.level, changed_on: changedOn });
+    }
+    if (before.active && !after.active) releaseWork(db, rows, before.id);
   }
-  if (before.active && !after.active) releaseWork(db, rows, before.id);
+  for (const c of cleared) {
+    rows.update('assignments', c.itemId, { ...(c.reviewer ? { reviewer_id: null } : {}), ...(c.ackNote ? { ack_note: null } : {}) });
+  }
 }
 
 const ownedCount = (db: Db, engineerId: number) =>
@@ -139,8 +197,11 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     if (patch.name !== undefined) refuseDuplicateEngineer(db, patch.name, engineerId);
     const after: Engineer = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     const released = before.active && !after.active ? ownedCount(db, engineerId) : 0;
-    const summary = `${editSummary(before, after)}${released > 0 ? `; ${plural(released, 'item')} back to the backlog` : ''}`;
-    return record(db, summary, (rows) => saveEngineer(db, rows, before, after, changedOn ?? localToday()));
+    const cleared = clearedSentence(clearedByEdits(db, [{ before, after }]));
+    const summary = [editSummary(before, after), released > 0 && `${plural(released, 'item')} back to the backlog`, cleared]
+      .filter(Boolean)
+      .join('; ');
+    return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], changedOn ?? localToday()));
   },
 
   'engineers.deleteImpact': (db, { engineerId }) => impact(db, engineerId),

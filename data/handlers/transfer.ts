@@ -1,14 +1,17 @@
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferContract } from '../../shared/contract/transfer.ts';
 import { backupCommitted } from '../backup.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { RungsError } from '../../shared/errors.ts';
+import { assignmentProblems, clearedSentence } from '../../shared/assignment.ts';
+import { rungProblem } from '../../shared/contract/work.ts';
+import { type Issue, RungsError } from '../../shared/errors.ts';
+import { plural } from '../../shared/words.ts';
 import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { type BacklogRow, type CsvFile, type ImportKind, type RosterRow, checkBacklog, checkRoster } from '../../shared/import.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Db } from '../db.ts';
 import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../queries.ts';
 import { type DbLevelChange, type DbTeam, type DbWorkItemRow, fromDb, toDb } from '../rows.ts';
-import { addEngineer, localToday, saveEngineer } from './roster.ts';
+import { type Edit, addEngineer, clearedByEdits, localToday, saveEngineers } from './roster.ts';
 import { type Handlers, record } from './types.ts';
 import { nextSortKey } from './work.ts';
 
@@ -30,17 +33,17 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
 }
 
 /**
- * Every import is preceded by a backup of the roster as it stands, so the roster as it was before
- * an import can be restored (Import/Export → Backups). Called inside the
- * import's transaction once the file has passed its checks and before the first write: the copy is
- * taken through a second connection, which sees only what is committed. A refused file makes no
- * backup, so failed attempts never push good backups out of the kept ten.
+ * Every import keeps a backup of the roster as it was before it. Taken last, inside the import's
+ * transaction, once every check and every write has passed: the copy goes through a second
+ * connection, which sees only what is committed, so it holds the roster from before the import. A
+ * file refused by our checks or by the database itself makes no backup, so failed attempts never
+ * push good backups out of the kept ten; a backup that fails rolls the import back.
  */
-function backupBeforeImport(db: Db): void {
+function keepingBackup<T>(db: Db, importIt: () => T): T {
+  const imported = importIt();
   if (!db.memory) backupCommitted(db.name, 'import');
+  return imported;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** New people are added and matched ones updated, through the same writes as the Roster screen. */
 function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
@@ -49,24 +52,37 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
   const updated = values.filter((v) => v.change === 'update');
   const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
   const levelChanges = updated.filter((v) => engineers.get(v.engineerId!)!.level !== v.level).length;
-  const parts = [
-    added > 0 && `${plural(added, 'engineer')}${newTeams.length ? ` and ${plural(newTeams.length, 'team')}` : ''}`,
-    updated.length > 0 &&
-      `updated ${plural(updated.length, 'engineer')}${levelChanges > 0 ? ` (${plural(levelChanges, 'level change')})` : ''}`,
-    added === 0 && newTeams.length > 0 && plural(newTeams.length, 'team'),
-  ].filter(Boolean);
-  const summary = `Imported ${parts.join(', ')} from CSV`;
+  const teamsAdded = newTeams.length > 0 ? plural(newTeams.length, 'team') : null;
+  const imported = added > 0 ? `${plural(added, 'engineer')}${teamsAdded ? ` and ${teamsAdded}` : ''}` : teamsAdded;
+  const updatedText =
+    updated.length > 0
+      ? `${plural(updated.length, 'engineer')}${levelChanges > 0 ? ` (${plural(levelChanges, 'level change')})` : ''}`
+      : null;
+  // "Imported 2 engineers, updated 1 engineer", "Updated 1 engineer": never "Imported updated".
+  const what = imported
+    ? `Imported ${imported}${updatedText ? `, updated ${updatedText}` : ''}`
+    : updatedText
+      ? `Updated ${updatedText}`
+      : 'Imported nothing new';
+  const edits = (teamIds: Map<string, number>): Edit[] =>
+    updated.map((v) => {
+      const before = engineers.get(v.engineerId!)!;
+      return {
+        before,
+        after: { ...before, level: v.level, teamId: teamIds.get(v.team.toLowerCase()) ?? before.teamId, capacity: v.capacity },
+      };
+    });
+  // What the new levels clear depends on levels alone; the new teams' ids come with the writes.
+  const cleared = clearedSentence(clearedByEdits(db, edits(new Map())));
+  const summary = `${what} from CSV${cleared ? `; ${cleared}` : ''}`;
   return record(db, summary, (rows) => {
     const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
     for (const v of values) {
       const teamId = teamIds.get(v.team.toLowerCase())!;
       if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: true }, today);
-      else if (v.change === 'update') {
-        const before = engineers.get(v.engineerId!)!;
-        saveEngineer(db, rows, before, { ...before, level: v.level, teamId, capacity: v.capacity }, today);
-      }
     }
+    saveEngineers(db, rows, edits(teamIds), today);
   });
 }
 
@@ -110,36 +126,92 @@ function exportDocument(db: Db): RungsDocument {
   };
 }
 
-/** Every id a document refers to must be in it; say which one is not, before anything is written. */
-function checkDocument(doc: RungsDocument): void {
-  const refuse = (what: string) => {
-    throw new RungsError('conflict', `This document is inconsistent: ${what}. Nothing was imported.`);
+// SQLite's NOCASE, which the name columns use, folds ASCII letters only; two names it calls equal
+// are refused here with words, before the database refuses them with its own.
+const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * Everything the board would refuse, found before anything is written: ids that point nowhere,
+ * names used twice, a story's parent, an initiative's rung, and every assignment's rules (the same
+ * functions the board's handlers use). Every problem is listed, each naming its row.
+ */
+function documentIssues(doc: RungsDocument): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const idsOf = (name: keyof RungsDocument & string, what: string, list: { id: number }[]) => {
+    const seen = new Set<number>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) add(`${name}[${i}].id`, `two ${what} share the id ${x.id}`);
+      seen.add(x.id);
+    });
+    return seen;
   };
-  const idsOf = (name: string, list: { id: number }[]) => {
-    const set = new Set(list.map((x) => x.id));
-    if (set.size !== list.length) refuse(`two ${name} share an id`);
-    return set;
+  const uniqueNames = (name: 'teams' | 'quarters' | 'engineers', what: string, list: { name: string }[]) => {
+    const seen = new Map<string, string>();
+    list.forEach((x, i) => {
+      const other = seen.get(nocase(x.name));
+      if (other !== undefined) add(`${name}[${i}].name`, `there are two ${what} called ${other}`);
+      else seen.set(nocase(x.name), x.name);
+    });
   };
-  const teamIds = idsOf('teams', doc.teams);
-  const engineerIds = idsOf('engineers', doc.engineers);
-  idsOf('level changes', doc.levelChanges);
-  const quarterIds = idsOf('quarters', doc.quarters);
-  idsOf('work items', doc.workItems);
-  for (const e of doc.engineers) if (!teamIds.has(e.teamId)) refuse(`${e.name} is in team ${e.teamId}, which is not in the document`);
-  for (const c of doc.levelChanges) if (!engineerIds.has(c.engineerId)) refuse(`level change ${c.id} is for a missing engineer`);
+  const teamIds = idsOf('teams', 'teams', doc.teams);
+  idsOf('engineers', 'engineers', doc.engineers);
+  idsOf('levelChanges', 'level changes', doc.levelChanges);
+  const quarterIds = idsOf('quarters', 'quarters', doc.quarters);
+  idsOf('workItems', 'work items', doc.workItems);
+  uniqueNames('teams', 'teams', doc.teams);
+  uniqueNames('quarters', 'quarters', doc.quarters);
+  uniqueNames('engineers', 'engineers', doc.engineers);
+  const engineers = new Map(doc.engineers.map((e) => [e.id, e]));
+  doc.engineers.forEach((e, i) => {
+    if (!teamIds.has(e.teamId)) add(`engineers[${i}].teamId`, `${e.name} is in team ${e.teamId}, which is not in the document`);
+  });
+  doc.levelChanges.forEach((c, i) => {
+    if (!engineers.has(c.engineerId)) add(`levelChanges[${i}].engineerId`, `level change ${c.id} is for a missing engineer`);
+  });
   const items = new Map(doc.workItems.map((w) => [w.id, w]));
-  for (const w of doc.workItems) {
-    if (!quarterIds.has(w.quarterId)) refuse(`'${w.title}' is in a missing quarter`);
+  doc.workItems.forEach((w, i) => {
+    const at = `workItems[${i}]`;
+    if (!quarterIds.has(w.quarterId)) add(`${at}.quarterId`, `'${w.title}' is in a missing quarter`);
+    const rung = rungProblem(w.kind, w.rung);
+    if (rung) add(`${at}.rung`, `'${w.title}': ${rung}`);
     if (w.parentId !== null) {
       const p = items.get(w.parentId);
       if (w.kind !== 'story' || !p || p.kind !== 'initiative' || p.quarterId !== w.quarterId)
-        refuse(`'${w.title}' has a parent that is not an initiative of its quarter`);
+        add(`${at}.parentId`, `'${w.title}' has a parent that is not an initiative of its quarter`);
     }
     const a = w.assignment;
-    if (a && (!engineerIds.has(a.engineerId) || (a.reviewerId !== null && !engineerIds.has(a.reviewerId)))) {
-      refuse(`'${w.title}' is assigned to a missing engineer`);
+    if (!a) return;
+    const assignee = engineers.get(a.engineerId);
+    const reviewer = a.reviewerId === null ? null : engineers.get(a.reviewerId);
+    if (!assignee || reviewer === undefined) {
+      add(`${at}.assignment`, `'${w.title}' is assigned to a missing engineer`);
+      return;
     }
-  }
+    for (const problem of assignmentProblems({ title: w.title, rung: w.rung, assignee, reviewer, ackNote: a.ackNote })) {
+      add(`${at}.assignment`, `assignment of '${w.title}': ${problem.message}`);
+    }
+  });
+  return issues;
+}
+
+/** Enough to fix a hand-edited file by; a document broken on every row would make a list no one reads. */
+const LISTED_ISSUES = 200;
+
+/** A document the board could not have written is refused whole, every problem named. */
+function checkDocument(doc: RungsDocument): void {
+  const issues = documentIssues(doc);
+  if (issues.length === 0) return;
+  const listed = issues.slice(0, LISTED_ISSUES);
+  const more =
+    issues.length === 1
+      ? ''
+      : ` (and ${plural(issues.length - 1, 'more problem')}, ${listed.length < issues.length ? `the first ${listed.length} listed` : 'listed below'})`;
+  throw new RungsError(
+    'conflict',
+    `This document is inconsistent: ${issues[0]!.message.replace(/\.$/, '')}${more}. Nothing was imported.`,
+    listed,
+  );
 }
 
 function refuseNonEmpty(db: Db) {
@@ -180,11 +252,11 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     if (preview.summary.new + preview.summary.updated === 0) {
       return { changeId: null, summary: 'Nothing to import: every row already matches the roster', rows: 0, newTeams: [] };
     }
-    backupBeforeImport(db);
-    const m =
+    const m = keepingBackup(db, () =>
       checked.kind === 'roster'
         ? importRoster(db, checked.values, preview.summary.newTeams)
-        : importBacklog(db, checked.quarter.id, checked.quarter.name, checked.values);
+        : importBacklog(db, checked.quarter.id, checked.quarter.name, checked.values),
+    );
     return { ...m, rows: preview.summary.new + preview.summary.updated, newTeams: preview.summary.newTeams };
   },
 
@@ -234,27 +306,28 @@ export const transferHandlers: Handlers<typeof transferContract> = {
   'import.json': (db, { text: doc }) => {
     refuseNonEmpty(db);
     checkDocument(doc);
-    backupBeforeImport(db);
     const summary = `Imported a Rungs document: ${plural(doc.engineers.length, 'engineer')}, ${plural(doc.workItems.length, 'work item')} in ${plural(doc.quarters.length, 'quarter')}`;
-    return record(db, summary, (rows) => {
-      // The empty roster still has its starting quarter; the document's quarters replace it.
-      for (const id of db.prepare<[], number>('SELECT id FROM quarters').pluck().all()) rows.remove('quarters', id);
-      for (const t of doc.teams) rows.insert('teams', { id: t.id, name: t.name });
-      for (const e of doc.engineers) rows.insert('engineers', { id: e.id, ...toDb.engineer(e) });
-      for (const c of doc.levelChanges) {
-        rows.insert('level_changes', {
-          id: c.id,
-          engineer_id: c.engineerId,
-          from_level: c.fromLevel,
-          to_level: c.toLevel,
-          changed_on: c.changedOn,
-        });
-      }
-      for (const q of doc.quarters) rows.insert('quarters', { id: q.id, name: q.name });
-      // Parents before their stories: the foreign key is checked row by row.
-      const ordered = [...doc.workItems.filter((w) => w.parentId === null), ...doc.workItems.filter((w) => w.parentId !== null)];
-      for (const w of ordered) rows.insert('work_items', { id: w.id, ...toDb.workItem(w) });
-      for (const w of doc.workItems) if (w.assignment) rows.insert('assignments', toDb.assignment(w.id, w.assignment));
-    });
+    return keepingBackup(db, () =>
+      record(db, summary, (rows) => {
+        // The empty roster still has its starting quarter; the document's quarters replace it.
+        for (const id of db.prepare<[], number>('SELECT id FROM quarters').pluck().all()) rows.remove('quarters', id);
+        for (const t of doc.teams) rows.insert('teams', { id: t.id, name: t.name });
+        for (const e of doc.engineers) rows.insert('engineers', { id: e.id, ...toDb.engineer(e) });
+        for (const c of doc.levelChanges) {
+          rows.insert('level_changes', {
+            id: c.id,
+            engineer_id: c.engineerId,
+            from_level: c.fromLevel,
+            to_level: c.toLevel,
+            changed_on: c.changedOn,
+          });
+        }
+        for (const q of doc.quarters) rows.insert('quarters', { id: q.id, name: q.name });
+        // Parents before their stories: the foreign key is checked row by row.
+        const ordered = [...doc.workItems.filter((w) => w.parentId === null), ...doc.workItems.filter((w) => w.parentId !== null)];
+        for (const w of ordered) rows.insert('work_items', { id: w.id, ...toDb.workItem(w) });
+        for (const w of doc.workItems) if (w.assignment) rows.insert('assignments', toDb.assignment(w.id, w.assignment));
+      }),
+    );
   },
 };

@@ -1,3 +1,4 @@
+import { ackProblem } from '../../shared/assignment.ts';
 import { rungProblem, type workContract } from '../../shared/contract/work.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { DEFAULT_RUNG, type WorkKind } from '../../shared/ladder.ts';
@@ -61,8 +62,15 @@ export const workHandlers: Handlers<typeof workContract> = {
     const after: WorkItem = { ...before, ...defined };
     checkRung(after.kind, after.rung);
     if (patch.parentId !== undefined) checkParent(db, after.kind, after.quarterId, after.parentId, itemId);
-    const { id: _id, assignment: _a, ...fields } = after;
-    return record(db, `Edited '${after.title}'`, (rows) => rows.update('work_items', itemId, toDb.workItem(fields)));
+    const { id: _id, assignment, ...fields } = after;
+    // A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it.
+    const staleNote =
+      !!assignment && assignment.ackNote !== null && ackProblem(after.title, after.rung, getEngineer(db, assignment.engineerId)) !== null;
+    const summary = `Edited '${after.title}'${staleNote ? '; withdrew its acknowledgement, an overreach no more' : ''}`;
+    return record(db, summary, (rows) => {
+      rows.update('work_items', itemId, toDb.workItem(fields));
+      if (staleNote) rows.update('assignments', itemId, { ack_note: null });
+    });
   },
 
   'work.deleteImpact': (db, { itemId }) => impact(db, itemId).impact,

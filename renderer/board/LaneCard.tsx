@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { canReview } from '../../shared/fit.ts';
+import { reviewerProblem } from '../../shared/assignment.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
@@ -22,7 +22,7 @@ function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer
   const { engineers, setReviewer } = useBoardActions();
   const a = item.assignment;
   const value = a?.reviewerId ? String(a.reviewerId) : a?.leadReviews ? LEAD : '';
-  const offered = (e: (typeof engineers)[number]) => e.active && e.id !== assignee.id && canReview(e.level, assignee.level);
+  const offered = (e: (typeof engineers)[number]) => reviewerProblem(e, assignee) === null;
   // At 300 engineers a stretch card offers ~150 reviewers, and 500 stretch cards made ~70,000
   // <option>s: most of the board's DOM, heap and first render (npm run bench). The list is built
   // when the picker is reached (focus, or the press that opens it, which React handles before the

@@ -1,7 +1,23 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RungsDocument } from '../../shared/contract/transfer.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+
+const backupCount = (dir: string): number => {
+  try {
+    return readdirSync(join(dir, 'backups')).length;
+  } catch {
+    return 0;
+  }
+};
+
+/** The demo roster as a document, to be broken by hand the way an edited file would be. */
+function demoDocument(): RungsDocument {
+  const demo = tempRoster();
+  return RungsDocument.parse(JSON.parse(ok(demo.dispatch('export.json', {})).text));
+}
 
 const withoutTimestamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "…"');
 
@@ -71,6 +87,75 @@ describe('the whole database as a versioned JSON document', () => {
       error: { code: 'invalid_input' },
     });
     expect(rowCounts(empty.db)).toEqual(before);
+  });
+});
+
+describe('a restored document holds every rule the board enforces', () => {
+  it('an inactive assignee, a reviewer below or equal to the assignee, and a note on work in reach are refused, each named', () => {
+    const doc = demoDocument();
+    const engineer = (name: string) => doc.engineers.find((e) => e.name === name)!;
+    const item = (title: string) => doc.workItems.find((w) => w.title === title)!;
+    // Lina Haddad (Intern) owns a task; she is marked inactive.
+    engineer('Lina Haddad').active = false;
+    // Ana Sousa (Junior) is the DRI of Checkout revamp, and its reviewer too.
+    item('Checkout revamp').assignment!.reviewerId = engineer('Ana Sousa').id;
+    // A Junior reviewing a story Priya Natarajan (Senior) owns.
+    const seniors = doc.workItems.find((w) => w.assignment?.engineerId === engineer('Priya Natarajan').id)!;
+    seniors.assignment!.reviewerId = engineer('Tom Becker').id;
+    // Saved payment methods is a Junior-rung initiative on a Junior: in reach, nothing to acknowledge.
+    item('Saved payment methods').assignment!.ackNote = 'Kept anyway';
+
+    const empty = tempRoster({ demo: false });
+    const before = rowCounts(empty.db);
+    const r = empty.dispatch('import.json', { text: JSON.stringify(doc) });
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.error.code).toBe('conflict');
+    expect(r.error.message).toMatch(/^This document is inconsistent: .* \(and \d more problems, listed below\)\. Nothing was imported\.$/);
+    const messages = r.error.issues!.map((i) => i.message);
+    const linas = doc.workItems.filter((w) => w.assignment?.engineerId === engineer('Lina Haddad').id);
+    expect(messages).toHaveLength(3 + linas.length);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^assignment of '.*': Lina Haddad is inactive/),
+        "assignment of 'Checkout revamp': Ana Sousa cannot review their own work: a reviewer is someone else, at least one level above.",
+        `assignment of '${seniors.title}': Tom Becker (Junior) cannot review Priya Natarajan (Senior): a reviewer is at least one level above.`,
+        "assignment of 'Saved payment methods': 'Saved payment methods' is not an overreach for Tom Becker; there is nothing to acknowledge.",
+      ]),
+    );
+    expect(r.error.issues!.every((i) => /^workItems\[\d+\]\.assignment$/.test(i.path))).toBe(true);
+    expect(rowCounts(empty.db)).toEqual(before);
+  });
+
+  it('names used twice and an initiative below the Junior rung are refused in words, not by the database', () => {
+    const doc = demoDocument();
+    doc.teams[1]!.name = doc.teams[0]!.name.toUpperCase();
+    doc.quarters.push({ id: 99, name: doc.quarters[0]!.name });
+    doc.workItems.find((w) => w.kind === 'initiative')!.rung = 0;
+    const empty = tempRoster({ demo: false });
+    const r = empty.dispatch('import.json', { text: JSON.stringify(doc) });
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.error.message).not.toMatch(/constraint/i);
+    expect(r.error.issues!.map((i) => i.path)).toEqual(['teams[1].name', 'quarters[1].name', 'workItems[0].rung']);
+  });
+
+  it('a refused document or CSV file writes no backup; an accepted one writes one', () => {
+    const doc = demoDocument();
+    const empty = tempRoster({ demo: false });
+    const broken = structuredClone(doc);
+    broken.teams[1]!.name = broken.teams[0]!.name;
+    const inactive = structuredClone(doc);
+    for (const e of inactive.engineers) e.active = false;
+    expect(backupCount(empty.dir)).toBe(0);
+    expect(empty.dispatch('import.json', { text: JSON.stringify(broken) }).ok).toBe(false);
+    expect(empty.dispatch('import.json', { text: JSON.stringify(inactive) }).ok).toBe(false);
+    expect(
+      empty.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nNadia Ali,Boss,Platform\n' }).ok,
+    ).toBe(false);
+    expect(backupCount(empty.dir)).toBe(0);
+    ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
+    expect(backupCount(empty.dir)).toBe(1);
+    ok(empty.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nNadia Ali,Junior,Platform\n' }));
+    expect(backupCount(empty.dir)).toBe(2);
   });
 });
 

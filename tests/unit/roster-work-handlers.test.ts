@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../data/db.ts';
 import { fit } from '../../shared/fit.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
@@ -44,6 +45,78 @@ describe('engineers: create, edit, promote', () => {
       error: { code: 'not_found' },
     });
     expect(rowCounts(db)).toEqual(before);
+  });
+});
+
+describe('a level or rung change re-checks the reviews and notes it touches, in the same undoable change', () => {
+  const named = (db: Db, name: string) => db.prepare('SELECT id FROM engineers WHERE name = ?').pluck().get(name) as number;
+  const itemNamed = (db: Db, title: string) => db.prepare('SELECT id FROM work_items WHERE title = ?').pluck().get(title) as number;
+  const reviewerOf = (db: Db, itemId: number) => db.prepare('SELECT reviewer_id FROM assignments WHERE item_id = ?').pluck().get(itemId);
+
+  it('a reviewer moved down to the assignee’s level stops reviewing; the summary says so; undo gives the review back', () => {
+    const { db, dispatch } = tempRoster();
+    const sofia = named(db, 'Sofia Lindqvist'); // Mid, reviews Jade Martin (Junior) on Referral rewards
+    const referrals = itemNamed(db, 'Referral rewards');
+    const m = ok(dispatch('engineers.update', { engineerId: sofia, level: 0 }));
+    expect(m.summary).toBe("Moved Sofia Lindqvist back to Intern; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");
+    expect(reviewerOf(db, referrals)).toBeNull();
+    ok(dispatch('history.undo', {}));
+    expect(reviewerOf(db, referrals)).toBe(sofia);
+    expect(db.prepare('SELECT level FROM engineers WHERE id = ?').pluck().get(sofia)).toBe(2);
+  });
+
+  it('an assignee moved up to their reviewer’s level loses the reviewer', () => {
+    const { db, dispatch } = tempRoster();
+    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Jade Martin'), level: 2 }));
+    expect(m.summary).toBe("Promoted Jade Martin to Mid; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");
+    expect(reviewerOf(db, itemNamed(db, 'Referral rewards'))).toBeNull();
+  });
+
+  it('a promotion that turns an overreach into a stretch withdraws the note kept on it', () => {
+    const { db, dispatch } = tempRoster();
+    const fraud = itemNamed(db, 'Fraud rules for self-referrals'); // Mid rung on Leo Okafor, an Intern
+    ok(dispatch('plan.acknowledge', { itemId: fraud, note: 'Pairs with Omar' }));
+    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Leo Okafor'), level: 1 }));
+    expect(m.summary).toBe(
+      "Promoted Leo Okafor to Junior; withdrew the acknowledgement of 'Fraud rules for self-referrals', an overreach no more",
+    );
+    expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBeNull();
+    ok(dispatch('history.undo', {}));
+    expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBe('Pairs with Omar');
+  });
+
+  it('a roster CSV that changes levels clears the same way, and says so', () => {
+    const { db, dispatch } = tempRoster();
+    const m = ok(
+      dispatch('import.commitCsv', {
+        kind: 'roster',
+        quarterId: null,
+        text: 'name,level,team,capacity\nSofia Lindqvist,Junior,Growth,13\n',
+      }),
+    );
+    expect(m.summary).toBe(
+      "Updated 1 engineer (1 level change) from CSV; cleared Sofia Lindqvist as reviewer of 'Referral rewards'",
+    );
+    expect(reviewerOf(db, itemNamed(db, 'Referral rewards'))).toBeNull();
+  });
+
+  it('a rung lowered under a kept overreach withdraws its note too, and undo gives it back', () => {
+    const { db, dispatch } = tempRoster();
+    const fraud = itemNamed(db, 'Fraud rules for self-referrals');
+    ok(dispatch('plan.acknowledge', { itemId: fraud, note: 'Pairs with Omar' }));
+    const m = ok(dispatch('work.update', { itemId: fraud, rung: 1 }));
+    expect(m.summary).toBe("Edited 'Fraud rules for self-referrals'; withdrew its acknowledgement, an overreach no more");
+    expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBeNull();
+    ok(dispatch('history.undo', {}));
+    expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBe('Pairs with Omar');
+    expect(ok(dispatch('work.update', { itemId: fraud, rung: 3 })).summary).toBe("Edited 'Fraud rules for self-referrals'");
+  });
+
+  it('a level change that keeps every review clears nothing', () => {
+    const { db, dispatch } = tempRoster();
+    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Sofia Lindqvist'), level: 3 }));
+    expect(m.summary).toBe('Promoted Sofia Lindqvist to Senior');
+    expect(reviewerOf(db, itemNamed(db, 'Referral rewards'))).toBe(named(db, 'Sofia Lindqvist'));
   });
 });
 
