@@ -149,12 +149,19 @@ describe('a restored document holds every rule the board enforces', () => {
     expect(empty.dispatch('import.json', { text: JSON.stringify(broken) }).ok).toBe(false);
     expect(empty.dispatch('import.json', { text: JSON.stringify(inactive) }).ok).toBe(false);
     expect(
-      empty.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nNadia Ali,Boss,Platform\n' }).ok,
+      empty.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team\nNadia Ali,Boss,Platform\n') })
+        .ok,
     ).toBe(false);
     expect(backupCount(empty.dir)).toBe(0);
     ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
     expect(backupCount(empty.dir)).toBe(1);
-    ok(empty.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nNadia Ali,Junior,Platform\n' }));
+    ok(
+      empty.dispatch('import.commitCsv', {
+        kind: 'roster',
+        quarterId: null,
+        bytes: csvBytes('name,level,team\nNadia Ali,Junior,Platform\n'),
+      }),
+    );
     expect(backupCount(empty.dir)).toBe(2);
   });
 });
