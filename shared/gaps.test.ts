@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type EngineerGaps, type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
-import type { Rank, WorkKind } from './ladder.ts';
 import { loadOf } from './load.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { eng, item } from '../tests/helpers/plan.ts';
