@@ -63,6 +63,7 @@ export function migrate(db: Db, migrations: readonly Migration[], backups = true
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
       db.exec(m.sql);
+      m.fill?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         applied.length + i + 1,
         m.name,

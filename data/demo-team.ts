@@ -1,3 +1,4 @@
+import { localToday, quarterStartFromName } from '../shared/calendar.ts';
 import type { Rank, Status, Touchpoint } from '../shared/ladder.ts';
 import type { Db } from './db.ts';
 
@@ -120,7 +121,7 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
   db.transaction(() => {
     const teamIds = new Map<string, number>();
     const engineerIds = new Map<string, number>();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localToday();
     for (const e of DEMO_ENGINEERS) {
       if (!teamIds.has(e.team)) {
         teamIds.set(e.team, Number(db.prepare('INSERT INTO teams (name) VALUES (?)').run(e.team).lastInsertRowid));
@@ -137,7 +138,10 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
       );
       engineerIds.set(e.name, id);
     }
-    const quarterId = Number(db.prepare('INSERT INTO quarters (name) VALUES (?)').run(quarterName).lastInsertRowid);
+    const quarterId = Number(
+      db.prepare('INSERT INTO quarters (name, starts_on) VALUES (?, ?)').run(quarterName, quarterStartFromName(quarterName))
+        .lastInsertRowid,
+    );
     let sortKey = 0;
     const insertItem = db.prepare(
       `INSERT INTO work_items (kind, parent_id, quarter_id, title, description, rung, size, touchpoints, status, sort_key)
@@ -184,5 +188,9 @@ export function ensureStarted(db: Db, { demo }: { demo: boolean }): void {
   const hasQuarter = db.prepare('SELECT 1 FROM quarters LIMIT 1').get();
   if (hasQuarter) return;
   if (demo) seedDemoTeam(db);
-  else db.prepare('INSERT INTO quarters (name) VALUES (?)').run(currentQuarterName());
+  else
+    db.prepare('INSERT INTO quarters (name, starts_on) VALUES (?, ?)').run(
+      currentQuarterName(),
+      quarterStartFromName(currentQuarterName()),
+    );
 }

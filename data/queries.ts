@@ -1,8 +1,9 @@
+import { engineersOn, judgedOn, localToday } from '../shared/calendar.ts';
 import { RungsError } from '../shared/errors.ts';
-import type { Engineer, Quarter, Snapshot, WorkItem } from '../shared/schemas.ts';
+import type { Engineer, LevelChange, Quarter, Snapshot, WorkItem } from '../shared/schemas.ts';
 import { historyState } from './changes.ts';
 import type { Db } from './db.ts';
-import { type DbEngineer, type DbQuarter, type DbTeam, type DbWorkItemRow, fromDb } from './rows.ts';
+import { type DbEngineer, type DbLevelChange, type DbQuarter, type DbTeam, type DbWorkItemRow, fromDb } from './rows.ts';
 import { prepared } from './statements.ts';
 
 // Read queries. Writes go through Changeset (changes.ts) so they can be undone.
@@ -13,13 +14,13 @@ const WORK_ITEM_SELECT = `
   FROM work_items w LEFT JOIN assignments a ON a.item_id = w.id`;
 
 export const getQuarters = (db: Db): Quarter[] =>
-  prepared<[], DbQuarter>(db, 'SELECT id, name FROM quarters ORDER BY id').all().map(fromDb.quarter);
+  prepared<[], DbQuarter>(db, 'SELECT id, name, starts_on FROM quarters ORDER BY id').all().map(fromDb.quarter);
 
 export function getQuarter(db: Db, id?: number): Quarter {
   const row =
     id === undefined
-      ? prepared<[], DbQuarter>(db, `SELECT id, name FROM quarters ORDER BY id DESC LIMIT 1`).get()
-      : prepared<[number], DbQuarter>(db, 'SELECT id, name FROM quarters WHERE id = ?').get(id);
+      ? prepared<[], DbQuarter>(db, `SELECT id, name, starts_on FROM quarters ORDER BY id DESC LIMIT 1`).get()
+      : prepared<[number], DbQuarter>(db, 'SELECT id, name, starts_on FROM quarters WHERE id = ?').get(id);
   if (!row) throw new RungsError('not_found', id === undefined ? 'There is no quarter yet.' : `No quarter ${id}.`);
   return fromDb.quarter(row);
 }
@@ -50,13 +51,40 @@ export const getWorkItems = (db: Db, quarterId: number): WorkItem[] =>
     .all(quarterId)
     .map(fromDb.workItem);
 
-export function getSnapshot(db: Db, quarterId?: number): Snapshot {
+export const getLevelChanges = (db: Db): LevelChange[] =>
+  prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY engineer_id, changed_on, id').all().map(fromDb.levelChange);
+
+/** The day whose levels judge a quarter's plan (calendar.ts judgedOn). */
+export const quarterDay = (db: Db, quarterId: number, today = localToday()): string => judgedOn(getQuarter(db, quarterId).startsOn, today);
+
+/**
+ * People as a quarter's plan reads them: at the level they held on the day that judges it. The
+ * assignment rules (who may review whom, which note still stands) are checked this way on every
+ * path, as the board shows them.
+ */
+export function engineersOnDay<E extends Engineer>(db: Db, engineers: readonly E[], day: string): E[] {
+  const changes = prepared<[string], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(engineers.map((e) => e.id)))
+    .map(fromDb.levelChange);
+  return engineersOn(engineers, changes, day);
+}
+
+/**
+ * A quarter's plan with everyone at the level that judges it (calendar.ts judgedOn): fits, gaps,
+ * warnings and load on every screen read `engineers`, so a past quarter keeps the fits it had.
+ * The roster's own (latest) levels are in `levelChanges`.
+ */
+export function getSnapshot(db: Db, quarterId?: number, today = localToday()): Snapshot {
   const quarter = getQuarter(db, quarterId);
+  const levelChanges = getLevelChanges(db);
+  const day = judgedOn(quarter.startsOn, today);
   return {
     quarter,
+    judgedOn: day,
+    levelChanges,
     quarters: getQuarters(db),
     teams: prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
-    engineers: getEngineers(db),
+    engineers: engineersOn(getEngineers(db), levelChanges, day),
     items: getWorkItems(db, quarter.id),
     history: historyState(db),
   };

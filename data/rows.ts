@@ -7,7 +7,7 @@ import type { Assignment, Engineer, LevelChange, Quarter, Team, WorkItem } from 
 export type DbTeam = { id: number; name: string };
 export type DbEngineer = { id: number; name: string; level: number; team_id: number; capacity: number | null; active: number };
 export type DbLevelChange = { id: number; engineer_id: number; from_level: number | null; to_level: number; changed_on: string };
-export type DbQuarter = { id: number; name: string };
+export type DbQuarter = { id: number; name: string; starts_on: string | null };
 export type DbWorkItem = {
   id: number;
   kind: string;
@@ -38,7 +38,7 @@ export type DbWorkItemRow = DbWorkItem & {
 
 export const fromDb = {
   team: (r: DbTeam): Team => ({ id: r.id, name: r.name }),
-  quarter: (r: DbQuarter): Quarter => ({ id: r.id, name: r.name }),
+  quarter: (r: DbQuarter): Quarter => ({ id: r.id, name: r.name, startsOn: r.starts_on }),
   engineer: (r: DbEngineer): Engineer => ({
     id: r.id,
     name: r.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthTrail, levelOn, quarterStart } from './growth.ts';
+import { growthTrail } from './growth.ts';
 import type { Rank } from './ladder.ts';
 import type { Engineer, LevelChange, WorkItem } from './schemas.ts';
 
@@ -24,25 +24,11 @@ const item = (id: number, quarterId: number, rung: Rank, reviewerId: number | nu
   assignment: { engineerId: 1, reviewerId, leadReviews: false, ackNote: null },
 });
 
-describe('quarters and levels over time', () => {
-  it('reads a quarter’s start from its name', () => {
-    expect(quarterStart('2025 Q3')).toBe('2025-07-01');
-    expect(quarterStart('2026-Q1')).toBe('2026-01-01');
-    expect(quarterStart('Autumn push')).toBeNull();
-  });
-  it('the level held on a date comes from the level changes; before the first, where they started', () => {
-    expect(levelOn(changes, '2025-07-01', 2)).toBe(1);
-    expect(levelOn(changes, '2025-10-01', 2)).toBe(2);
-    expect(levelOn(changes, '2024-10-01', 2)).toBe(1);
-    expect(levelOn(changes, null, 2)).toBe(2);
-  });
-});
-
 describe('the growth trail: stretch assignments by quarter, with reviewers', () => {
   const quarters = [
-    { id: 1, name: '2025 Q3' },
-    { id: 2, name: '2025 Q4' },
-    { id: 3, name: '2026 Q1' },
+    { id: 1, name: '2025 Q3', startsOn: '2025-07-01' },
+    { id: 2, name: '2025 Q4', startsOn: '2025-10-01' },
+    { id: 3, name: '2026 Q1', startsOn: '2026-01-01' },
   ];
   const items = [item(10, 1, 2, 2), item(11, 1, 1, null), item(12, 2, 3, null), item(13, 3, 2, null)];
   const trail = growthTrail(jade, changes, quarters, items, [jade, sofia]);

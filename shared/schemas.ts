@@ -45,7 +45,12 @@ export const LevelChange = z.object({
 });
 export type LevelChange = z.infer<typeof LevelChange>;
 
-export const Quarter = z.object({ id: Id, name: Name });
+export const Quarter = z.object({
+  id: Id,
+  name: Name,
+  /** Its first day, which judges its plan by the levels held then (calendar.ts); null when unknown. Older files leave it out. */
+  startsOn: z.iso.date().nullable().default(null),
+});
 export type Quarter = z.infer<typeof Quarter>;
 
 export const Assignment = z.object({
@@ -85,6 +90,10 @@ export type HistoryState = z.infer<typeof HistoryState>;
 
 export const Snapshot = z.object({
   quarter: Quarter,
+  /** The day whose levels judge this quarter (calendar.ts judgedOn): `engineers` hold the level they had then. */
+  judgedOn: z.iso.date(),
+  /** Everyone's dated level changes: the roster's own levels (latest) and any other day's are read from them. */
+  levelChanges: z.array(LevelChange),
   quarters: z.array(Quarter),
   teams: z.array(Team),
   engineers: z.array(Engineer),

@@ -3,17 +3,35 @@ import { ackProblem, assigneeProblem, assignmentAfterMove, reviewerProblem } fro
 import { RungsError } from '../../shared/errors.ts';
 import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
 import { historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
-import { getEngineer, getEngineersByIds, getQuarters, getSnapshot, getWorkItem, getWorkItemsByIds, missing } from '../queries.ts';
+import {
+  engineersOnDay,
+  getEngineer,
+  getEngineersByIds,
+  getQuarter,
+  getQuarters,
+  getSnapshot,
+  getWorkItem,
+  getWorkItemsByIds,
+  missing,
+  quarterDay,
+} from '../queries.ts';
 import { type Handlers, record } from './types.ts';
 
-const role = (item: WorkItem) => (item.kind === 'initiative' ? 'DRI' : 'owner');
+/** History names the quarter a plan change happened in: the same title can live in several. */
+const quarterName = (db: Parameters<typeof getWorkItem>[0], item: WorkItem) => getQuarter(db, item.quarterId).name;
+const fitNote = (f: { kind: string }) => (f.kind === 'in_reach' ? '' : ` (${f.kind})`);
+
+/** An engineer at the level that judges this item's quarter: its rules are checked as its board shows them. */
+const onItemQuarter = (db: Parameters<typeof getWorkItem>[0], item: WorkItem, engineer: Engineer): Engineer =>
+  engineersOnDay(db, [engineer], quarterDay(db, item.quarterId))[0]!;
 
 function assignedItem(db: Parameters<typeof getWorkItem>[0], itemId: number) {
   const item = getWorkItem(db, itemId);
   if (!item.assignment) throw new RungsError('conflict', `'${item.title}' is in the backlog; assign it first.`);
-  return { item, assignment: item.assignment, assignee: getEngineer(db, item.assignment.engineerId) };
+  return { item, assignment: item.assignment, assignee: onItemQuarter(db, item, getEngineer(db, item.assignment.engineerId)) };
 }
 
 /** Only active engineers take work; every way of assigning refuses the same way. */
@@ -44,15 +62,18 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
   'plan.assign': (db, { itemId, engineerId }) => {
     const item = getWorkItem(db, itemId);
     const current = item.assignment;
+    const was = current ? getEngineer(db, current.engineerId).name : null;
     if (engineerId === null) {
       if (!current) return { changeId: null, summary: `'${item.title}' is already in the backlog` };
-      return record(db, `Returned '${item.title}' to the backlog`, (rows) => rows.remove('assignments', item.id));
+      return record(db, `${quarterName(db, item)}: '${item.title}' to the backlog (was ${was})`, (rows) =>
+        rows.remove('assignments', item.id),
+      );
     }
-    const engineer = activeEngineer(db, engineerId);
+    const engineer = onItemQuarter(db, item, activeEngineer(db, engineerId));
     if (current?.engineerId === engineer.id) return { changeId: null, summary: `${engineer.name} already has '${item.title}'` };
-    const reviewer = current?.reviewerId ? getEngineer(db, current.reviewerId) : null;
+    const reviewer = current?.reviewerId ? onItemQuarter(db, item, getEngineer(db, current.reviewerId)) : null;
     const f = fit(item.rung, engineer.level);
-    const summary = `Made ${engineer.name} ${role(item)} of '${item.title}' (${f.kind.replace('_', ' ')})`;
+    const summary = `${quarterName(db, item)}: '${item.title}' ${was ?? 'from the backlog'} → ${engineer.name}${fitNote(f)}`;
     return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentRowAfterMove(item, engineer, reviewer)));
   },
 
@@ -67,7 +88,17 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
       const reviewerId = items.get(m.itemId)?.assignment?.reviewerId;
       if (reviewerId) wanted.add(reviewerId);
     }
-    const engineers = getEngineersByIds(db, [...wanted]);
+    // A board moves within one quarter; should a batch span several, each item reads its own.
+    const byQuarter = new Map<number, Map<number, Engineer>>();
+    const stored = [...getEngineersByIds(db, [...wanted]).values()];
+    const engineersFor = (item: WorkItem) => {
+      let map = byQuarter.get(item.quarterId);
+      if (!map) {
+        map = new Map(engineersOnDay(db, stored, quarterDay(db, item.quarterId)).map((e) => [e.id, e]));
+        byQuarter.set(item.quarterId, map);
+      }
+      return map;
+    };
     // Check every move before writing any, so a refusal names the first bad move and changes nothing.
     const plan: { item: WorkItem; to: Engineer | null }[] = [];
     for (const { itemId, engineerId } of moves) {
@@ -77,7 +108,7 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
         if (item.assignment) plan.push({ item, to: null });
         continue;
       }
-      const found = engineers.get(engineerId);
+      const found = engineersFor(item).get(engineerId);
       if (!found) throw missing.engineer(engineerId);
       const engineer = mustBeActive(found);
       if (item.assignment?.engineerId !== engineer.id) plan.push({ item, to: engineer });
@@ -85,18 +116,21 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     if (plan.length === 0) return { changeId: null, summary: 'Nothing moved: every item is already where it was dropped' };
     const returned = plan.filter((p) => p.to === null).length;
     const assigned = plan.length - returned;
+    const first = plan[0]!;
+    const was = (item: WorkItem) => (item.assignment ? getEngineer(db, item.assignment.engineerId).name : null);
+    const quarters = [...new Set(plan.map((p) => quarterName(db, p.item)))].join(', ');
     const summary =
       plan.length === 1
-        ? plan[0]!.to
-          ? `Made ${plan[0]!.to.name} ${role(plan[0]!.item)} of '${plan[0]!.item.title}'`
-          : `Returned '${plan[0]!.item.title}' to the backlog`
-        : `Moved ${plan.length} items${assigned ? `, ${assigned} to engineers` : ''}${returned ? `, ${returned} to the backlog` : ''}`;
+        ? first.to
+          ? `${quarters}: '${first.item.title}' ${was(first.item) ?? 'from the backlog'} → ${first.to.name}`
+          : `${quarters}: '${first.item.title}' to the backlog (was ${was(first.item)})`
+        : `${quarters}: moved ${plural(plan.length, 'item')}${assigned ? `, ${assigned} to engineers` : ''}${returned ? `, ${returned} to the backlog` : ''}`;
     return record(db, summary, (rows) => {
       for (const { item, to } of plan) {
         if (to === null) rows.remove('assignments', item.id);
         else {
           const reviewerId = item.assignment?.reviewerId;
-          const reviewer = reviewerId ? (engineers.get(reviewerId) ?? null) : null;
+          const reviewer = reviewerId ? (engineersFor(item).get(reviewerId) ?? null) : null;
           rows.upsert('assignments', item.id, assignmentRowAfterMove(item, to, reviewer));
         }
       }
@@ -105,11 +139,12 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
 
   'plan.setReviewer': (db, { itemId, reviewerId, leadReviews }) => {
     const { item, assignee } = assignedItem(db, itemId);
-    const reviewer = reviewerId !== null ? getEngineer(db, reviewerId) : null;
+    const reviewer = reviewerId !== null ? onItemQuarter(db, item, getEngineer(db, reviewerId)) : null;
     const problem = reviewer && reviewerProblem(reviewer, assignee);
     if (problem) throw new RungsError('conflict', problem.message);
     const who = whoReviews(reviewer?.name, leadReviews);
-    const summary = who ? `${who} reviews '${item.title}'` : `Removed the reviewer of '${item.title}'`;
+    const q = quarterName(db, item);
+    const summary = who ? `${q}: ${who} reviews '${item.title}'` : `${q}: '${item.title}' has no reviewer now`;
     return record(db, summary, (rows) =>
       rows.update('assignments', item.id, { reviewer_id: reviewerId, lead_reviews: leadReviews ? 1 : 0 }),
     );
@@ -119,8 +154,11 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     const { item, assignee } = assignedItem(db, itemId);
     const problem = note !== null && ackProblem(item.title, item.rung, assignee);
     if (problem) throw new RungsError('conflict', problem.message);
+    const q = quarterName(db, item);
     const summary =
-      note === null ? `Withdrew the acknowledgement of '${item.title}'` : `Kept the overreach '${item.title}' on ${assignee.name}`;
+      note === null
+        ? `${q}: withdrew the acknowledgement of '${item.title}'`
+        : `${q}: kept the overreach '${item.title}' on ${assignee.name}`;
     return record(db, summary, (rows) => rows.update('assignments', item.id, { ack_note: note }));
   },
 

@@ -1,3 +1,4 @@
+import { dayText, quarterStartFromName } from '../../shared/calendar.ts';
 import type { quartersContract } from '../../shared/contract/quarters.ts';
 import { RungsError } from '../../shared/errors.ts';
 import type { Db } from '../db.ts';
@@ -14,11 +15,12 @@ function refuseDuplicate(db: Db, name: string, except = 0) {
 }
 
 export const quartersHandlers: Handlers<typeof quartersContract> = {
-  'quarters.create': (db, { name }) => {
+  'quarters.create': (db, { name, startsOn }) => {
     refuseDuplicate(db, name);
     let quarterId = 0;
-    const m = record(db, `Added the quarter ${name}`, (rows) => {
-      quarterId = rows.insert('quarters', { name });
+    const start = startsOn ?? quarterStartFromName(name);
+    const m = record(db, `Added the quarter ${name}${start ? ` (from ${dayText(start)})` : ''}`, (rows) => {
+      quarterId = rows.insert('quarters', { name, starts_on: start });
     });
     return { ...m, quarterId };
   },

@@ -1,20 +1,17 @@
-import { type AssignmentFacts, type Cleared, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
+import { type AssignmentFacts, type Cleared, type Person, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
 import type { rosterContract } from '../../shared/contract/roster.ts';
+import { dayText, judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { plural } from '../../shared/words.ts';
 import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
+import { plural, withArticle } from '../../shared/words.ts';
 import type { Changeset } from '../changes.ts';
 import type { Db } from '../db.ts';
-import { getEngineer } from '../queries.ts';
+import { getEngineer, getLevelChanges } from '../queries.ts';
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../rows.ts';
 import { type Handlers, record } from './types.ts';
 
-/** The lead's calendar day, not UTC's: a promotion on the evening of the 31st is still the 31st. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday };
 
 export function getTeam(db: Db, id: number) {
   const row = db.prepare<[number], DbTeam>('SELECT id, name FROM teams WHERE id = ?').get(id);
@@ -77,6 +74,7 @@ type AssignmentRow = {
   title: string;
   rung: Rank;
   ack_note: string | null;
+  starts_on: string | null;
   a_id: number;
   a_name: string;
   a_level: Rank;
@@ -87,15 +85,18 @@ type AssignmentRow = {
   r_active: number | null;
 };
 
-/** Every assignment one of these people carries or reviews, as the shared rules read it. */
-function assignmentsOf(db: Db, engineerIds: readonly number[]): (AssignmentFacts & { itemId: number })[] {
+type QuarterAssignment = AssignmentFacts & { itemId: number; startsOn: string | null };
+
+/** Every assignment one of these people carries or reviews, as the shared rules read it, with its quarter's first day. */
+function assignmentsOf(db: Db, engineerIds: readonly number[]): QuarterAssignment[] {
   const person = (id: number, name: string, level: Rank, active: number) => ({ id, name, level, active: active === 1 });
   return db
     .prepare<[string, string], AssignmentRow>(
-      `SELECT w.id AS item_id, w.title, w.rung, a.ack_note,
+      `SELECT w.id AS item_id, w.title, w.rung, a.ack_note, q.starts_on,
               e.id AS a_id, e.name AS a_name, e.level AS a_level, e.active AS a_active,
               r.id AS r_id, r.name AS r_name, r.level AS r_level, r.active AS r_active
-       FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN engineers e ON e.id = a.engineer_id
+       FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN quarters q ON q.id = w.quarter_id
+       JOIN engineers e ON e.id = a.engineer_id
        LEFT JOIN engineers r ON r.id = a.reviewer_id
        WHERE a.engineer_id IN (SELECT value FROM json_each(?)) OR a.reviewer_id IN (SELECT value FROM json_each(?))
        ORDER BY w.quarter_id, w.sort_key, w.id`,
@@ -106,6 +107,7 @@ function assignmentsOf(db: Db, engineerIds: readonly number[]): (AssignmentFacts
       title: r.title,
       rung: r.rung,
       ackNote: r.ack_note,
+      startsOn: r.starts_on,
       assignee: person(r.a_id, r.a_name, r.a_level, r.a_active),
       reviewer: r.r_id === null ? null : person(r.r_id, r.r_name!, r.r_level!, r.r_active!),
     }));
@@ -117,10 +119,23 @@ export type Edit = { before: Engineer; after: Engineer };
  * The reviews and notes these edits clear (shared/assignment.ts): a reviewer no longer above the
  * assignee, a note on what is an overreach no more. Read before the edits are written, so a
  * handler can say it in the summary; someone being deactivated gives up all of it anyway.
+ *
+ * Each assignment is judged as its quarter's board judges it (calendar.ts judgedOn): a change
+ * dated next quarter leaves this quarter's reviews alone, and one dated today leaves the quarters
+ * already over as they were, reviewers of the stretches that earned it included.
  */
-export function clearedByEdits(db: Db, edits: readonly Edit[]): Cleared[] {
+export function clearedByEdits(db: Db, edits: readonly Edit[], changedOn = localToday(), today = localToday()): Cleared[] {
   const levels = new Map(edits.filter((e) => e.after.level !== e.before.level && e.after.active).map((e) => [e.before.id, e.after.level]));
-  return levels.size === 0 ? [] : clearedByLevelChanges(levels, assignmentsOf(db, [...levels.keys()]));
+  if (levels.size === 0) return [];
+  const reached = assignmentsOf(db, [...levels.keys()])
+    .map((a) => ({ ...a, day: judgedOn(a.startsOn, today) }))
+    .filter((a) => a.day >= changedOn);
+  if (reached.length === 0) return [];
+  const history = getLevelChanges(db);
+  const then = (p: Person, day: string): Person => ({ ...p, level: levelOn(p, history, day) });
+  return reached.flatMap((a) =>
+    clearedByLevelChanges(levels, [{ ...a, assignee: then(a.assignee, a.day), reviewer: a.reviewer && then(a.reviewer, a.day) }]),
+  );
 }
 
 /**
@@ -131,7 +146,7 @@ export function clearedByEdits(db: Db, edits: readonly Edit[]): Cleared[] {
  * have been handed to someone else since.
  */
 export function saveEngineers(db: Db, rows: Changeset, edits: readonly Edit[], changedOn: string): void {
-  const cleared = clearedByEdits(db, edits);
+  const cleared = clearedByEdits(db, edits, changedOn);
   for (const { before, after } of edits) {
     const { id: _id, ...fields } = after;
     rows.update('engineers', before.id, toDb.engineer(fields));
@@ -148,19 +163,20 @@ export function saveEngineers(db: Db, rows: Changeset, edits: readonly Edit[], c
 const ownedCount = (db: Db, engineerId: number) =>
   db.prepare<[number], number>('SELECT count(*) FROM assignments WHERE engineer_id = ?').pluck().get(engineerId) ?? 0;
 
-/** How the change log names an edit: a promotion, a (de)activation, or plain editing. */
-function editSummary(before: Engineer, after: Engineer): string {
+/**
+ * How the change log names an edit: who, then what changed from what to what.
+ * "Ana Sousa: Junior → Mid from 1 Jan 2027, capacity 10 → 12".
+ */
+function editSummary(before: Engineer, after: Engineer, changedOn: string, teamName: (id: number) => string): string {
   const parts: string[] = [];
-  if (after.level !== before.level) {
-    parts.push(
-      `${after.level > before.level ? 'Promoted' : 'Moved'} ${after.name} ${after.level > before.level ? 'to' : 'back to'} ${levelName(after.level)}`,
-    );
-  }
-  if (before.active !== after.active) {
-    const verb = after.active ? 'reactivated' : 'deactivated';
-    parts.push(parts.length > 0 ? `${verb} them` : `${verb[0]!.toUpperCase()}${verb.slice(1)} ${after.name}`);
-  }
-  return parts.join(' and ') || `Edited ${after.name}`;
+  if (after.name !== before.name) parts.push(`renamed from ${before.name}`);
+  if (after.level !== before.level) parts.push(`${levelName(before.level)} → ${levelName(after.level)} from ${dayText(changedOn)}`);
+  if (after.teamId !== before.teamId) parts.push(`team ${teamName(before.teamId)} → ${teamName(after.teamId)}`);
+  if (after.capacity !== before.capacity) parts.push(`capacity ${before.capacity ?? 'none'} → ${after.capacity ?? 'none'}`);
+  if (before.active !== after.active) parts.push(after.active ? 'reactivated' : 'deactivated');
+  // Leaving or rejoining the board alone reads best as a verb on its own.
+  if (parts.length === 1 && before.active !== after.active) return `${after.active ? 'Reactivated' : 'Deactivated'} ${after.name}`;
+  return `${after.name}: ${parts.join(', ') || 'no change'}`;
 }
 
 export const rosterHandlers: Handlers<typeof rosterContract> = {
@@ -191,17 +207,26 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     });
   },
 
-  'engineers.update': (db, { engineerId, changedOn, ...patch }) => {
+  'engineers.update': (db, { engineerId, changedOn, fromLevel, ...patch }) => {
     const before = getEngineer(db, engineerId);
+    // A level change names the level it starts from, so a repeated request cannot apply twice.
+    if (patch.level !== undefined && fromLevel !== before.level) {
+      throw new RungsError(
+        'conflict',
+        `${before.name} is ${withArticle(levelName(before.level))} now, not ${withArticle(levelName(fromLevel!))}; their level was changed already. Nothing was changed.`,
+      );
+    }
     if (patch.teamId !== undefined) getTeam(db, patch.teamId);
     if (patch.name !== undefined) refuseDuplicateEngineer(db, patch.name, engineerId);
     const after: Engineer = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    const day = changedOn ?? localToday();
     const released = before.active && !after.active ? ownedCount(db, engineerId) : 0;
-    const cleared = clearedSentence(clearedByEdits(db, [{ before, after }]));
-    const summary = [editSummary(before, after), released > 0 && `${plural(released, 'item')} back to the backlog`, cleared]
+    const cleared = clearedSentence(clearedByEdits(db, [{ before, after }], day));
+    const teamName = (id: number) => getTeam(db, id).name;
+    const summary = [editSummary(before, after, day, teamName), released > 0 && `${plural(released, 'item')} back to the backlog`, cleared]
       .filter(Boolean)
       .join('; ');
-    return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], changedOn ?? localToday()));
+    return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], day));
   },
 
   'engineers.deleteImpact': (db, { engineerId }) => impact(db, engineerId),

@@ -1,3 +1,4 @@
+import { quarterStartFromName } from '../../shared/calendar.ts';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferContract } from '../../shared/contract/transfer.ts';
 import { backupCommitted } from '../backup.ts';
 import { toCsv } from '../../shared/csv.ts';
@@ -322,7 +323,8 @@ export const transferHandlers: Handlers<typeof transferContract> = {
             changed_on: c.changedOn,
           });
         }
-        for (const q of doc.quarters) rows.insert('quarters', { id: q.id, name: q.name });
+        for (const q of doc.quarters)
+          rows.insert('quarters', { id: q.id, name: q.name, starts_on: q.startsOn ?? quarterStartFromName(q.name) });
         // Parents before their stories: the foreign key is checked row by row.
         const ordered = [...doc.workItems.filter((w) => w.parentId === null), ...doc.workItems.filter((w) => w.parentId !== null)];
         for (const w of ordered) rows.insert('work_items', { id: w.id, ...toDb.workItem(w) });

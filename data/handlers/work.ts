@@ -1,10 +1,10 @@
 import { ackProblem } from '../../shared/assignment.ts';
 import { rungProblem, type workContract } from '../../shared/contract/work.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { DEFAULT_RUNG, type WorkKind } from '../../shared/ladder.ts';
+import { DEFAULT_RUNG, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import type { Db } from '../db.ts';
-import { getEngineer, getQuarter, getWorkItem } from '../queries.ts';
+import { engineersOnDay, getEngineer, getQuarter, getWorkItem, quarterDay } from '../queries.ts';
 import { toDb } from '../rows.ts';
 import { type Handlers, record } from './types.ts';
 
@@ -23,6 +23,23 @@ function checkParent(db: Db, kind: WorkKind, quarterId: number, parentId: number
 function checkRung(kind: WorkKind, rung: WorkItem['rung']) {
   const problem = rungProblem(kind, rung);
   if (problem) throw new RungsError('conflict', problem);
+}
+
+/** What an edit changed, in the lead's words: "rung Junior → Mid, size 3 → 5". */
+function itemChanges(db: Db, before: WorkItem, after: WorkItem): string {
+  const points = (n: number | null) => (n === null ? 'none' : String(n));
+  const parentTitle = (id: number | null) => (id === null ? null : getWorkItem(db, id).title);
+  const parts = [
+    after.title !== before.title && `renamed from '${before.title}'`,
+    after.rung !== before.rung && `rung ${levelName(before.rung)} → ${levelName(after.rung)}`,
+    after.size !== before.size && `size ${points(before.size)} → ${points(after.size)}`,
+    after.status !== before.status && `${STATUS_LABEL[before.status]} → ${STATUS_LABEL[after.status]}`,
+    after.parentId !== before.parentId &&
+      (after.parentId === null ? `no longer under '${parentTitle(before.parentId)}'` : `now under '${parentTitle(after.parentId)}'`),
+    after.touchpoints.join() !== before.touchpoints.join() && 'touchpoints',
+    after.description !== before.description && 'description',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'no change';
 }
 
 export const nextSortKey = (db: Db, quarterId: number): number =>
@@ -51,7 +68,7 @@ export const workHandlers: Handlers<typeof workContract> = {
     checkRung(kind, r);
     const parent = checkParent(db, kind, quarterId, parentId);
     const where = parent ? ` under '${parent.title}'` : '';
-    return record(db, `Added the ${kind} '${fields.title}'${where} to ${quarter.name}`, (rows) => {
+    return record(db, `${quarter.name}: added the ${kind} '${fields.title}'${where}`, (rows) => {
       rows.insert('work_items', toDb.workItem({ ...fields, kind, rung: r, parentId, quarterId, sortKey: nextSortKey(db, quarterId) }));
     });
   },
@@ -65,8 +82,16 @@ export const workHandlers: Handlers<typeof workContract> = {
     const { id: _id, assignment, ...fields } = after;
     // A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it.
     const staleNote =
-      !!assignment && assignment.ackNote !== null && ackProblem(after.title, after.rung, getEngineer(db, assignment.engineerId)) !== null;
-    const summary = `Edited '${after.title}'${staleNote ? '; withdrew its acknowledgement, an overreach no more' : ''}`;
+      !!assignment &&
+      assignment.ackNote !== null &&
+      ackProblem(
+        after.title,
+        after.rung,
+        engineersOnDay(db, [getEngineer(db, assignment.engineerId)], quarterDay(db, after.quarterId))[0]!,
+      ) !== null;
+    const quarter = getQuarter(db, before.quarterId);
+    const withdrawn = staleNote ? '; withdrew its acknowledgement, an overreach no more' : '';
+    const summary = `${quarter.name}: '${after.title}' ${itemChanges(db, before, after)}${withdrawn}`;
     return record(db, summary, (rows) => {
       rows.update('work_items', itemId, toDb.workItem(fields));
       if (staleNote) rows.update('assignments', itemId, { ack_note: null });
@@ -81,7 +106,7 @@ export const workHandlers: Handlers<typeof workContract> = {
       what.stories.length > 0
         ? `; its ${what.stories.length === 1 ? 'story stays' : `${what.stories.length} stories stay`} in the backlog`
         : '';
-    return record(db, `Deleted the ${item.kind} '${item.title}'${freed}`, (rows) => {
+    return record(db, `${getQuarter(db, item.quarterId).name}: deleted the ${item.kind} '${item.title}'${freed}`, (rows) => {
       for (const s of what.stories) {
         rows.remove('assignments', s.id);
         rows.update('work_items', s.id, { parent_id: null });

@@ -1,7 +1,11 @@
 // Ordered, named migrations. Each runs with its bookkeeping row in one transaction.
 // Never edit a migration that has shipped: add the next one.
 
-export type Migration = { name: string; sql: string };
+import { quarterStartFromName } from '../../shared/calendar.ts';
+import type { Db } from '../db.ts';
+
+/** Schema in SQL; `fill`, when a step must derive data with a shared rule, runs in the same transaction. */
+export type Migration = { name: string; sql: string; fill?: (db: Db) => void };
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -81,5 +85,18 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL
       ) STRICT;
     `,
+  },
+  {
+    // A quarter's first day judges its plan by the levels held then. Names like "2026 Q4" say it;
+    // others stay null until the lead gives a date.
+    name: '0002_quarter_dates',
+    sql: `ALTER TABLE quarters ADD COLUMN starts_on TEXT CHECK (starts_on IS NULL OR date(starts_on) IS starts_on);`,
+    fill: (db) => {
+      const set = db.prepare<[string, number]>('UPDATE quarters SET starts_on = ? WHERE id = ?');
+      for (const q of db.prepare<[], { id: number; name: string }>('SELECT id, name FROM quarters').all()) {
+        const start = quarterStartFromName(q.name);
+        if (start !== null) set.run(start, q.id);
+      }
+    },
   },
 ];

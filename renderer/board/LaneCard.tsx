@@ -8,15 +8,27 @@ import { useBoardActions } from './context.ts';
 
 const LEAD = 'lead';
 
-/** A card in an engineer's lane; a stretch offers its reviewer picker under the card's face. */
+/**
+ * A card in an engineer's lane; a stretch offers its reviewer picker under the card's face. Any
+ * other card still names the reviewer recorded on it: a reviewer stays while the assignment does,
+ * whatever the fit is now (a promotion can make a reviewed stretch in reach).
+ */
 export const LaneCard = memo(function LaneCard({ item, engineer, ...estimate }: { item: WorkItem; engineer: Engineer } & EstimateProps) {
   const stretch = itemFit(item, engineer).kind === 'stretch';
   return (
     <DraggableCard item={item} engineer={engineer} {...estimate}>
-      {stretch && <ReviewerPicker item={item} assignee={engineer} />}
+      {stretch ? <ReviewerPicker item={item} assignee={engineer} /> : <RecordedReviewer item={item} />}
     </DraggableCard>
   );
 });
+
+function RecordedReviewer({ item }: { item: WorkItem }) {
+  const { engineers } = useBoardActions();
+  const a = item.assignment;
+  const name = a?.reviewerId ? engineers.find((e) => e.id === a.reviewerId)?.name : a?.leadReviews ? 'the lead' : undefined;
+  if (!name) return null;
+  return <p className="reviewer recorded">Reviewer: {name}</p>;
+}
 
 function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer }) {
   const { engineers, setReviewer } = useBoardActions();

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { calendarQuarterStart, dayText, levelOn, localToday, threeMonthsAfter } from '../../shared/calendar.ts';
 import { EngineerFields, type EngineerImpact } from '../../shared/contract/roster.ts';
 import { LEVELS, type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import { byLevelThenName, byName } from '../../shared/plan.ts';
 import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
-import { plural } from '../../shared/words.ts';
+import { plural, withArticle } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
 import './roster.css';
@@ -12,10 +13,9 @@ import './roster.css';
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const today = () => localToday();
+/** Later than any recorded change: the level a person holds once every dated change has come. */
+const LAST_DAY = '9999-12-31';
 
 const REACTIVATE_NOTE = 'Work carried before stays in the backlog or with whoever has it now.';
 /** Said of one named person: "They leave the board" read as if a whole team were going. */
@@ -62,16 +62,22 @@ export function Roster({ snapshot, onChanged }: Props) {
   const [deleting, setDeleting] = useState<EngineerImpact | null>(null);
   const [deactivating, setDeactivating] = useState<EngineerImpact | null>(null);
   const [history, setHistory] = useState<{ engineer: Engineer; changes: LevelChange[] } | null>(null);
+  const [promoting, setPromoting] = useState<{ engineer: Engineer; to: Rank } | null>(null);
+  // The plan screens judge the selected quarter by the levels held then; the roster shows each
+  // person's latest recorded level, the one a promotion changes from.
+  const people = snapshot.engineers.map((e) => {
+    const level = levelOn(e, snapshot.levelChanges, LAST_DAY);
+    return level === e.level ? e : { ...e, level };
+  });
 
   const done = async (text: string) => {
     setNotice({ kind: 'status', text });
     await onChanged();
   };
 
-  const promote = async (e: Engineer) => {
-    const next = nextRank(e.level);
-    if (next === null) return;
-    const r = await api['engineers.update']({ engineerId: e.id, level: next });
+  const promote = async (e: Engineer, to: Rank, changedOn: string) => {
+    setPromoting(null);
+    const r = await api['engineers.update']({ engineerId: e.id, level: to, fromLevel: e.level, changedOn });
     if (r.ok) await done(r.value.summary);
     else setNotice({ kind: 'alert', text: r.error.message });
   };
@@ -127,6 +133,15 @@ export function Roster({ snapshot, onChanged }: Props) {
           }}
         />
       )}
+      {promoting && (
+        <PromoteDialog
+          engineer={promoting.engineer}
+          to={promoting.to}
+          quarterStart={snapshot.quarter.startsOn}
+          onCancel={() => setPromoting(null)}
+          onConfirm={(day) => void promote(promoting.engineer, promoting.to, day)}
+        />
+      )}
       {deleting && (
         <Confirm
           title={`Delete ${deleting.engineer.name}?`}
@@ -163,7 +178,7 @@ export function Roster({ snapshot, onChanged }: Props) {
       )}
       <Teams snapshot={snapshot} onChanged={done} onError={(text) => setNotice({ kind: 'alert', text })} />
       {[...snapshot.teams].sort(byName).map((team) => {
-        const members = snapshot.engineers.filter((e) => e.teamId === team.id).sort(byLevelThenName);
+        const members = people.filter((e) => e.teamId === team.id).sort(byLevelThenName);
         return (
           <table key={team.id} className="roster-table" aria-label={`Roster of ${team.name}`}>
             <caption>
@@ -197,7 +212,11 @@ export function Roster({ snapshot, onChanged }: Props) {
                           Edit
                         </button>
                         {next !== null && (
-                          <button type="button" onClick={() => void promote(e)} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
+                          <button
+                            type="button"
+                            onClick={() => setPromoting({ engineer: e, to: next })}
+                            aria-label={`Promote ${e.name} to ${levelName(next)}`}
+                          >
                             Promote to {levelName(next)}
                           </button>
                         )}
@@ -243,6 +262,64 @@ export function Roster({ snapshot, onChanged }: Props) {
         );
       })}
     </section>
+  );
+}
+
+/**
+ * A level change is deliberate and dated: the lead confirms it and says from when. Today is the
+ * default; the first days of this quarter and the next are a click away, since a promotion usually
+ * takes effect with a quarter. The date decides which quarters' plans see the new level.
+ */
+function PromoteDialog({
+  engineer,
+  to,
+  quarterStart,
+  onConfirm,
+  onCancel,
+}: {
+  engineer: Engineer;
+  to: Rank;
+  quarterStart: string | null;
+  onConfirm: (day: string) => void;
+  onCancel: () => void;
+}) {
+  const now = localToday();
+  const thisQuarter = calendarQuarterStart(now);
+  const nextQuarter = threeMonthsAfter(thisQuarter);
+  const [day, setDay] = useState(now);
+  const valid = /^\d{4}-\d\d-\d\d$/.test(day);
+  const choices = [
+    { label: 'Today', day: now },
+    { label: 'This quarter’s start', day: thisQuarter },
+    { label: 'Next quarter’s start', day: nextQuarter },
+    ...(quarterStart && ![now, thisQuarter, nextQuarter].includes(quarterStart)
+      ? [{ label: 'The shown quarter’s start', day: quarterStart }]
+      : []),
+  ];
+  return (
+    <Confirm
+      title={`Promote ${engineer.name} to ${levelName(to)}?`}
+      confirmLabel={valid ? `Promote from ${dayText(day)}` : 'Promote'}
+      danger={false}
+      onCancel={onCancel}
+      onConfirm={() => valid && onConfirm(day)}
+    >
+      <p>
+        {engineer.name} is {withArticle(levelName(engineer.level))}. From the day you choose, fits are judged at {levelName(to)}; quarters
+        that start before it keep the level held then.
+      </p>
+      <div className="field">
+        <label htmlFor="promote-on">Effective from</label>
+        <input id="promote-on" className="promote-date" type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
+      </div>
+      <div className="date-choices" role="group" aria-label="Common dates">
+        {choices.map((c) => (
+          <button key={c.label} type="button" aria-pressed={day === c.day} onClick={() => setDay(c.day)}>
+            {c.label} ({dayText(c.day)})
+          </button>
+        ))}
+      </div>
+    </Confirm>
   );
 }
 
@@ -348,7 +425,9 @@ function EngineerForm({
     }
     const fields = { ...parsed.data, ...(levelChanges ? { changedOn } : {}) };
     const r =
-      engineer === null ? await api['engineers.create'](fields) : await api['engineers.update']({ engineerId: engineer.id, ...fields });
+      engineer === null
+        ? await api['engineers.create'](fields)
+        : await api['engineers.update']({ engineerId: engineer.id, ...fields, fromLevel: engineer.level });
     if (!r.ok) {
       const e = serverErrors(r.error);
       setErrors(e.fields);

@@ -113,12 +113,15 @@ export function Confirm({
   confirmLabel,
   onConfirm,
   onCancel,
+  danger = true,
 }: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Most confirmations are of something that takes work away; a promotion is not. */
+  danger?: boolean;
 }) {
   const ref = useDismissable<HTMLDivElement>(onCancel);
   const bodyId = useId();
@@ -127,7 +130,7 @@ export function Confirm({
       <h3>{title}</h3>
       <div id={bodyId}>{children}</div>
       <div className="form-actions">
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button type="button" className={danger ? 'danger' : undefined} onClick={onConfirm}>
           {confirmLabel}
         </button>
         <button type="button" onClick={onCancel} autoFocus>

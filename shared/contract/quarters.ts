@@ -5,7 +5,11 @@ import { channel } from './channel.ts';
 // Quarters: the roster is shared, each quarter has its own plan. ('quarters.list' is on the board.)
 export const quartersContract = {
   'quarters.create': channel({
-    request: z.strictObject({ name: Name }),
+    request: z.strictObject({
+      name: Name,
+      /** Its first day; read from a name like "2027 Q1" when left out. */
+      startsOn: z.iso.date().optional(),
+    }),
     response: Mutation.extend({ quarterId: Id }),
     mutates: true,
   }),

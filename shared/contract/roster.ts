@@ -45,15 +45,26 @@ export const rosterContract = {
    * same change; reactivating does not give the work back.
    */
   'engineers.update': channel({
-    request: z.strictObject({
-      engineerId: Id,
-      name: Name.optional(),
-      level: RankSchema.optional(),
-      teamId: Id.optional(),
-      capacity: Points.nullable().optional(),
-      active: z.boolean().optional(),
-      changedOn: z.iso.date().optional(),
-    }),
+    request: z
+      .strictObject({
+        engineerId: Id,
+        name: Name.optional(),
+        level: RankSchema.optional(),
+        /**
+         * The level the lead saw when asking for the change. Required with `level`: when the
+         * engineer no longer holds it (a second click, another window), the change is refused.
+         */
+        fromLevel: RankSchema.optional(),
+        teamId: Id.optional(),
+        capacity: Points.nullable().optional(),
+        active: z.boolean().optional(),
+        /** The day a new level takes effect; today when left out. */
+        changedOn: z.iso.date().optional(),
+      })
+      .refine((r) => r.level === undefined || r.fromLevel !== undefined, {
+        path: ['fromLevel'],
+        message: 'Say which level this changes from',
+      }),
     response: Mutation,
     mutates: true,
   }),

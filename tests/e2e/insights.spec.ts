@@ -40,7 +40,7 @@ test('insights list the seeded overreach and stretch; returning the overreach to
   await board.evaluate(() => ((globalThis as unknown as { stillHere: boolean }).stillHere = true));
   await overreach.getByRole('button', { name: 'Return to backlog' }).click();
   await expect(overreach).toHaveCount(0);
-  await expect(board.getByRole('status')).toContainText("Returned 'Fraud rules for self-referrals' to the backlog");
+  await expect(board.getByRole('status')).toContainText("'Fraud rules for self-referrals' to the backlog (was Leo Okafor)");
   // Leo keeps his Intern-rung task: with the overreach gone he has no gap left.
   await expect(leoGaps).toHaveCount(0);
   await expect(stretch).toBeVisible();

@@ -1,6 +1,10 @@
 import { rmSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
+import { calendarQuarterStart, dayText, localToday, threeMonthsAfter } from '../../shared/calendar.ts';
 import { type HostProcess, expect, launchHost, stopHost, test } from './fixtures.ts';
+
+/** How the demo names a calendar quarter: '2027-01-01' → '2027 Q1'. */
+const quarterName = (start: string) => `${start.slice(0, 4)} Q${(Number(start.slice(5, 7)) - 1) / 3 + 1}`;
 
 async function invoke(host: HostProcess, request: APIRequestContext, channel: string, body: unknown) {
   const res = await request.post(`${host.origin}/api/invoke`, {
@@ -42,7 +46,11 @@ test('create an engineer, give them an overreach, promote them: the warning on t
 
   await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
   await board.getByRole('button', { name: 'Promote Nadia Ali to Junior' }).click();
-  await expect(board.getByRole('status')).toHaveText('Promoted Nadia Ali to Junior');
+  // A promotion is confirmed, dated (today unless the lead says otherwise), and said in History's words.
+  const confirm = board.getByRole('alertdialog', { name: 'Promote Nadia Ali to Junior?' });
+  await expect(confirm.getByLabel('Effective from')).toHaveValue(localToday());
+  await confirm.getByRole('button', { name: `Promote from ${dayText(localToday())}` }).click();
+  await expect(board.getByRole('status')).toHaveText(`Nadia Ali: Intern → Junior from ${dayText(localToday())}`);
   await board.getByRole('button', { name: 'Promotion history of Nadia Ali' }).click();
   await expect(board.getByRole('list', { name: 'Levels of Nadia Ali' }).getByRole('listitem')).toHaveText([
     /joined as Intern/,
@@ -68,6 +76,51 @@ test('create an engineer, give them an overreach, promote them: the warning on t
   await storyForm.getByLabel('Size (points, optional)').fill('2');
   await storyForm.getByRole('button', { name: 'Add story' }).click();
   await expect(board.getByRole('list', { name: "Stories of 'Referral rewards'" })).toContainText('Referral terms page');
+});
+
+test('a promotion dated next quarter: this quarter’s fits stay, the next quarter’s are judged at the new level', async ({
+  board,
+  host,
+  request,
+}) => {
+  const start = threeMonthsAfter(calendarQuarterStart(localToday()));
+  const next = quarterName(start);
+  const { quarterId } = (await invoke(host, request, 'quarters.create', { name: next })) as { quarterId: number };
+  await invoke(host, request, 'quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: quarterId });
+  // Next quarter, a Senior reviews her stretch: still above her once she is a Mid, so the review stays.
+  const db = host.readDb();
+  const referrals = db.prepare(`SELECT id FROM work_items WHERE title = 'Referral rewards' AND quarter_id = ?`).pluck().get(quarterId);
+  const kenji = db.prepare(`SELECT id FROM engineers WHERE name = 'Kenji Watanabe'`).pluck().get();
+  db.close();
+  await invoke(host, request, 'plan.setReviewer', { itemId: referrals, reviewerId: kenji, leadReviews: false });
+  await board.reload();
+
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+  await board.getByRole('button', { name: 'Promote Jade Martin to Mid' }).click();
+  const confirm = board.getByRole('alertdialog', { name: 'Promote Jade Martin to Mid?' });
+  await confirm.getByRole('button', { name: `Next quarter’s start (${dayText(start)})` }).click();
+  await expect(confirm.getByLabel('Effective from')).toHaveValue(start);
+  await board.screenshot({ path: 'test-results/screens/promote-dialog.png' });
+  await confirm.getByRole('button', { name: `Promote from ${dayText(start)}` }).click();
+  await expect(board.getByRole('status')).toHaveText(`Jade Martin: Junior → Mid from ${dayText(start)}`);
+  // The roster shows the level she is promoted to; a second click would be refused, not applied twice.
+  const row = board.getByRole('table', { name: 'Roster of Growth' }).getByRole('row', { name: /Jade Martin/ });
+  await expect(row.getByRole('cell', { name: 'Mid' })).toBeVisible();
+
+  // This quarter is judged today: she is still a Junior and 'Referral rewards' is still her stretch.
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Board' }).click();
+  await board.getByLabel('Quarter').selectOption({ label: quarterName(calendarQuarterStart(localToday())) });
+  const now = board.getByRole('region', { name: 'Jade Martin, Junior' });
+  await expect(now.getByRole('article', { name: 'Referral rewards', exact: true }).getByText('Stretch')).toBeVisible();
+
+  // The next quarter is judged on its first day, the day she becomes a Mid.
+  await board.getByLabel('Quarter').selectOption({ label: next });
+  const later = board.getByRole('region', { name: 'Jade Martin, Mid' });
+  const reviewed = later.getByRole('article', { name: 'Referral rewards', exact: true });
+  await expect(reviewed.getByText('In reach')).toBeVisible();
+  // No longer a stretch, but the review recorded on it is still shown.
+  await expect(reviewed.getByText('Reviewer: Kenji Watanabe')).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Jade Martin, Junior' })).toHaveCount(0);
 });
 
 test('deleting an engineer says what happens to their work first, and it returns to the backlog', async ({ board, host }) => {

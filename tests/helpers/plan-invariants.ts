@@ -1,15 +1,18 @@
 import type { Db } from '../../data/db.ts';
 import { type Person, assignmentProblems } from '../../shared/assignment.ts';
+import { judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import type { Rank } from '../../shared/ladder.ts';
 
 // Every rule the stored plan holds, read straight from the tables: the assignment rules through the
-// same shared functions the handlers use, the rest as SQL. Empty when the roster is sound.
+// same shared functions the handlers use, each judged at the levels that judge its quarter (the
+// board's view, calendar.ts), the rest as SQL. Empty when the roster is sound.
 
 type Row = {
   item_id: number;
   title: string;
   rung: Rank;
   ack_note: string | null;
+  starts_on: string | null;
   a_id: number;
   a_name: string;
   a_level: Rank;
@@ -20,7 +23,7 @@ type Row = {
   r_active: number | null;
 };
 
-const person = (id: number, name: string, level: Rank, active: number): Person => ({ id, name, level, active: active === 1 });
+const personOf = (id: number, name: string, level: Rank, active: number): Person => ({ id, name, level, active: active === 1 });
 
 export function planBreaches(db: Db): string[] {
   const out: string[] = [];
@@ -31,14 +34,24 @@ export function planBreaches(db: Db): string[] {
   }
   const rows = db
     .prepare<[], Row>(
-      `SELECT w.id AS item_id, w.title, w.rung, a.ack_note,
+      `SELECT w.id AS item_id, w.title, w.rung, a.ack_note, q.starts_on,
               e.id AS a_id, e.name AS a_name, e.level AS a_level, e.active AS a_active,
               r.id AS r_id, r.name AS r_name, r.level AS r_level, r.active AS r_active
-       FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN engineers e ON e.id = a.engineer_id
-       LEFT JOIN engineers r ON r.id = a.reviewer_id`,
+       FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN quarters q ON q.id = w.quarter_id
+       JOIN engineers e ON e.id = a.engineer_id LEFT JOIN engineers r ON r.id = a.reviewer_id`,
     )
     .all();
+  const history = db
+    .prepare<[], { id: number; engineer_id: number; from_level: Rank | null; to_level: Rank; changed_on: string }>(
+      'SELECT * FROM level_changes',
+    )
+    .all()
+    .map((c) => ({ id: c.id, engineerId: c.engineer_id, fromLevel: c.from_level, toLevel: c.to_level, changedOn: c.changed_on }));
+  const today = localToday();
   for (const r of rows) {
+    const day = judgedOn(r.starts_on, today);
+    const person = (id: number, name: string, level: Rank, active: number): Person =>
+      personOf(id, name, levelOn({ id, level }, history, day), active);
     const problems = assignmentProblems({
       title: r.title,
       rung: r.rung,

@@ -19,7 +19,7 @@ describe('plan.assignMany: moving many items at once', () => {
     const moves = stories.map((itemId, i) => ({ itemId, engineerId: i % 5 === 0 ? null : engineers[i % engineers.length]! }));
     const m = ok(dispatch('plan.assignMany', { moves }));
     expect(m.changeId).toBeGreaterThan(0);
-    expect(m.summary).toMatch(/^Moved \d+ items/);
+    expect(m.summary).toMatch(/^\d{4} Q\d: moved \d+ items/);
     for (const { itemId, engineerId } of moves) {
       expect(db.prepare('SELECT engineer_id FROM assignments WHERE item_id = ?').pluck().get(itemId) ?? null).toBe(engineerId);
     }

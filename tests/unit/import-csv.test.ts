@@ -268,7 +268,7 @@ describe('re-importing an updated HR sheet updates the people already on the ros
     const a = tempRoster();
     const b = tempRoster();
     const id = a.db.prepare(`SELECT id FROM engineers WHERE name = 'Ana Sousa'`).pluck().get() as number;
-    ok(a.dispatch('engineers.update', { engineerId: id, level: 2 }));
+    ok(a.dispatch('engineers.update', { engineerId: id, level: 2, fromLevel: 1 }));
     ok(b.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team\nAna Sousa,Mid,Checkout\n') }));
     const rows = (db: typeof a.db) => ({
       engineer: db.prepare('SELECT * FROM engineers WHERE id = ?').get(id),

@@ -27,7 +27,7 @@ describe('the whole database as a versioned JSON document', () => {
     // Edits, a promotion, a second quarter and an acknowledgement make the demo less tidy than a seed.
     const q2 = ok(demo.dispatch('quarters.create', { name: 'Later' })).quarterId;
     ok(demo.dispatch('quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: q2 }));
-    ok(demo.dispatch('engineers.update', { engineerId: 5, level: 1, changedOn: '2026-10-01' }));
+    ok(demo.dispatch('engineers.update', { engineerId: 5, level: 1, fromLevel: 0, changedOn: '2026-10-01' }));
     ok(demo.dispatch('work.update', { itemId: 3, description: 'Émoji 🚀, "quotes", and a\nnewline', size: null }));
     const first = ok(demo.dispatch('export.json', {}));
     expect(first.filename).toMatch(/^rungs-\d{4}-\d\d-\d\d\.json$/);
@@ -129,7 +129,7 @@ describe('a restored document holds every rule the board enforces', () => {
   it('names used twice and an initiative below the Junior rung are refused in words, not by the database', () => {
     const doc = demoDocument();
     doc.teams[1]!.name = doc.teams[0]!.name.toUpperCase();
-    doc.quarters.push({ id: 99, name: doc.quarters[0]!.name });
+    doc.quarters.push({ id: 99, name: doc.quarters[0]!.name, startsOn: null });
     doc.workItems.find((w) => w.kind === 'initiative')!.rung = 0;
     const empty = tempRoster({ demo: false });
     const r = empty.dispatch('import.json', { text: JSON.stringify(doc) });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { CHANNELS, type ChannelName, contract } from '../../shared/contract/index.ts';
 import { ERROR_CODES } from '../../shared/errors.ts';
-import { LEVELS, TOUCHPOINTS } from '../../shared/ladder.ts';
+import { LEVELS, type Rank, TOUCHPOINTS } from '../../shared/ladder.ts';
 import { CHANNEL_SAMPLES } from '../helpers/channel-samples.ts';
 import { planBreaches } from '../helpers/plan-invariants.ts';
 import { rowCounts, tempRoster } from '../helpers/temp-db.ts';
@@ -239,12 +239,14 @@ const commands = [
     ),
   // Level changes weigh more: they move every fit and every review the person is part of.
   ...[1, 2, 3].map(() =>
-    fc
-      .tuple(pick, level)
-      .map(
-        ([e, l]) =>
-          new Step(`engineers.update ${e} level ${l}`, (db) => ['engineers.update', { engineerId: from(engineersOf(db), e), level: l }]),
-      ),
+    fc.tuple(pick, level).map(
+      ([e, l]) =>
+        new Step(`engineers.update ${e} level ${l}`, (db) => {
+          const engineerId = from(engineersOf(db), e);
+          const fromLevel = db.prepare('SELECT level FROM engineers WHERE id = ?').pluck().get(engineerId) as Rank | undefined;
+          return ['engineers.update', { engineerId, level: l, fromLevel: fromLevel ?? 0 }];
+        }),
+    ),
   ),
   fc
     .tuple(pick, fc.boolean(), fc.option(pick))

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
+import { dayText, localToday } from '../../shared/calendar.ts';
+import { currentQuarterName } from '../../data/demo-team.ts';
 import { fit } from '../../shared/fit.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
@@ -21,13 +23,13 @@ describe('engineers: create, edit, promote', () => {
     const item = () => ok(dispatch('board.snapshot', {})).items.find((i) => i.id === itemId)!;
     const owner = () => ok(dispatch('board.snapshot', {})).engineers.find((e) => e.id === item().assignment!.engineerId)!;
     expect(fit(item().rung, owner().level).kind).toBe('overreach');
-    const m = ok(dispatch('engineers.update', { engineerId: owner().id, level: (owner().level + 1) as 1 }));
-    expect(m.summary).toMatch(/^Promoted .* to Junior$/);
+    const m = ok(dispatch('engineers.update', { engineerId: owner().id, level: 1, fromLevel: 0 }));
+    expect(m.summary).toBe(`Leo Okafor: Intern → Junior from ${dayText(localToday())}`);
     expect(fit(item().rung, owner().level).kind).toBe('stretch');
     expect(ok(dispatch('engineers.levelHistory', { engineerId: owner().id })).at(-1)).toMatchObject({
       fromLevel: 0,
       toLevel: 1,
-      changedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      changedOn: localToday(),
     });
     ok(dispatch('history.undo', {}));
     expect(fit(item().rung, owner().level).kind).toBe('overreach');
@@ -57,8 +59,8 @@ describe('a level or rung change re-checks the reviews and notes it touches, in 
     const { db, dispatch } = tempRoster();
     const sofia = named(db, 'Sofia Lindqvist'); // Mid, reviews Jade Martin (Junior) on Referral rewards
     const referrals = itemNamed(db, 'Referral rewards');
-    const m = ok(dispatch('engineers.update', { engineerId: sofia, level: 0 }));
-    expect(m.summary).toBe("Moved Sofia Lindqvist back to Intern; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");
+    const m = ok(dispatch('engineers.update', { engineerId: sofia, level: 0, fromLevel: 2, changedOn: '2026-11-28' }));
+    expect(m.summary).toBe("Sofia Lindqvist: Mid → Intern from 28 Nov 2026; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");
     expect(reviewerOf(db, referrals)).toBeNull();
     ok(dispatch('history.undo', {}));
     expect(reviewerOf(db, referrals)).toBe(sofia);
@@ -67,8 +69,8 @@ describe('a level or rung change re-checks the reviews and notes it touches, in 
 
   it('an assignee moved up to their reviewer’s level loses the reviewer', () => {
     const { db, dispatch } = tempRoster();
-    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Jade Martin'), level: 2 }));
-    expect(m.summary).toBe("Promoted Jade Martin to Mid; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");
+    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Jade Martin'), level: 2, fromLevel: 1, changedOn: '2026-11-28' }));
+    expect(m.summary).toBe("Jade Martin: Junior → Mid from 28 Nov 2026; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");
     expect(reviewerOf(db, itemNamed(db, 'Referral rewards'))).toBeNull();
   });
 
@@ -76,9 +78,9 @@ describe('a level or rung change re-checks the reviews and notes it touches, in 
     const { db, dispatch } = tempRoster();
     const fraud = itemNamed(db, 'Fraud rules for self-referrals'); // Mid rung on Leo Okafor, an Intern
     ok(dispatch('plan.acknowledge', { itemId: fraud, note: 'Pairs with Omar' }));
-    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Leo Okafor'), level: 1 }));
+    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Leo Okafor'), level: 1, fromLevel: 0, changedOn: '2026-11-28' }));
     expect(m.summary).toBe(
-      "Promoted Leo Okafor to Junior; withdrew the acknowledgement of 'Fraud rules for self-referrals', an overreach no more",
+      "Leo Okafor: Intern → Junior from 28 Nov 2026; withdrew the acknowledgement of 'Fraud rules for self-referrals', an overreach no more",
     );
     expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBeNull();
     ok(dispatch('history.undo', {}));
@@ -103,17 +105,23 @@ describe('a level or rung change re-checks the reviews and notes it touches, in 
     const fraud = itemNamed(db, 'Fraud rules for self-referrals');
     ok(dispatch('plan.acknowledge', { itemId: fraud, note: 'Pairs with Omar' }));
     const m = ok(dispatch('work.update', { itemId: fraud, rung: 1 }));
-    expect(m.summary).toBe("Edited 'Fraud rules for self-referrals'; withdrew its acknowledgement, an overreach no more");
+    expect(m.summary).toBe(
+      `${currentQuarterName()}: 'Fraud rules for self-referrals' rung Mid → Junior; withdrew its acknowledgement, an overreach no more`,
+    );
     expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBeNull();
     ok(dispatch('history.undo', {}));
     expect(db.prepare('SELECT ack_note FROM assignments WHERE item_id = ?').pluck().get(fraud)).toBe('Pairs with Omar');
-    expect(ok(dispatch('work.update', { itemId: fraud, rung: 3 })).summary).toBe("Edited 'Fraud rules for self-referrals'");
+    expect(ok(dispatch('work.update', { itemId: fraud, rung: 3 })).summary).toBe(
+      `${currentQuarterName()}: 'Fraud rules for self-referrals' rung Mid → Senior`,
+    );
   });
 
   it('a level change that keeps every review clears nothing', () => {
     const { db, dispatch } = tempRoster();
-    const m = ok(dispatch('engineers.update', { engineerId: named(db, 'Sofia Lindqvist'), level: 3 }));
-    expect(m.summary).toBe('Promoted Sofia Lindqvist to Senior');
+    const m = ok(
+      dispatch('engineers.update', { engineerId: named(db, 'Sofia Lindqvist'), level: 3, fromLevel: 2, changedOn: '2027-01-01' }),
+    );
+    expect(m.summary).toBe('Sofia Lindqvist: Mid → Senior from 1 Jan 2027');
     expect(reviewerOf(db, itemNamed(db, 'Referral rewards'))).toBe(named(db, 'Sofia Lindqvist'));
   });
 });
@@ -191,9 +199,9 @@ describe('deactivating an engineer who carries work releases it, in one undoable
     ok(dispatch('engineers.create', { name: 'Nadia Ali', level: 0, teamId: ids(db).team }));
     const nadia = db.prepare(`SELECT id FROM engineers WHERE name = 'Nadia Ali'`).pluck().get() as number;
     const before = db.prepare('SELECT * FROM assignments ORDER BY item_id').all();
-    expect(ok(dispatch('engineers.update', { engineerId: nadia, active: false, level: 1 })).summary).toBe(
-      'Promoted Nadia Ali to Junior and deactivated them',
-    );
+    expect(
+      ok(dispatch('engineers.update', { engineerId: nadia, active: false, level: 1, fromLevel: 0, changedOn: '2026-11-28' })).summary,
+    ).toBe('Nadia Ali: Intern → Junior from 28 Nov 2026, deactivated');
     expect(db.prepare('SELECT * FROM assignments ORDER BY item_id').all()).toEqual(before);
   });
 });
