@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../data/migrations/index.ts';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/index.ts';
@@ -136,7 +137,7 @@ describe('read channels', () => {
   it('answer with data that matches their response schema', () => {
     const { dispatch } = tempRoster();
     expect(contract['quarters.list'].response.safeParse(ok(dispatch('quarters.list', {}))).success).toBe(true);
-    expect(ok(dispatch('app.info', {})).schemaVersion).toBe(1);
+    expect(ok(dispatch('app.info', {})).schemaVersion).toBe(MIGRATIONS.length);
     expect(ok(dispatch('history.state', {}))).toEqual({ canUndo: false, canRedo: false, undoSummary: null, redoSummary: null });
   });
 });
