@@ -101,7 +101,11 @@ export const workHandlers: Handlers<typeof workContract> = {
     // A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it.
     const staleNote =
       !!assignment && assignment.ackNote !== null && ackProblem(after.title, after.rung, getEngineer(db, assignment.engineerId)) !== null;
-    const summary = `Edited '${after.title}'${staleNote ? '; withdrew its acknowledgement, an overreach no more' : ''}`;
+    const moved =
+      movedStories.length > 0
+        ? `; its ${movedStories.length === 1 ? 'story moves' : `${movedStories.length} stories move`} with it to ${after.teamId === null ? 'no team' : getTeam(db, after.teamId).name}`
+        : '';
+    const summary = `Edited '${after.title}'${moved}${staleNote ? '; withdrew its acknowledgement, an overreach no more' : ''}`;
     return record(db, summary, (rows) => {
       rows.update('work_items', itemId, toDb.workItem(fields));
       for (const storyId of movedStories) rows.update('work_items', storyId, { team_id: after.teamId });

@@ -3,6 +3,8 @@ import { fitSentence } from '../../shared/fit.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { useDismissable } from '../focus.ts';
+import { earlierNoteText } from '../../shared/work-team.ts';
+import { useCarriedFrom } from './Card.tsx';
 import { useBoardActions } from './context.ts';
 
 type Warning = { item: WorkItem; engineer: Engineer };
@@ -63,9 +65,16 @@ const WarningRow = memo(function WarningRow({ item, engineer }: Warning) {
   const [editing, setEditing] = useState(false);
   const ack = item.assignment?.ackNote ?? null;
   const sentence = fitSentence(item.title, item.rung, engineer.name, engineer.level);
+  const carriedFrom = useCarriedFrom(item);
   return (
     <li className={`warning${ack ? ' acknowledged' : ''}`} data-id={`warning-${item.id}`}>
       <p className="warning-text">{sentence}</p>
+      {/* A copy does not bring its note: the warning is open again and says what was kept before. */}
+      {!ack && item.carriedAckNote && carriedFrom !== null && (
+        <p className="warning-earlier" data-id="warning-earlier">
+          {earlierNoteText(carriedFrom, item.carriedAckNote)}
+        </p>
+      )}
       {ack ? (
         <>
           <p className="warning-ack">Kept on purpose: {ack}</p>

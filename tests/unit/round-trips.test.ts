@@ -113,7 +113,8 @@ describe("work belongs to a team: an initiative's, shared by its stories", () =>
     const stories = db.prepare('SELECT id FROM work_items WHERE parent_id = ?').pluck().all(revamp) as number[];
     expect(stories.map((id) => item(db, id).team_id)).toEqual(stories.map(() => checkout));
     const before = everything(db);
-    ok(dispatch('work.update', { itemId: revamp, teamId: growth }));
+    const m = ok(dispatch('work.update', { itemId: revamp, teamId: growth }));
+    expect(m.summary).toBe("Edited 'Checkout revamp'; its 4 stories move with it to Growth");
     expect([revamp, ...stories].map((id) => item(db, id).team_id)).toEqual([revamp, ...stories].map(() => growth));
     ok(dispatch('history.undo', {}));
     expect(everything(db)).toEqual(before);
