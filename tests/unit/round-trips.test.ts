@@ -36,6 +36,11 @@ describe('the roster CSV export carries every field the import reads', () => {
     expect(commit.changeId).toBeNull();
     expect(everything(db)).toEqual(before);
     expect(rowCounts(db).changes).toBe(changes);
+    // Into another roster, the deactivated engineer arrives deactivated, the others active.
+    const other = tempRoster({ demo: false });
+    ok(other.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text }));
+    expect(other.db.prepare('SELECT name FROM engineers WHERE active = 0').pluck().all()).toEqual(['Mia Chen']);
+    expect(other.db.prepare('SELECT count(*) FROM engineers WHERE active = 1').pluck().get()).toBe(10);
   });
 
   it('the import reads active as yes/no, true/false or 1/0 in any case; no column leaves everyone as they are', () => {
