@@ -43,7 +43,8 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
     const to = getQuarter(db, toQuarterId);
     if (from.id === to.id) throw new RungsError('conflict', 'Pick another quarter to copy into.');
     const keyOf = (i: { kind: string; title: string }) => `${i.kind}\u0000${i.title.toLowerCase()}`;
-    const there = new Map(getWorkItems(db, to.id).map((i) => [keyOf(i), i.id]));
+    const targetItems = getWorkItems(db, to.id);
+    const there = new Map(targetItems.map((i) => [keyOf(i), i.id]));
     const active = new Set(db.prepare<[], number>('SELECT id FROM engineers WHERE active = 1').pluck().all());
     const unfinished = getWorkItems(db, from.id).filter((i) => i.status !== 'done');
     const ordered = [...unfinished.filter((i) => i.kind === 'initiative'), ...unfinished.filter((i) => i.kind === 'story')];
@@ -56,11 +57,14 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
     const newId = new Map<number, number>(
       unfinished.filter((i) => i.kind === 'initiative' && there.has(keyOf(i))).map((i) => [i.id, there.get(keyOf(i))!]),
     );
+    // A story is its initiative's team's work there too, whatever team the initiative has in the target.
+    const teamThere = new Map(targetItems.map((i) => [i.id, i.teamId]));
     const m = record(db, summary, (rows) => {
       let sortKey = nextSortKey(db, to.id);
       for (const item of toCopy) {
         const parentId = item.parentId !== null ? (newId.get(item.parentId) ?? null) : null;
         const { id: _id, assignment, ...fields } = item;
+        const teamId = parentId !== null ? teamThere.get(parentId)! : item.teamId;
         const id = rows.insert(
           'work_items',
           toDb.workItem({
@@ -68,12 +72,14 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
             parentId,
             quarterId: to.id,
             sortKey,
+            teamId,
             carriedFromQuarterId: from.id,
             carriedAckNote: keeps(item) ? item.assignment!.ackNote : null,
           }),
         );
         sortKey += 1024;
         newId.set(item.id, id);
+        teamThere.set(id, teamId);
         if (assignment && active.has(assignment.engineerId)) {
           const reviewerId = assignment.reviewerId !== null && active.has(assignment.reviewerId) ? assignment.reviewerId : null;
           rows.insert('assignments', toDb.assignment(id, { ...assignment, reviewerId, ackNote: null }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { RungsDocument } from '../../shared/contract/transfer.ts';
+import { planBreaches } from '../helpers/plan-invariants.ts';
 import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // What leaves Rungs and comes back in says what it said before: an exported roster imports as
@@ -264,6 +265,19 @@ describe('copying unfinished work carries it over from the quarter the lead pick
     expect(everything(db)).toEqual(before);
     ok(dispatch('history.redo', {}));
     expect(db.prepare('SELECT count(*) FROM work_items WHERE carried_from_quarter_id = 1').pluck().get()).toBeGreaterThan(0);
+  });
+
+  it("a story copied under an initiative already in the target takes that initiative's team there", () => {
+    const { db, dispatch, q1 } = threeQuarters();
+    ok(dispatch('quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: q1 }));
+    const revamp = itemId(db, 'Checkout revamp', q1);
+    ok(dispatch('work.update', { itemId: revamp, teamId: idOf(db, 'teams', 'Growth') }));
+    // A story added in the earlier quarter afterwards comes in under the copy, in its new team.
+    ok(dispatch('work.create', { quarterId: 1, kind: 'story', title: 'Late story', parentId: itemId(db, 'Checkout revamp') }));
+    ok(dispatch('quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: q1 }));
+    const late = item(db, itemId(db, 'Late story', q1));
+    expect(late).toMatchObject({ parent_id: revamp, team_id: idOf(db, 'teams', 'Growth') });
+    expect(planBreaches(db)).toEqual([]);
   });
 
   it('copying on from a copy names the quarter it last came from', () => {
