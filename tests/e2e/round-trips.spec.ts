@@ -78,3 +78,29 @@ test('copy the unfinished plan of a picked quarter: copies say where they came f
   await board.getByRole('button', { name: /^Undo/ }).first().click();
   await expect(card).toHaveCount(0);
 });
+
+test("an initiative moved to another team in Work takes its stories; a story shows its initiative's team", async ({ board, host }) => {
+  await screen(board, 'Work');
+  await board.getByRole('button', { name: "Edit 'Checkout revamp'" }).click();
+  const form = board.getByRole('form', { name: "Edit 'Checkout revamp'" });
+  await expect(form.getByLabel('Team')).toHaveValue(String(1));
+  await form.getByLabel('Team').selectOption('Growth');
+  await expect(form.getByText('Its stories move to Growth with it.')).toBeVisible();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(board.getByRole('status').first()).toHaveText("Edited 'Checkout revamp'; its 4 stories move with it to Growth");
+
+  await board.getByRole('button', { name: "Edit 'Inline card validation errors'" }).click();
+  const story = board.getByRole('form', { name: "Edit 'Inline card validation errors'" });
+  await expect(story.locator('[data-id="work-team-inherited"]')).toHaveText('Team: Growth, as its initiative');
+  await expect(story.getByLabel('Team (optional)')).toHaveCount(0);
+  const db = host.readDb();
+  expect(
+    db
+      .prepare(
+        `SELECT DISTINCT t.name FROM work_items w JOIN teams t ON t.id = w.team_id WHERE w.parent_id = (SELECT id FROM work_items WHERE title = 'Checkout revamp')`,
+      )
+      .pluck()
+      .all(),
+  ).toEqual(['Growth']);
+  db.close();
+});
