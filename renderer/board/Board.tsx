@@ -25,7 +25,7 @@ import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
 import { DropTargetRegistryContext, DropTargets, createDropTargetRegistry } from './DropTarget.tsx';
 import { Filters } from './Filters.tsx';
 import { Grip, type GripControl } from './Grip.tsx';
-import { type BoardFilter, NO_FILTER, teamWarnings } from './filters.ts';
+import { type BoardFilter, NO_FILTER, overreaches, teamWarnings } from './filters.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -33,7 +33,7 @@ import { type Notice, useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
 import { useSharedView } from './share.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
-import { Warnings, overreaches } from './Warnings.tsx';
+import { Warnings } from './Warnings.tsx';
 import './board.css';
 import './board-scale.css';
 

@@ -72,11 +72,24 @@ export function boardView(snapshot: Snapshot, filter: BoardFilter): BoardView {
   };
 }
 
+export type Warning = { item: WorkItem; engineer: Engineer };
+
+/** Every overreach in the quarter, until it is fixed or kept with a note (then muted, still listed). */
+export function overreaches(items: readonly WorkItem[], engineers: readonly Engineer[]): Warning[] {
+  const byId = new Map(engineers.map((e) => [e.id, e]));
+  const out: Warning[] = [];
+  for (const item of items) {
+    const engineer = item.assignment ? byId.get(item.assignment.engineerId) : undefined;
+    if (engineer && itemFit(item, engineer).kind === 'overreach') out.push({ item, engineer });
+  }
+  return out;
+}
+
 /**
  * The warnings a team filter keeps: an overreach on one of the team's engineers (a card in its
  * lanes) or on the team's own work, wherever it was handed out. Without a team filter, all of them.
  */
-export function teamWarnings<W extends { item: WorkItem; engineer: Engineer }>(warnings: W[], teamId: number | null): W[] {
+export function teamWarnings(warnings: Warning[], teamId: number | null): Warning[] {
   if (teamId === null) return warnings;
   return warnings.filter((w) => w.engineer.teamId === teamId || w.item.teamId === teamId);
 }

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { type HostProcess, expect, test } from './fixtures.ts';
 
 async function invoke(host: HostProcess, request: APIRequestContext, channel: string, body: unknown) {
@@ -11,7 +11,7 @@ async function invoke(host: HostProcess, request: APIRequestContext, channel: st
   return json.value;
 }
 
-const screen = (board: import('@playwright/test').Page, name: string) =>
+const screen = (board: Page, name: string) =>
   board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
 
 test("the team filter narrows the backlog and the warnings to the team's work", async ({ board }) => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overreaches } from '../../renderer/board/Warnings.tsx';
-import { NO_FILTER, boardView, teamWarnings } from '../../renderer/board/filters.ts';
+import { NO_FILTER, boardView, overreaches, teamWarnings } from '../../renderer/board/filters.ts';
 import { ok, tempRoster } from '../helpers/temp-db.ts';
 
 // The board's team filter narrows everything the board lists: lanes, the backlog and the warnings.
