@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
 
 // `npm run screenshot`: the README's picture of the board, taken from the real browser host on a
 // fresh roster holding the demo team, so it shows what a new user sees. It builds nothing: run
@@ -12,15 +13,6 @@ import { chromium } from '@playwright/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs', 'screenshot.png');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
   console.error('dist/renderer is missing: build the renderer first (`npm run build`), then run `npm run screenshot` again.');

@@ -3,7 +3,8 @@ import { type AgendaEntry, agendaMarkdown, coachingAgenda, pointText } from './c
 import { CompetencyMap } from './competency-map.ts';
 import { engineerGaps } from './gaps.ts';
 import { LEVELS, type Rank, TOUCHPOINTS, type Touchpoint, type WorkKind } from './ladder.ts';
-import type { Assignment, Engineer, WorkItem } from './schemas.ts';
+import type { Engineer, WorkItem } from './schemas.ts';
+import { eng, item as planItem } from '../tests/helpers/plan.ts';
 
 // PRODUCT.md, "Coaching agenda", and the map's "If you can’t yet delegate at the level someone is
 // supposed to be, that gap is the coaching agenda": one describe per thing the agenda holds.
@@ -19,44 +20,15 @@ const map = CompetencyMap.parse({
   moves: LEVELS.map((from, i) => ({ from, to: LEVELS[i + 1] ?? null, label: `From ${from}`, text: `The move from ${from}` })),
 });
 
-let nextId = 100;
-const eng = (name: string, level: Rank, extra: Partial<Engineer> = {}): Engineer => ({
-  id: nextId++,
-  name,
-  level,
-  teamId: 1,
-  capacity: null,
-  active: true,
-  ...extra,
-});
+/** An item carrying `touchpoints`: the agenda quotes the map's cells for them. */
 const item = (
   title: string,
   kind: WorkKind,
   rung: Rank,
   on: Engineer | null,
   touchpoints: Touchpoint[] = [],
-  extra: Partial<WorkItem> & { a?: Partial<Assignment> } = {},
-): WorkItem => {
-  const { a, ...rest } = extra;
-  return {
-    id: nextId++,
-    kind,
-    parentId: null,
-    quarterId: 1,
-    title,
-    description: '',
-    rung,
-    size: 1,
-    touchpoints,
-    status: 'planned',
-    sortKey: nextId,
-    teamId: null,
-    carriedFromQuarterId: null,
-    carriedAckNote: null,
-    assignment: on ? { engineerId: on.id, reviewerId: null, leadReviews: false, ackNote: null, ...a } : null,
-    ...rest,
-  };
-};
+  extra: Parameters<typeof planItem>[4] = {},
+): WorkItem => planItem(title, kind, rung, on, { touchpoints, ...extra });
 
 const agendaOf = (engineers: Engineer[], items: WorkItem[]): AgendaEntry[] =>
   coachingAgenda(engineerGaps({ engineers, items }), engineers, map);
@@ -141,7 +113,7 @@ describe('load over capacity, or no load at all', () => {
     const tom = eng('Tom', 1, { capacity: 4 });
     const work = [item('Saved cards', 'initiative', 1, tom, [], { size: 3 }), item('Store card', 'story', 1, tom, [], { size: 2 })];
     expect(lines(agendaOf([tom], work)[0])).toEqual([
-      "Load over capacity: 'Saved cards' (Junior-rung initiative), 'Store card' (Junior-rung story); Tom (Junior) carries 5 pts against a capacity of 4: 3 pts 'Saved cards' as DRI, 2 pts 'Store card'",
+      "Load over capacity: 'Saved cards' (Junior-rung initiative), 'Store card' (Junior-rung story); 5 pts against a capacity of 4",
     ]);
   });
   it('no load is on the agenda with nothing to name', () => {

@@ -3,6 +3,7 @@ import { fit, whoReviews } from './fit.ts';
 import { type EngineerGaps, type GapKind, ownRungLabel } from './gaps.ts';
 import { type Rank, TOUCHPOINTS, type Touchpoint, levelName } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
+import { pts } from './load.ts';
 import { withArticle } from './words.ts';
 
 // The coaching agenda (PRODUCT.md, "Coaching agenda"): "if you can't yet delegate at the level
@@ -57,7 +58,7 @@ const ORDER: readonly AgendaKind[] = [
 ];
 
 /** One engineer's points: their gaps, plus the stretches someone already reviews. */
-function pointsOf({ engineer, items, gaps }: EngineerGaps, reviewerName: (id: number) => string | undefined): AgendaPoint[] {
+function pointsOf({ engineer, items, gaps, load }: EngineerGaps, reviewerName: (id: number) => string | undefined): AgendaPoint[] {
   const fromGaps = gaps.map((g): AgendaPoint => {
     const item = g.items[0];
     switch (g.kind) {
@@ -76,8 +77,15 @@ function pointsOf({ engineer, items, gaps }: EngineerGaps, reviewerName: (id: nu
       case 'only_below_level':
         return { kind: g.kind, label: g.label, items: g.items, detail: null, muted: false };
       case 'over_capacity':
+        // The items are named beside the label already; the detail adds only the figures.
+        return {
+          kind: g.kind,
+          label: g.label,
+          items: g.items,
+          detail: `${pts(load.points)} against a capacity of ${engineer.capacity ?? 0}`,
+          muted: false,
+        };
       case 'no_load':
-        // The load sentence is the gap's own: how load and capacity are counted lives in one place.
         return { kind: g.kind, label: g.label, items: g.items, detail: g.message, muted: false };
     }
   });

@@ -1,48 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type EngineerGaps, type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
-import type { Rank, WorkKind } from './ladder.ts';
 import { loadOf } from './load.ts';
-import type { Assignment, Engineer, WorkItem } from './schemas.ts';
+import type { Engineer, WorkItem } from './schemas.ts';
+import { eng, item } from '../tests/helpers/plan.ts';
 
 // One describe per sentence of PRODUCT.md, "Delegation gaps" (per engineer, per quarter).
 
-let nextId = 100;
-const eng = (name: string, level: Rank, extra: Partial<Engineer> = {}): Engineer => ({
-  id: nextId++,
-  name,
-  level,
-  teamId: 1,
-  capacity: null,
-  active: true,
-  ...extra,
-});
-const item = (
-  title: string,
-  kind: WorkKind,
-  rung: Rank,
-  on: Engineer | null,
-  extra: Partial<WorkItem> & { a?: Partial<Assignment> } = {},
-): WorkItem => {
-  const { a, ...rest } = extra;
-  return {
-    id: nextId++,
-    kind,
-    parentId: null,
-    quarterId: 1,
-    title,
-    description: '',
-    rung,
-    size: 1,
-    touchpoints: [],
-    status: 'planned',
-    sortKey: nextId,
-    teamId: null,
-    carriedFromQuarterId: null,
-    carriedAckNote: null,
-    assignment: on ? { engineerId: on.id, reviewerId: null, leadReviews: false, ackNote: null, ...a } : null,
-    ...rest,
-  };
-};
 /** An engineer's gaps when `items` is the whole plan. */
 const gapsIn = (engineer: Engineer, items: WorkItem[]) => gapsOf(engineer, items, loadOf(engineer.id, { items }));
 const kinds = (engineer: Engineer, items: WorkItem[]) => gapsIn(engineer, items).map((g) => g.kind);

@@ -1,6 +1,7 @@
 import { type AssignmentFacts, type Cleared, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
 import type { rosterContract } from '../../shared/contract/roster.ts';
 import { RungsError } from '../../shared/errors.ts';
+import { plural } from '../../shared/words.ts';
 import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
 import type { Changeset } from '../changes.ts';
@@ -52,8 +53,6 @@ function impact(db: Db, engineerId: number) {
     levelChanges: count('SELECT count(*) FROM level_changes WHERE engineer_id = ?'),
   };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // The writes below are the only way an engineer is added, changed or relieved of work, whether the
 // lead uses the Roster screen or imports a CSV: a level change is dated the same way from both.

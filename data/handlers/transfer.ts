@@ -4,6 +4,7 @@ import { toCsv } from '../../shared/csv.ts';
 import { assignmentProblems, clearedSentence } from '../../shared/assignment.ts';
 import { rungProblem } from '../../shared/contract/work.ts';
 import { type Issue, RungsError } from '../../shared/errors.ts';
+import { plural } from '../../shared/words.ts';
 import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { ACTIVE_CELL, type BacklogRow, type ImportKind, type RosterRow, checkBacklog, checkRoster, matchKey } from '../../shared/import.ts';
 import { levelName } from '../../shared/ladder.ts';
@@ -50,8 +51,6 @@ function keepingBackup<T>(db: Db, importIt: () => T): T {
   return imported;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 /** New people are added and matched ones updated, through the same writes as the Roster screen. */
 function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
   const today = localToday();
@@ -59,12 +58,18 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
   const updated = values.filter((v) => v.change === 'update');
   const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
   const levelChanges = updated.filter((v) => engineers.get(v.engineerId!)!.level !== v.level).length;
-  const parts = [
-    added > 0 && `${plural(added, 'engineer')}${newTeams.length ? ` and ${plural(newTeams.length, 'team')}` : ''}`,
-    updated.length > 0 &&
-      `updated ${plural(updated.length, 'engineer')}${levelChanges > 0 ? ` (${plural(levelChanges, 'level change')})` : ''}`,
-    added === 0 && newTeams.length > 0 && plural(newTeams.length, 'team'),
-  ].filter(Boolean);
+  const teamsAdded = newTeams.length > 0 ? plural(newTeams.length, 'team') : null;
+  const imported = added > 0 ? `${plural(added, 'engineer')}${teamsAdded ? ` and ${teamsAdded}` : ''}` : teamsAdded;
+  const updatedText =
+    updated.length > 0
+      ? `${plural(updated.length, 'engineer')}${levelChanges > 0 ? ` (${plural(levelChanges, 'level change')})` : ''}`
+      : null;
+  // "Imported 2 engineers, updated 1 engineer", "Updated 1 engineer": never "Imported updated".
+  const what = imported
+    ? `Imported ${imported}${updatedText ? `, updated ${updatedText}` : ''}`
+    : updatedText
+      ? `Updated ${updatedText}`
+      : 'Imported nothing new';
   const edits = (teamIds: Map<string, number>): Edit[] =>
     updated.map((v) => {
       const before = engineers.get(v.engineerId!)!;
@@ -81,7 +86,7 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
     });
   // What the new levels clear depends on levels alone; the new teams' ids come with the writes.
   const cleared = clearedSentence(clearedByEdits(db, edits(new Map())));
-  const summary = `Imported ${parts.join(', ')} from CSV${cleared ? `; ${cleared}` : ''}`;
+  const summary = `${what} from CSV${cleared ? `; ${cleared}` : ''}`;
   return record(db, summary, (rows) => {
     const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));

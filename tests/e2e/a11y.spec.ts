@@ -41,6 +41,8 @@ async function textContrast(el: Locator): Promise<{ ratio: number; color: number
 }
 
 test('every screen of the demo team has no serious or critical axe violations', async ({ board }) => {
+  // Nine full axe scans, Insights with its coaching agenda the longest: ~25 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const problems: string[] = [];
   // The board opens first; it is scanned last, after a switch back to it.
   for (const screen of [...SCREENS.slice(1), SCREENS[0]]) {

@@ -94,9 +94,7 @@ describe('a level or rung change re-checks the reviews and notes it touches, in 
         text: 'name,level,team,capacity\nSofia Lindqvist,Junior,Growth,13\n',
       }),
     );
-    expect(m.summary).toBe(
-      "Imported updated 1 engineer (1 level change) from CSV; cleared Sofia Lindqvist as reviewer of 'Referral rewards'",
-    );
+    expect(m.summary).toBe("Updated 1 engineer (1 level change) from CSV; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");
     expect(reviewerOf(db, itemNamed(db, 'Referral rewards'))).toBeNull();
   });
 
