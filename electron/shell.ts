@@ -10,6 +10,7 @@ import type {
 import type { ParsedRequestOf, ResponseOf } from '../shared/contract/index.ts';
 import { type FileKind, MAX_OPEN_BYTES, type ShellChannel, isShellChannel } from '../shared/contract/shell.ts';
 import { parseRequest } from '../shared/contract/validate.ts';
+import { toBase64 } from '../shared/decode.ts';
 import { type Result, RungsError } from '../shared/errors.ts';
 
 // Electron's answers to the shell channels (shared/contract/shell.ts): native save and open dialogs
@@ -160,8 +161,8 @@ export function createShellHandlers<W>(deps: ShellDeps<W>): ShellHandlers {
         if (error instanceof RungsError) throw error;
         throw fileError('open', path, error);
       }
-      // As the browser's File.text() does: UTF-8, bad bytes replaced; the parser reports what it cannot read.
-      return { name: basename(path), text: new TextDecoder('utf-8').decode(data) };
+      // The bytes as they are on disk: the renderer's file input gives the same, and shared/decode.ts reads both.
+      return { name: basename(path), bytes: toBase64(data) };
     },
 
     'shell.saveReportPdf': async ({ quarterName }) => {

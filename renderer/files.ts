@@ -1,5 +1,6 @@
 import { type ChangeEvent, type MouseEvent, useEffect, useState } from 'react';
 import { type FileKind, MAX_OPEN_BYTES } from '../shared/contract/shell.ts';
+import { fromBase64 } from '../shared/decode.ts';
 import type { Result } from '../shared/errors.ts';
 import { api } from './api.ts';
 
@@ -9,7 +10,8 @@ import { api } from './api.ts';
 // window.print(). Screens call these and never build a download themselves.
 
 export type TextFile = { filename: string; mediaType: string; text: string };
-export type PickedFile = { name: string; text: string };
+/** A picked file's bytes, undecoded: shared/decode.ts decides how they are text, never File.text(). */
+export type PickedFile = { name: string; bytes: Uint8Array };
 export type ShellFeatures = { nativeFiles: boolean; pdf: boolean };
 /** saved false: the lead cancelled. path: where it went, when the shell knows (a download does not say). */
 export type SaveOutcome = { saved: boolean; path: string | null };
@@ -85,7 +87,7 @@ export async function saveReportPdf(quarterName: string): Promise<Result<SaveOut
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Read a file the browser's input picked, with the shell's size limit (UTF-8; a BOM is left for the parser). */
+/** Read the bytes of a file the browser's input picked, with the shell's size limit. */
 export async function readPickedFile(file: File): Promise<Result<PickedFile>> {
   if (file.size > MAX_OPEN_BYTES) {
     return {
@@ -96,12 +98,12 @@ export async function readPickedFile(file: File): Promise<Result<PickedFile>> {
       },
     };
   }
-  return { ok: true, value: { name: file.name, text: await file.text() } };
+  return { ok: true, value: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
 
 /**
  * The handlers for an `<input type="file">`: with a shell, a click opens its native dialog instead of
- * the browser's; without one, the input works as usual. Either way onPicked gets the name and text.
+ * the browser's; without one, the input works as usual. Either way onPicked gets the name and bytes.
  */
 export function filePicker(
   kind: FileKind,
@@ -115,7 +117,7 @@ export function filePicker(
       const input = e.currentTarget;
       void api['shell.openFile']({ kind }).then((r) => {
         if (r.ok) {
-          if (r.value) onPicked(r.value);
+          if (r.value) onPicked({ name: r.value.name, bytes: fromBase64(r.value.bytes) ?? new Uint8Array() });
         } else if (unsupported(r)) {
           known = { ...known, nativeFiles: false };
           input.click();

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeFormula, parseCsv, toCsv, unescapeFormula } from './csv.ts';
-
-const cols = ['name', 'level', 'team', 'capacity'];
+import { columnPlaces, escapeFormula, parseCsv, recordValues, sniffDelimiter, toCsv, unescapeFormula } from './csv.ts';
 
 describe('RFC 4180: quoted fields may hold commas, quotes and line breaks', () => {
   it('reads quotes, doubled quotes and a newline inside quotes, and keeps the starting line', () => {
-    const r = parseCsv('name,level\r\n"Rossi, Marco",Mid\r\n"Ana ""A"" Sousa","Jun\nior"\r\nLast,Sr', cols);
+    const r = parseCsv('name,level\r\n"Rossi, Marco",Mid\r\n"Ana ""A"" Sousa","Jun\nior"\r\nLast,Sr');
     expect(r).toEqual({
       ok: true,
+      delimiter: ',',
       header: ['name', 'level'],
       records: [
         { line: 2, cells: ['Rossi, Marco', 'Mid'] },
@@ -18,8 +17,8 @@ describe('RFC 4180: quoted fields may hold commas, quotes and line breaks', () =
     });
   });
   it('skips blank lines and refuses a quote that never closes', () => {
-    expect(parseCsv('a,b\n\n1,2\n\n', cols)).toMatchObject({ ok: true, records: [{ line: 3, cells: ['1', '2'] }] });
-    expect(parseCsv('a,b\n"1,2\n', cols)).toEqual({
+    expect(parseCsv('a,b\n\n1,2\n\n')).toMatchObject({ ok: true, records: [{ line: 3, cells: ['1', '2'] }] });
+    expect(parseCsv('a,b\n"1,2\n')).toEqual({
       ok: false,
       error: 'A quote opened on line 2 is never closed: a closing quote is missing, or the file was cut short.',
     });
@@ -28,24 +27,66 @@ describe('RFC 4180: quoted fields may hold commas, quotes and line breaks', () =
 
 describe('a byte-order mark from a spreadsheet is dropped', () => {
   it('the first column is "name", not "\\uFEFFname"', () => {
-    expect(parseCsv('\uFEFFname,level\nA,Mid', cols)).toMatchObject({ ok: true, header: ['name', 'level'] });
+    expect(parseCsv('\uFEFFname,level\nA,Mid')).toMatchObject({ ok: true, header: ['name', 'level'] });
   });
 });
 
-describe('a file with another delimiter is refused with a clear message', () => {
-  it('names semicolons, and tabs', () => {
-    expect(parseCsv('name;level;team\nA;Mid;X', cols)).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/^Wrong delimiter: .*semicolons/),
-    });
-    expect(parseCsv('name\tlevel\tteam\nA\tMid\tX', cols)).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/^Wrong delimiter: .*tabs/),
-    });
+describe('the delimiter is the one the header line uses most, outside quotes', () => {
+  it('reads commas, semicolons (Excel in a European locale), tabs (Excel\'s "Unicode text") and pipes', () => {
+    for (const [d, name] of [
+      [',', 'comma'],
+      [';', 'semicolon'],
+      ['\t', 'tab'],
+      ['|', 'pipe'],
+    ] as const) {
+      const text = ['name', 'level', 'team'].join(d) + '\n' + ['Jürgen Groß', 'Mid', 'Core'].join(d) + '\n';
+      expect(parseCsv(text), name).toEqual({
+        ok: true,
+        delimiter: d,
+        header: ['name', 'level', 'team'],
+        records: [{ line: 2, cells: ['Jürgen Groß', 'Mid', 'Core'] }],
+      });
+    }
+  });
+  it('does not count delimiters inside quotes, nor on the rows below the header', () => {
+    expect(sniffDelimiter('"a,b,c";d;e\n1,2,3,4,5,6\n')).toBe(';');
+    expect(parseCsv('name;note\n"Rossi; Marco";"1,5"\n')).toMatchObject({ records: [{ cells: ['Rossi; Marco', '1,5'] }] });
+  });
+  it('a tie, or a header of one column, is read with commas', () => {
+    expect(sniffDelimiter('name;level,team\n')).toBe(',');
+    expect(sniffDelimiter('a\tb|c\n')).toBe('\t');
+    expect(sniffDelimiter('name\nAna\n')).toBe(',');
   });
   it('an empty file, or one of blanks and a BOM, is empty', () => {
-    expect(parseCsv('', cols)).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is empty/) });
-    expect(parseCsv('\uFEFF \r\n', cols)).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is empty/) });
+    expect(parseCsv('')).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is empty/) });
+    expect(parseCsv('\uFEFF \r\n')).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is empty/) });
+  });
+});
+
+describe('a column the header repeats keeps every value, in order', () => {
+  it('a Jira export with one Sprint column per sprint, and Labels likewise', () => {
+    const r = parseCsv('Summary,Sprint,Sprint,Labels,Sprint,Labels\nPay,S1,S2,ux,,api\n');
+    if (!r.ok) throw new Error(r.error);
+    const places = columnPlaces(r.header, (h) => h.toLowerCase());
+    expect(places).toEqual(
+      new Map([
+        ['summary', [0]],
+        ['sprint', [1, 2, 4]],
+        ['labels', [3, 5]],
+      ]),
+    );
+    const values = recordValues(places, r.records[0]!.cells);
+    expect(values.get('sprint')).toEqual(['S1', 'S2', '']);
+    expect(values.get('labels')).toEqual(['ux', 'api']);
+    expect(values.get('summary')).toEqual(['Pay']);
+  });
+  it('a short row gives empty values for the columns it lacks', () => {
+    expect(recordValues(columnPlaces(['a', 'b', 'b']), ['1', '2'])).toEqual(
+      new Map([
+        ['a', ['1']],
+        ['b', ['2', '']],
+      ]),
+    );
   });
 });
 
@@ -60,7 +101,7 @@ describe('writing CSV quotes only what needs it, and reads back the same', () =>
       ],
     );
     expect(text).toBe('title,size\r\n"Say ""hi"", then go",3\r\n"Two\nlines",\r\n" padded",0\r\n');
-    expect(parseCsv(text, ['title', 'size'])).toMatchObject({
+    expect(parseCsv(text)).toMatchObject({
       ok: true,
       records: [{ cells: ['Say "hi", then go', '3'] }, { cells: ['Two\nlines', ''] }, { cells: [' padded', '0'] }],
     });

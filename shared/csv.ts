@@ -1,10 +1,18 @@
 // CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, CRLF or LF, newlines
-// inside quotes. Pure: the renderer reads the file, the main process parses and validates it.
+// inside quotes, and the delimiter the header uses. Pure: shared/decode.ts turns the file's bytes
+// into text, this splits the text into records, shared/import.ts checks them. Why Rungs keeps its
+// own parser rather than csv-parse or Papa Parse: docs/data.md, "CSV reading".
 
 export type CsvRecord = { line: number; cells: string[] };
-export type CsvParse = { ok: true; header: string[]; records: CsvRecord[] } | { ok: false; error: string };
 
-const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolons (;)', '\t': 'tabs', '|': 'pipes (|)', ',': 'commas (,)' };
+/** What may separate columns: Excel writes commas, or semicolons where the comma is the decimal mark; tabs in "Unicode text". */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+export const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+export type CsvParse = { ok: true; delimiter: Delimiter; header: string[]; records: CsvRecord[] } | { ok: false; error: string };
+
+const EMPTY = 'The file is empty. Export your sheet as CSV with a header line first.';
 
 /** Split text into records, honouring quotes. Returns the line each record starts on. */
 function records(text: string, delimiter: string): { records: CsvRecord[] } | { error: string } {
@@ -68,42 +76,64 @@ function records(text: string, delimiter: string): { records: CsvRecord[] } | { 
   return { records: out };
 }
 
-/** Count a character on the first line, outside quotes. */
-function countOutsideQuotes(line: string, ch: string): number {
-  let n = 0;
+/**
+ * Each delimiter's count on the header line (the first record: a quoted header may hold a line
+ * break), outside quotes. The header is the one line whose shape Rungs knows, and the one where a
+ * delimiter cannot hide inside a value.
+ */
+export function delimiterCounts(text: string): Record<Delimiter, number> {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
   let quoted = false;
-  for (const c of line) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
     if (c === '"') quoted = !quoted;
-    else if (c === ch && !quoted) n++;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c in counts) counts[c as Delimiter]++;
   }
-  return n;
+  return counts;
+}
+
+/** The delimiter the header uses most; a tie, or a header of one column, is read with commas. */
+export function sniffDelimiter(text: string): Delimiter {
+  const counts = delimiterCounts(text);
+  let best: Delimiter = ',';
+  for (const d of DELIMITERS) if (counts[d] > counts[best]) best = d;
+  return best;
 }
 
 /**
- * Parse a CSV file whose first line names the columns. A byte-order mark is dropped; a file that
- * separates columns with something other than commas is refused with a clear message, since a
- * wrong guess would silently put whole rows in the first column.
+ * Parse a CSV file whose first line names the columns, with the delimiter its header uses. A
+ * byte-order mark is dropped.
  */
-export function parseCsv(raw: string, expectedColumns: readonly string[]): CsvParse {
+export function parseCsv(raw: string): CsvParse {
   const text = raw.replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { ok: false, error: 'The file is empty. Export your sheet as CSV with a header line first.' };
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = Object.fromEntries(Object.keys(DELIMITER_NAMES).map((d) => [d, countOutsideQuotes(firstLine, d)]));
-  if (counts[',']! === 0 && expectedColumns.length > 1) {
-    const other = [';', '\t', '|'].find((d) => counts[d]! > 0);
-    if (other) {
-      return {
-        ok: false,
-        error: `Wrong delimiter: this file separates columns with ${DELIMITER_NAMES[other]}, but Rungs expects commas. Save it again as "CSV (comma delimited)", or replace the ${DELIMITER_NAMES[other]} with commas.`,
-      };
-    }
-  }
-  const parsed = records(text, ',');
+  if (text.trim() === '') return { ok: false, error: EMPTY };
+  const delimiter = sniffDelimiter(text);
+  const parsed = records(text, delimiter);
   if ('error' in parsed) return { ok: false, error: parsed.error };
   const [head, ...rest] = parsed.records;
-  if (!head) return { ok: false, error: 'The file is empty. Export your sheet as CSV with a header line first.' };
-  return { ok: true, header: head.cells.map((c) => c.trim()), records: rest };
+  if (!head) return { ok: false, error: EMPTY };
+  return { ok: true, delimiter, header: head.cells.map((c) => c.trim()), records: rest };
 }
+
+/**
+ * Where each column is, by name: a name the header repeats (a Jira export has one "Sprint" column per
+ * sprint, and "Labels" likewise) keeps every place, in order, so no value is lost to the last one.
+ */
+export function columnPlaces(header: readonly string[], key: (name: string) => string = (s) => s): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  header.forEach((name, i) => {
+    const k = key(name);
+    const list = places.get(k);
+    if (list) list.push(i);
+    else places.set(k, [i]);
+  });
+  return places;
+}
+
+/** A record as column name → every value under that name (one for most columns). */
+export const recordValues = (places: ReadonlyMap<string, readonly number[]>, cells: readonly string[]): Map<string, string[]> =>
+  new Map([...places].map(([name, at]) => [name, at.map((i) => cells[i] ?? '')]));
 
 /**
  * CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage

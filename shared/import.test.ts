@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RosterContext, checkRoster } from './import.ts';
+import { type RosterContext, checkBacklog, checkRoster } from './import.ts';
 
 // Re-importing an HR sheet: one describe per sentence of the rule.
 
@@ -91,5 +91,31 @@ describe('the preview carries a fingerprint of what the commit would do', () => 
       engineers: [...roster.engineers, { id: 9, name: 'Nadia Ali', level: 1 as const, team: 'Checkout', capacity: 8, active: true }],
     };
     expect(checkRoster(text, nadiaAdded).preview.fingerprint).not.toBe(a);
+  });
+});
+
+describe('a column the header repeats keeps all its values', () => {
+  it('touchpoints spread over several columns (as a tracker writes labels) are read together', () => {
+    const text = 'kind,title,touchpoints,Sprint,touchpoints,Sprint\ninitiative,Gift cards,Define,S1,Build; Define,S2\n';
+    const { preview, values } = checkBacklog(text, { quarterName: 'Q1', initiativeTitles: [] });
+    expect(preview.clean).toBe(true);
+    expect(values[0]!.touchpoints).toEqual(['Define', 'Build']);
+    expect(preview.notes).toEqual(['Not used, will be ignored: "Sprint" (2 columns).']);
+  });
+  it('a column that holds one value per row is refused when repeated: which one would be right?', () => {
+    const { preview } = checkRoster('name,level,team,Level\nAna,Mid,Core,Senior\n', roster);
+    expect(preview.fileErrors).toEqual(['The column "level" appears twice in the header; Rungs reads one level per row.']);
+  });
+});
+
+describe('the preview says how the file was read', () => {
+  it("its encoding and its delimiter, with the decoder's note", () => {
+    const file = { text: 'name;level;team\nJürgen Groß;Mid;Core\n', encoding: 'windows-1252' as const, note: 'Check the accents.' };
+    expect(checkRoster(file, roster).preview.reading).toEqual({
+      encoding: 'windows-1252',
+      delimiter: ';',
+      said: 'Read as Windows-1252, semicolon-separated.',
+      note: 'Check the accents.',
+    });
   });
 });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { parseCsv, unescapeFormula } from './csv.ts';
+import {
+  DELIMITERS,
+  DELIMITER_NAMES,
+  type Delimiter,
+  columnPlaces,
+  delimiterCounts,
+  parseCsv,
+  recordValues,
+  unescapeFormula,
+} from './csv.ts';
+import { ENCODINGS, ENCODING_NAMES, type Encoding } from './decode.ts';
 import {
   ALLOWED_RUNGS,
   DEFAULT_RUNG,
@@ -26,6 +36,10 @@ export const IMPORT_LIMITS = {
   csvChars: 5_000_000,
   /** Characters on one CSV line. No roster or backlog row is this wide; a binary file is. */
   lineChars: 10_000,
+  /** Bytes of a CSV file: 5 million characters of UTF-16 and its byte-order mark. Sent as base64, it stays under the 16 MB request cap. */
+  csvBytes: 10_000_002,
+  /** Columns in a CSV header. Trackers export a few hundred at most; past this, it is not a table of people or work. */
+  columns: 1_000,
   /** Rows in one CSV file, and items of each kind in one JSON document. */
   rows: 50_000,
   /** Characters of a JSON document (about 10 MB; it travels inside a request capped at 16 MB). */
@@ -36,6 +50,22 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; o
   roster: { required: ['name', 'level', 'team'], optional: ['capacity', 'active'] },
   backlog: { required: ['kind', 'title'], optional: ['parent', 'rung', 'size', 'touchpoints', 'team'] },
 };
+/** Columns that may repeat, their values read together (a tracker writes one Labels column per label). */
+const LIST_COLUMNS: ReadonlySet<string> = new Set(['touchpoints']);
+
+/** A CSV file's text and how its bytes were read (shared/decode.ts). */
+export type CsvFile = { text: string; encoding: Encoding; note: string };
+const asFile = (file: CsvFile | string): CsvFile => (typeof file === 'string' ? { text: file, encoding: 'utf-8', note: '' } : file);
+
+/** How the file was read, for the lead to check: "Read as Windows-1252, semicolon-separated." */
+const Reading = z.object({ encoding: z.enum(ENCODINGS), delimiter: z.enum(DELIMITERS), said: z.string(), note: z.string() });
+export type Reading = z.infer<typeof Reading>;
+const reading = (file: CsvFile, delimiter: Delimiter): Reading => ({
+  encoding: file.encoding,
+  delimiter,
+  said: `Read as ${ENCODING_NAMES[file.encoding]}, ${DELIMITER_NAMES[delimiter]}-separated.`,
+  note: file.note,
+});
 
 const RowIssue = z.object({ column: z.string().nullable(), message: z.string() });
 /** How a spelling in the file was read ("Sr" → "Senior"), shown so the lead can check it. */
@@ -62,8 +92,10 @@ export const ImportPreview = z.object({
   /** True when every row is valid and there is at least one: the only state the commit accepts. */
   clean: z.boolean(),
   columns: z.array(z.string()),
-  /** Problems with the file as a whole (empty, wrong delimiter, missing column). */
+  /** Problems with the file as a whole (empty, unclosed quote, missing column). */
   fileErrors: z.array(z.string()),
+  /** Null when the file could not be split into rows. */
+  reading: Reading.nullable(),
   notes: z.array(z.string()),
   rows: z.array(PreviewRow),
   summary: z.object({
@@ -124,67 +156,86 @@ export const matchKey = (s: string) => s.trim().toLowerCase();
 const key = matchKey;
 const firstMessage = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message ?? 'Invalid';
 
-type Table = { columns: string[]; rows: { line: number; cells: string[]; get: (column: string) => string }[] };
+type Table = {
+  columns: string[];
+  delimiter: Delimiter;
+  rows: { line: number; cells: string[]; get: (column: string) => string; all: (column: string) => string[] }[];
+};
+type FileFailure = { fileErrors: string[]; columns: string[]; reading: Reading | null };
+
+const delimiterList = (ds: Delimiter[]) => ds.map((d) => `${DELIMITER_NAMES[d]}s`).join(' and ');
 
 /** Parse the text and check the header; file-level errors stop before any row is looked at. */
-function table(kind: ImportKind, text: string): { table: Table; notes: string[] } | { fileErrors: string[]; columns: string[] } {
+function table(kind: ImportKind, file: CsvFile): { table: Table; notes: string[]; reading: Reading } | FileFailure {
+  const { text } = file;
   const { required, optional } = IMPORT_COLUMNS[kind];
-  const parsed = parseCsv(text, [...required, ...optional]);
-  if (!parsed.ok) return { fileErrors: [parsed.error], columns: [] };
-  if (parsed.records.length > IMPORT_LIMITS.rows) {
+  const known = [...required, ...optional];
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return { fileErrors: [parsed.error], columns: [], reading: null };
+  const read = reading(file, parsed.delimiter);
+  const fail = (error: string): FileFailure => ({ fileErrors: [error], columns: parsed.header, reading: read });
+  if (parsed.header.length > IMPORT_LIMITS.columns) {
     return {
-      fileErrors: [
-        `The file has ${parsed.records.length.toLocaleString('en')} rows; Rungs imports at most ${IMPORT_LIMITS.rows.toLocaleString('en')} at a time. Split it into smaller files.`,
-      ],
-      columns: parsed.header,
+      ...fail(
+        `The header names ${parsed.header.length.toLocaleString('en')} columns; Rungs reads files of at most ${IMPORT_LIMITS.columns.toLocaleString('en')}. Is it the right file? If it is, delete the columns Rungs does not use (it needs ${known.join(', ')}).`,
+      ),
+      columns: [],
     };
   }
-  const columns = parsed.header.map(key);
-  const errors: string[] = [];
-  const notes: string[] = [];
-  const seen = new Set<string>();
-  for (const c of columns) {
-    if (seen.has(c) && c !== '') errors.push(`The column "${c}" appears twice in the header.`);
-    seen.add(c);
-  }
-  const missing = required.filter((c) => !columns.includes(c));
-  if (missing.length > 0) {
-    const found = parsed.header.filter((h) => h !== '').join(', ') || 'nothing';
-    errors.push(
-      `Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The first line must name the columns ${[...required, ...optional].join(', ')} (found: ${found}).`,
+  if (parsed.records.length > IMPORT_LIMITS.rows) {
+    return fail(
+      `The file has ${parsed.records.length.toLocaleString('en')} rows; Rungs imports at most ${IMPORT_LIMITS.rows.toLocaleString('en')} at a time. Split it into smaller files.`,
     );
   }
-  const unused = parsed.header.filter((h) => h !== '' && ![...required, ...optional].includes(key(h)));
-  if (unused.length > 0) notes.push(`Not used, will be ignored: ${unused.map((u) => `"${u}"`).join(', ')}.`);
-  if (errors.length > 0) return { fileErrors: errors, columns: parsed.header };
-  if (parsed.records.length === 0) return { fileErrors: ['The file has a header line but no rows.'], columns: parsed.header };
-  const index = new Map(columns.map((c, i) => [c, i]));
+  const places = columnPlaces(parsed.header, key);
+  const errors: string[] = [];
+  const notes: string[] = [];
+  for (const [c, at] of places) {
+    if (at.length > 1 && known.includes(c) && !LIST_COLUMNS.has(c)) {
+      errors.push(
+        `The column "${c}" appears ${at.length === 2 ? 'twice' : `${at.length} times`} in the header; Rungs reads one ${c} per row.`,
+      );
+    }
+  }
+  const missing = required.filter((c) => !places.has(c));
+  if (missing.length > 0) {
+    const found = parsed.header.filter((h) => h !== '').join(', ') || 'nothing';
+    // A header that mixes delimiters was split on one of them: name them, it is the real problem.
+    const counts = delimiterCounts(text.replace(/^\uFEFF/, ''));
+    const used = DELIMITERS.filter((d) => counts[d] > 0);
+    const mixed = used.length > 1 ? ` The header mixes ${delimiterList(used)}: use one delimiter throughout.` : '';
+    errors.push(
+      `Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The first line must name the columns ${known.join(', ')} (found: ${found}).${mixed}`,
+    );
+  }
+  const unused = [...places].filter(([c]) => c !== '' && !known.includes(c));
+  if (unused.length > 0) {
+    const named = unused.map(([, at]) => `"${parsed.header[at[0]!]}"${at.length > 1 ? ` (${at.length} columns)` : ''}`);
+    notes.push(`Not used, will be ignored: ${named.join(', ')}.`);
+  }
+  if (errors.length > 0) return { fileErrors: errors, columns: parsed.header, reading: read };
+  if (parsed.records.length === 0) return fail('The file has a header line but no rows.');
+  const first = (c: string) => places.get(c)![0]!;
   // Cut short: the last line stops early, without a value every row needs, and no line break follows.
   const last = parsed.records.at(-1)!;
-  const lacksRequired = required.some((c) => (last.cells[index.get(c)!] ?? '').trim() === '');
+  const lacksRequired = required.some((c) => (last.cells[first(c)] ?? '').trim() === '');
   if (!/[\r\n]\s*$/.test(text) && last.cells.length < parsed.header.length && lacksRequired) {
-    return {
-      fileErrors: [
-        `The file ends in the middle of line ${last.line}: it has ${last.cells.length} of ${parsed.header.length} columns and no line break after it, so the file looks cut short (an interrupted copy or download). Export it again.`,
-      ],
-      columns: parsed.header,
-    };
+    return fail(
+      `The file ends in the middle of line ${last.line}: it has ${last.cells.length} of ${parsed.header.length} columns and no line break after it, so the file looks cut short (an interrupted copy or download). Export it again.`,
+    );
   }
   return {
     notes,
+    reading: read,
     table: {
       columns: parsed.header,
+      delimiter: parsed.delimiter,
       rows: parsed.records.map((r) => {
         // The quote Rungs puts before a cell that a spreadsheet would run as a formula comes off here.
         const cells = r.cells.map(unescapeFormula);
-        return {
-          line: r.line,
-          cells,
-          get: (column: string) => {
-            const i = index.get(column);
-            return i === undefined ? '' : (cells[i] ?? '').trim();
-          },
-        };
+        const values = recordValues(places, cells);
+        const all = (column: string) => (values.get(column) ?? []).map((v) => v.trim());
+        return { line: r.line, cells, get: (column: string) => all(column)[0] ?? '', all };
       }),
     },
   };
@@ -227,6 +278,7 @@ function finish<T>(
   kind: ImportKind,
   t: Table,
   notes: string[],
+  read: Reading,
   checks: { row: Table['rows'][number]; check: RowCheck; value: T | null }[],
   newTeams: string[] = [],
 ): Checked<T> {
@@ -245,6 +297,7 @@ function finish<T>(
     clean: invalid === 0 && rows.length > 0,
     columns: t.columns,
     fileErrors: [],
+    reading: read,
     notes,
     rows,
     summary: {
@@ -264,12 +317,13 @@ function finish<T>(
   return { preview, values: invalid === 0 ? checks.map((c) => c.value!) : [] };
 }
 
-const failed = (kind: ImportKind, r: { fileErrors: string[]; columns: string[] }): Checked<never> => ({
+const failed = (kind: ImportKind, r: FileFailure): Checked<never> => ({
   preview: {
     kind,
     clean: false,
     columns: r.columns,
     fileErrors: r.fileErrors,
+    reading: r.reading,
     notes: [],
     rows: [],
     summary: { rows: 0, valid: 0, invalid: 0, newTeams: [], new: 0, updated: 0, unchanged: 0 },
@@ -326,21 +380,32 @@ export function rosterDifferences(
   return out;
 }
 
-/** Width check: a row with more cells than the header usually has a comma that needed quotes. */
-function width(row: Table['rows'][number], columns: number, check: RowCheck) {
+/**
+ * Width check: a row with more cells than the header usually has a delimiter that needed quotes; a
+ * row of one cell holding another delimiter was written with a different one than the header.
+ */
+function width(row: Table['rows'][number], t: Table, check: RowCheck) {
+  const columns = t.columns.length;
+  const d = t.delimiter;
   const extra = row.cells.slice(columns).some((c) => c.trim() !== '');
+  const other = DELIMITERS.find((o) => o !== d && row.cells.length === 1 && columns > 1 && row.cells[0]!.includes(o));
   if (extra) {
     check.errors.push({
       column: null,
-      message: `This row has ${row.cells.length} cells but the header names ${columns} columns; a value with a comma needs quotes around it.`,
+      message: `This row has ${row.cells.length} cells but the header names ${columns} columns; a value with a ${DELIMITER_NAMES[d]} needs quotes around it.`,
+    });
+  } else if (other) {
+    check.errors.push({
+      column: null,
+      message: `This row separates its cells with ${DELIMITER_NAMES[other]}s, but the header with ${DELIMITER_NAMES[d]}s: use one delimiter throughout the file.`,
     });
   }
 }
 
-export function checkRoster(text: string, context: RosterContext): Checked<RosterRow> {
-  const parsed = table('roster', text);
+export function checkRoster(file: CsvFile | string, context: RosterContext): Checked<RosterRow> {
+  const parsed = table('roster', asFile(file));
   if ('fileErrors' in parsed) return failed('roster', parsed);
-  const { table: t, notes } = parsed;
+  const { table: t, notes, reading: read } = parsed;
   // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
   // updates them instead of being refused, so a re-exported HR sheet imports again.
   const existing = new Map(context.engineers.map((e) => [key(e.name), e]));
@@ -350,7 +415,7 @@ export function checkRoster(text: string, context: RosterContext): Checked<Roste
   const firstLine = new Map<string, number>();
   const checks = t.rows.map((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
-    width(row, t.columns.length, check);
+    width(row, t, check);
     const nameR = Name.safeParse(row.get('name'));
     const match = nameR.success ? existing.get(key(nameR.data)) : undefined;
     if (!nameR.success) check.errors.push({ column: 'name', message: firstMessage(nameR) });
@@ -388,16 +453,16 @@ export function checkRoster(text: string, context: RosterContext): Checked<Roste
     }
     return { row, check, value };
   });
-  return finish('roster', t, notes, checks, [...newTeams.values()]);
+  return finish('roster', t, notes, read, checks, [...newTeams.values()]);
 }
 
 const KINDS: Record<string, WorkKind> = { initiative: 'initiative', initiatives: 'initiative', story: 'story', stories: 'story' };
 const TOUCHPOINT_KEYS = new Map<string, Touchpoint>(TOUCHPOINTS.map((t) => [t.toLowerCase().replace(/\s+/g, ''), t]));
 
-export function checkBacklog(text: string, context: BacklogContext): Checked<BacklogRow> {
-  const parsed = table('backlog', text);
+export function checkBacklog(file: CsvFile | string, context: BacklogContext): Checked<BacklogRow> {
+  const parsed = table('backlog', asFile(file));
   if ('fileErrors' in parsed) return failed('backlog', parsed);
-  const { table: t, notes } = parsed;
+  const { table: t, notes, reading: read } = parsed;
   const existingInitiatives = new Map(context.initiativeTitles.map((n) => [key(n), n]));
   const teams = new Map((context.teamNames ?? []).map((n) => [key(n), n]));
   // Parents may come later in the file than their stories: collect the file's initiatives first.
@@ -412,7 +477,7 @@ export function checkBacklog(text: string, context: BacklogContext): Checked<Bac
   const seenStories = new Map<string, number>();
   const checks = t.rows.map((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
-    width(row, t.columns.length, check);
+    width(row, t, check);
     const kindCell = row.get('kind');
     const kind = KINDS[key(kindCell)] ?? null;
     if (kind === null) {
@@ -461,7 +526,8 @@ export function checkBacklog(text: string, context: BacklogContext): Checked<Bac
     const size = points(row.get('size'), 'size', check);
     const touchpoints: Touchpoint[] = [];
     for (const part of row
-      .get('touchpoints')
+      .all('touchpoints')
+      .join(';')
       .split(/[;|,]/)
       .map((p) => p.trim())
       .filter((p) => p !== '')) {
@@ -490,5 +556,5 @@ export function checkBacklog(text: string, context: BacklogContext): Checked<Bac
       check.errors.length === 0 ? { kind: kind!, title, parent, rung: rung!, size, touchpoints, team } : null;
     return { row, check, value };
   });
-  return finish('backlog', t, notes, checks);
+  return finish('backlog', t, notes, read, checks);
 }

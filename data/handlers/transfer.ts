@@ -6,7 +6,16 @@ import { rungProblem } from '../../shared/contract/work.ts';
 import { type Issue, RungsError } from '../../shared/errors.ts';
 import { plural } from '../../shared/words.ts';
 import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
-import { ACTIVE_CELL, type BacklogRow, type ImportKind, type RosterRow, checkBacklog, checkRoster, matchKey } from '../../shared/import.ts';
+import {
+  ACTIVE_CELL,
+  type BacklogRow,
+  type CsvFile,
+  type ImportKind,
+  type RosterRow,
+  checkBacklog,
+  checkRoster,
+  matchKey,
+} from '../../shared/import.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Db } from '../db.ts';
 import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../queries.ts';
@@ -17,7 +26,7 @@ import { nextSortKey } from './work.ts';
 
 const teams = (db: Db) => db.prepare<[], DbTeam>('SELECT id, name FROM teams ORDER BY id').all().map(fromDb.team);
 
-function check(db: Db, kind: ImportKind, quarterId: number | null, text: string) {
+function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile) {
   const quarter = quarterId === null ? null : getQuarter(db, quarterId);
   if (kind === 'roster') {
     const teamList = teams(db);
@@ -270,10 +279,10 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '');
 
 export const transferHandlers: Handlers<typeof transferContract> = {
-  'import.previewCsv': (db, { kind, quarterId, text }) => check(db, kind, quarterId, text).preview,
+  'import.previewCsv': (db, { kind, quarterId, bytes }) => check(db, kind, quarterId, bytes).preview,
 
-  'import.commitCsv': (db, { kind, quarterId, text, fingerprint }) => {
-    const checked = check(db, kind, quarterId, text);
+  'import.commitCsv': (db, { kind, quarterId, bytes, fingerprint }) => {
+    const checked = check(db, kind, quarterId, bytes);
     const { preview } = checked;
     if (!preview.clean) {
       const problem = preview.fileErrors[0]?.replace(/\.$/, '') ?? `${plural(preview.summary.invalid, 'row has', 'rows have')} errors`;

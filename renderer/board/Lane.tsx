@@ -66,7 +66,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
         <span className="lane-name">{e.name}</span>
         <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
         {/* Where the points come from, part by part: a DRI carries only what is not yet in stories. */}
-        <span className={`load${over ? ' over' : ''}`} title={`Load against capacity: ${describeLoad(load)}`} data-id="lane-load">
+        <span className={`load${over ? ' over' : ''}`} title={`Load against capacity: ${describeLoad(load)}`} data-id="load">
           {loadText(load.points, e.capacity)}
           {over ? ' (over capacity)' : ''}
         </span>

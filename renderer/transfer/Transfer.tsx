@@ -5,6 +5,7 @@ import type { Snapshot } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { Backups } from './Backups.tsx';
+import { decodeText, NOT_TEXT, toBase64 } from '../../shared/decode.ts';
 import type { Result } from '../../shared/errors.ts';
 import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, shownError, useShellFeatures } from '../files.ts';
 import './transfer.css';
@@ -48,7 +49,16 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
   const exportPlan = async () => save(await api['export.planCsv']({ quarterId: snapshot.quarter.id }));
   const importJson = async (file: PickedFile) => {
     setJsonName(file.name);
-    const r = await api['import.json']({ text: file.text });
+    // A JSON export is UTF-8; the one decoder still reads a copy re-saved by an editor in UTF-16.
+    const decoded = decodeText(file.bytes);
+    if (!decoded.ok) {
+      const why =
+        decoded.error === NOT_TEXT
+          ? NOT_TEXT.replace('Save it as CSV and pick that file.', 'Pick the .json file Rungs exported.')
+          : decoded.error;
+      return setNotice({ kind: 'alert', text: `${file.name}: ${why}` });
+    }
+    const r = await api['import.json']({ text: decoded.text });
     if (!r.ok) return setNotice({ kind: 'alert', text: `${file.name}: ${shownError(r.error)}` });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     onReplaced();
@@ -114,7 +124,8 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
 const SHOWN_CLEAN_ROWS = 200;
 
 function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: Snapshot; onChanged: () => Promise<unknown> }) {
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  // The bytes as base64, as the preview read them: the commit sends the same.
+  const [file, setFile] = useState<{ name: string; bytes: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -123,10 +134,10 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
   const check = async (picked: PickedFile) => {
-    const { text } = picked;
-    setFile(picked);
+    const bytes = toBase64(picked.bytes);
+    setFile({ name: picked.name, bytes });
     setNotice(null);
-    const r = await api['import.previewCsv']({ kind, quarterId, text });
+    const r = await api['import.previewCsv']({ kind, quarterId, bytes });
     if (r.ok) setPreview(r.value);
     else {
       setPreview(null);
@@ -135,7 +146,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
   };
   const commit = async () => {
     if (!file) return;
-    const r = await api['import.commitCsv']({ kind, quarterId, text: file.text, fingerprint: preview?.fingerprint });
+    const r = await api['import.commitCsv']({ kind, quarterId, bytes: file.bytes, fingerprint: preview?.fingerprint });
     if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     setPreview(null);
@@ -173,7 +184,8 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
     <section className="transfer-block" aria-labelledby={`import-${kind}-title`}>
       <h3 id={`import-${kind}-title`}>{title}</h3>
       <p className="hint">
-        A CSV file with a header line naming the columns <code>{required.join(', ')}</code>
+        A CSV file (any common encoding; separated by commas, semicolons, tabs or pipes) with a header line naming the columns{' '}
+        <code>{required.join(', ')}</code>
         {optional.length > 0 && (
           <>
             {' '}
@@ -227,6 +239,12 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
                 ? `${file.name}: ${preview.summary.rows === 1 ? 'its 1 row is' : `all ${preview.summary.rows} rows are`} ready.${counts}`
                 : `${file.name}: ${preview.summary.invalid} of ${plural(preview.summary.rows, 'row')} ${preview.summary.invalid === 1 ? 'has' : 'have'} errors. Fix ${preview.summary.invalid === 1 ? 'it' : 'them'} in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
               {preview.summary.newTeams.length > 0 && ` New teams: ${preview.summary.newTeams.join(', ')}.`}
+            </p>
+          )}
+          {preview.reading && (
+            <p className="hint reading" data-id="reading">
+              {preview.reading.said}
+              {preview.reading.note && ` ${preview.reading.note}`}
             </p>
           )}
           {preview.notes.map((n) => (

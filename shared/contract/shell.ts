@@ -52,10 +52,13 @@ export const shellContract = {
     response: Saved,
     mutates: false,
   }),
-  /** Ask for a file of this kind and read it as text; null when the lead cancelled. */
+  /**
+   * Ask for a file of this kind and read its bytes, as base64; null when the lead cancelled. Bytes,
+   * not text: how they are text is shared/decode.ts's decision, the same under every transport.
+   */
   'shell.openFile': channel({
     request: z.strictObject({ kind: FileKind }),
-    response: z.strictObject({ name: z.string(), text: z.string() }).nullable(),
+    response: z.strictObject({ name: z.string(), bytes: z.string() }).nullable(),
     mutates: false,
   }),
   /** Ask where to save, then print the window (showing the report, print stylesheet applied) to an A4 PDF. */

@@ -3,33 +3,54 @@ import { IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
+import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 
 // Data in and out: CSV imports with a preview, CSV exports, and the whole database as JSON.
-// These channels only ever see and return text or plain data; where the text goes or comes from
-// (a native dialog in Electron, a download or file input in the browser) is renderer/files.ts's
+// These channels see and return bytes, text or plain data; where a file goes or comes from (a
+// native dialog in Electron, a download or file input in the browser) is renderer/files.ts's
 // business, through the shell channels (shell.ts).
 
-const NOT_TEXT =
-  'This is not a text file: it holds binary data (a spreadsheet saved as .xlsx, an image, an archive?). Save it as CSV and pick that file.';
+const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 
-/** A CSV file's text. */
-export const CsvText = z
+/**
+ * A CSV file's bytes, as base64: the file as it is on disk, so its encoding is decided here, by
+ * shared/decode.ts, on the same bytes for the preview and the commit, whichever transport sent them.
+ * Parsed into its text and how it was read.
+ */
+export const CsvBytes = z
   .string()
   .max(
-    IMPORT_LIMITS.csvChars,
-    `The file is larger than 5 MB (${IMPORT_LIMITS.csvChars.toLocaleString('en')} characters); split it into smaller files.`,
+    base64Length(IMPORT_LIMITS.csvBytes),
+    `The file is larger than 10 MB (${IMPORT_LIMITS.csvBytes.toLocaleString('en')} bytes); split it into smaller files.`,
   )
-  .refine((t) => !looksBinary(t), NOT_TEXT)
-  .refine(
-    (t) => longestLine(t) <= IMPORT_LIMITS.lineChars,
-    `A line is longer than ${IMPORT_LIMITS.lineChars.toLocaleString('en')} characters; this does not look like a CSV file.`,
-  );
+  .transform((base64, ctx) => {
+    const refuse = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    const bytes = fromBase64(base64);
+    if (!bytes) return refuse('The file did not arrive whole: its bytes are not base64. Pick it again.');
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return refuse(decoded.error);
+    const { text, encoding, note } = decoded;
+    if (text.length > IMPORT_LIMITS.csvChars) {
+      return refuse(
+        `The file is larger than 5 MB (${IMPORT_LIMITS.csvChars.toLocaleString('en')} characters); split it into smaller files.`,
+      );
+    }
+    if (longestLine(text) > IMPORT_LIMITS.lineChars) {
+      return refuse(
+        `A line is longer than ${IMPORT_LIMITS.lineChars.toLocaleString('en')} characters; this does not look like a CSV file.`,
+      );
+    }
+    return { text, encoding, note };
+  });
 
 const CsvImport = z.strictObject({
   kind: ImportKindSchema,
   /** The quarter a backlog lands in; null for a roster, which every quarter shares. */
   quarterId: Id.nullable(),
-  text: CsvText,
+  bytes: CsvBytes,
 });
 
 export const DOCUMENT_FORMAT = 'rungs';

@@ -254,7 +254,7 @@ test('a Junior story on a Senior shows no warning', async ({ board, host }) => {
 
 test('a DRI carries only the part of their initiative not yet in stories: every point counted once', async ({ board }) => {
   const tom = lane(board, 'Tom Becker, Junior');
-  const load = tom.locator('[data-id="lane-load"]');
+  const load = tom.locator('[data-id="load"]');
   // 'Saved payment methods' is 8 pts, 7 of them in its stories; Tom owns one of those (3 pts).
   await expect(load).toHaveText('4 / 10 pts');
   await expect(load).toHaveAttribute('title', /1 pt of 'Saved payment methods' not yet in its stories, 3 pts 'Store a tokenised card/);
@@ -265,7 +265,7 @@ test('a DRI carries only the part of their initiative not yet in stories: every 
   await expect(board.locator('.load.over')).toHaveCount(0);
   // Stories that outgrew their initiative say so on its card; the surplus is not the DRI's.
   const jade = lane(board, 'Jade Martin, Junior');
-  await expect(jade.locator('[data-id="lane-load"]')).toHaveText('3 / 10 pts');
+  await expect(jade.locator('[data-id="load"]')).toHaveText('3 / 10 pts');
   await expect(card(jade, 'Referral rewards')).toContainText('Its stories add up to 14 pts: the estimate is out of date');
 });
 

@@ -67,7 +67,7 @@ test('a picked file over 16 MB is refused with a plain sentence, and nothing is 
 // The renderer's other half, the path it takes under Electron, in real Chromium: the host's answers
 // to the shell channels are replaced with what electron/shell.ts answers (its handlers are unit
 // tested with fake dialogs in tests/unit/electron-shell.test.ts); every other channel goes through.
-async function playElectron(page: Page, answers: { save?: string | null; open?: { name: string; text: string } | null }) {
+async function playElectron(page: Page, answers: { save?: string | null; open?: { name: string; bytes: string } | null }) {
   const asked: { channel: string; request: Record<string, unknown> }[] = [];
   await page.route('**/api/invoke', async (route) => {
     const { channel, request } = route.request().postDataJSON() as { channel: string; request: Record<string, unknown> };
@@ -134,7 +134,8 @@ test('with a shell, a cancelled save says nothing; the report button saves a PDF
 });
 
 test('with a shell, clicking a file input opens its dialog and the picked file goes to the preview', async ({ board }) => {
-  const asked = await playElectron(board, { open: { name: 'team.csv', text: 'Name,Level,Team\r\nAisha Bello,Sr,Payments\r\n' } });
+  const bytes = Buffer.from('Name,Level,Team\r\nAisha Bello,Sr,Payments\r\n').toString('base64');
+  const asked = await playElectron(board, { open: { name: 'team.csv', bytes } });
   await board.reload();
   await open(board, 'Import/Export');
   const chooser = board.waitForEvent('filechooser', { timeout: 1_000 }).then(

@@ -40,7 +40,7 @@ const PARENT = new Map(
 const open = (page: Page, screen: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 const lane = (page: Page, nameAndLevel: string) => page.getByRole('region', { name: nameAndLevel, exact: true });
-const laneLoad = (page: Page, nameAndLevel: string) => lane(page, nameAndLevel).locator('[data-id="lane-load"]');
+const laneLoad = (page: Page, nameAndLevel: string) => lane(page, nameAndLevel).locator('[data-id="load"]');
 const backlog = (page: Page) => page.getByRole('region', { name: 'Backlog' });
 const card = (scope: Page | Locator, title: string) => scope.getByRole('article', { name: title, exact: true });
 /** The card's handle: a button named by the card's face, kind first. */
@@ -300,7 +300,7 @@ async function session(page: Page, host: HostProcess) {
     await expect(laneLoad(page, 'Noor Haddad, Intern')).toHaveText('0 pts');
     await expect(lane(page, 'Noor Haddad, Intern')).toContainText('Nothing here yet');
     // Only Kemi is over.
-    await expect(page.locator('[data-id="lane-load"].over')).toHaveCount(1);
+    await expect(page.locator('[data-id="load"].over')).toHaveCount(1);
     await expect(lane(page, 'Maya Cohen, Intern')).toContainText('1 in reach · 0 stretch · 1 overreach');
     await expect(card(lane(page, 'Maya Cohen, Intern'), 'Local cache of the last order')).toContainText(
       'Kept on purpose: 2 rungs past Intern',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { ensureStarted } from '../../data/demo-team.ts';
 import { type Db, openDatabase } from '../../data/db.ts';
+import { toBase64 } from '../../shared/decode.ts';
 import { createDispatcher } from '../../data/dispatch.ts';
 
 // Each test gets its own folder and database file; nothing is shared between tests.
@@ -45,3 +46,6 @@ export function ok<T>(result: { ok: true; value: T } | { ok: false; error: { cod
   if (!result.ok) throw new Error(`Expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+/** A CSV file's text as the import channels take it: its UTF-8 bytes, as base64. */
+export const csvBytes = (text: string): string => toBase64(new TextEncoder().encode(text));

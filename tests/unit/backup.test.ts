@@ -21,7 +21,7 @@ import { MIGRATIONS, type Migration } from '../../data/migrations/index.ts';
 import { ensureStarted } from '../../data/demo-team.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { BACKLOG_CSV, ROSTER_CSV } from '../helpers/samples/transfer.ts';
-import { ok, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
+import { csvBytes, ok, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const countIn = (file: string, sql: string) => {
@@ -166,7 +166,7 @@ describe('a backup is taken before every import, holding the roster as it was', 
   it('a roster CSV: the backup has the rows from before, the roster the new ones', () => {
     const { db, file, dispatch } = tempRoster();
     const before = rowCounts(db);
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: ROSTER_CSV }));
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(ROSTER_CSV) }));
     const [backup, ...rest] = listBackups(file);
     expect(rest).toEqual([]);
     expect(backup!.reason).toBe('import');
@@ -181,7 +181,7 @@ describe('a backup is taken before every import, holding the roster as it was', 
   it('a backlog CSV', () => {
     const { db, file, dispatch } = tempRoster();
     const items = rowCounts(db).work_items;
-    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, text: BACKLOG_CSV }));
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, bytes: csvBytes(BACKLOG_CSV) }));
     const copy = join(backupDirFor(file), listBackups(file)[0]!.name);
     expect(countIn(copy, 'SELECT count(*) FROM work_items')).toBe(items);
     expect(rowCounts(db).work_items).toBe(items! + 2);
@@ -202,7 +202,9 @@ describe('a backup is taken before every import, holding the roster as it was', 
 
   it('but not for a file that is refused, so failed attempts never push good backups out', () => {
     const { file, dispatch } = tempRoster();
-    expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nAna,Wizard,Core\n' }).ok).toBe(false);
+    expect(
+      dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team\nAna,Wizard,Core\n') }).ok,
+    ).toBe(false);
     expect(dispatch('import.json', { text: '{' }).ok).toBe(false);
     expect(listBackups(file)).toEqual([]);
   });
@@ -259,7 +261,7 @@ async function onFullDisk(db: Db, file: string, dispatch: ReturnType<typeof temp
 
   expect(() => backupNow(db, file, 'manual')).toThrow(/^Rungs could not write a backup: the disk is full/);
   await expect(backupAtLaunchIfDue(db, file, Date.now() + LAUNCH_BACKUP_AGE_MS + 1000)).rejects.toThrow(/the disk is full/);
-  const imported = dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: ROSTER_CSV });
+  const imported = dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(ROSTER_CSV) });
   expect(imported.ok ? 'ok' : imported.error.message).toMatch(/^Rungs could not write a backup: the disk is full/);
   const restored = dispatch('backups.restore', { name: good.name });
   expect(restored.ok ? 'ok' : restored.error.message).toMatch(/^Rungs could not restore the backup .+: the disk is full/);

@@ -126,13 +126,15 @@ describe('shell.openFile', () => {
     expect(calls.reads).toEqual([]);
   });
 
-  it('reads the picked file as UTF-8 text, asked over the window with the kind’s filter', async () => {
+  it('reads the picked file’s bytes as they are on disk (decoding is shared/decode.ts’s), asked over the window with the kind’s filter', async () => {
     const path = join(tempDir(), 'hr-export.csv');
-    writeFileSync(path, 'name,level\nZoë Brandt,Sr\n');
+    // Windows-1252: "Zoë" is one byte, 0xEB, which a UTF-8 reader would turn into U+FFFD.
+    const bytes = Uint8Array.from([...Buffer.from('name,level\nZo'), 0xeb, ...Buffer.from(' Brandt,Sr\n')]);
+    writeFileSync(path, bytes);
     const { handlers, calls, window } = fakeShell({ open: [path] });
     await expect(handlers['shell.openFile']({ kind: 'csv' })).resolves.toEqual({
       name: 'hr-export.csv',
-      text: 'name,level\nZoë Brandt,Sr\n',
+      bytes: Buffer.from(bytes).toString('base64'),
     });
     const [parent, options] = calls.open[0]!;
     expect(parent).toBe(window);

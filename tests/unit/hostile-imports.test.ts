@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../data/backup.ts';
 import { IMPORT_LIMITS } from '../../shared/import.ts';
 import { ROSTER_CSV } from '../helpers/samples/transfer.ts';
-import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+import { toBase64 } from '../../shared/decode.ts';
+import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // Files a lead might pick by mistake, or an attacker might hand them: each gets a specific
 // message, no row of any table changes, and no backup is taken for a refused file.
 
-/** Bytes as the renderer turns them into text (File.text(): UTF-8, bad bytes become U+FFFD). */
+/** Bytes as a JSON document's text (the renderer decodes it before sending: UTF-8, bad bytes become U+FFFD). */
 const asRead = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const BOM = [0xef, 0xbb, 0xbf];
 /** Deterministic noise, so a failure can be reproduced. */
 function noise(length: number, seed: number, from = 0, to = 256): Uint8Array {
   const out = new Uint8Array(length);
@@ -23,15 +26,40 @@ function noise(length: number, seed: number, from = 0, to = 256): Uint8Array {
 const BACKLOG_HEAD = 'kind,title,parent,rung,size,touchpoints\n';
 const manyRows = (n: number) => `name,level,team\n${Array.from({ length: n }, (_, i) => `E${i},Junior,T\n`).join('')}`;
 
-type CsvCase = { name: string; kind: 'roster' | 'backlog'; text: string; error: RegExp };
+/** A file as text (sent as its UTF-8 bytes), or as the bytes on disk. */
+type CsvCase = { name: string; kind: 'roster' | 'backlog'; text: string | Uint8Array; error: RegExp };
 const CSV_CASES: CsvCase[] = [
   {
-    name: 'semicolons',
+    name: 'a byte-order mark in the middle (two exports joined)',
     kind: 'roster',
-    text: 'name;level;team\nAna;Junior;Core\n',
-    error: /^Wrong delimiter: this file separates columns with semicolons/,
+    text: Uint8Array.from([...BOM, ...utf8('name,level,team\nAna,Junior,Core\n'), ...BOM, ...utf8('name,level,team\nBo,Mid,Core\n')]),
+    error: /^Line 3 has a byte-order mark \(the invisible sign that starts a file\) in the middle of the file: two files were joined/,
   },
-  { name: 'tabs', kind: 'backlog', text: 'kind\ttitle\ninitiative\tX\n', error: /^Wrong delimiter: this file separates columns with tabs/ },
+  {
+    name: 'mixed delimiters in the header',
+    kind: 'roster',
+    text: 'name;level,team\nAna;Junior,Core\n',
+    error:
+      /^Missing columns: name, level\. .*\(found: name;level, team\)\. The header mixes commas and semicolons: use one delimiter throughout\./,
+  },
+  {
+    name: 'a header of 5,000 columns',
+    kind: 'backlog',
+    text: `kind,title${','.repeat(4_998)}\ninitiative,X\n`,
+    error: /^The header names 5,000 columns; Rungs reads files of at most 1,000\. Is it the right file\?/,
+  },
+  {
+    name: 'invalid UTF-16 (an odd number of bytes)',
+    kind: 'roster',
+    text: Uint8Array.from([0xff, 0xfe, ...[...'name\tlevel\tteam\nAna\tMid\tCore\n'].flatMap((c) => [c.charCodeAt(0), 0]), 0x41]),
+    error: /^The file says it is UTF-16 LE \(it starts with that byte-order mark\), but it has an odd number of bytes/,
+  },
+  {
+    name: 'bytes that break the UTF-8 its mark promises',
+    kind: 'roster',
+    text: Uint8Array.from([...BOM, ...utf8('name,level,team\n'), 0x4a, 0xfc, ...utf8('rgen,Mid,Core\n')]),
+    error: /^The file says it is UTF-8 .*, but line 2 holds bytes that are not UTF-8/,
+  },
   {
     name: 'unclosed quote',
     kind: 'roster',
@@ -89,12 +117,12 @@ const CSV_CASES: CsvCase[] = [
     text: `${BACKLOG_HEAD}${'initiative,Same row again and again,,Mid,3,Build\n'.repeat(Math.ceil(IMPORT_LIMITS.csvChars / 45))}`,
     error: /The file is larger than 5 MB \(5,000,000 characters\); split it/,
   },
-  { name: 'random bytes', kind: 'roster', text: asRead(noise(20_000, 7)), error: /This is not a text file: it holds binary data/ },
-  { name: 'high bytes only (no NUL)', kind: 'backlog', text: asRead(noise(5_000, 11, 0x80, 0x100)), error: /This is not a text file/ },
+  { name: 'random bytes', kind: 'roster', text: noise(20_000, 7), error: /This is not a text file: it holds binary data/ },
+  { name: 'high bytes only (no NUL)', kind: 'backlog', text: noise(5_000, 11, 0x80, 0x100), error: /This is not a text file/ },
   {
     name: 'an .xlsx (zip) file',
     kind: 'roster',
-    text: asRead(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, ...noise(3000, 3)])),
+    text: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, ...noise(3000, 3)]),
     error: /This is not a text file/,
   },
   {
@@ -121,8 +149,9 @@ describe('a hostile CSV gets a specific message and changes nothing', () => {
     const { db, file, dispatch } = tempRoster();
     const before = rowCounts(db);
     const quarterId = kind === 'roster' ? null : 1;
-    expect(previewMessage(dispatch('import.previewCsv', { kind, quarterId, text }))).toMatch(error);
-    const commit = dispatch('import.commitCsv', { kind, quarterId, text });
+    const bytes = typeof text === 'string' ? csvBytes(text) : toBase64(text);
+    expect(previewMessage(dispatch('import.previewCsv', { kind, quarterId, bytes }))).toMatch(error);
+    const commit = dispatch('import.commitCsv', { kind, quarterId, bytes });
     expect(commit.ok).toBe(false);
     // The commit says the same after "Nothing was imported: ".
     if (!commit.ok) expect(shown(commit.error).replace(/^Nothing was imported: /, '')).toMatch(error);
@@ -132,10 +161,40 @@ describe('a hostile CSV gets a specific message and changes nothing', () => {
 
   it('the same files, repaired, import (so the refusals above are about the damage)', () => {
     const { db, dispatch } = tempRoster({ demo: false });
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: ROSTER_CSV }));
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: manyRows(2000) }));
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nAna,Junior,"Core"' }));
-    expect(rowCounts(db).engineers).toBe(2 + 2000 + 1);
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(ROSTER_CSV) }));
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(manyRows(2000)) }));
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team\nAna,Junior,"Core"') }));
+    // Semicolons and tabs are delimiters like commas; UTF-16 and Windows-1252 are read as they are.
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name;level;team\nBo;Mid;Core\n') }));
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, bytes: csvBytes('kind\ttitle\ninitiative\tX\n') }));
+    const utf16 = [0xff, 0xfe, ...[...'name\tlevel\tteam\nCy\tMid\tCore\n'].flatMap((c) => [c.charCodeAt(0), 0])];
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: toBase64(Uint8Array.from(utf16)) }));
+    const cp1252 = Uint8Array.from([...utf8('name,level,team\nJ'), 0xfc, ...utf8('rgen,Mid,Core\n')]);
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: toBase64(cp1252) }));
+    expect(rowCounts(db).engineers).toBe(2 + 2000 + 1 + 3);
+    expect(db.prepare('SELECT name FROM engineers WHERE name LIKE ?').pluck().all('J%rgen')).toEqual(['Jürgen']);
+  });
+
+  it('a row written with another delimiter than the header is named on its line', () => {
+    const { dispatch } = tempRoster({ demo: false });
+    const preview = ok(
+      dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name;level;team\nAna;Mid;Core\nBo,Mid,Core\n') }),
+    );
+    expect(preview.rows[1]!.errors[0]).toEqual({
+      column: null,
+      message: 'This row separates its cells with commas, but the header with semicolons: use one delimiter throughout the file.',
+    });
+  });
+
+  it('base64 that is not base64, or a file over 10 MB, is refused before it is read', () => {
+    const { dispatch } = tempRoster({ demo: false });
+    expect(previewMessage(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: 'not base64!' }))).toMatch(
+      /^The file did not arrive whole/,
+    );
+    const huge = 'A'.repeat(Math.ceil(IMPORT_LIMITS.csvBytes / 3) * 4 + 4);
+    expect(previewMessage(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: huge }))).toMatch(
+      /^The file is larger than 10 MB/,
+    );
   });
 });
 
@@ -295,7 +354,7 @@ describe('CSV export neutralises formulas, and import takes the guard off again'
     const a = seeded();
     const exported = ok(a.dispatch('export.rosterCsv', {})).text;
     const b = tempRoster({ demo: false });
-    ok(b.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: exported }));
+    ok(b.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(exported) }));
     const people = (db: typeof a.db) =>
       db.prepare('SELECT e.name, t.name AS team FROM engineers e JOIN teams t ON t.id = e.team_id ORDER BY e.name').all();
     expect(people(b.db)).toEqual(people(a.db));
@@ -306,12 +365,12 @@ describe('CSV export neutralises formulas, and import takes the guard off again'
   it('the plan export guards titles, parents and assignees too, and the backlog import reads them back', () => {
     const a = tempRoster({ demo: false });
     const backlog = `${BACKLOG_HEAD}initiative,=1+1,,Mid,3,Build\nstory,-dash first,=1+1,Junior,1,Build\n`;
-    ok(a.dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, text: backlog }));
+    ok(a.dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, bytes: csvBytes(backlog) }));
     const plan = ok(a.dispatch('export.planCsv', { quarterId: 1 })).text;
     expect(plan).toContain("initiative,'=1+1,,Mid,3,Build,,planned,,,");
     expect(plan).toContain("story,'-dash first,'=1+1,Junior,1,Build,,planned,,,");
     const b = tempRoster({ demo: false });
-    ok(b.dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, text: plan }));
+    ok(b.dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, bytes: csvBytes(plan) }));
     const titles = (db: typeof a.db) => db.prepare('SELECT kind, title, parent_id IS NOT NULL AS child FROM work_items ORDER BY id').all();
     expect(titles(b.db)).toEqual(titles(a.db));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 import { BACKLOG_CSV, ROSTER_CSV } from '../helpers/samples/transfer.ts';
 
 // Every malformed file gets its specific error in the preview, the commit refuses it, and not one
@@ -12,10 +12,11 @@ const CASES: Case[] = [
   { what: 'only a byte-order mark', kind: 'roster', text: '\uFEFF\r\n', error: /^The file is empty/ },
   { what: 'a header and no rows', kind: 'roster', text: 'name,level,team,capacity\r\n', error: /header line but no rows/ },
   {
-    what: 'semicolons instead of commas',
+    what: 'a row with commas under a header with semicolons',
     kind: 'roster',
-    text: 'name;level;team;capacity\nAna;Junior;Core;10\n',
-    error: /^Wrong delimiter: .*semicolons \(;\)/,
+    text: 'name;level;team;capacity\nAna;Junior;Core;10\nBo,Mid,Core,8\n',
+    error: /^This row separates its cells with commas, but the header with semicolons: use one delimiter throughout the file\.$/,
+    at: { line: 3, column: null },
   },
   {
     what: 'a missing column',
@@ -114,7 +115,7 @@ describe('a malformed CSV gets its specific error and changes no table', () => {
       const { db, dispatch } = tempRoster();
       const quarterId = c.kind === 'backlog' ? (db.prepare('SELECT id FROM quarters').pluck().get() as number) : null;
       const before = rowCounts(db);
-      const preview = ok(dispatch('import.previewCsv', { kind: c.kind, quarterId, text: c.text }));
+      const preview = ok(dispatch('import.previewCsv', { kind: c.kind, quarterId, bytes: csvBytes(c.text) }));
       expect(preview.clean).toBe(false);
       if (c.at) {
         expect(preview.fileErrors).toEqual([]);
@@ -123,7 +124,7 @@ describe('a malformed CSV gets its specific error and changes no table', () => {
       } else {
         expect(preview.fileErrors).toEqual([expect.stringMatching(c.error)]);
       }
-      const commit = dispatch('import.commitCsv', { kind: c.kind, quarterId, text: c.text });
+      const commit = dispatch('import.commitCsv', { kind: c.kind, quarterId, bytes: csvBytes(c.text) });
       expect(commit).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Nothing was imported/) } });
       expect(rowCounts(db)).toEqual(before);
     });
@@ -134,7 +135,7 @@ describe('a clean file imports all-or-nothing, as one undoable change', () => {
   it('a roster with a BOM and common spellings shows the mapping, then lands in one change that undo removes', () => {
     const { db, dispatch } = tempRoster();
     const before = rowCounts(db);
-    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: ROSTER_CSV }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(ROSTER_CSV) }));
     expect(preview).toMatchObject({
       clean: true,
       columns: ['name', 'level', 'team', 'capacity'],
@@ -143,7 +144,7 @@ describe('a clean file imports all-or-nothing, as one undoable change', () => {
     expect(preview.rows[1]!.mappings).toEqual([{ column: 'level', from: 'Sr', to: 'Senior' }]);
     expect(rowCounts(db)).toEqual(before);
 
-    const m = ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: ROSTER_CSV }));
+    const m = ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(ROSTER_CSV) }));
     expect(m).toMatchObject({ rows: 2, newTeams: ['Platform'], summary: 'Imported 2 engineers and 1 team from CSV' });
     const after = rowCounts(db);
     expect(after).toMatchObject({
@@ -166,9 +167,9 @@ describe('a clean file imports all-or-nothing, as one undoable change', () => {
     const quarterId = db.prepare('SELECT id FROM quarters').pluck().get() as number;
     const text =
       'kind,title,parent,rung,size,touchpoints\nstory,Sell a gift card,gift cards,,3,build\n' + BACKLOG_CSV.split('\n')[1] + '\n';
-    const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, text }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, bytes: csvBytes(text) }));
     expect(preview.clean).toBe(true);
-    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId, text }));
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId, bytes: csvBytes(text) }));
     const story = db
       .prepare(
         `SELECT s.rung, s.touchpoints, p.title AS parent FROM work_items s JOIN work_items p ON p.id = s.parent_id WHERE s.title = 'Sell a gift card'`,
@@ -180,13 +181,15 @@ describe('a clean file imports all-or-nothing, as one undoable change', () => {
   it('the commit checks again: a roster that moved after its preview is refused', () => {
     const { db, dispatch } = tempRoster();
     const text = 'name,level,team\nNew Person,Mid,Checkout\n';
-    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     expect(preview.rows[0]!.change).toBe('new');
     const team = db.prepare('SELECT id FROM teams').pluck().get() as number;
     ok(dispatch('engineers.create', { name: 'New Person', level: 1, teamId: team }));
     const before = rowCounts(db);
     // The previewed "new" would now be an unseen update of someone else's entry: refused.
-    expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text, fingerprint: preview.fingerprint })).toMatchObject({
+    expect(
+      dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text), fingerprint: preview.fingerprint }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: /the roster changed since this preview/ },
     });
@@ -212,7 +215,7 @@ describe('re-importing an updated HR sheet updates the people already on the ros
   it('previews new, update (with the exact differences) and unchanged rows, and changes nothing', () => {
     const { db, dispatch } = tempRoster();
     const before = rowCounts(db);
-    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: SHEET }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(SHEET) }));
     expect(preview.clean).toBe(true);
     expect(preview.rows.map((r) => r.change)).toEqual(['update', 'unchanged', 'update', 'new']);
     expect(preview.rows[0]!.differences).toEqual([
@@ -229,8 +232,10 @@ describe('re-importing an updated HR sheet updates the people already on the ros
     const { db, dispatch } = tempRoster();
     const before = rowCounts(db);
     const anaBefore = db.prepare(`SELECT * FROM engineers WHERE name = 'Ana Sousa'`).get();
-    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: SHEET }));
-    const m = ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: SHEET, fingerprint: preview.fingerprint }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(SHEET) }));
+    const m = ok(
+      dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(SHEET), fingerprint: preview.fingerprint }),
+    );
     expect(m).toMatchObject({
       rows: 3,
       newTeams: ['Platform'],
@@ -264,7 +269,7 @@ describe('re-importing an updated HR sheet updates the people already on the ros
     const b = tempRoster();
     const id = a.db.prepare(`SELECT id FROM engineers WHERE name = 'Ana Sousa'`).pluck().get() as number;
     ok(a.dispatch('engineers.update', { engineerId: id, level: 2 }));
-    ok(b.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\nAna Sousa,Mid,Checkout\n' }));
+    ok(b.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team\nAna Sousa,Mid,Checkout\n') }));
     const rows = (db: typeof a.db) => ({
       engineer: db.prepare('SELECT * FROM engineers WHERE id = ?').get(id),
       history: db.prepare('SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY id').all(id),
@@ -275,10 +280,10 @@ describe('re-importing an updated HR sheet updates the people already on the ros
   it('a file that matches the roster exactly imports nothing and logs nothing', () => {
     const { db, dispatch } = tempRoster();
     const exported = ok(dispatch('export.rosterCsv', {})).text;
-    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: exported }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(exported) }));
     expect(preview.summary).toMatchObject({ new: 0, updated: 0, unchanged: preview.summary.rows });
     const before = rowCounts(db);
-    expect(ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: exported }))).toMatchObject({
+    expect(ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(exported) }))).toMatchObject({
       changeId: null,
       rows: 0,
       summary: 'Nothing to import: every row already matches the roster',
@@ -290,7 +295,7 @@ describe('re-importing an updated HR sheet updates the people already on the ros
     const { db, dispatch } = tempRoster();
     const before = rowCounts(db);
     const text = `${SHEET}\r\nEli Fox,Principal,Growth,10\r\n`;
-    expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text })).toMatchObject({
+    expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
@@ -307,9 +312,9 @@ describe('a 10,000-row roster import', () => {
     for (let i = 0; i < 10_000; i++) lines.push(`Engineer ${String(i).padStart(5, '0')},${levels[i % 5]},Team ${i % 40},${8 + (i % 6)}`);
     const text = lines.join('\r\n');
     const t0 = performance.now();
-    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     const t1 = performance.now();
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text }));
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     const t2 = performance.now();
     const snap = ok(dispatch('board.snapshot', {}));
     const t3 = performance.now();
@@ -324,9 +329,16 @@ describe('a 10,000-row roster import', () => {
       i === 0 ? l : l.replace(/,(\d+)$/, (_, c: string) => `,${Number(c) + 1}`).replace(/,Intern,/, i % 2 ? ',Junior,' : ',Intern,'),
     );
     const t4 = performance.now();
-    const preview2 = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: again.join('\r\n') }));
+    const preview2 = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(again.join('\r\n')) }));
     const t5 = performance.now();
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text: again.join('\r\n'), fingerprint: preview2.fingerprint }));
+    ok(
+      dispatch('import.commitCsv', {
+        kind: 'roster',
+        quarterId: null,
+        bytes: csvBytes(again.join('\r\n')),
+        fingerprint: preview2.fingerprint,
+      }),
+    );
     const t6 = performance.now();
     console.log(`[10k roster re-import] preview ${(t5 - t4).toFixed(0)} ms, commit ${(t6 - t5).toFixed(0)} ms`);
     expect(preview2.summary).toMatchObject({ rows: 10_000, updated: 10_000, new: 0 });

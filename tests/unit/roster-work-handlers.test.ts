@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { fit } from '../../shared/fit.ts';
 import { ids } from '../helpers/channel-samples.ts';
-import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 describe('engineers: create, edit, promote', () => {
   it('a new engineer starts their level history on the day given', () => {
@@ -91,7 +91,7 @@ describe('a level or rung change re-checks the reviews and notes it touches, in 
       dispatch('import.commitCsv', {
         kind: 'roster',
         quarterId: null,
-        text: 'name,level,team,capacity\nSofia Lindqvist,Junior,Growth,13\n',
+        bytes: csvBytes('name,level,team,capacity\nSofia Lindqvist,Junior,Growth,13\n'),
       }),
     );
     expect(m.summary).toBe("Updated 1 engineer (1 level change) from CSV; cleared Sofia Lindqvist as reviewer of 'Referral rewards'");

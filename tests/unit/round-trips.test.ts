@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { RungsDocument } from '../../shared/contract/transfer.ts';
 import { planBreaches } from '../helpers/plan-invariants.ts';
-import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // What leaves Rungs and comes back in says what it said before: an exported roster imports as
 // "unchanged", work keeps its team through every edit and file, and copied work keeps where it came from.
@@ -29,17 +29,19 @@ describe('the roster CSV export carries every field the import reads', () => {
     const changes = rowCounts(db).changes;
     const { text } = ok(dispatch('export.rosterCsv', {}));
     expect(text.split('\r\n')).toContain('Mia Chen,Intern,Growth,,no');
-    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     expect(preview.clean).toBe(true);
     expect(preview.rows.map((r) => r.change)).toEqual(preview.rows.map(() => 'unchanged'));
     expect(preview.summary).toMatchObject({ new: 0, updated: 0, unchanged: 11 });
-    const commit = ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text, fingerprint: preview.fingerprint }));
+    const commit = ok(
+      dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text), fingerprint: preview.fingerprint }),
+    );
     expect(commit.changeId).toBeNull();
     expect(everything(db)).toEqual(before);
     expect(rowCounts(db).changes).toBe(changes);
     // Into another roster, the deactivated engineer arrives deactivated, the others active.
     const other = tempRoster({ demo: false });
-    ok(other.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text }));
+    ok(other.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     expect(other.db.prepare('SELECT name FROM engineers WHERE active = 0').pluck().all()).toEqual(['Mia Chen']);
     expect(other.db.prepare('SELECT count(*) FROM engineers WHERE active = 1').pluck().get()).toBe(10);
   });
@@ -53,7 +55,9 @@ describe('the roster CSV export carries every field the import reads', () => {
       dispatch('import.previewCsv', {
         kind: 'roster',
         quarterId: null,
-        text: `${head}Mia Chen,Intern,Growth,,YES\r\nLeo Okafor,Intern,Growth,6,False\r\nLina Haddad,Intern,Checkout,6,0\r\nNadia Ali,Junior,Growth,8,no\r\nJade Martin,Junior,Growth,10,True\r\nOmar Farouk,Mid,Growth,13,1\r\n`,
+        bytes: csvBytes(
+          `${head}Mia Chen,Intern,Growth,,YES\r\nLeo Okafor,Intern,Growth,6,False\r\nLina Haddad,Intern,Checkout,6,0\r\nNadia Ali,Junior,Growth,8,no\r\nJade Martin,Junior,Growth,10,True\r\nOmar Farouk,Mid,Growth,13,1\r\n`,
+        ),
       }),
     );
     expect(preview.rows.map((r) => [r.change, r.differences])).toEqual([
@@ -64,16 +68,18 @@ describe('the roster CSV export carries every field the import reads', () => {
       ['unchanged', []],
       ['unchanged', []],
     ]);
-    const bad = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: `${head}Mia Chen,Intern,Growth,,maybe\r\n` }));
+    const bad = ok(
+      dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(`${head}Mia Chen,Intern,Growth,,maybe\r\n`) }),
+    );
     expect(bad.rows[0]!.errors).toEqual([{ column: 'active', message: expect.stringMatching(/^Unknown value: "maybe"; write yes or no/) }]);
     // Without the column, the deactivated engineer stays deactivated.
     const noColumn = ok(
-      dispatch('import.previewCsv', { kind: 'roster', quarterId: null, text: 'name,level,team\r\nMia Chen,Intern,Growth\r\n' }),
+      dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team\r\nMia Chen,Intern,Growth\r\n') }),
     );
     expect(noColumn.rows[0]!.change).toBe('unchanged');
 
     const text = `${head}Mia Chen,Intern,Growth,,yes\r\nLeo Okafor,Intern,Growth,6,no\r\nNadia Ali,Junior,Growth,8,no\r\n`;
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, text }));
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     const active = (name: string) => db.prepare('SELECT active FROM engineers WHERE name = ?').pluck().get(name);
     expect([active('Mia Chen'), active('Leo Okafor'), active('Nadia Ali')]).toEqual([1, 0, 0]);
     // One change: one undo puts all three back.
@@ -143,9 +149,9 @@ describe("work belongs to a team: an initiative's, shared by its stories", () =>
     const plan = ok(dispatch('export.planCsv', { quarterId: 1 })).text;
     expect(plan.split('\r\n')[0]).toBe('kind,title,parent,rung,size,touchpoints,team,status,assignee,fit,reviewer');
     const q2 = ok(dispatch('quarters.create', { name: 'Next' })).quarterId;
-    const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId: q2, text: plan }));
+    const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId: q2, bytes: csvBytes(plan) }));
     expect(preview.clean).toBe(true);
-    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId: q2, text: plan }));
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId: q2, bytes: csvBytes(plan) }));
     const teams = (q: number) =>
       db
         .prepare('SELECT w.title, t.name FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE quarter_id = ? ORDER BY w.title')
@@ -157,7 +163,9 @@ describe("work belongs to a team: an initiative's, shared by its stories", () =>
       dispatch('import.previewCsv', {
         kind: 'backlog',
         quarterId: q2,
-        text: `${head}initiative,Payments,,Platform\r\ninitiative,Ledger,,growth\r\nstory,Entries,Ledger,Checkout\r\nstory,Rows,Ledger,\r\nstory,Alone,,Checkout\r\n`,
+        bytes: csvBytes(
+          `${head}initiative,Payments,,Platform\r\ninitiative,Ledger,,growth\r\nstory,Entries,Ledger,Checkout\r\nstory,Rows,Ledger,\r\nstory,Alone,,Checkout\r\n`,
+        ),
       }),
     );
     expect(bad.rows.map((r) => r.errors.map((e) => e.message))).toEqual([
