@@ -7,9 +7,19 @@ import type { Db } from './db.ts';
 // reviewer, an overreach, a DRI gap, Intern tasks and a backlog.
 
 type DemoEngineer = { name: string; level: Rank; team: string; capacity: number | null };
-type DemoStory = { title: string; rung: Rank; size: number; touchpoints: Touchpoint[]; owner?: string; reviewer?: string; status?: Status };
+type DemoStory = {
+  title: string;
+  rung: Rank;
+  size: number;
+  touchpoints: Touchpoint[];
+  owner?: string;
+  reviewer?: string;
+  status?: Status;
+  team?: string;
+};
 type DemoInitiative = {
   title: string;
+  team: string;
   description: string;
   rung: Rank;
   size: number;
@@ -36,6 +46,7 @@ export const DEMO_ENGINEERS: DemoEngineer[] = [
 export const DEMO_INITIATIVES: DemoInitiative[] = [
   {
     title: 'Saved payment methods',
+    team: 'Checkout',
     description: 'Returning buyers re-enter their card every time; let them keep one.',
     rung: 1,
     size: 8,
@@ -57,6 +68,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   },
   {
     title: 'Checkout revamp',
+    team: 'Checkout',
     description: 'Drop-off at the payment step doubled after the last redesign.',
     rung: 2,
     size: 13,
@@ -78,6 +90,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   },
   {
     title: 'Referral rewards',
+    team: 'Growth',
     description: 'Let customers invite friends for credit; measure whether it brings retained buyers.',
     rung: 2,
     size: 13,
@@ -94,6 +107,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
   },
   {
     title: 'Find why new users churn in week one',
+    team: 'Growth',
     description: 'Week-one retention fell four points this year. Nobody knows why yet.',
     rung: 3,
     size: 21,
@@ -108,8 +122,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
 
 /** Stories not yet under an initiative. */
 export const DEMO_LOOSE_STORIES: DemoStory[] = [
-  { title: 'Upgrade the payments SDK', rung: 1, size: 2, touchpoints: ['Build'], owner: 'Priya Natarajan' },
-  { title: 'Fix flaky checkout end-to-end test', rung: 0, size: 1, touchpoints: ['Build'] },
+  { title: 'Upgrade the payments SDK', rung: 1, size: 2, touchpoints: ['Build'], owner: 'Priya Natarajan', team: 'Checkout' },
+  { title: 'Fix flaky checkout end-to-end test', rung: 0, size: 1, touchpoints: ['Build'], team: 'Checkout' },
 ];
 
 export function currentQuarterName(today = new Date()): string {
@@ -144,8 +158,8 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
     );
     let sortKey = 0;
     const insertItem = db.prepare(
-      `INSERT INTO work_items (kind, parent_id, quarter_id, title, description, rung, size, touchpoints, status, sort_key)
-       VALUES (@kind, @parent_id, @quarter_id, @title, @description, @rung, @size, @touchpoints, @status, @sort_key)`,
+      `INSERT INTO work_items (kind, parent_id, quarter_id, title, description, rung, size, touchpoints, status, sort_key, team_id)
+       VALUES (@kind, @parent_id, @quarter_id, @title, @description, @rung, @size, @touchpoints, @status, @sort_key, @team_id)`,
     );
     const assign = db.prepare(
       'INSERT INTO assignments (item_id, engineer_id, reviewer_id, lead_reviews, ack_note) VALUES (?, ?, ?, 0, NULL)',
@@ -154,6 +168,7 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
       kind: 'initiative' | 'story',
       parentId: number | null,
       w: DemoStory & { description?: string },
+      team: string | undefined,
       owner?: string,
       reviewer?: string,
     ) => {
@@ -170,16 +185,17 @@ export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
           touchpoints: JSON.stringify(w.touchpoints),
           status: w.status ?? 'planned',
           sort_key: sortKey,
+          team_id: team === undefined ? null : teamIds.get(team)!,
         }).lastInsertRowid,
       );
       if (owner) assign.run(id, engineerIds.get(owner)!, reviewer ? engineerIds.get(reviewer)! : null);
       return id;
     };
     for (const i of DEMO_INITIATIVES) {
-      const id = add('initiative', null, i, i.dri, i.reviewer);
-      for (const s of i.stories) add('story', id, s, s.owner, s.reviewer);
+      const id = add('initiative', null, i, i.team, i.dri, i.reviewer);
+      for (const s of i.stories) add('story', id, s, i.team, s.owner, s.reviewer);
     }
-    for (const s of DEMO_LOOSE_STORIES) add('story', null, s, s.owner, s.reviewer);
+    for (const s of DEMO_LOOSE_STORIES) add('story', null, s, s.team, s.owner, s.reviewer);
   })();
 }
 

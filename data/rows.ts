@@ -20,6 +20,9 @@ export type DbWorkItem = {
   touchpoints: string;
   status: string;
   sort_key: number;
+  team_id: number | null;
+  carried_from_quarter_id: number | null;
+  carried_ack_note: string | null;
 };
 export type DbAssignment = {
   item_id: number;
@@ -66,6 +69,9 @@ export const fromDb = {
     touchpoints: JSON.parse(r.touchpoints) as Touchpoint[],
     status: r.status as Status,
     sortKey: r.sort_key,
+    teamId: r.team_id,
+    carriedFromQuarterId: r.carried_from_quarter_id,
+    carriedAckNote: r.carried_ack_note,
     assignment:
       r.a_engineer_id === null
         ? null
@@ -92,6 +98,9 @@ export const toDb = {
     touchpoints: JSON.stringify(w.touchpoints),
     status: w.status,
     sort_key: w.sortKey,
+    team_id: w.teamId,
+    carried_from_quarter_id: w.carriedFromQuarterId,
+    carried_ack_note: w.carriedAckNote,
   }),
   assignment: (itemId: number, a: Assignment): DbAssignment => ({
     item_id: itemId,

@@ -19,6 +19,9 @@ const initiative = (id: number, title: string, rung: Rank, dri: Engineer | null,
   touchpoints: [],
   status: 'planned',
   sortKey: id,
+  teamId: null,
+  carriedFromQuarterId: null,
+  carriedAckNote: null,
   assignment: dri ? { engineerId: dri.id, reviewerId, leadReviews: false, ackNote: null } : null,
 });
 

@@ -21,6 +21,9 @@ const item = (id: number, quarterId: number, rung: Rank, reviewerId: number | nu
   touchpoints: [],
   status: 'done',
   sortKey: id,
+  teamId: null,
+  carriedFromQuarterId: null,
+  carriedAckNote: null,
   assignment: { engineerId: 1, reviewerId, leadReviews: false, ackNote: null },
 });
 

@@ -16,6 +16,9 @@ const story = (id: number, rung: Rank, on: Engineer | null, size = 1): WorkItem 
   touchpoints: [],
   status: 'planned',
   sortKey: id,
+  teamId: null,
+  carriedFromQuarterId: null,
+  carriedAckNote: null,
   assignment: on ? { engineerId: on.id, reviewerId: null, leadReviews: false, ackNote: null } : null,
 });
 

@@ -6,9 +6,9 @@ import { type RosterContext, checkBacklog, checkRoster } from './import.ts';
 const roster: RosterContext = {
   teamNames: ['Checkout', 'Growth'],
   engineers: [
-    { id: 1, name: 'Ana Sousa', level: 1, team: 'Checkout', capacity: 10 },
-    { id: 2, name: 'Marco Rossi', level: 2, team: 'Checkout', capacity: 13 },
-    { id: 3, name: 'Mia Chen', level: 0, team: 'Growth', capacity: null },
+    { id: 1, name: 'Ana Sousa', level: 1, team: 'Checkout', capacity: 10, active: true },
+    { id: 2, name: 'Marco Rossi', level: 2, team: 'Checkout', capacity: 13, active: true },
+    { id: 3, name: 'Mia Chen', level: 0, team: 'Growth', capacity: null, active: true },
   ],
 };
 const csv = (...lines: string[]) => `name,level,team,capacity\r\n${lines.join('\r\n')}\r\n`;
@@ -88,7 +88,7 @@ describe('the preview carries a fingerprint of what the commit would do', () => 
     expect(checkRoster(text, promoted).preview.fingerprint).not.toBe(a);
     const nadiaAdded = {
       ...roster,
-      engineers: [...roster.engineers, { id: 9, name: 'Nadia Ali', level: 1 as const, team: 'Checkout', capacity: 8 }],
+      engineers: [...roster.engineers, { id: 9, name: 'Nadia Ali', level: 1 as const, team: 'Checkout', capacity: 8, active: true }],
     };
     expect(checkRoster(text, nadiaAdded).preview.fingerprint).not.toBe(a);
   });

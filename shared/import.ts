@@ -47,8 +47,8 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; optional: readonly string[] }> = {
-  roster: { required: ['name', 'level', 'team'], optional: ['capacity'] },
-  backlog: { required: ['kind', 'title'], optional: ['parent', 'rung', 'size', 'touchpoints'] },
+  roster: { required: ['name', 'level', 'team'], optional: ['capacity', 'active'] },
+  backlog: { required: ['kind', 'title'], optional: ['parent', 'rung', 'size', 'touchpoints', 'team'] },
 };
 /** Columns that may repeat, their values read together (a tracker writes one Labels column per label). */
 const LIST_COLUMNS: ReadonlySet<string> = new Set(['touchpoints']);
@@ -74,7 +74,7 @@ const Mapping = z.object({ column: z.string(), from: z.string(), to: z.string() 
 export const RowChangeSchema = z.enum(['new', 'update', 'unchanged']);
 export type RowChange = z.infer<typeof RowChangeSchema>;
 /** One field an update would change, in the words the preview shows ("level Junior → Mid"). */
-const Difference = z.object({ field: z.enum(['level', 'team', 'capacity']), from: z.string(), to: z.string() });
+const Difference = z.object({ field: z.enum(['level', 'team', 'capacity', 'active']), from: z.string(), to: z.string() });
 export type Difference = z.infer<typeof Difference>;
 const PreviewRow = z.object({
   line: z.int(),
@@ -117,7 +117,15 @@ export const ImportPreview = z.object({
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
 /** A valid roster row. `engineerId` is the engineer it updates (matched by name), null for someone new. */
-export type RosterRow = { name: string; level: Rank; team: string; capacity: number | null; engineerId: number | null; change: RowChange };
+export type RosterRow = {
+  name: string;
+  level: Rank;
+  team: string;
+  capacity: number | null;
+  active: boolean;
+  engineerId: number | null;
+  change: RowChange;
+};
 export type BacklogRow = {
   kind: WorkKind;
   title: string;
@@ -125,12 +133,21 @@ export type BacklogRow = {
   rung: Rank;
   size: number | null;
   touchpoints: Touchpoint[];
+  /** The team named in the file (as the roster spells it); a story under an initiative takes the initiative's. */
+  team: string | null;
 };
 
 /** Someone already on the roster, as the import compares them (team by name). */
-export type RosterEngineer = { id: number; name: string; level: Rank; team: string; capacity: number | null };
+export type RosterEngineer = { id: number; name: string; level: Rank; team: string; capacity: number | null; active: boolean };
 export type RosterContext = { engineers: readonly RosterEngineer[]; teamNames: readonly string[] };
-export type BacklogContext = { quarterName: string; initiativeTitles: readonly string[] };
+export type BacklogContext = {
+  quarterName: string;
+  initiativeTitles: readonly string[];
+  /** The roster's teams: a backlog names teams, it does not create them. */
+  teamNames?: readonly string[];
+  /** The team of each initiative already in the quarter, by matchKey of its title. */
+  initiativeTeams?: ReadonlyMap<string, string | null>;
+};
 
 export type Checked<T> = { preview: ImportPreview; values: T[] };
 
@@ -327,14 +344,39 @@ function fingerprint(...parts: unknown[]): string {
 }
 
 const capacityText = (c: number | null) => (c === null ? 'none' : String(c));
+const activeText = (a: boolean) => (a ? 'yes' : 'no');
+
+/** How the roster export writes the active flag, and every spelling the import reads for it. */
+export const ACTIVE_CELL = { true: 'yes', false: 'no' } as const;
+const ACTIVE_SPELLINGS = new Map<string, boolean>([
+  ['yes', true],
+  ['no', false],
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+]);
+
+/** An active cell, or undefined for an empty one (which leaves the flag as it is). */
+function activeCell(cell: string, check: RowCheck): boolean | undefined {
+  if (cell === '') return undefined;
+  const a = ACTIVE_SPELLINGS.get(cell.toLowerCase());
+  if (a === undefined)
+    check.errors.push({ column: 'active', message: `Unknown value: "${cell}"; write yes or no (true/false and 1/0 also work).` });
+  return a;
+}
 
 /** What changes when a row of the file meets the engineer of the same name. */
-export function rosterDifferences(before: RosterEngineer, after: Pick<RosterEngineer, 'level' | 'team' | 'capacity'>): Difference[] {
+export function rosterDifferences(
+  before: RosterEngineer,
+  after: Pick<RosterEngineer, 'level' | 'team' | 'capacity' | 'active'>,
+): Difference[] {
   const out: Difference[] = [];
   if (before.level !== after.level) out.push({ field: 'level', from: levelName(before.level), to: levelName(after.level) });
   if (key(before.team) !== key(after.team)) out.push({ field: 'team', from: before.team, to: after.team });
   if (before.capacity !== after.capacity)
     out.push({ field: 'capacity', from: capacityText(before.capacity), to: capacityText(after.capacity) });
+  if (before.active !== after.active) out.push({ field: 'active', from: activeText(before.active), to: activeText(after.active) });
   return out;
 }
 
@@ -400,9 +442,11 @@ export function checkRoster(file: CsvFile | string, context: RosterContext): Che
     }
     // A file without a capacity column leaves everyone's capacity as it is; an empty cell clears it.
     const capacity = hasCapacity || !match ? points(row.get('capacity'), 'capacity', check) : match.capacity;
+    // Likewise the active flag: no column (or an empty cell) leaves it; someone new starts active.
+    const active = activeCell(row.get('active'), check) ?? match?.active ?? true;
     let value: RosterRow | null = null;
     if (check.errors.length === 0) {
-      const fields = { level: level!, team: team!, capacity };
+      const fields = { level: level!, team: team!, capacity, active };
       check.differences = match ? rosterDifferences(match, fields) : [];
       check.change = !match ? 'new' : check.differences.length > 0 ? 'update' : 'unchanged';
       value = { name: match?.name ?? nameR.data!, ...fields, engineerId: match?.id ?? null, change: check.change };
@@ -420,11 +464,14 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
   if ('fileErrors' in parsed) return failed('backlog', parsed);
   const { table: t, notes, reading: read } = parsed;
   const existingInitiatives = new Map(context.initiativeTitles.map((n) => [key(n), n]));
+  const teams = new Map((context.teamNames ?? []).map((n) => [key(n), n]));
   // Parents may come later in the file than their stories: collect the file's initiatives first.
   const fileInitiatives = new Map<string, number>();
+  const parentTeams = new Map(context.initiativeTeams ?? []);
   for (const row of t.rows) {
     if (KINDS[key(row.get('kind'))] === 'initiative' && row.get('title') !== '' && !fileInitiatives.has(key(row.get('title')))) {
       fileInitiatives.set(key(row.get('title')), row.line);
+      parentTeams.set(key(row.get('title')), teams.get(key(row.get('team'))) ?? null);
     }
   }
   const seenStories = new Map<string, number>();
@@ -489,7 +536,24 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
         check.errors.push({ column: 'touchpoints', message: `Unknown touchpoint: "${part}" (the map has ${TOUCHPOINTS.join(', ')}).` });
       else if (!touchpoints.includes(tp)) touchpoints.push(tp);
     }
-    const value: BacklogRow | null = check.errors.length === 0 ? { kind: kind!, title, parent, rung: rung!, size, touchpoints } : null;
+    const teamCell = row.get('team');
+    let team: string | null = null;
+    if (teamCell !== '') {
+      team = teams.get(key(teamCell)) ?? null;
+      if (team === null) {
+        const known = [...teams.values()].join(', ') || 'none yet';
+        check.errors.push({ column: 'team', message: `Unknown team: "${teamCell}" is not on the roster (teams: ${known}).` });
+      } else if (team !== teamCell) check.mappings.push({ column: 'team', from: teamCell, to: team });
+      const parentTeam = parent === null ? undefined : parentTeams.get(key(parent));
+      if (team !== null && parentTeam !== undefined && parentTeam !== team) {
+        check.errors.push({
+          column: 'team',
+          message: `A story's team is its initiative's: "${parent}" is ${parentTeam === null ? 'in no team' : `${parentTeam}'s`}; leave the cell empty.`,
+        });
+      }
+    }
+    const value: BacklogRow | null =
+      check.errors.length === 0 ? { kind: kind!, title, parent, rung: rung!, size, touchpoints, team } : null;
     return { row, check, value };
   });
   return finish('backlog', t, notes, read, checks);

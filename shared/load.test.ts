@@ -22,6 +22,9 @@ const item = (title: string, kind: WorkKind, size: number | null, on: number | n
   touchpoints: [],
   status: 'planned',
   sortKey: nextId,
+  teamId: null,
+  carriedFromQuarterId: null,
+  carriedAckNote: null,
   assignment: on === null ? null : { engineerId: on, reviewerId: null, leadReviews: false, ackNote: null },
 });
 const initiative = (size: number | null, dri: number | null, title = 'Saved payment methods') => item(title, 'initiative', size, dri);

@@ -76,6 +76,12 @@ export const WorkItem = z.object({
   touchpoints: z.array(TouchpointSchema),
   status: StatusSchema,
   sortKey: z.number(),
+  /** The team whose work it is: an initiative's, shared by its stories; optional for a loose story. */
+  teamId: Id.nullable(),
+  /** Copied from this quarter's unfinished plan. */
+  carriedFromQuarterId: Id.nullable(),
+  /** The note that kept its overreach in that quarter; shown on the open warning, never kept silently. */
+  carriedAckNote: z.string().nullable(),
   assignment: Assignment.nullable(),
 });
 export type WorkItem = z.infer<typeof WorkItem>;

@@ -1,6 +1,7 @@
 import { dayText, quarterStartFromName } from '../../shared/calendar.ts';
 import type { quartersContract } from '../../shared/contract/quarters.ts';
 import { RungsError } from '../../shared/errors.ts';
+import type { WorkItem } from '../../shared/schemas.ts';
 import type { Db } from '../db.ts';
 import { getQuarter, getWorkItems } from '../queries.ts';
 import { toDb } from '../rows.ts';
@@ -35,34 +36,55 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
    * What is not done moves on with its people: DRIs, owners and reviewers come along when they are
    * still active. Items already in the target (same kind and title) are skipped, so copying twice
    * does not double the plan. A story whose initiative is done comes along without a parent.
+   * Each copy remembers the quarter it came from. An overreach kept there with a note arrives as an
+   * open warning: the note was about that quarter, so the copy keeps it aside (shown on the
+   * warning) instead of muting the warning with it.
    */
   'quarters.copyUnfinished': (db, { fromQuarterId, toQuarterId }) => {
     const from = getQuarter(db, fromQuarterId);
     const to = getQuarter(db, toQuarterId);
     if (from.id === to.id) throw new RungsError('conflict', 'Pick another quarter to copy into.');
     const keyOf = (i: { kind: string; title: string }) => `${i.kind}\u0000${i.title.toLowerCase()}`;
-    const there = new Map(getWorkItems(db, to.id).map((i) => [keyOf(i), i.id]));
+    const targetItems = getWorkItems(db, to.id);
+    const there = new Map(targetItems.map((i) => [keyOf(i), i.id]));
     const active = new Set(db.prepare<[], number>('SELECT id FROM engineers WHERE active = 1').pluck().all());
     const unfinished = getWorkItems(db, from.id).filter((i) => i.status !== 'done');
     const ordered = [...unfinished.filter((i) => i.kind === 'initiative'), ...unfinished.filter((i) => i.kind === 'story')];
     const toCopy = ordered.filter((i) => !there.has(keyOf(i)));
     const skipped = ordered.length - toCopy.length;
-    const summary = `Copied ${toCopy.length} unfinished item${toCopy.length === 1 ? '' : 's'} of ${from.name} into ${to.name}${skipped ? ` (${skipped} already there)` : ''}`;
+    const keeps = (i: WorkItem) => !!i.assignment?.ackNote && active.has(i.assignment.engineerId);
+    const reopened = toCopy.filter(keeps).length;
+    const summary = `Copied ${toCopy.length} unfinished item${toCopy.length === 1 ? '' : 's'} of ${from.name} into ${to.name}${skipped ? ` (${skipped} already there)` : ''}${reopened ? `; ${reopened === 1 ? 'an overreach kept there is an open warning' : `${reopened} overreaches kept there are open warnings`} again` : ''}`;
     // An initiative already in the target still takes its stories in.
     const newId = new Map<number, number>(
       unfinished.filter((i) => i.kind === 'initiative' && there.has(keyOf(i))).map((i) => [i.id, there.get(keyOf(i))!]),
     );
+    // A story is its initiative's team's work there too, whatever team the initiative has in the target.
+    const teamThere = new Map(targetItems.map((i) => [i.id, i.teamId]));
     const m = record(db, summary, (rows) => {
       let sortKey = nextSortKey(db, to.id);
       for (const item of toCopy) {
         const parentId = item.parentId !== null ? (newId.get(item.parentId) ?? null) : null;
         const { id: _id, assignment, ...fields } = item;
-        const id = rows.insert('work_items', toDb.workItem({ ...fields, parentId, quarterId: to.id, sortKey }));
+        const teamId = parentId !== null ? teamThere.get(parentId)! : item.teamId;
+        const id = rows.insert(
+          'work_items',
+          toDb.workItem({
+            ...fields,
+            parentId,
+            quarterId: to.id,
+            sortKey,
+            teamId,
+            carriedFromQuarterId: from.id,
+            carriedAckNote: keeps(item) ? item.assignment!.ackNote : null,
+          }),
+        );
         sortKey += 1024;
         newId.set(item.id, id);
+        teamThere.set(id, teamId);
         if (assignment && active.has(assignment.engineerId)) {
           const reviewerId = assignment.reviewerId !== null && active.has(assignment.reviewerId) ? assignment.reviewerId : null;
-          rows.insert('assignments', toDb.assignment(id, { ...assignment, reviewerId }));
+          rows.insert('assignments', toDb.assignment(id, { ...assignment, reviewerId, ackNote: null }));
         }
       }
     });

@@ -7,7 +7,16 @@ import { rungProblem } from '../../shared/contract/work.ts';
 import { type Issue, RungsError } from '../../shared/errors.ts';
 import { plural } from '../../shared/words.ts';
 import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
-import { type BacklogRow, type CsvFile, type ImportKind, type RosterRow, checkBacklog, checkRoster } from '../../shared/import.ts';
+import {
+  ACTIVE_CELL,
+  type BacklogRow,
+  type CsvFile,
+  type ImportKind,
+  type RosterRow,
+  checkBacklog,
+  checkRoster,
+  matchKey,
+} from '../../shared/import.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Db } from '../db.ts';
 import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../queries.ts';
@@ -27,10 +36,16 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
     return { kind, quarter, ...checkRoster(text, { engineers, teamNames: teamList.map((t) => t.name) }) } as const;
   }
   if (!quarter) throw new RungsError('conflict', 'Pick the quarter the backlog goes into.');
-  const initiativeTitles = getWorkItems(db, quarter.id)
-    .filter((i) => i.kind === 'initiative')
-    .map((i) => i.title);
-  return { kind, quarter, ...checkBacklog(text, { quarterName: quarter.name, initiativeTitles }) } as const;
+  const teamList = teams(db);
+  const teamName = new Map(teamList.map((t) => [t.id, t.name]));
+  const initiatives = getWorkItems(db, quarter.id).filter((i) => i.kind === 'initiative');
+  const context = {
+    quarterName: quarter.name,
+    initiativeTitles: initiatives.map((i) => i.title),
+    teamNames: teamList.map((t) => t.name),
+    initiativeTeams: new Map(initiatives.map((i) => [matchKey(i.title), i.teamId === null ? null : teamName.get(i.teamId)!])),
+  };
+  return { kind, quarter, ...checkBacklog(text, context) } as const;
 }
 
 /**
@@ -70,7 +85,13 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
       const before = engineers.get(v.engineerId!)!;
       return {
         before,
-        after: { ...before, level: v.level, teamId: teamIds.get(v.team.toLowerCase()) ?? before.teamId, capacity: v.capacity },
+        after: {
+          ...before,
+          level: v.level,
+          teamId: teamIds.get(v.team.toLowerCase()) ?? before.teamId,
+          capacity: v.capacity,
+          active: v.active,
+        },
       };
     });
   // What the new levels clear depends on levels alone; the new teams' ids come with the writes.
@@ -81,7 +102,7 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
     for (const v of values) {
       const teamId = teamIds.get(v.team.toLowerCase())!;
-      if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: true }, today);
+      if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: v.active }, today);
     }
     saveEngineers(db, rows, edits(teamIds), today);
   });
@@ -94,15 +115,31 @@ function importBacklog(db: Db, quarterId: number, quarterName: string, values: B
     const parents = new Map(
       getWorkItems(db, quarterId)
         .filter((i) => i.kind === 'initiative')
-        .map((i) => [i.title.toLowerCase(), i.id]),
+        .map((i) => [i.title.toLowerCase(), { id: i.id, teamId: i.teamId }]),
     );
+    const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     let sortKey = nextSortKey(db, quarterId);
     // Initiatives first, so a story may name a parent that comes later in the file.
     for (const v of [...initiatives, ...values.filter((x) => x.kind === 'story')]) {
-      const parentId = v.parent === null ? null : parents.get(v.parent.toLowerCase())!;
-      const id = rows.insert('work_items', toDb.workItem({ ...v, parentId, quarterId, description: '', status: 'planned', sortKey }));
+      const parent = v.parent === null ? null : parents.get(v.parent.toLowerCase())!;
+      // The check refused a story naming another team than its initiative's: it takes the parent's.
+      const teamId = parent ? parent.teamId : v.team === null ? null : teamIds.get(v.team.toLowerCase())!;
+      const id = rows.insert(
+        'work_items',
+        toDb.workItem({
+          ...v,
+          parentId: parent?.id ?? null,
+          quarterId,
+          description: '',
+          status: 'planned',
+          sortKey,
+          teamId,
+          carriedFromQuarterId: null,
+          carriedAckNote: null,
+        }),
+      );
       sortKey += 1024;
-      if (v.kind === 'initiative') parents.set(v.title.toLowerCase(), id);
+      if (v.kind === 'initiative') parents.set(v.title.toLowerCase(), { id, teamId });
     }
   });
 }
@@ -174,12 +211,17 @@ function documentIssues(doc: RungsDocument): Issue[] {
   doc.workItems.forEach((w, i) => {
     const at = `workItems[${i}]`;
     if (!quarterIds.has(w.quarterId)) add(`${at}.quarterId`, `'${w.title}' is in a missing quarter`);
+    if (w.teamId !== null && !teamIds.has(w.teamId))
+      add(`${at}.teamId`, `'${w.title}' is in team ${w.teamId}, which is not in the document`);
+    if (w.carriedFromQuarterId !== null && !quarterIds.has(w.carriedFromQuarterId))
+      add(`${at}.carriedFromQuarterId`, `'${w.title}' was carried over from a missing quarter`);
     const rung = rungProblem(w.kind, w.rung);
     if (rung) add(`${at}.rung`, `'${w.title}': ${rung}`);
     if (w.parentId !== null) {
       const p = items.get(w.parentId);
       if (w.kind !== 'story' || !p || p.kind !== 'initiative' || p.quarterId !== w.quarterId)
         add(`${at}.parentId`, `'${w.title}' has a parent that is not an initiative of its quarter`);
+      else if (p.teamId !== w.teamId) add(`${at}.teamId`, `'${w.title}' is in another team than its initiative '${p.title}'`);
     }
     const a = w.assignment;
     if (!a) return;
@@ -263,11 +305,18 @@ export const transferHandlers: Handlers<typeof transferContract> = {
 
   'export.rosterCsv': (db) => {
     const teamName = new Map(teams(db).map((t) => [t.id, t.name]));
-    const rows = getEngineers(db).map((e) => [e.name, levelName(e.level), teamName.get(e.teamId)!, e.capacity]);
+    // Every field the import reads, so a file exported and imported again changes nothing.
+    const rows = getEngineers(db).map((e) => [
+      e.name,
+      levelName(e.level),
+      teamName.get(e.teamId)!,
+      e.capacity,
+      e.active ? ACTIVE_CELL.true : ACTIVE_CELL.false,
+    ]);
     return {
       filename: `rungs-roster-${localToday()}.csv`,
       mediaType: 'text/csv',
-      text: toCsv(['name', 'level', 'team', 'capacity'], rows),
+      text: toCsv(['name', 'level', 'team', 'capacity', 'active'], rows),
     };
   },
 
@@ -276,6 +325,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     const items = getWorkItems(db, quarterId);
     const title = new Map(items.map((i) => [i.id, i.title]));
     const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
+    const teamName = new Map(teams(db).map((t) => [t.id, t.name]));
     const rows = items.map((i) => {
       const assignee = i.assignment ? engineers.get(i.assignment.engineerId)! : null;
       const reviewer = i.assignment
@@ -288,13 +338,14 @@ export const transferHandlers: Handlers<typeof transferContract> = {
         levelName(i.rung),
         i.size,
         i.touchpoints.join('; '),
+        i.teamId === null ? '' : teamName.get(i.teamId)!,
         i.status,
         assignee?.name ?? '',
         assignee ? FIT_LABEL[fit(i.rung, assignee.level).kind] : '',
         reviewer,
       ];
     });
-    const header = ['kind', 'title', 'parent', 'rung', 'size', 'touchpoints', 'status', 'assignee', 'fit', 'reviewer'];
+    const header = ['kind', 'title', 'parent', 'rung', 'size', 'touchpoints', 'team', 'status', 'assignee', 'fit', 'reviewer'];
     return { filename: `rungs-plan-${slug(quarter.name)}.csv`, mediaType: 'text/csv', text: toCsv(header, rows) };
   },
 

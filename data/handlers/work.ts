@@ -6,6 +6,8 @@ import type { WorkItem } from '../../shared/schemas.ts';
 import type { Db } from '../db.ts';
 import { engineersOnDay, getEngineer, getQuarter, getWorkItem, quarterDay } from '../queries.ts';
 import { toDb } from '../rows.ts';
+import { workTeam } from '../../shared/work-team.ts';
+import { getTeam } from './roster.ts';
 import { type Handlers, record } from './types.ts';
 
 /** A story's parent is an initiative of the same quarter; an initiative has none. */
@@ -29,6 +31,7 @@ function checkRung(kind: WorkKind, rung: WorkItem['rung']) {
 function itemChanges(db: Db, before: WorkItem, after: WorkItem): string {
   const points = (n: number | null) => (n === null ? 'none' : String(n));
   const parentTitle = (id: number | null) => (id === null ? null : getWorkItem(db, id).title);
+  const teamName = (id: number | null) => (id === null ? 'none' : getTeam(db, id).name);
   const parts = [
     after.title !== before.title && `renamed from '${before.title}'`,
     after.rung !== before.rung && `rung ${levelName(before.rung)} → ${levelName(after.rung)}`,
@@ -36,10 +39,19 @@ function itemChanges(db: Db, before: WorkItem, after: WorkItem): string {
     after.status !== before.status && `${STATUS_LABEL[before.status]} → ${STATUS_LABEL[after.status]}`,
     after.parentId !== before.parentId &&
       (after.parentId === null ? `no longer under '${parentTitle(before.parentId)}'` : `now under '${parentTitle(after.parentId)}'`),
+    after.teamId !== before.teamId && `team ${teamName(before.teamId)} → ${teamName(after.teamId)}`,
     after.touchpoints.join() !== before.touchpoints.join() && 'touchpoints',
     after.description !== before.description && 'description',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'no change';
+}
+
+/** The team the item lands in (see workTeam), refused in words when it cannot be that one. */
+function teamOf(db: Db, parent: WorkItem | null, asked: number | null | undefined, current: number | null): number | null {
+  if (asked !== undefined && asked !== null) getTeam(db, asked);
+  const r = workTeam(parent, asked, current);
+  if (!r.ok) throw new RungsError('conflict', r.problem);
+  return r.teamId;
 }
 
 export const nextSortKey = (db: Db, quarterId: number): number =>
@@ -62,23 +74,48 @@ function impact(db: Db, itemId: number) {
 }
 
 export const workHandlers: Handlers<typeof workContract> = {
-  'work.create': (db, { quarterId, kind, rung, parentId, ...fields }) => {
+  'work.create': (db, { quarterId, kind, rung, parentId, teamId: askedTeam, ...fields }) => {
     const quarter = getQuarter(db, quarterId);
     const r = rung ?? DEFAULT_RUNG[kind];
     checkRung(kind, r);
     const parent = checkParent(db, kind, quarterId, parentId);
+    const teamId = teamOf(db, parent, askedTeam, null);
     const where = parent ? ` under '${parent.title}'` : '';
     return record(db, `${quarter.name}: added the ${kind} '${fields.title}'${where}`, (rows) => {
-      rows.insert('work_items', toDb.workItem({ ...fields, kind, rung: r, parentId, quarterId, sortKey: nextSortKey(db, quarterId) }));
+      rows.insert(
+        'work_items',
+        toDb.workItem({
+          ...fields,
+          kind,
+          rung: r,
+          parentId,
+          quarterId,
+          sortKey: nextSortKey(db, quarterId),
+          teamId,
+          carriedFromQuarterId: null,
+          carriedAckNote: null,
+        }),
+      );
     });
   },
 
-  'work.update': (db, { itemId, ...patch }) => {
+  'work.update': (db, { itemId, teamId: askedTeam, ...patch }) => {
     const before = getWorkItem(db, itemId);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<WorkItem>;
     const after: WorkItem = { ...before, ...defined };
     checkRung(after.kind, after.rung);
-    if (patch.parentId !== undefined) checkParent(db, after.kind, after.quarterId, after.parentId, itemId);
+    const parent =
+      patch.parentId !== undefined
+        ? checkParent(db, after.kind, after.quarterId, after.parentId, itemId)
+        : after.parentId === null
+          ? null
+          : getWorkItem(db, after.parentId);
+    after.teamId = teamOf(db, parent, askedTeam, before.teamId);
+    // An initiative's stories are parts of it: they move to its new team in the same change.
+    const movedStories =
+      after.kind === 'initiative' && after.teamId !== before.teamId
+        ? db.prepare<[number], number>('SELECT id FROM work_items WHERE parent_id = ?').pluck().all(itemId)
+        : [];
     const { id: _id, assignment, ...fields } = after;
     // A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it.
     const staleNote =
@@ -90,10 +127,15 @@ export const workHandlers: Handlers<typeof workContract> = {
         engineersOnDay(db, [getEngineer(db, assignment.engineerId)], quarterDay(db, after.quarterId))[0]!,
       ) !== null;
     const quarter = getQuarter(db, before.quarterId);
+    const moved =
+      movedStories.length > 0
+        ? `; its ${movedStories.length === 1 ? 'story moves' : `${movedStories.length} stories move`} with it to ${after.teamId === null ? 'no team' : getTeam(db, after.teamId).name}`
+        : '';
     const withdrawn = staleNote ? '; withdrew its acknowledgement, an overreach no more' : '';
-    const summary = `${quarter.name}: '${after.title}' ${itemChanges(db, before, after)}${withdrawn}`;
+    const summary = `${quarter.name}: '${after.title}' ${itemChanges(db, before, after)}${moved}${withdrawn}`;
     return record(db, summary, (rows) => {
       rows.update('work_items', itemId, toDb.workItem(fields));
+      for (const storyId of movedStories) rows.update('work_items', storyId, { team_id: after.teamId });
       if (staleNote) rows.update('assignments', itemId, { ack_note: null });
     });
   },

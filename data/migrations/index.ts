@@ -99,4 +99,23 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    name: '0003_work_teams_and_carried_work',
+    sql: `
+      -- Work belongs to a team: an initiative's, which its stories share; a loose story may have one.
+      ALTER TABLE work_items ADD COLUMN team_id INTEGER REFERENCES teams (id);
+      -- A copy of unfinished work remembers the quarter it came from, and the note that kept its
+      -- overreach there: the copy's own assignment starts without one, so the lead decides again.
+      ALTER TABLE work_items ADD COLUMN carried_from_quarter_id INTEGER REFERENCES quarters (id);
+      ALTER TABLE work_items ADD COLUMN carried_ack_note TEXT;
+      CREATE INDEX work_items_team ON work_items (team_id);
+
+      -- What was already planned: an initiative is its DRI's team's work; a story is its parent's.
+      UPDATE work_items SET team_id = (
+        SELECT e.team_id FROM assignments a JOIN engineers e ON e.id = a.engineer_id WHERE a.item_id = work_items.id
+      ) WHERE kind = 'initiative';
+      UPDATE work_items SET team_id = (SELECT p.team_id FROM work_items p WHERE p.id = work_items.parent_id)
+      WHERE kind = 'story' AND parent_id IS NOT NULL;
+    `,
+  },
 ];

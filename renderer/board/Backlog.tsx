@@ -3,7 +3,8 @@ import { levelName } from '../../shared/ladder.ts';
 import { describeEstimate } from '../../shared/load.ts';
 import type { BacklogGroup } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { DraggableCard, estimateProps } from './Card.tsx';
+import { carriedOverText } from '../../shared/work-team.ts';
+import { DraggableCard, estimateProps, useCarriedFrom } from './Card.tsx';
 import { useDropTarget } from './DropTarget.tsx';
 import { useOverBacklog } from './dragState.ts';
 import { BACKLOG_ID } from './ids.ts';
@@ -119,6 +120,7 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle, first
   const near = useNear(ref, '.side', firstScreen);
   counted('backlogGroups');
   const initiative = group.initiative!;
+  const carriedFrom = useCarriedFrom(initiative);
   const dri = initiative.assignment ? engineers.find((e) => e.id === initiative.assignment!.engineerId) : undefined;
   const listId = `stories-of-${initiative.id}`;
   const n = group.stories.length;
@@ -133,6 +135,11 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle, first
           <span className="group-dri">
             DRI: {dri.name} ({levelName(dri.level)}) · {levelName(initiative.rung)} rung
           </span>
+          {carriedFrom !== null && (
+            <span className="card-carried" data-id="card-carried">
+              {carriedOverText(carriedFrom)}
+            </span>
+          )}
           <span className={`card-estimate${group.estimate.overEstimateBy > 0 ? ' out-of-date' : ''}`} data-id="card-estimate">
             {describeEstimate(initiative, group.estimate)}
           </span>

@@ -19,13 +19,13 @@ import type { Engineer, Snapshot, Team, WorkItem } from '../../shared/schemas.ts
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
 import { Backlog } from './Backlog.tsx';
 import { CardFace, DRAG_INSTRUCTIONS_ID, estimateProps } from './Card.tsx';
-import { BoardActionsContext } from './context.ts';
+import { BoardActionsContext, QuarterNamesContext } from './context.ts';
 import { DragStoreContext, IDLE, createDragStore, useDragState, useInReach } from './dragState.ts';
 import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
 import { DropTargetRegistryContext, DropTargets, createDropTargetRegistry } from './DropTarget.tsx';
 import { Filters } from './Filters.tsx';
 import { Grip, type GripControl } from './Grip.tsx';
-import { type BoardFilter, NO_FILTER } from './filters.ts';
+import { type BoardFilter, NO_FILTER, overreaches, teamWarnings } from './filters.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -33,7 +33,7 @@ import { type Notice, useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
 import { useSharedView } from './share.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
-import { Warnings, overreaches } from './Warnings.tsx';
+import { Warnings } from './Warnings.tsx';
 import './board.css';
 import './board-scale.css';
 
@@ -48,7 +48,9 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
   const view = useSharedView(snapshot, filter);
-  const warnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
+  const allWarnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
+  const warnings = useMemo(() => teamWarnings(allWarnings, filter.teamId), [allWarnings, filter.teamId]);
+  const quarterNames = useMemo(() => new Map(snapshot.quarters.map((q) => [q.id, q.name])), [snapshot.quarters]);
 
   // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
   const [dragStore] = useState(createDragStore);
@@ -153,72 +155,74 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
 
   return (
     <BoardActionsContext.Provider value={actions}>
-      <DragStoreContext.Provider value={dragStore}>
-        <DropTargetRegistryContext.Provider value={dropTargets}>
-          <div className="board-screen">
-            <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
-            <div className="board-toolbar">
-              <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
-              <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
-            </div>
-            <div className="board-messages">
-              <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
-                {notice && <NoticeText notice={notice} />}
+      <QuarterNamesContext.Provider value={quarterNames}>
+        <DragStoreContext.Provider value={dragStore}>
+          <DropTargetRegistryContext.Provider value={dropTargets}>
+            <div className="board-screen">
+              <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
+              <div className="board-toolbar">
+                <Toolbar history={snapshot.history} onUndo={undo} onRedo={redo} />
+                <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
               </div>
-              <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
-                {error}
+              <div className="board-messages">
+                <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
+                  {notice && <NoticeText notice={notice} />}
+                </div>
+                <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
+                  {error}
+                </div>
+                {error && (
+                  <button type="button" className="dismiss" onClick={() => setError(null)}>
+                    Dismiss error
+                  </button>
+                )}
               </div>
-              {error && (
-                <button type="button" className="dismiss" onClick={() => setError(null)}>
-                  Dismiss error
-                </button>
-              )}
+              {/* Only the drag machinery is inside <DndContext>: the board is outside it (see DropTarget.tsx). */}
+              <DndContext
+                // Its id names the hidden instructions every card's handle is described by.
+                id={DRAG_INSTRUCTIONS_ID}
+                sensors={sensors}
+                measuring={MEASURING}
+                collisionDetection={laneCollisions}
+                accessibility={accessibility}
+                onDragStart={onDragStart}
+                onDragOver={onDragOver}
+                onDragEnd={onDragEnd}
+                onDragCancel={onDragCancel}
+              >
+                <Grip control={grip} dragStore={dragStore} />
+                <DropTargets registry={dropTargets} />
+                {createPortal(
+                  <DragOverlay dropAnimation={null}>
+                    <Overlay itemsById={itemsById} engineersById={engineersById} />
+                  </DragOverlay>,
+                  document.body,
+                )}
+              </DndContext>
+              <div className="board" {...press}>
+                <section className="lanes" aria-label="Engineers">
+                  {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
+                  {view.teams.map(({ team, lanes }, teamIndex) => (
+                    <TeamSection
+                      key={team.id}
+                      team={team}
+                      lanes={lanes}
+                      index={teamIndex}
+                      teams={view.teams.length}
+                      // The first two teams fill the first screen: their cards are in the first render.
+                      firstScreen={teamIndex < 2}
+                    />
+                  ))}
+                </section>
+                <aside className="side">
+                  <Warnings warnings={warnings} />
+                  <Backlog groups={view.groups} loose={view.loose} engineers={snapshot.engineers} />
+                </aside>
+              </div>
             </div>
-            {/* Only the drag machinery is inside <DndContext>: the board is outside it (see DropTarget.tsx). */}
-            <DndContext
-              // Its id names the hidden instructions every card's handle is described by.
-              id={DRAG_INSTRUCTIONS_ID}
-              sensors={sensors}
-              measuring={MEASURING}
-              collisionDetection={laneCollisions}
-              accessibility={accessibility}
-              onDragStart={onDragStart}
-              onDragOver={onDragOver}
-              onDragEnd={onDragEnd}
-              onDragCancel={onDragCancel}
-            >
-              <Grip control={grip} dragStore={dragStore} />
-              <DropTargets registry={dropTargets} />
-              {createPortal(
-                <DragOverlay dropAnimation={null}>
-                  <Overlay itemsById={itemsById} engineersById={engineersById} />
-                </DragOverlay>,
-                document.body,
-              )}
-            </DndContext>
-            <div className="board" {...press}>
-              <section className="lanes" aria-label="Engineers">
-                {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
-                {view.teams.map(({ team, lanes }, teamIndex) => (
-                  <TeamSection
-                    key={team.id}
-                    team={team}
-                    lanes={lanes}
-                    index={teamIndex}
-                    teams={view.teams.length}
-                    // The first two teams fill the first screen: their cards are in the first render.
-                    firstScreen={teamIndex < 2}
-                  />
-                ))}
-              </section>
-              <aside className="side">
-                <Warnings warnings={warnings} />
-                <Backlog groups={view.groups} loose={view.loose} engineers={snapshot.engineers} />
-              </aside>
-            </div>
-          </div>
-        </DropTargetRegistryContext.Provider>
-      </DragStoreContext.Provider>
+          </DropTargetRegistryContext.Provider>
+        </DragStoreContext.Provider>
+      </QuarterNamesContext.Provider>
     </BoardActionsContext.Provider>
   );
 }

@@ -1,9 +1,11 @@
-import { type ReactNode, memo } from 'react';
+import { type ReactNode, memo, useContext } from 'react';
 import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import { type Estimate, estimateNote, pts } from '../../shared/load.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { carriedOverText, earlierNoteText } from '../../shared/work-team.ts';
+import { QuarterNamesContext } from './context.ts';
 import { useIsLifted } from './dragState.ts';
 import { counted } from './renderCount.ts';
 
@@ -23,6 +25,7 @@ type FaceProps = { item: WorkItem; engineer: Engineer | null } & EstimateProps;
 /** The card's face: used in lanes, in the backlog and, unchanged, in the drag overlay. */
 export const CardFace = memo(function CardFace({ item, engineer, estimateNote: note, estimateOutOfDate }: FaceProps) {
   const f = engineer ? itemFit(item, engineer) : null;
+  const carriedFrom = useCarriedFrom(item);
   return (
     <>
       <span className="card-kind">{kindLabel(item)}</span>
@@ -37,6 +40,11 @@ export const CardFace = memo(function CardFace({ item, engineer, estimateNote: n
         {item.size !== null ? ` · ${pts(item.size)}` : ''}
         {item.status !== 'planned' ? ` · ${STATUS_LABEL[item.status]}` : ''}
       </span>
+      {carriedFrom !== null && (
+        <span className="card-carried" data-id="card-carried">
+          {carriedOverText(carriedFrom)}
+        </span>
+      )}
       {note && (
         <span className={`card-estimate${estimateOutOfDate ? ' out-of-date' : ''}`} data-id="card-estimate">
           {note}
@@ -47,11 +55,21 @@ export const CardFace = memo(function CardFace({ item, engineer, estimateNote: n
           {/* The badge already says Overreach; the warning names the gap. */}
           {item.assignment?.ackNote ? 'Kept on purpose: ' : 'Warning: '}
           {f.gap} rungs past {levelName(engineer!.level)}
+          {/* Reopened by the copy: the lead sees why it was kept before, and decides again. */}
+          {!item.assignment?.ackNote && item.carriedAckNote && carriedFrom !== null && (
+            <span className="card-earlier-note"> ({earlierNoteText(carriedFrom, item.carriedAckNote)})</span>
+          )}
         </span>
       )}
     </>
   );
 });
+
+/** The name of the quarter an item was carried over from, or null. */
+export function useCarriedFrom(item: WorkItem): string | null {
+  const names = useContext(QuarterNamesContext);
+  return item.carriedFromQuarterId === null ? null : (names.get(item.carriedFromQuarterId) ?? null);
+}
 
 type DraggableCardProps = { item: WorkItem; engineer: Engineer | null; children?: ReactNode } & EstimateProps;
 

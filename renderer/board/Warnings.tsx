@@ -1,22 +1,10 @@
 import { memo, useMemo, useState } from 'react';
 import { fitSentence } from '../../shared/fit.ts';
-import { itemFit } from '../../shared/plan.ts';
-import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { useDismissable } from '../focus.ts';
+import { earlierNoteText } from '../../shared/work-team.ts';
+import { useCarriedFrom } from './Card.tsx';
 import { useBoardActions } from './context.ts';
-
-type Warning = { item: WorkItem; engineer: Engineer };
-
-/** Every overreach in the quarter, until it is fixed or kept with a note (then muted, still listed). */
-export function overreaches(items: readonly WorkItem[], engineers: readonly Engineer[]): Warning[] {
-  const byId = new Map(engineers.map((e) => [e.id, e]));
-  const out: Warning[] = [];
-  for (const item of items) {
-    const engineer = item.assignment ? byId.get(item.assignment.engineerId) : undefined;
-    if (engineer && itemFit(item, engineer).kind === 'overreach') out.push({ item, engineer });
-  }
-  return out;
-}
+import type { Warning } from './filters.ts';
 
 /**
  * How many warnings the board's panel lists before "Show all". The benchmark's org has 280
@@ -63,9 +51,16 @@ const WarningRow = memo(function WarningRow({ item, engineer }: Warning) {
   const [editing, setEditing] = useState(false);
   const ack = item.assignment?.ackNote ?? null;
   const sentence = fitSentence(item.title, item.rung, engineer.name, engineer.level);
+  const carriedFrom = useCarriedFrom(item);
   return (
     <li className={`warning${ack ? ' acknowledged' : ''}`} data-id={`warning-${item.id}`}>
       <p className="warning-text">{sentence}</p>
+      {/* A copy does not bring its note: the warning is open again and says what was kept before. */}
+      {!ack && item.carriedAckNote && carriedFrom !== null && (
+        <p className="warning-earlier" data-id="warning-earlier">
+          {earlierNoteText(carriedFrom, item.carriedAckNote)}
+        </p>
+      )}
       {ack ? (
         <>
           <p className="warning-ack">Kept on purpose: {ack}</p>

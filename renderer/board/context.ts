@@ -15,3 +15,9 @@ export function useBoardActions(): BoardActions {
   if (!value) throw new Error('useBoardActions outside the board');
   return value;
 }
+
+/**
+ * Quarter names by id, for "carried over from 2026 Q4" on cards and warnings. Its own context, a
+ * map rebuilt only when the quarters change, so cards that read it do not render with every move.
+ */
+export const QuarterNamesContext = createContext<ReadonlyMap<number, string>>(new Map());

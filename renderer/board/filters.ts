@@ -1,7 +1,7 @@
 import type { FitKind } from '../../shared/fit.ts';
 import type { Rank, Status } from '../../shared/ladder.ts';
 import { type BacklogGroup, type TeamLanes, backlog, itemFit, teamLanes } from '../../shared/plan.ts';
-import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
+import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 
 export type FitFilter = 'all' | 'warnings' | FitKind;
 
@@ -59,7 +59,9 @@ export function boardView(snapshot: Snapshot, filter: BoardFilter): BoardView {
     .filter((t) => t.lanes.length > 0);
 
   // Backlog cards have no fit yet, so a fit filter leaves the backlog empty (still a drop target).
-  const shown = (i: WorkItem) => filter.fit === 'all' && statusMatches(i) && titleMatches(i);
+  // The team is the work's own: a team's backlog is what that team has to staff.
+  const teamMatches = (i: WorkItem) => filter.teamId === null || i.teamId === filter.teamId;
+  const shown = (i: WorkItem) => filter.fit === 'all' && statusMatches(i) && titleMatches(i) && teamMatches(i);
   const { groups, loose } = backlog(snapshot.items);
   return {
     teams,
@@ -68,4 +70,26 @@ export function boardView(snapshot: Snapshot, filter: BoardFilter): BoardView {
       .filter((g) => g.stories.length > 0 || (g.initiative !== null && !g.initiative.assignment && shown(g.initiative))),
     loose: loose.filter(shown),
   };
+}
+
+export type Warning = { item: WorkItem; engineer: Engineer };
+
+/** Every overreach in the quarter, until it is fixed or kept with a note (then muted, still listed). */
+export function overreaches(items: readonly WorkItem[], engineers: readonly Engineer[]): Warning[] {
+  const byId = new Map(engineers.map((e) => [e.id, e]));
+  const out: Warning[] = [];
+  for (const item of items) {
+    const engineer = item.assignment ? byId.get(item.assignment.engineerId) : undefined;
+    if (engineer && itemFit(item, engineer).kind === 'overreach') out.push({ item, engineer });
+  }
+  return out;
+}
+
+/**
+ * The warnings a team filter keeps: an overreach on one of the team's engineers (a card in its
+ * lanes) or on the team's own work, wherever it was handed out. Without a team filter, all of them.
+ */
+export function teamWarnings(warnings: Warning[], teamId: number | null): Warning[] {
+  if (teamId === null) return warnings;
+  return warnings.filter((w) => w.engineer.teamId === teamId || w.item.teamId === teamId);
 }

@@ -13,8 +13,13 @@ export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
   const [rename, setRename] = useState(snapshot.quarter.name);
   const [errors, setErrors] = useState<{ create?: string; rename?: string }>({});
   const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
-  const others = snapshot.quarters.filter((q) => q.id !== snapshot.quarter.id);
-  const [target, setTarget] = useState<number | ''>(others.at(-1)?.id ?? '');
+  // The lead picks the quarter to copy from (the one on screen to begin with) and the one to copy into.
+  const [source, setSource] = useState(snapshot.quarter.id);
+  const others = snapshot.quarters.filter((q) => q.id !== source);
+  const [picked, setTarget] = useState<number | ''>(others.at(-1)?.id ?? '');
+  // A target that became the source (or went away) falls back to the latest other quarter.
+  const target = picked !== '' && others.some((q) => q.id === picked) ? picked : (others.at(-1)?.id ?? '');
+  const sourceName = snapshot.quarters.find((q) => q.id === source)?.name ?? snapshot.quarter.name;
 
   const create = async () => {
     const p = Name.safeParse(newName);
@@ -37,7 +42,7 @@ export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
   };
   const copy = async () => {
     if (target === '') return;
-    const r = await api['quarters.copyUnfinished']({ fromQuarterId: snapshot.quarter.id, toQuarterId: target });
+    const r = await api['quarters.copyUnfinished']({ fromQuarterId: source, toQuarterId: target });
     setNotice(r.ok ? { kind: 'status', text: r.value.summary } : { kind: 'alert', text: r.error.message });
     await onChanged();
   };
@@ -76,7 +81,19 @@ export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
         <button type="submit">Create quarter</button>
       </form>
       <form className="inline-form" onSubmit={(e) => (e.preventDefault(), void copy())}>
-        <Field id="quarter-copy" label={`Copy what is not done in ${snapshot.quarter.name} (with its DRIs, owners and reviewers) into`}>
+        <Field id="quarter-copy-from" label="Copy what is not done in">
+          {(a11y) => (
+            <select {...a11y} value={source} onChange={(e) => setSource(Number(e.target.value))}>
+              {snapshot.quarters.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                  {q.id === snapshot.quarter.id ? ' (on screen)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="quarter-copy" label="into">
           {(a11y) => (
             <select {...a11y} value={target} onChange={(e) => setTarget(e.target.value === '' ? '' : Number(e.target.value))}>
               {others.length === 0 && <option value="">Create another quarter first</option>}
@@ -89,8 +106,12 @@ export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
           )}
         </Field>
         <button type="submit" disabled={target === ''}>
-          Copy unfinished plan
+          Copy unfinished plan of {sourceName}
         </button>
+        <p className="muted">
+          DRIs, owners and reviewers come along while they are active. Each copy says which quarter it came from; an overreach kept there
+          with a note arrives as an open warning, showing that note.
+        </p>
       </form>
     </section>
   );

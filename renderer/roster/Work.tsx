@@ -46,6 +46,7 @@ export function Work({ snapshot, onChanged }: Props) {
       <span className="muted">
         {levelName(i.rung)} rung · {i.size === null ? '? pts' : plural(i.size, 'pt')} · {STATUS_LABEL[i.status]} ·{' '}
         {owner(i) ? `${i.kind === 'initiative' ? 'DRI' : 'owner'} ${owner(i)}` : 'in the backlog'}
+        {i.teamId !== null ? ` · ${snapshot.teams.find((t) => t.id === i.teamId)?.name ?? ''}` : ''}
       </span>
       <span className="row-actions">
         <button type="button" onClick={() => setEditing({ item: i })} aria-label={`Edit '${i.title}'`}>
@@ -177,20 +178,25 @@ function WorkForm({
   const [touchpoints, setTouchpoints] = useState<Touchpoint[]>(item?.touchpoints ?? []);
   const [status, setStatus] = useState(item?.status ?? 'planned');
   const [parentId, setParentId] = useState<number | null>(item ? item.parentId : (editing as { parentId: number | null }).parentId);
+  const [teamId, setTeamId] = useState<number | null>(item ? item.teamId : null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
+  // A story under an initiative is its initiative's team's: shown, not chosen (work-team.ts).
+  const parent = parentId === null ? null : (initiatives.find((i) => i.id === parentId) ?? null);
+  const teamName = (id: number | null) => (id === null ? 'no team' : (snapshot.teams.find((t) => t.id === id)?.name ?? 'no team'));
 
   const submit = async () => {
-    const parsed = WorkFields.safeParse({ title, description, rung, size: pointsFromText(size), touchpoints, status, parentId });
+    const parsed = WorkFields.safeParse({ title, description, rung, size: pointsFromText(size), touchpoints, status, parentId, teamId });
     const errs = fieldErrors(parsed.error);
     const rp = rungProblem(kind, rung);
     if (rp) errs.rung ??= rp;
     setErrors(errs);
     if (!parsed.success || rp) return;
+    const fields = { ...parsed.data, teamId: parentId === null ? parsed.data.teamId : undefined };
     const r = item
-      ? await api['work.update']({ itemId: item.id, ...parsed.data })
-      : await api['work.create']({ quarterId: snapshot.quarter.id, kind, ...parsed.data });
+      ? await api['work.update']({ itemId: item.id, ...fields })
+      : await api['work.create']({ quarterId: snapshot.quarter.id, kind, ...fields });
     if (!r.ok) {
       const e = serverErrors(r.error);
       setErrors(e.fields);
@@ -250,6 +256,27 @@ function WorkForm({
             </select>
           )}
         </Field>
+      )}
+      {parent ? (
+        <p className="field" data-id="work-team-inherited">
+          Team: {teamName(parent.teamId)}, as its initiative
+        </p>
+      ) : (
+        <Field id="work-team" label={kind === 'initiative' ? 'Team' : 'Team (optional)'} error={errors.teamId}>
+          {(a11y) => (
+            <select {...a11y} value={teamId ?? ''} onChange={(e) => setTeamId(e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">No team</option>
+              {snapshot.teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {item?.kind === 'initiative' && snapshot.items.some((s) => s.parentId === item.id) && teamId !== item.teamId && (
+        <p className="muted">Its stories move to {teamName(teamId)} with it.</p>
       )}
       <Field id="work-description" label="Description" error={errors.description}>
         {(a11y) => <textarea {...a11y} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}

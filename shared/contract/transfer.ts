@@ -54,7 +54,13 @@ const CsvImport = z.strictObject({
 });
 
 export const DOCUMENT_FORMAT = 'rungs';
-export const DOCUMENT_VERSION = 1;
+/**
+ * Version 2 gave work items a team and the quarter they were carried over from. Version 1
+ * documents still import: their work gets the team the migration gives older rosters (see
+ * upgradeWork below).
+ */
+export const DOCUMENT_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** The whole database as one versioned document. The change log stays behind: history is per file. */
 // Strict at every level: a field this version does not know (or a __proto__ key) is refused, not
@@ -63,17 +69,47 @@ const many = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item)
     .max(IMPORT_LIMITS.rows, `More than ${IMPORT_LIMITS.rows.toLocaleString('en')} ${what}; Rungs does not import a document this large.`);
-export const RungsDocument = z.strictObject({
-  format: z.literal(DOCUMENT_FORMAT, 'This is not a Rungs document: "format" must be "rungs".'),
-  version: z.literal(DOCUMENT_VERSION, `This Rungs reads version ${DOCUMENT_VERSION} documents only.`),
-  exportedAt: z.iso.datetime(),
-  teams: many(z.strictObject(Team.shape), 'teams'),
-  engineers: many(z.strictObject(Engineer.shape), 'engineers'),
-  levelChanges: many(z.strictObject(LevelChange.shape), 'level changes'),
-  quarters: many(z.strictObject(Quarter.shape), 'quarters'),
-  workItems: many(z.strictObject({ ...WorkItem.shape, assignment: z.strictObject(Assignment.shape).nullable() }), 'work items'),
-});
+const documentOf = <V extends number, W extends z.ZodType>(version: V, workItem: W) =>
+  z.strictObject({
+    format: z.literal(DOCUMENT_FORMAT, 'This is not a Rungs document: "format" must be "rungs".'),
+    version: z.literal(version),
+    exportedAt: z.iso.datetime(),
+    teams: many(z.strictObject(Team.shape), 'teams'),
+    engineers: many(z.strictObject(Engineer.shape), 'engineers'),
+    levelChanges: many(z.strictObject(LevelChange.shape), 'level changes'),
+    quarters: many(z.strictObject(Quarter.shape), 'quarters'),
+    workItems: many(workItem, 'work items'),
+  });
+const DocumentAssignment = z.strictObject(Assignment.shape).nullable();
+export const RungsDocument = documentOf(DOCUMENT_VERSION, z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment }));
 export type RungsDocument = z.infer<typeof RungsDocument>;
+const { teamId: _t, carriedFromQuarterId: _c, carriedAckNote: _n, ...VERSION_1_WORK } = WorkItem.shape;
+const RungsDocumentV1 = documentOf(1, z.strictObject({ ...VERSION_1_WORK, assignment: DocumentAssignment }));
+type RungsDocumentV1 = z.infer<typeof RungsDocumentV1>;
+
+/**
+ * A version 1 document as version 2: an initiative is its DRI's team's work (none without a DRI),
+ * a story its initiative's, a loose story no team's; nothing was carried over. The same rule as
+ * the migration that gave older rosters their teams, so a roster reads the same either way.
+ */
+function upgradeWork(doc: RungsDocumentV1): RungsDocument {
+  const teamOf = new Map(doc.engineers.map((e) => [e.id, e.teamId]));
+  const initiativeTeam = new Map(
+    doc.workItems
+      .filter((w) => w.kind === 'initiative')
+      .map((w) => [w.id, w.assignment ? (teamOf.get(w.assignment.engineerId) ?? null) : null]),
+  );
+  return {
+    ...doc,
+    version: DOCUMENT_VERSION,
+    workItems: doc.workItems.map((w) => ({
+      ...w,
+      teamId: w.kind === 'initiative' ? initiativeTeam.get(w.id)! : w.parentId === null ? null : (initiativeTeam.get(w.parentId) ?? null),
+      carriedFromQuarterId: null,
+      carriedAckNote: null,
+    })),
+  };
+}
 
 class Refusal extends Error {}
 const refuseDocument = (why: string): never => {
@@ -144,15 +180,15 @@ function read(raw: string): RungsDocument {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) refuseDocument('This JSON file is not a Rungs document.');
   const head = data as Record<string, unknown>;
   if (head.format !== DOCUMENT_FORMAT) refuseDocument('This JSON file is not a Rungs export: it has no "format": "rungs".');
-  if (head.version !== DOCUMENT_VERSION) {
+  if (typeof head.version !== 'number' || !READABLE_VERSIONS.includes(head.version)) {
     const v = head.version;
     refuseDocument(
       typeof v === 'number' && v > DOCUMENT_VERSION
         ? `This document is version ${v}, written by a newer Rungs; this Rungs reads version ${DOCUMENT_VERSION}. Update Rungs to import it.`
-        : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads version ${DOCUMENT_VERSION}.`,
+        : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
-  const parsed = RungsDocument.safeParse(data);
+  const parsed = head.version === 1 ? RungsDocumentV1.safeParse(data) : RungsDocument.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = where(issue.path);
@@ -165,7 +201,7 @@ function read(raw: string): RungsDocument {
           : `${issue.message} (found ${(JSON.stringify(found.value) ?? String(found.value)).slice(0, 60)})`;
     refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
   }
-  return parsed.data!;
+  return parsed.data!.version === 1 ? upgradeWork(parsed.data as RungsDocumentV1) : (parsed.data as RungsDocument);
 }
 
 /**

@@ -14,6 +14,8 @@ export const WorkFields = z.object({
   touchpoints: z.array(TouchpointSchema).max(7),
   status: StatusSchema,
   parentId: Id.nullable(),
+  /** Ignored for a story under an initiative, which is its initiative's team's. */
+  teamId: Id.nullable(),
 });
 export type WorkFields = z.infer<typeof WorkFields>;
 
@@ -39,6 +41,8 @@ export const workContract = {
       touchpoints: z.array(TouchpointSchema).max(7).default([]),
       status: StatusSchema.default('planned'),
       parentId: Id.nullable().default(null),
+      /** For an initiative or a loose story; a story under an initiative takes the initiative's team. */
+      teamId: Id.nullable().optional(),
     }),
     response: Mutation,
     mutates: true,
@@ -53,6 +57,8 @@ export const workContract = {
       touchpoints: z.array(TouchpointSchema).max(7).optional(),
       status: StatusSchema.optional(),
       parentId: Id.nullable().optional(),
+      /** An initiative's new team moves its stories with it. */
+      teamId: Id.nullable().optional(),
     }),
     response: Mutation,
     mutates: true,

@@ -61,8 +61,9 @@ test('the board mid-plan: an overreach just dropped reads as a warning, its note
 }) => {
   const problems: string[] = [];
   const title = 'Find why new users churn in week one';
-  // Only Lina's lane on screen, so one arrow press from the backlog lands there.
-  await board.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Checkout' });
+  // Only Growth's interns on screen, so one arrow press from the backlog lands on an Intern; the
+  // initiative is Growth's work, so the team filter keeps it in the backlog.
+  await board.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Growth' });
   await board.getByRole('combobox', { name: 'Level' }).selectOption({ label: 'Intern' });
   const handle = board
     .getByRole('region', { name: 'Backlog' })

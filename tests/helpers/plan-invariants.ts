@@ -71,6 +71,10 @@ export function planBreaches(db: Db): string[] {
     `SELECT s.id FROM work_items s LEFT JOIN work_items p ON p.id = s.parent_id
      WHERE s.parent_id IS NOT NULL AND (s.kind != 'story' OR p.id IS NULL OR p.kind != 'initiative' OR p.quarter_id != s.quarter_id)`,
   );
+  sql(
+    'a story is in another team than its initiative',
+    `SELECT s.id FROM work_items s JOIN work_items p ON p.id = s.parent_id WHERE s.team_id IS NOT p.team_id`,
+  );
   sql('two engineers share a name', 'SELECT lower(name) FROM engineers GROUP BY lower(name) HAVING count(*) > 1');
   return out;
 }

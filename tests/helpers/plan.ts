@@ -37,6 +37,9 @@ export const item = (
     touchpoints: [],
     status: 'planned',
     sortKey: nextId,
+    teamId: null,
+    carriedFromQuarterId: null,
+    carriedAckNote: null,
     assignment: on ? { engineerId: on.id, reviewerId: null, leadReviews: false, ackNote: null, ...a } : null,
     ...rest,
   };

@@ -70,7 +70,7 @@ const CSV_CASES: CsvCase[] = [
     name: 'missing column',
     kind: 'roster',
     text: 'name,team\nAna,Core\n',
-    error: /^Missing column: level\. The first line must name the columns name, level, team, capacity \(found: name, team\)/,
+    error: /^Missing column: level\. The first line must name the columns name, level, team, capacity, active \(found: name, team\)/,
   },
   {
     name: 'column twice',
@@ -222,8 +222,8 @@ describe('a hostile JSON document gets a specific message and changes nothing', 
     },
     {
       name: 'a newer version',
-      text: edit((d) => (d.version = 2)),
-      error: /^This document is version 2, written by a newer Rungs; this Rungs reads version 1\. Update Rungs to import it\./,
+      text: edit((d) => (d.version = 3)),
+      error: /^This document is version 3, written by a newer Rungs; this Rungs reads version 2\. Update Rungs to import it\./,
     },
     { name: 'version as a string', text: edit((d) => (d.version = '1')), error: /^This document's version \("1"\) is not one Rungs wrote/ },
     { name: 'no version', text: edit((d) => delete d.version), error: /^This document's version \(none\) is not one Rungs wrote/ },
@@ -336,16 +336,16 @@ describe('CSV export neutralises formulas, and import takes the guard off again'
   it('every cell a spreadsheet would run starts with a single quote in the file', () => {
     const { dispatch } = seeded();
     const lines = ok(dispatch('export.rosterCsv', {})).text.split('\r\n');
-    expect(lines).toContain("'=SUM(A1),Intern,'@Team,");
-    expect(lines).toContain("'-Ana,Intern,Core,");
-    expect(lines).toContain("'+1 Bo,Intern,Core,");
-    expect(lines).toContain("'@cmd,Intern,Core,");
-    expect(lines).toContain("''=already quoted,Intern,Core,");
-    expect(lines).toContain("'''-two quotes,Intern,Core,");
-    expect(lines).toContain("O'Brien,Intern,Core,");
-    expect(lines).toContain("'plain quote,Intern,Core,");
-    expect(lines).toContain('Ana-Maria,Intern,Core,');
-    expect(lines).toContain('"\'=HYPERLINK(""http://x"",""y"")",Intern,Core,');
+    expect(lines).toContain("'=SUM(A1),Intern,'@Team,,yes");
+    expect(lines).toContain("'-Ana,Intern,Core,,yes");
+    expect(lines).toContain("'+1 Bo,Intern,Core,,yes");
+    expect(lines).toContain("'@cmd,Intern,Core,,yes");
+    expect(lines).toContain("''=already quoted,Intern,Core,,yes");
+    expect(lines).toContain("'''-two quotes,Intern,Core,,yes");
+    expect(lines).toContain("O'Brien,Intern,Core,,yes");
+    expect(lines).toContain("'plain quote,Intern,Core,,yes");
+    expect(lines).toContain('Ana-Maria,Intern,Core,,yes');
+    expect(lines).toContain('"\'=HYPERLINK(""http://x"",""y"")",Intern,Core,,yes');
     // No cell of the file starts with a formula character.
     for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
   });
@@ -367,8 +367,8 @@ describe('CSV export neutralises formulas, and import takes the guard off again'
     const backlog = `${BACKLOG_HEAD}initiative,=1+1,,Mid,3,Build\nstory,-dash first,=1+1,Junior,1,Build\n`;
     ok(a.dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, bytes: csvBytes(backlog) }));
     const plan = ok(a.dispatch('export.planCsv', { quarterId: 1 })).text;
-    expect(plan).toContain("initiative,'=1+1,,Mid,3,Build,planned,,,");
-    expect(plan).toContain("story,'-dash first,'=1+1,Junior,1,Build,planned,,,");
+    expect(plan).toContain("initiative,'=1+1,,Mid,3,Build,,planned,,,");
+    expect(plan).toContain("story,'-dash first,'=1+1,Junior,1,Build,,planned,,,");
     const b = tempRoster({ demo: false });
     ok(b.dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, bytes: csvBytes(plan) }));
     const titles = (db: typeof a.db) => db.prepare('SELECT kind, title, parent_id IS NOT NULL AS child FROM work_items ORDER BY id').all();

@@ -32,7 +32,7 @@ describe('the whole database as a versioned JSON document', () => {
     const first = ok(demo.dispatch('export.json', {}));
     expect(first.filename).toMatch(/^rungs-\d{4}-\d\d-\d\d\.json$/);
     const doc = RungsDocument.parse(JSON.parse(first.text));
-    expect(doc).toMatchObject({ format: 'rungs', version: 1 });
+    expect(doc).toMatchObject({ format: 'rungs', version: 2 });
 
     const empty = tempRoster({ demo: false });
     const m = ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
@@ -82,7 +82,7 @@ describe('the whole database as a versioned JSON document', () => {
       ok: false,
       error: { code: 'conflict', message: /^This document is inconsistent: Priya Natarajan is in team 77/ },
     });
-    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 2 }) })).toMatchObject({
+    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 3 }) })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -171,8 +171,8 @@ describe('roster and plan as CSV', () => {
     const { dispatch } = tempRoster();
     const file = ok(dispatch('export.rosterCsv', {}));
     const parsed = parseCsv(file.text);
-    expect(parsed).toMatchObject({ ok: true, header: ['name', 'level', 'team', 'capacity'] });
-    expect(parsed.ok && parsed.records[0]!.cells).toEqual(['Priya Natarajan', 'Senior', 'Checkout', '13']);
+    expect(parsed).toMatchObject({ ok: true, header: ['name', 'level', 'team', 'capacity', 'active'] });
+    expect(parsed.ok && parsed.records[0]!.cells).toEqual(['Priya Natarajan', 'Senior', 'Checkout', '13', 'yes']);
     // Into an empty roster it imports clean.
     const empty = tempRoster({ demo: false });
     expect(ok(empty.dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(file.text) })).clean).toBe(true);
@@ -183,7 +183,19 @@ describe('roster and plan as CSV', () => {
     const file = ok(dispatch('export.planCsv', { quarterId: 1 }));
     const parsed = parseCsv(file.text);
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.header).toEqual(['kind', 'title', 'parent', 'rung', 'size', 'touchpoints', 'status', 'assignee', 'fit', 'reviewer']);
+    expect(parsed.header).toEqual([
+      'kind',
+      'title',
+      'parent',
+      'rung',
+      'size',
+      'touchpoints',
+      'team',
+      'status',
+      'assignee',
+      'fit',
+      'reviewer',
+    ]);
     expect(parsed.records).toHaveLength(db.prepare('SELECT count(*) FROM work_items').pluck().get() as number);
     expect(parsed.records.find((r) => r.cells[1] === 'Fraud rules for self-referrals')!.cells).toEqual([
       'story',
@@ -192,6 +204,7 @@ describe('roster and plan as CSV', () => {
       'Mid',
       '3',
       'Discover; Define',
+      'Growth',
       'planned',
       'Leo Okafor',
       'Overreach',
