@@ -22,6 +22,7 @@ import {
   parseLevel,
 } from './ladder.ts';
 import { Name, Points, Title } from './schemas.ts';
+import { TrackerSourceSchema } from './tracker/preview.ts';
 
 // Checking an imported CSV, row by row, before anything is written. The preview and the commit
 // both run this; the commit writes only when it finds no error, so what the lead saw is what lands.
@@ -74,7 +75,11 @@ const Mapping = z.object({ column: z.string(), from: z.string(), to: z.string() 
 export const RowChangeSchema = z.enum(['new', 'update', 'unchanged']);
 export type RowChange = z.infer<typeof RowChangeSchema>;
 /** One field an update would change, in the words the preview shows ("level Junior → Mid"). */
-const Difference = z.object({ field: z.enum(['level', 'team', 'capacity', 'active']), from: z.string(), to: z.string() });
+const Difference = z.object({
+  field: z.enum(['level', 'team', 'capacity', 'active', 'title', 'size', 'status', 'parent']),
+  from: z.string(),
+  to: z.string(),
+});
 export type Difference = z.infer<typeof Difference>;
 const PreviewRow = z.object({
   line: z.int(),
@@ -113,6 +118,8 @@ export const ImportPreview = z.object({
    * a roster edited between preview and confirm never turns a previewed "new" into an unseen update.
    */
   fingerprint: z.string(),
+  /** For a tracker export or a mapped sheet: how it was read. Absent for Rungs' own columns. */
+  source: TrackerSourceSchema.optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -333,7 +340,7 @@ const failed = (kind: ImportKind, r: FileFailure): Checked<never> => ({
 });
 
 /** FNV-1a over the plan's JSON: enough to notice that the roster moved under a preview, not a security hash. */
-function fingerprint(...parts: unknown[]): string {
+export function fingerprint(...parts: unknown[]): string {
   const text = JSON.stringify(parts);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
