@@ -41,7 +41,8 @@ export type ShellDeps<W> = {
 export type ShellHandlers = { [K in ShellChannel]: (input: ParsedRequestOf<K>) => Promise<ResponseOf<K>> };
 
 const FILTERS: Record<FileKind | 'pdf', FileFilter[]> = {
-  csv: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
+  // GitHub Projects exports its view as tab-separated text.
+  csv: [{ name: 'CSV spreadsheet', extensions: ['csv', 'tsv'] }],
   json: [{ name: 'Rungs JSON export', extensions: ['json'] }],
   md: [{ name: 'Markdown', extensions: ['md'] }],
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
