@@ -441,21 +441,24 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
         });
       }
     }
-    const cells = [
-      d.key,
+    // A cell shows what the file says; where Rungs read it as something else, the mapping says what.
+    const read: Record<(typeof TRACKER_COLUMNS)[number], string> = {
+      key: d.key,
       kind,
       title,
-      parentText,
-      levelName(rung),
-      size === null ? '' : String(size),
-      STATUS_LABEL[status.status as Status],
-      assigneeText || d.assignees.join(', '),
-    ];
+      parent: parentText,
+      rung: levelName(rung),
+      size: size === null ? '' : String(size),
+      status: STATUS_LABEL[status.status as Status],
+      assignee: assigneeText || d.assignees.join(', '),
+    };
+    const shownMappings = mappings.filter((m) => m.from.toLowerCase() !== m.to.toLowerCase());
+    const cells = TRACKER_COLUMNS.map((c) => shownMappings.find((m) => m.column === c)?.from ?? read[c]);
     rows.push({
       line: d.line,
       cells,
       errors,
-      mappings,
+      mappings: shownMappings,
       change: errors.length > 0 ? null : change,
       differences: errors.length > 0 ? [] : differences,
     });
