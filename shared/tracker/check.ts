@@ -389,7 +389,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
       if (m.ok && assigneeId === null) {
         assigneeId = m.person.id;
         assigneeText = m.person.name;
-        if (m.person.name !== name) mappings.push({ column: 'assignee', from: name, to: m.person.name });
+        if (m.person.name !== name.replace(/\s+/g, ' ')) mappings.push({ column: 'assignee', from: name, to: m.person.name });
       }
     }
     if (assigneeText === '' && d.assignees.length > 0)
@@ -498,7 +498,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     reading: {
       encoding: input.encoding,
       delimiter: parsed.delimiter,
-      said: `Read as ${ENCODING_NAMES[input.encoding]}, ${DELIMITER_NAMES[parsed.delimiter]}-separated, as a ${source.name === 'Column mapping' ? 'sheet with mapped columns' : source.name}.`,
+      said: `Read as ${ENCODING_NAMES[input.encoding]}, ${DELIMITER_NAMES[parsed.delimiter]}-separated.`,
       note: input.note,
     },
     notes,

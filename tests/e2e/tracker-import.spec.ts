@@ -22,7 +22,7 @@ test('a Jira export imports, and importing it again changed shows update rows', 
   await expect(preview.locator('[data-id="unmatched"]')).toContainText('Dana Whitfield: not on the roster; left unassigned');
   await expect(preview.locator('[data-id="import-warnings"]')).toContainText('Overreach');
   await expect(preview.getByRole('row', { name: /^7 / })).toContainText('In Review → in progress');
-  await board.screenshot({ path: testInfo.outputPath('jira-preview.png'), fullPage: true });
+  await preview.screenshot({ path: testInfo.outputPath('jira-preview.png') });
   await preview.getByRole('button', { name: 'Import 11 items' }).click();
   await expect(
     board.getByRole('status').filter({ hasText: /Imported 3 initiatives and 8 stories in .* from a Jira Cloud CSV/ }),
@@ -52,7 +52,7 @@ test('a Linear export previews its projects as initiatives; the rung of every st
   await expect(preview.locator('[data-id="tracker-source"]')).toContainText('Read as Linear CSV');
   await expect(preview).toContainText('all 11 rows are ready.');
   await expect(preview.locator('[data-id="unmatched"]')).toContainText('Priyanka Shah: not on the roster');
-  await board.screenshot({ path: testInfo.outputPath('linear-preview.png'), fullPage: true });
+  await preview.screenshot({ path: testInfo.outputPath('linear-preview.png') });
   await preview.getByLabel('Rung of every story').selectOption({ label: 'Mid' });
   await expect(preview.getByRole('row', { name: /GRO-102/ })).toContainText('Mid');
   await expect(preview.getByRole('row', { name: /GRO-120/ })).toContainText('Mid');
