@@ -41,8 +41,7 @@ export type ShellDeps<W> = {
 export type ShellHandlers = { [K in ShellChannel]: (input: ParsedRequestOf<K>) => Promise<ResponseOf<K>> };
 
 const FILTERS: Record<FileKind | 'pdf', FileFilter[]> = {
-  // GitHub Projects exports its view as tab-separated text.
-  csv: [{ name: 'CSV spreadsheet', extensions: ['csv', 'tsv'] }],
+  csv: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
   json: [{ name: 'Rungs JSON export', extensions: ['json'] }],
   md: [{ name: 'Markdown', extensions: ['md'] }],
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
@@ -141,7 +140,8 @@ export function createShellHandlers<W>(deps: ShellDeps<W>): ShellHandlers {
       const r = await deps.dialog.showOpenDialog(window, {
         title: kind === 'json' ? 'Open a Rungs JSON export' : 'Open a CSV file',
         defaultPath: deps.defaultDir(),
-        filters: FILTERS[kind],
+        // GitHub Projects exports its view as tab-separated text: a backlog may come as .tsv.
+        filters: kind === 'csv' ? [{ name: 'CSV or TSV spreadsheet', extensions: ['csv', 'tsv'] }] : FILTERS[kind],
         properties: ['openFile'],
       });
       const path = r.filePaths[0];
