@@ -35,8 +35,11 @@ export type ImportKind = z.infer<typeof ImportKindSchema>;
 export const IMPORT_LIMITS = {
   /** Characters of CSV text (UTF-8 files of ordinary text: about 5 MB). */
   csvChars: 5_000_000,
-  /** Characters on one CSV line. No roster or backlog row is this wide; a binary file is. */
-  lineChars: 10_000,
+  /**
+   * Characters on one CSV line. No roster or backlog row is this wide; a binary file is. A tracker's
+   * "all fields" export has a header of several hundred long column names, so it is not small.
+   */
+  lineChars: 100_000,
   /** Bytes of a CSV file: 5 million characters of UTF-16 and its byte-order mark. Sent as base64, it stays under the 16 MB request cap. */
   csvBytes: 10_000_002,
   /** Columns in a CSV header. Trackers export a few hundred at most; past this, it is not a table of people or work. */

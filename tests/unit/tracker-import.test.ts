@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../data/backup.ts';
+import { parseCsv, toCsv } from '../../shared/csv.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // A tracker's export through the import channels: one change in History, a backup, the key kept
@@ -155,5 +156,44 @@ describe('a mapping is remembered per source', () => {
     );
     expect(next.source).toMatchObject({ remembered: true });
     expect(next.rows[0]).toMatchObject({ change: 'unchanged' });
+  });
+});
+
+describe('hostile tracker files are refused whole, each with its own sentence', () => {
+  const refused = (text: string, error: RegExp) => {
+    const { db, dispatch, quarterId } = setup();
+    const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, bytes: csvBytes(text) }));
+    expect(preview.clean).toBe(false);
+    expect(preview.fileErrors[0]).toMatch(error);
+    const before = rowCounts(db);
+    expect(dispatch('import.commitCsv', { kind: 'backlog', quarterId, bytes: csvBytes(text) })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /^Nothing was imported: / },
+    });
+    expect(rowCounts(db)).toEqual(before);
+  };
+  it('a header of 5,000 columns', () => {
+    const header = ['Summary', 'Issue key', 'Issue Type', ...Array.from({ length: 4997 }, (_, i) => `c${i}`)].join(',');
+    refused(`${header}\nWallets,PAY-1,Epic\n`, /^The header names 5,000 columns; Rungs reads files of at most 1,000\./);
+  });
+  it('a Jira export without its Issue key column', () => {
+    const parsed = parseCsv(JIRA);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const drop = <T>(cells: T[]) => cells.filter((_, i) => i !== 1);
+    const text = toCsv(
+      drop(parsed.header),
+      parsed.records.map((r) => drop(r.cells)),
+    );
+    refused(text, /^This looks like a Jira Cloud CSV, but it has no "Issue key" column: .*Export with "All fields"/);
+  });
+  it('a Linear export without its ID column', () => {
+    const text = LINEAR.replace(/^ID,/, 'Ident,');
+    refused(text, /^This looks like a Linear CSV, but it has no "ID" column/);
+  });
+  it('repeated Sprint and Labels headers keep every value (a rung label in the second Labels column counts)', () => {
+    const { dispatch, quarterId } = setup();
+    const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, bytes: csvBytes(JIRA) }));
+    // PAY-21 carries rung:mid in its second Labels column.
+    expect(preview.rows.find((r) => r.cells[0] === 'PAY-21')!.mappings).toContainEqual({ column: 'rung', from: 'rung:mid', to: 'Mid' });
   });
 });
