@@ -5,9 +5,10 @@ import { type ExistingItem, type TrackerValue, checkTracker } from '../../shared
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { type ColumnMapping, ColumnMappingSchema, headerFingerprint, mappingSettingKey } from '../../shared/tracker/source.ts';
 import { parseCsv } from '../../shared/csv.ts';
-import type { Db } from '../db.ts';
-import { getEngineers } from '../queries.ts';
-import { toDb } from '../rows.ts';
+import type { Db } from '../store/db.ts';
+import { getEngineers } from '../store/queries.ts';
+import { toDb } from '../store/rows.ts';
+import { plucked, prepared } from '../store/statements.ts';
 import { record } from './types.ts';
 import { nextSortKey } from './work.ts';
 
@@ -26,14 +27,13 @@ type DbItemKeyRow = {
 };
 
 const quarterItems = (db: Db, quarterId: number) =>
-  db
-    .prepare<[number], DbItemKeyRow>(
-      'SELECT id, kind, title, size, status, external_key, parent_id, team_id FROM work_items WHERE quarter_id = ? ORDER BY id',
-    )
-    .all(quarterId);
+  prepared<[number], DbItemKeyRow>(
+    db,
+    'SELECT id, kind, title, size, status, external_key, parent_id, team_id FROM work_items WHERE quarter_id = ? ORDER BY id',
+  ).all(quarterId);
 
 function savedMapping(db: Db, header: string): ColumnMapping | null {
-  const raw = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(mappingSettingKey(header));
+  const raw = plucked<[string], string>(db, 'SELECT value FROM settings WHERE key = ?').get(mappingSettingKey(header));
   if (raw === undefined) return null;
   try {
     const r = ColumnMappingSchema.safeParse(JSON.parse(raw));
@@ -67,7 +67,8 @@ export function checkTrackerFile(db: Db, quarterId: number, quarterName: string,
 
 /** The mapping the lead confirmed, kept for the next file with this header. Not part of the plan's history. */
 export function rememberMapping(db: Db, header: string, mapping: ColumnMapping) {
-  db.prepare<[string, string]>(
+  prepared<[string, string]>(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(mappingSettingKey(header), JSON.stringify(mapping));
 }
