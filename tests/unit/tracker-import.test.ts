@@ -197,3 +197,18 @@ describe('hostile tracker files are refused whole, each with its own sentence', 
     expect(preview.rows.find((r) => r.cells[0] === 'PAY-21')!.mappings).toContainEqual({ column: 'rung', from: 'rung:mid', to: 'Mid' });
   });
 });
+
+describe('unfinished work copied into the next quarter keeps its key', () => {
+  it("so next quarter's export updates the copies instead of adding them again", () => {
+    const { db, dispatch, quarterId } = setup();
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId, bytes: csvBytes(JIRA) }));
+    const next = ok(dispatch('quarters.create', { name: '2099 Q1' })).quarterId;
+    ok(dispatch('quarters.copyUnfinished', { fromQuarterId: quarterId, toQuarterId: next }));
+    const copied = db.prepare('SELECT external_key FROM work_items WHERE quarter_id = ? AND external_key IS NOT NULL').pluck().all(next);
+    expect(copied).toContain('PAY-11');
+    expect(copied).not.toContain('PAY-21'); // done: not copied
+    const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId: next, bytes: csvBytes(JIRA) }));
+    expect(preview.rows.find((r) => r.cells[0] === 'PAY-11')!.change).toBe('unchanged');
+    expect(preview.rows.find((r) => r.cells[0] === 'PAY-21')!.change).toBe('new');
+  });
+});
