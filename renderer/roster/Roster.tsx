@@ -7,7 +7,10 @@ import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
 import { plural, withArticle } from '../../shared/words.ts';
 import { api } from '../api.ts';
-import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
+import { EditorForm } from '../ui/EditorForm.tsx';
+import { Field } from '../ui/Field.tsx';
+import { type FieldErrors, fieldErrors, pointsFromText, serverErrors } from '../ui/form.ts';
 import './roster.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
@@ -180,7 +183,7 @@ export function Roster({ snapshot, onChanged }: Props) {
       {[...snapshot.teams].sort(byName).map((team) => {
         const members = people.filter((e) => e.teamId === team.id).sort(byLevelThenName);
         return (
-          <table key={team.id} className="roster-table" aria-label={`Roster of ${team.name}`}>
+          <table key={team.id} className="data-table" aria-label={`Roster of ${team.name}`}>
             <caption>
               {team.name} <span className="muted">({members.length})</span>
             </caption>

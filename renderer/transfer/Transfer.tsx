@@ -254,7 +254,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
           ))}
           {preview.rows.length > 0 && (
             <div className="preview-scroll">
-              <table className="preview-table" aria-label={`Rows of ${file.name}`}>
+              <table className="data-table compact sticky-head preview-table" aria-label={`Rows of ${file.name}`}>
                 <thead>
                   <tr>
                     <th scope="col">Line</th>

@@ -15,8 +15,11 @@ import {
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
-import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
-import './roster.css';
+import { Confirm } from '../ui/Confirm.tsx';
+import { EditorForm } from '../ui/EditorForm.tsx';
+import { Field } from '../ui/Field.tsx';
+import { type FieldErrors, fieldErrors, pointsFromText, serverErrors } from '../ui/form.ts';
+import './work.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
 type Editing = { item: WorkItem } | { kind: WorkKind; parentId: number | null };

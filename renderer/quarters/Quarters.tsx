@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Name } from '../../shared/schemas.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
-import { Field } from './forms.tsx';
-import './roster.css';
+import { Field } from '../ui/Field.tsx';
+import './quarters.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onSwitch: (quarterId: number) => void };
 
