@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { localToday } from '../../shared/calendar.ts';
 import { driCheck } from '../../shared/dri.ts';
 import { FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
@@ -37,7 +38,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
   const engineers = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot]);
   const unassigned = snapshot.items.filter((i) => !i.assignment);
   // The date the report was opened, fixed for the life of the screen.
-  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const [today] = useState(() => localToday());
   const { pdf } = useShellFeatures();
   const [saved, setSaved] = useState<{ kind: 'status' | 'alert'; text: string }>({ kind: 'status', text: '' });
   const savePdf = async () => {
