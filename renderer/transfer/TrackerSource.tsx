@@ -34,7 +34,7 @@ export function TrackerSource({ source, options, onChange }: Props) {
       </p>
       <details open={source.preset === null}>
         <summary>Column mapping</summary>
-        <table className="mapping-table" aria-label="Column mapping">
+        <table className="data-table compact mapping-table" aria-label="Column mapping">
           <thead>
             <tr>
               <th scope="col">Rungs field</th>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { ImportKind, ImportPreview, PreviewRow } from '../../shared/import.ts';
+import type { ImportKind, ImportPreview } from '../../shared/import.ts';
 import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
@@ -10,6 +10,8 @@ import type { Result } from '../../shared/errors.ts';
 import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, shownError, useShellFeatures } from '../files.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { TrackerSource } from './TrackerSource.tsx';
+import { ScreenHead } from '../ui/ScreenHead.tsx';
+import { PreviewRows } from './PreviewRows.tsx';
 import './transfer.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onReplaced: () => void };
@@ -68,9 +70,7 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
 
   return (
     <section className="transfer" aria-labelledby="transfer-title">
-      <header className="screen-head">
-        <h2 id="transfer-title">Import and export</h2>
-      </header>
+      <ScreenHead id="transfer-title" title="Import and export" />
       <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
         {notice?.text ?? ''}
       </p>
@@ -274,62 +274,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
             </p>
           ))}
           {preview.rows.length > 0 && (
-            <div className="preview-scroll">
-              <table className="preview-table" aria-label={`Rows of ${file.name}`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    {preview.columns.map((c, i) => (
-                      <th scope="col" key={`${c}-${i}`}>
-                        {c}
-                      </th>
-                    ))}
-                    {(kind === 'roster' || preview.source) && <th scope="col">Change</th>}
-                    <th scope="col">Check</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((r) => (
-                    <tr
-                      key={`${r.line}-${r.cells[0]}`}
-                      className={r.errors.length > 0 ? 'row-bad' : `row-${r.change}`}
-                      data-id={`line-${r.line}`}
-                    >
-                      <th scope="row">{r.line}</th>
-                      {preview.columns.map((c, i) => {
-                        const m = r.mappings.find((x) => x.column === c.toLowerCase());
-                        const wrong = r.errors.some((e) => e.column === c.toLowerCase());
-                        return (
-                          <td key={`${c}-${i}`} className={wrong ? 'cell-bad' : undefined}>
-                            {r.cells[i] ?? ''}
-                            {m && <span className="mapping"> → {m.to}</span>}
-                          </td>
-                        );
-                      })}
-                      {(kind === 'roster' || preview.source) && (
-                        <td>
-                          <Change row={r} />
-                        </td>
-                      )}
-                      <td>
-                        {r.errors.length === 0 ? (
-                          <span className="ok">OK</span>
-                        ) : (
-                          <ul className="row-errors">
-                            {r.errors.map((e) => (
-                              <li key={`${e.column}-${e.message}`}>{e.message}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {good.length > SHOWN_CLEAN_ROWS && (
-                <p className="hint">…and {plural(good.length - SHOWN_CLEAN_ROWS, 'more row')} without errors (changes are listed first).</p>
-              )}
-            </div>
+            <PreviewRows kind={kind} preview={preview} fileName={file.name} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
           )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={() => void commit()}>
@@ -348,23 +293,5 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
         </div>
       )}
     </section>
-  );
-}
-
-/** What a clean roster row would do; an update names each field that changes. */
-function Change({ row }: { row: PreviewRow }) {
-  if (row.change === null) return null;
-  if (row.change === 'new') return <span className="change change-new">New</span>;
-  if (row.change === 'unchanged') return <span className="change change-unchanged">Unchanged</span>;
-  return (
-    <span className="change change-update">
-      Update:{' '}
-      {row.differences.map((d, i) => (
-        <span key={d.field} className="difference">
-          {i > 0 && ', '}
-          {d.field} {d.from} → {d.to}
-        </span>
-      ))}
-    </span>
   );
 }

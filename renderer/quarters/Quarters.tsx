@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Name } from '../../shared/schemas.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
-import { Field } from './forms.tsx';
-import './roster.css';
+import { Field } from '../ui/Field.tsx';
+import { ScreenHead } from '../ui/ScreenHead.tsx';
+import './quarters.css';
 
 type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onSwitch: (quarterId: number) => void };
 
@@ -49,9 +50,7 @@ export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
 
   return (
     <section className="quarters" aria-labelledby="quarters-title">
-      <header className="screen-head">
-        <h2 id="quarters-title">Quarters</h2>
-      </header>
+      <ScreenHead id="quarters-title" title="Quarters" />
       <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
         {notice?.text ?? ''}
       </p>
