@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
@@ -53,7 +54,13 @@ test('a Linear export previews its projects as initiatives; the rung of every st
   await expect(preview).toContainText('all 11 rows are ready.');
   await expect(preview.locator('[data-id="unmatched"]')).toContainText('Priyanka Shah: not on the roster');
   await preview.screenshot({ path: testInfo.outputPath('linear-preview.png') });
+  // The mapping, rung choice and lists pass the same axe rules as every screen.
+  await preview.getByText('Column mapping').click();
+  await preview.locator('[data-id="tracker-source"]').screenshot({ path: testInfo.outputPath('linear-mapping.png') });
+  const axe = await new AxeBuilder({ page: board }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await preview.getByLabel('Rung of every story').selectOption({ label: 'Mid' });
-  await expect(preview.getByRole('row', { name: /GRO-102/ })).toContainText('Mid');
-  await expect(preview.getByRole('row', { name: /GRO-120/ })).toContainText('Mid');
+  const rows = preview.getByRole('table', { name: 'Rows of linear-export.csv' });
+  await expect(rows.getByRole('row', { name: /GRO-102/ })).toContainText('Mid');
+  await expect(rows.getByRole('row', { name: /GRO-120/ })).toContainText('Mid');
 });
