@@ -8,6 +8,8 @@ import { Backups } from './Backups.tsx';
 import { decodeText, NOT_TEXT, toBase64 } from '../../shared/decode.ts';
 import type { Result } from '../../shared/errors.ts';
 import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, shownError, useShellFeatures } from '../files.ts';
+import type { TrackerOptions } from '../../shared/tracker/preview.ts';
+import { TrackerSource } from './TrackerSource.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
 import { PreviewRows } from './PreviewRows.tsx';
 import './transfer.css';
@@ -127,26 +129,44 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
   // The bytes as base64, as the preview read them: the commit sends the same.
   const [file, setFile] = useState<{ name: string; bytes: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // What the lead changed in a tracker preview (mapping, rungs); the commit sends the same.
+  const [tracker, setTracker] = useState<TrackerOptions>({});
   const [notice, setNotice] = useState<Notice>(null);
   const input = useRef<HTMLInputElement>(null);
   const quarterId = kind === 'roster' ? null : snapshot.quarter.id;
   const { required, optional } = IMPORT_COLUMNS[kind];
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
-  const check = async (picked: PickedFile) => {
-    const bytes = toBase64(picked.bytes);
-    setFile({ name: picked.name, bytes });
-    setNotice(null);
-    const r = await api['import.previewCsv']({ kind, quarterId, bytes });
+  const previewWith = async (bytes: string, options: TrackerOptions) => {
+    const r = await api['import.previewCsv']({ kind, quarterId, bytes, ...(kind === 'backlog' ? { tracker: options } : {}) });
     if (r.ok) setPreview(r.value);
     else {
       setPreview(null);
       setNotice({ kind: 'alert', text: shownError(r.error) });
     }
   };
+  const check = async (picked: PickedFile) => {
+    const bytes = toBase64(picked.bytes);
+    setFile({ name: picked.name, bytes });
+    setNotice(null);
+    // A new file starts from its preset or its remembered mapping, not the last file's edits.
+    setTracker({});
+    await previewWith(bytes, {});
+  };
+  const remap = async (options: TrackerOptions) => {
+    if (!file) return;
+    setTracker(options);
+    await previewWith(file.bytes, options);
+  };
   const commit = async () => {
     if (!file) return;
-    const r = await api['import.commitCsv']({ kind, quarterId, bytes: file.bytes, fingerprint: preview?.fingerprint });
+    const r = await api['import.commitCsv']({
+      kind,
+      quarterId,
+      bytes: file.bytes,
+      fingerprint: preview?.fingerprint,
+      ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
+    });
     if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
     setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
     setPreview(null);
@@ -175,7 +195,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
         : `Import: add ${s.new}, update ${s.updated}`;
   // Only a file that meets people already on the roster needs the breakdown.
   const counts =
-    s && kind === 'roster' && s.updated + s.unchanged > 0
+    s && (kind === 'roster' || preview?.source) && s.updated + s.unchanged > 0
       ? ` ${[`${s.new} new`, `${s.updated} to update`, `${s.unchanged} unchanged`].join(', ')}.`
       : '';
   const fileId = `${kind}-file`;
@@ -195,7 +215,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
         .{' '}
         {kind === 'roster'
           ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer").'
-          : 'A story names its initiative in the parent column.'}{' '}
+          : 'A story names its initiative in the parent column. A Jira, Linear or GitHub Projects export imports as it comes, and any other sheet through a column mapping: the preview shows how it was read, and a re-import updates what the last one added.'}{' '}
         {kind === 'roster' &&
           'Someone already on the roster is matched by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
         Nothing is written until you confirm a preview without errors.
@@ -206,7 +226,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
           id={fileId}
           ref={input}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.tsv,text/csv,text/tab-separated-values"
           aria-describedby={`${fileId}-chosen`}
           {...filePicker(
             'csv',
@@ -247,6 +267,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
               {preview.reading.note && ` ${preview.reading.note}`}
             </p>
           )}
+          {preview.source && <TrackerSource source={preview.source} options={tracker} onChange={(o) => void remap(o)} />}
           {preview.notes.map((n) => (
             <p key={n} className="hint">
               {n}
