@@ -1,12 +1,13 @@
 import { Deflate, deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { XLSX_LIMITS, readWorkbook, rowsToCsv } from './xlsx.ts';
+import { readWorkbook, rowsToCsv } from './xlsx.ts';
 
 // Small workbooks built here from the few XML parts Excel writes, one describe per thing a lead's
 // sheet may hold, then the files that must be refused.
 
 type Sheet = { name: string; xml: string };
-const sheetXml = (rows: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+const sheetXml = (rows: string) =>
+  `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
 function workbook(sheets: Sheet[], extra: Record<string, string> = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {
@@ -110,7 +111,15 @@ describe('a workbook is read from its first sheet, or the sheet the lead picks',
     { name: 'Old', xml: `<row r="1">${inline('A1', 'stale')}</row>` },
   ]);
   it('reads the first sheet when none is named', () => {
-    expect(readWorkbook(book)).toEqual({ ok: true, rows: [['name', 'level'], ['Ada', 'Senior']], sheet: 'Team', sheets: ['Team', 'Old'] });
+    expect(readWorkbook(book)).toEqual({
+      ok: true,
+      rows: [
+        ['name', 'level'],
+        ['Ada', 'Senior'],
+      ],
+      sheet: 'Team',
+      sheets: ['Team', 'Old'],
+    });
   });
   it('reads a named sheet', () => {
     const r = readWorkbook(book, 'Old');
@@ -125,27 +134,37 @@ describe('a workbook is read from its first sheet, or the sheet the lead picks',
 describe('cells read as Excel shows them', () => {
   it('reads shared strings, rich text runs included, without phonetic guides', () => {
     const strings = `<sst><si><t>name</t></si><si><r><t>Gr</t></r><r><t>ace &amp; co</t></r><rPh><t>x</t></rPh></si></sst>`;
-    const book = workbook([{ name: 'S', xml: '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>' }], {
-      'xl/sharedStrings.xml': strings,
-    });
+    const book = workbook(
+      [{ name: 'S', xml: '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>' }],
+      {
+        'xl/sharedStrings.xml': strings,
+      },
+    );
     const r = readWorkbook(book);
     expect(r.ok && r.rows).toEqual([['name'], ['Grace & co']]);
   });
   it('reads numbers and booleans, and keeps gaps between cells and rows', () => {
     const book = workbook([
-      { name: 'S', xml: '<row r="1"><c r="A1"><v>3</v></c><c r="C1"><v>0.5</v></c><c r="D1" t="b"><v>1</v></c></row><row r="3"><c r="B3"><v>12.0</v></c></row>' },
+      {
+        name: 'S',
+        xml: '<row r="1"><c r="A1"><v>3</v></c><c r="C1"><v>0.5</v></c><c r="D1" t="b"><v>1</v></c></row><row r="3"><c r="B3"><v>12.0</v></c></row>',
+      },
     ]);
     const r = readWorkbook(book);
     expect(r.ok && r.rows).toEqual([['3', '', '0.5', 'TRUE'], [], ['', '12']]);
   });
   it('uses a formula cell’s cached value and never evaluates the formula', () => {
-    const book = workbook([{ name: 'S', xml: '<row r="1"><c r="A1"><f>1+1</f><v>7</v></c><c r="B1" t="str"><f>CONCAT("a","b")</f><v>cached</v></c></row>' }]);
+    const book = workbook([
+      { name: 'S', xml: '<row r="1"><c r="A1"><f>1+1</f><v>7</v></c><c r="B1" t="str"><f>CONCAT("a","b")</f><v>cached</v></c></row>' },
+    ]);
     const r = readWorkbook(book);
     expect(r.ok && r.rows).toEqual([['7', 'cached']]);
   });
   it('reads a date-styled serial as an ISO date, and a plain number as a number', () => {
     const styles = '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>';
-    const book = workbook([{ name: 'S', xml: '<row r="1"><c r="A1" s="1"><v>46082</v></c><c r="B1"><v>46082</v></c></row>' }], { 'xl/styles.xml': styles });
+    const book = workbook([{ name: 'S', xml: '<row r="1"><c r="A1" s="1"><v>46082</v></c><c r="B1"><v>46082</v></c></row>' }], {
+      'xl/styles.xml': styles,
+    });
     const r = readWorkbook(book);
     expect(r.ok && r.rows).toEqual([['2026-03-01', '46082']]);
   });
@@ -173,7 +192,10 @@ describe('a file that is not a workbook Rungs can read is refused in words', () 
     expect(readWorkbook(zip)).toEqual({ ok: false, error: expect.stringContaining('not an Excel workbook') });
   });
   it('refuses bytes that are not a zip', () => {
-    expect(readWorkbook(strToU8('name,level\nAda,Senior\n'))).toEqual({ ok: false, error: expect.stringContaining('not an Excel workbook') });
+    expect(readWorkbook(strToU8('name,level\nAda,Senior\n'))).toEqual({
+      ok: false,
+      error: expect.stringContaining('not an Excel workbook'),
+    });
   });
   it('refuses a password-protected workbook (an OLE compound file), saying so', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);

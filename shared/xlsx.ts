@@ -56,13 +56,17 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<s
       },
     });
   } catch {
-    refuse('This file is damaged: it starts like a zip (as an .xlsx does) but its table of contents cannot be read. Save it again from Excel.');
+    refuse(
+      'This file is damaged: it starts like a zip (as an .xlsx does) but its table of contents cannot be read. Save it again from Excel.',
+    );
   }
   if (names.length > XLSX_LIMITS.entries || declared > XLSX_LIMITS.unzippedBytes) refuse(TOO_BIG);
   if (!names.includes('xl/workbook.xml')) {
     if (names.includes('word/document.xml')) refuse('This is a Word document, not an Excel workbook. Pick the .xlsx or .csv file.');
-    if (names.includes('ppt/presentation.xml')) refuse('This is a PowerPoint presentation, not an Excel workbook. Pick the .xlsx or .csv file.');
-    if (names.includes('content.xml')) refuse('This is an OpenDocument file, not an Excel workbook. Save it as .xlsx or CSV and pick that file.');
+    if (names.includes('ppt/presentation.xml'))
+      refuse('This is a PowerPoint presentation, not an Excel workbook. Pick the .xlsx or .csv file.');
+    if (names.includes('content.xml'))
+      refuse('This is an OpenDocument file, not an Excel workbook. Save it as .xlsx or CSV and pick that file.');
     refuse(NOT_A_WORKBOOK);
   }
 
@@ -224,7 +228,8 @@ function sheetRows(xml: string, c: Context): string[][] {
 }
 
 /** A relationship target as a path inside the zip: "worksheets/sheet1.xml" is relative to xl/. */
-const partPath = (target: string): string => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\/|[^/]+\/\.\.\//g, '');
+const partPath = (target: string): string =>
+  (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\/|[^/]+\/\.\.\//g, '');
 
 /**
  * A workbook's sheet as rows of strings: the sheet named, or the first. Refuses, in words a lead
