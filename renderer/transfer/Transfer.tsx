@@ -240,7 +240,7 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
         Nothing is written until you confirm a preview without errors.
       </p>
       <div className="file-pick">
-        <label htmlFor={fileId}>{kind === 'roster' ? 'Roster CSV or Excel file' : 'Backlog CSV or Excel file'}</label>
+        <label htmlFor={fileId}>{kind === 'roster' ? 'Roster CSV file' : 'Backlog CSV file'}</label>
         <input
           id={fileId}
           ref={input}
