@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
+import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
 import { TrackerOptionsSchema } from '../tracker/preview.ts';
@@ -73,7 +73,7 @@ const readSheet = <T extends { bytes: z.output<typeof CsvBytes>; fileName?: stri
   ctx: z.RefinementCtx,
 ) => {
   const { bytes, fileName, sheet, ...rest } = request;
-  if (!('workbook' in bytes) || !bytes.workbook) return { ...rest, bytes };
+  if (!('workbook' in bytes) || !bytes.workbook) return { ...rest, bytes: bytes as CsvFile };
   const book = readWorkbook(bytes.workbook, sheet);
   if (!book.ok) {
     ctx.addIssue({ code: 'custom', message: book.error, path: ['bytes'] });
@@ -89,7 +89,8 @@ const readSheet = <T extends { bytes: z.output<typeof CsvBytes>; fileName?: stri
     return z.NEVER;
   }
   const said = `Read from sheet '${book.sheet}'${fileName ? ` of ${fileName}` : ''}.`;
-  return { ...rest, bytes: { text, encoding: 'utf-8' as const, note: '', said, sheets: book.sheets, sheet: book.sheet } };
+  const file: CsvFile = { text, encoding: 'utf-8', note: '', said, sheets: book.sheets, sheet: book.sheet };
+  return { ...rest, bytes: file };
 };
 const CsvImport = z.strictObject(csvImportFields).transform(readSheet);
 

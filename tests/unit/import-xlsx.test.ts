@@ -37,7 +37,8 @@ describe('a roster workbook is previewed and imported through the CSV path', () 
     expect(preview.reading).toMatchObject({ said: "Read from sheet 'Team' of team.xlsx.", sheet: 'Team', sheets: ['Notes', 'Team'] });
     expect(preview.clean).toBe(true);
     expect(preview.rows[0]).toMatchObject({ line: 2, change: 'new' });
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes, sheet: 'Team', fingerprint: preview.fingerprint }));
+    const m = ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes, sheet: 'Team', fingerprint: preview.fingerprint }));
+    expect(m.summary).toMatch(/^Imported 1 engineer.* from an Excel workbook/);
     expect(db.prepare(`SELECT level FROM engineers WHERE name = 'Wen Okafor'`).pluck().get()).toBe(3);
   });
 });
