@@ -168,6 +168,15 @@ describe('cells read as Excel shows them', () => {
     const r = readWorkbook(book);
     expect(r.ok && r.rows).toEqual([['2026-03-01', '46082']]);
   });
+  it('reads a sheet whose name has a ">" in it', () => {
+    const r = readWorkbook(workbook([{ name: 'Q1>Q2', xml: `<row r="1">${inline('A1', 'name')}</row>` }]), 'Q1>Q2');
+    expect(r.ok && r.sheet).toBe('Q1>Q2');
+  });
+  it('stops at a cell left open instead of searching the rest of the sheet for each one', () => {
+    const open = '<c r="A2"><v>1</v>'.repeat(200_000);
+    const r = readWorkbook(workbook([{ name: 'S', xml: `<row r="1">${inline('A1', 'name')}</row><row r="2">${open}` }]));
+    expect(r.ok && r.rows).toEqual([['name']]);
+  });
   it('hands the CSV path every value quoted, so commas and quotes survive', () => {
     expect(rowsToCsv([['a,b', 'say "hi"']])).toBe('"a,b","say ""hi"""');
   });

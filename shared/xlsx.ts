@@ -122,10 +122,35 @@ const attr = (attrs: string, name: string): string | null => {
   return m ? unescape(m[1] ?? m[2] ?? '') : null;
 };
 
-/** Every element of a name (any namespace prefix), with its attributes and inner XML. */
+/**
+ * Every element of a name (any namespace prefix), with its attributes and inner XML. A forward scan,
+ * never a backtracking pattern over the inner XML: an element left open (a damaged or hostile part)
+ * ends the scan instead of making every later match search to the end of a 50 MB part.
+ */
 function* elements(xml: string, name: string): Generator<{ attrs: string; inner: string }> {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${name}(\\s[^>]*?)?(?:\\/>|>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?${name}>)`, 'g');
-  for (let m = re.exec(xml); m; m = re.exec(xml)) yield { attrs: m[1] ?? '', inner: m[2] ?? '' };
+  const open = new RegExp(`<((?:[\\w.-]+:)?)${name}(?=[\\s/>])`, 'g');
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    // The tag ends at the first '>' outside a quoted attribute value (a sheet may be named "a>b").
+    let end = open.lastIndex;
+    let quote = '';
+    for (; end < xml.length; end++) {
+      const c = xml[end]!;
+      if (quote) quote = c === quote ? '' : quote;
+      else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+    }
+    if (end >= xml.length) return;
+    if (xml[end - 1] === '/') {
+      yield { attrs: xml.slice(open.lastIndex, end - 1), inner: '' };
+      open.lastIndex = end + 1;
+      continue;
+    }
+    const close = `</${m[1]}${name}>`;
+    const at = xml.indexOf(close, end + 1);
+    if (at < 0) return;
+    yield { attrs: xml.slice(open.lastIndex, end), inner: xml.slice(end + 1, at) };
+    open.lastIndex = at + close.length;
+  }
 }
 
 /** The text of a string item (<si>, <is>): its <t> runs, without phonetic guides (<rPh>). */
