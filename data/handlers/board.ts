@@ -4,7 +4,8 @@ import { RungsError } from '../../shared/errors.ts';
 import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
-import { historyState, redo, undo } from '../changes.ts';
+import { changedOf } from '../changed.ts';
+import { type Replayed, historyState, redo, undo } from '../changes.ts';
 import { schemaVersion } from '../db.ts';
 import {
   engineersOnDay,
@@ -54,6 +55,13 @@ function assignmentRowAfterMove(item: WorkItem, engineer: Engineer, reviewer: En
     ack_note: next.ackNote,
   };
 }
+
+/** Undo and redo answer like any change: with the rows they wrote back. */
+const replied = (db: Parameters<typeof getWorkItem>[0], { changeId, summary, rows }: Replayed) => ({
+  changeId,
+  summary,
+  ...changedOf(db, rows),
+});
 
 export const boardHandlers = (info: { version: string; databasePath: string }): Handlers<typeof boardContract> => ({
   'board.snapshot': (db, { quarterId }) => getSnapshot(db, quarterId),
@@ -162,8 +170,8 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     return record(db, summary, (rows) => rows.update('assignments', item.id, { ack_note: note }));
   },
 
-  'history.undo': (db) => undo(db),
-  'history.redo': (db) => redo(db),
+  'history.undo': (db) => replied(db, undo(db)),
+  'history.redo': (db) => replied(db, redo(db)),
   'history.state': (db) => historyState(db),
   'history.list': (db, { limit }) =>
     db
