@@ -38,7 +38,6 @@ export function App() {
   const [focus, setFocus] = useState<string | null>(null);
   const [mapEngineerId, setMapEngineerId] = useState<number | null>(null);
   const switched = useRef(false);
-  const refetch = useCallback(() => planStore.fetch(), []);
   const go: Go = useCallback((target) => {
     // A jump with no element to focus still lands on the new screen's heading.
     switched.current = target.focus === undefined;
@@ -101,21 +100,20 @@ export function App() {
         )}
         {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
         {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} />}
-        {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} onChanged={refetch} />}
-        {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onChanged={refetch} />}
+        {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} />}
+        {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} />}
         {plan.snapshot && screen === 'Quarters' && (
-          <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onChanged={refetch} onSwitch={setQuarterId} />
+          <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onSwitch={setQuarterId} />
         )}
         {plan.snapshot && screen === 'Import/Export' && (
           <Transfer
             snapshot={plan.snapshot}
-            onChanged={refetch}
             // A restored document brings its own quarters: show its latest one.
             onReplaced={() => setQuarterId(undefined)}
           />
         )}
-        {plan.snapshot && screen === 'History' && <History onChanged={refetch} version={plan.snapshot} />}
-        {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} reload={refetch} go={go} />}
+        {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}
+        {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} go={go} />}
         {plan.snapshot && screen === 'Competency map' && (
           <CompetencyMapScreen snapshot={plan.snapshot} engineerId={mapEngineerId} onSelect={setMapEngineerId} go={go} />
         )}

@@ -34,7 +34,8 @@ export function useBoardMoves(snapshot: Snapshot) {
               tone: 'warning',
               text: `Overreach: ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}. It is listed under Warnings until it is moved or kept with a note.`,
             };
-          if (engineer && f?.kind === 'stretch') return { tone: 'info', text: `${summary}. Pick a reviewer on the card to close the gap with review.` };
+          if (engineer && f?.kind === 'stretch')
+            return { tone: 'info', text: `${summary}. Pick a reviewer on the card to close the gap with review.` };
           return summary;
         },
       });

@@ -10,7 +10,12 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const chronological = (a: LevelChange, b: LevelChange) => a.engineerId - b.engineerId || byText(a.changedOn, b.changedOn) || a.id - b.id;
 
 /** Rows with the changed ones replaced or added and the removed ones dropped; the same array when none is involved. */
-function patchRows<T extends { id: number }>(rows: readonly T[], changed: readonly T[], removed: readonly number[], order?: (a: T, b: T) => number) {
+function patchRows<T extends { id: number }>(
+  rows: readonly T[],
+  changed: readonly T[],
+  removed: readonly number[],
+  order?: (a: T, b: T) => number,
+) {
   if (changed.length === 0 && removed.length === 0) return rows as T[];
   const gone = new Set(removed);
   const byId = new Map(changed.map((r) => [r.id, r]));

@@ -5,7 +5,12 @@ import { useSyncExternalStore } from 'react';
  * done, with a next step (a stretch's reviewer); warning: done, but an overreach; refused: nothing
  * changed (announced as an alert).
  */
-export type Notice = { text: string; tone: 'success' | 'info' | 'warning' | 'refused' };
+export type Notice = {
+  text: string;
+  tone: 'success' | 'info' | 'warning' | 'refused';
+  /** The part of a screen it is about, where a screen has several (an import section, backups); the screen's own line when absent. */
+  where?: string;
+};
 
 type Listener = () => void;
 
@@ -23,8 +28,8 @@ function createNoticeStore() {
       return () => void listeners.delete(listener);
     },
     show: set,
-    said: (text: string) => set({ text, tone: 'success' }),
-    refused: (text: string) => set({ text, tone: 'refused' }),
+    said: (text: string, where?: string) => set({ text, tone: 'success', where }),
+    refused: (text: string, where?: string) => set({ text, tone: 'refused', where }),
     clear: () => set(null),
   };
 }

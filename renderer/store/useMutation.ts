@@ -12,7 +12,11 @@ export type MutationOptions<T> = {
   /** What a refusal restores: by default the plan as it was before the optimistic apply (a drag passes its start). */
   rollbackTo?: Snapshot;
   /** The notice for a success; the reply's summary when absent, nothing when it returns null. */
-  notice?: (value: T) => Notice | string | null;
+  notice?: (value: T) => Omit<Notice, 'where'> | string | null;
+  /** The part of the screen the notice is about (Notice.where). */
+  where?: string;
+  /** 'form': a refusal is the caller's to show, beside the fields it names (a form's own errors). */
+  refusal?: 'notice' | 'form';
   /** Fetch the whole plan afterwards: for replies that are not plan changes (a restore, a new quarter shown). */
   refetch?: boolean;
 };
@@ -24,26 +28,33 @@ export type MutationOptions<T> = {
  */
 export function useMutation() {
   const [pending, setPending] = useState(0);
-  const run = useCallback(async <T extends object>(call: () => Promise<Result<T>>, options: MutationOptions<T> = {}): Promise<Result<T>> => {
-    setPending((n) => n + 1);
-    const before = options.rollbackTo ?? planStore.get().snapshot;
-    if (options.optimistic && before) planStore.replace(options.optimistic(before));
-    try {
-      const r = await call();
-      if (!r.ok) {
-        if (options.optimistic && before) planStore.replace(before);
-        notices.refused(options.failure ? `${options.failure}: ${r.error.message}` : r.error.message);
+  const run = useCallback(
+    async <T extends object>(call: () => Promise<Result<T>>, options: MutationOptions<T> = {}): Promise<Result<T>> => {
+      setPending((n) => n + 1);
+      const before = options.rollbackTo ?? planStore.get().snapshot;
+      if (options.optimistic && before) planStore.replace(options.optimistic(before));
+      try {
+        const r = await call();
+        if (!r.ok) {
+          if (options.optimistic && before) planStore.replace(before);
+          if (options.refusal !== 'form')
+            notices.refused(options.failure ? `${options.failure}: ${r.error.message}` : r.error.message, options.where);
+          return r;
+        }
+        const reply = r.value as Partial<Mutation>;
+        const said = options.notice ? options.notice(r.value) : (reply.summary ?? null);
+        if (said !== null)
+          notices.show(
+            typeof said === 'string' ? { text: said, tone: 'success', where: options.where } : { where: options.where, ...said },
+          );
+        if (options.refetch) await planStore.fetch();
+        else await planStore.apply(reply);
         return r;
+      } finally {
+        setPending((n) => n - 1);
       }
-      const reply = r.value as Partial<Mutation>;
-      const said = options.notice ? options.notice(r.value) : (reply.summary ?? null);
-      if (said !== null) notices.show(typeof said === 'string' ? { text: said, tone: 'success' } : said);
-      if (options.refetch) await planStore.fetch();
-      else await planStore.apply(reply);
-      return r;
-    } finally {
-      setPending((n) => n - 1);
-    }
-  }, []);
+    },
+    [],
+  );
   return { run, pending: pending > 0 };
 }

@@ -7,14 +7,24 @@ const ICON = { success: '✓', info: 'ℹ', warning: '⚠' } as const;
  * Both are always in the page (empty when quiet), so a screen reader hears every change of text.
  * The board's strip shows an icon and a dismiss button; a screen's line keeps its own look.
  */
-export function Notices({ variant = 'screen' }: { variant?: 'board' | 'screen' }) {
-  const notice = useNotice();
+export function Notices({
+  variant = 'screen',
+  statusClass = 'notice',
+  where,
+}: {
+  variant?: 'board' | 'screen';
+  statusClass?: string;
+  /** Show only the notices about this part of the screen (see Notice.where). */
+  where?: string;
+}) {
+  const latest = useNotice();
+  const notice = latest?.where === where ? latest : null;
   const said = notice?.tone === 'refused' ? null : notice;
   const refused = notice?.tone === 'refused' ? notice.text : null;
   if (variant === 'screen') {
     return (
       <>
-        <p role="status" className="notice" data-id="notice">
+        <p role="status" className={statusClass} data-id="notice">
           {said?.text ?? ''}
         </p>
         <p role="alert" className={refused ? 'error-banner' : undefined} data-id="alert">

@@ -43,7 +43,11 @@ describe('a reply patches the plan store to what a fresh snapshot says', () => {
   it('plan.setReviewer and plan.acknowledge', () => {
     const roster = tempRoster();
     const { stretch, overreach, senior } = ids(roster.db);
-    let r = patchedAndFresh(roster, quarterOf(roster, stretch), 'plan.setReviewer', { itemId: stretch, reviewerId: senior, leadReviews: false });
+    let r = patchedAndFresh(roster, quarterOf(roster, stretch), 'plan.setReviewer', {
+      itemId: stretch,
+      reviewerId: senior,
+      leadReviews: false,
+    });
     expectSame(r.patched, r.fresh);
     r = patchedAndFresh(roster, quarterOf(roster, overreach), 'plan.acknowledge', { itemId: overreach, note: 'Paired with a senior' });
     expectSame(r.patched, r.fresh);
