@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'react';
-import type { Result } from '../../shared/errors.ts';
+import type { ErrorCode, Result } from '../../shared/errors.ts';
 import type { Mutation, Snapshot } from '../../shared/schemas.ts';
 import { type Notice, notices } from './notice.ts';
 import { planStore } from './plan.ts';
+
+const STALE = new Set<ErrorCode>(['not_found', 'conflict', 'unavailable', 'timeout']);
 
 export type MutationOptions<T> = {
   /** Words before a refusal's reason ("Could not move 'X'"); the reason alone when absent. */
@@ -37,7 +39,11 @@ export function useMutation() {
         const r = await call();
         if (!r.ok) {
           if (options.optimistic && before) planStore.replace(before);
-          if (options.refusal !== 'form')
+          // Something named is gone or changed (another window, another writer), or the roster's process
+        // restarted mid-call: what is on screen may not be what is stored, so the plan is fetched
+        // afresh. A refusal is no ordinary change; a form's invalid input fetches nothing.
+        if (STALE.has(r.error.code)) void planStore.fetch();
+        if (options.refusal !== 'form')
             notices.refused(options.failure ? `${options.failure}: ${r.error.message}` : r.error.message, options.where);
           return r;
         }
