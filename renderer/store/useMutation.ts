@@ -40,10 +40,10 @@ export function useMutation() {
         if (!r.ok) {
           if (options.optimistic && before) planStore.replace(before);
           // Something named is gone or changed (another window, another writer), or the roster's process
-        // restarted mid-call: what is on screen may not be what is stored, so the plan is fetched
-        // afresh. A refusal is no ordinary change; a form's invalid input fetches nothing.
-        if (STALE.has(r.error.code)) void planStore.fetch();
-        if (options.refusal !== 'form')
+          // restarted mid-call: what is on screen may not be what is stored, so the plan is fetched
+          // afresh. A refusal is no ordinary change; a form's invalid input fetches nothing.
+          if (STALE.has(r.error.code)) void planStore.fetch();
+          if (options.refusal !== 'form')
             notices.refused(options.failure ? `${options.failure}: ${r.error.message}` : r.error.message, options.where);
           return r;
         }
