@@ -1,5 +1,6 @@
 import { engineersOn } from '../../shared/calendar.ts';
 import type { Changed, Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
+import { equalData } from '../board/share.ts';
 
 // A reply's changed rows, applied to the snapshot the renderer holds: the result is the snapshot
 // `board.snapshot` would answer now (tests/unit/apply-changes.test.ts holds it to that). Rows
@@ -23,11 +24,14 @@ function patchRows<T extends { id: number }>(
   for (const r of rows) {
     if (gone.has(r.id)) continue;
     const c = byId.get(r.id);
-    next.push(c ?? r);
+    // A row equal to the one held (an optimistic move the main process confirmed) keeps its identity.
+    next.push(c === undefined || equalData(c, r) ? r : c);
     byId.delete(r.id);
   }
   next.push(...byId.values());
-  return order ? next.sort(order) : next;
+  if (order) next.sort(order);
+  // Nothing new, nothing gone, nothing different: the very same array, so nothing renders again.
+  return next.length === rows.length && next.every((r, i) => r === rows[i]) ? (rows as T[]) : next;
 }
 
 /** The level the roster stores: the latest dated change's, or the level itself when there is none. */
@@ -61,7 +65,7 @@ export function applyChanges(snapshot: Snapshot, changed: Changed): Snapshot {
     const previous = new Map(snapshot.engineers.map((e) => [e.id, e]));
     engineers = judged.map((e) => {
       const old = previous.get(e.id);
-      return old && !touched.has(e.id) ? old : e;
+      return old && (!touched.has(e.id) || equalData(old, e)) ? old : e;
     });
   }
 
