@@ -87,7 +87,9 @@ test("an initiative moved to another team in Work takes its stories; a story sho
   await form.getByLabel('Team').selectOption('Growth');
   await expect(form.getByText('Its stories move to Growth with it.')).toBeVisible();
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(board.getByRole('status').first()).toHaveText("Edited 'Checkout revamp'; its 4 stories move with it to Growth");
+  await expect(board.getByRole('status').first()).toHaveText(
+    /^\d{4} Q\d: 'Checkout revamp' team Checkout → Growth; its 4 stories move with it to Growth$/,
+  );
 
   await board.getByRole('button', { name: "Edit 'Inline card validation errors'" }).click();
   const story = board.getByRole('form', { name: "Edit 'Inline card validation errors'" });

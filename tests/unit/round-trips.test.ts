@@ -1,3 +1,4 @@
+import { currentQuarterName } from '../../data/demo-team.ts';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../data/db.ts';
 import { RungsDocument } from '../../shared/contract/transfer.ts';
@@ -126,7 +127,7 @@ describe("work belongs to a team: an initiative's, shared by its stories", () =>
     expect(stories.map((id) => item(db, id).team_id)).toEqual(stories.map(() => checkout));
     const before = everything(db);
     const m = ok(dispatch('work.update', { itemId: revamp, teamId: growth }));
-    expect(m.summary).toBe("2026 Q4: 'Checkout revamp' team Checkout → Growth; its 4 stories move with it to Growth");
+    expect(m.summary).toBe(`${currentQuarterName()}: 'Checkout revamp' team Checkout → Growth; its 4 stories move with it to Growth`);
     expect([revamp, ...stories].map((id) => item(db, id).team_id)).toEqual([revamp, ...stories].map(() => growth));
     ok(dispatch('history.undo', {}));
     expect(everything(db)).toEqual(before);
