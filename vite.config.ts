@@ -1,14 +1,36 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+// `npm run dev`: Vite serves the renderer with hot reload and forwards /api to a browser host that is
+// already running (RUNGS_HOST_URL, the address it printed). The host refuses other origins, so the
+// forwarded call carries the host's own origin; the token still comes from the page's ?token=.
+const hostUrl = process.env.RUNGS_HOST_URL;
+const hostOrigin = hostUrl ? new URL(hostUrl).origin : undefined;
+
+// Dev only: Vite injects the React refresh preamble and the CSS as inline <script> and <style>,
+// which the renderer's CSP refuses. The built renderer keeps its CSP exactly as written.
+const devCsp: Plugin = {
+  name: 'rungs-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+};
 
 // The renderer is built once and served two ways: Electron's app:// protocol and the browser host.
 export default defineConfig({
   root: `${root}renderer`,
   base: './',
-  plugins: [react()],
+  plugins: [react(), devCsp],
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    proxy: hostOrigin ? { '/api': { target: hostOrigin, changeOrigin: true, headers: { origin: hostOrigin } } } : undefined,
+  },
   build: {
     outDir: `${root}dist/renderer`,
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Db, openDatabase } from '../data/db.ts';
+import { type Db, openDatabase } from '../data/store/db.ts';
 import { TOUCHPOINTS, type Rank, type Touchpoint } from '../shared/ladder.ts';
 
 // A seeded org for the benchmarks: the same seed gives the same rows, so runs compare.

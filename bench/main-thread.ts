@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openDatabase } from '../data/db.ts';
-import { createDispatcher } from '../data/dispatch.ts';
+import { openDatabase } from '../data/store/db.ts';
+import { createDispatcher } from '../data/handlers/dispatch.ts';
 import { createRemoteRoster } from '../data/remote/client.ts';
 import { spawnRosterWorker } from '../data/remote/worker-thread.ts';
 import type { GeneratedOrg, Scale } from './generate.ts';

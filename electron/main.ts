@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, protocol, session, utilityProcess } from 'electron';
-import { launchOptions } from '../data/location.ts';
+import { launchOptions } from '../data/open/location.ts';
 import { type RemoteRoster, createRemoteRoster } from '../data/remote/client.ts';
 import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 }
 
 /**
- * Open the roster the safe way (data/open-safely.ts, in the roster process). A bad file is described
+ * Open the roster the safe way (data/open/open-safely.ts, in the roster process). A bad file is described
  * in plain words, and the lead chooses among the problem's choices (what still reads in a damaged
  * file, the newest good backup, a fresh roster: each says what it keeps and loses, in the words the
  * browser host prints; either way the bad file is kept aside, renamed), or quits and leaves

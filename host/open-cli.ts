@@ -1,4 +1,4 @@
-import type { OpenRosterOptions, RecoveryChoice, RecoveryOption, RosterProblem } from '../data/open-safely.ts';
+import type { OpenRosterOptions, RecoveryChoice, RecoveryOption, RosterProblem } from '../data/open/open-safely.ts';
 import { type RemoteRoster, type RemoteRosterOptions, RosterProcessError, createRemoteRoster } from '../data/remote/client.ts';
 import { spawnRosterWorker } from '../data/remote/worker-thread.ts';
 import { RungsError } from '../shared/errors.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defaultUserDataDir, launchOptions } from '../data/location.ts';
+import { defaultUserDataDir, launchOptions } from '../data/open/location.ts';
 import { hostRoster, openForHost } from './open-cli.ts';
 import { startHost } from './server.ts';
 

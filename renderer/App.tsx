@@ -6,10 +6,10 @@ import { Insights } from './insights/Insights.tsx';
 import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
 import { type Go, type NavTarget, useFocusTarget } from './navigation.ts';
 import { Report } from './report/Report.tsx';
-import { Quarters } from './roster/Quarters.tsx';
+import { Quarters } from './quarters/Quarters.tsx';
 import { Roster } from './roster/Roster.tsx';
-import { Work } from './roster/Work.tsx';
 import { Transfer } from './transfer/Transfer.tsx';
+import { Work } from './work/Work.tsx';
 import { planStore, usePlanState } from './store/plan.ts';
 import { notices } from './store/notice.ts';
 

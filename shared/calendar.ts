@@ -4,7 +4,10 @@ import type { Engineer, LevelChange } from './schemas.ts';
 // Quarters in the calendar, and the level an engineer held on a day. Dates are ISO calendar days
 // ('2027-01-01'), the lead's local day: a promotion is dated as the lead means it, not in UTC.
 
-/** The lead's calendar day, not UTC's: a promotion on the evening of the 31st is still the 31st. */
+/**
+ * "Today" everywhere (main process, renderer, seed): the lead's calendar day, not UTC's. A promotion
+ * on the evening of the 31st is still the 31st; never `toISOString().slice(0, 10)`.
+ */
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

@@ -4,9 +4,9 @@ import { RungsError } from '../../shared/errors.ts';
 import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
-import { changedOf } from '../changed.ts';
-import { type Replayed, historyState, redo, undo } from '../changes.ts';
-import { schemaVersion } from '../db.ts';
+import { changedOf } from '../store/changed.ts';
+import { type Replayed, historyState, redo, undo } from '../store/changes.ts';
+import { schemaVersion } from '../store/db.ts';
 import {
   engineersOnDay,
   getEngineer,
@@ -18,7 +18,8 @@ import {
   getWorkItemsByIds,
   missing,
   quarterDay,
-} from '../queries.ts';
+} from '../store/queries.ts';
+import { prepared } from '../store/statements.ts';
 import { type Handlers, record } from './types.ts';
 
 /** History names the quarter a plan change happened in: the same title can live in several. */
@@ -174,10 +175,9 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
   'history.redo': (db) => replied(db, redo(db)),
   'history.state': (db) => historyState(db),
   'history.list': (db, { limit }) =>
-    db
-      .prepare<[number], { id: number; at: string; summary: string; state: 'done' | 'undone' | 'discarded' }>(
-        'SELECT id, at, summary, state FROM changes ORDER BY id DESC LIMIT ?',
-      )
-      .all(limit),
+    prepared<[number], { id: number; at: string; summary: string; state: 'done' | 'undone' | 'discarded' }>(
+      db,
+      'SELECT id, at, summary, state FROM changes ORDER BY id DESC LIMIT ?',
+    ).all(limit),
   'app.info': (db) => ({ ...info, schemaVersion: schemaVersion(db) }),
 });

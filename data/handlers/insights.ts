@@ -2,20 +2,18 @@ import type { insightsContract } from '../../shared/contract/insights.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { growthTrail } from '../../shared/growth.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
-import { loadCompetencyMap } from '../competency-map.ts';
-import type { Db } from '../db.ts';
-import { getEngineer, getEngineers, getQuarters, getWorkItem } from '../queries.ts';
-import { type DbLevelChange, fromDb } from '../rows.ts';
+import { loadCompetencyMap } from '../seed/competency-map.ts';
+import type { Db } from '../store/db.ts';
+import { getEngineer, getEngineers, getQuarters, getWorkItem } from '../store/queries.ts';
+import { type DbLevelChange, fromDb } from '../store/rows.ts';
 import type { Handlers } from './types.ts';
+import { plucked, prepared } from '../store/statements.ts';
 
 export type InsightsInfo = { mapFile?: string | undefined };
 
 /** Every item an engineer carried in any quarter. */
 function itemsCarriedBy(db: Db, engineerId: number): WorkItem[] {
-  const ids = db
-    .prepare<[number], number>('SELECT item_id FROM assignments WHERE engineer_id = ? ORDER BY item_id')
-    .pluck()
-    .all(engineerId);
+  const ids = plucked<[number], number>(db, 'SELECT item_id FROM assignments WHERE engineer_id = ? ORDER BY item_id').all(engineerId);
   return ids.map((id) => getWorkItem(db, id));
 }
 
@@ -27,8 +25,7 @@ export const insightsHandlers = (info: InsightsInfo): Handlers<typeof insightsCo
 
   'insights.growthTrail': (db, { engineerId }) => {
     const engineer = getEngineer(db, engineerId);
-    const levelChanges = db
-      .prepare<[number], DbLevelChange>('SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY changed_on, id')
+    const levelChanges = prepared<[number], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY changed_on, id')
       .all(engineerId)
       .map(fromDb.levelChange);
     const quarters = getQuarters(db);

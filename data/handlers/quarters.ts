@@ -2,16 +2,18 @@ import { dayText, quarterStartFromName } from '../../shared/calendar.ts';
 import type { quartersContract } from '../../shared/contract/quarters.ts';
 import { RungsError } from '../../shared/errors.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
-import type { Db } from '../db.ts';
-import { getQuarter, getWorkItems } from '../queries.ts';
-import { toDb } from '../rows.ts';
+import type { Db } from '../store/db.ts';
+import { getQuarter, getWorkItems } from '../store/queries.ts';
+import { toDb } from '../store/rows.ts';
 import { type Handlers, record } from './types.ts';
 import { nextSortKey } from './work.ts';
+import { plucked, prepared } from '../store/statements.ts';
 
 function refuseDuplicate(db: Db, name: string, except = 0) {
-  const other = db
-    .prepare<[string, number], { name: string }>('SELECT name FROM quarters WHERE name = ? COLLATE NOCASE AND id != ?')
-    .get(name, except);
+  const other = prepared<[string, number], { name: string }>(db, 'SELECT name FROM quarters WHERE name = ? COLLATE NOCASE AND id != ?').get(
+    name,
+    except,
+  );
   if (other) throw new RungsError('conflict', `There is already a quarter called ${other.name}.`);
 }
 
@@ -47,7 +49,7 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
     const keyOf = (i: { kind: string; title: string }) => `${i.kind}\u0000${i.title.toLowerCase()}`;
     const targetItems = getWorkItems(db, to.id);
     const there = new Map(targetItems.map((i) => [keyOf(i), i.id]));
-    const active = new Set(db.prepare<[], number>('SELECT id FROM engineers WHERE active = 1').pluck().all());
+    const active = new Set(plucked<[], number>(db, 'SELECT id FROM engineers WHERE active = 1').all());
     const unfinished = getWorkItems(db, from.id).filter((i) => i.status !== 'done');
     const ordered = [...unfinished.filter((i) => i.kind === 'initiative'), ...unfinished.filter((i) => i.kind === 'story')];
     const toCopy = ordered.filter((i) => !there.has(keyOf(i)));

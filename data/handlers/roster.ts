@@ -5,44 +5,44 @@ import { RungsError } from '../../shared/errors.ts';
 import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
 import { plural, withArticle } from '../../shared/words.ts';
-import type { Changeset } from '../changes.ts';
-import type { Db } from '../db.ts';
-import { getEngineer, getLevelChanges } from '../queries.ts';
-import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../rows.ts';
+import type { Changeset } from '../store/changes.ts';
+import type { Db } from '../store/db.ts';
+import { getEngineer, getLevelChanges } from '../store/queries.ts';
+import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../store/rows.ts';
 import { type Handlers, record } from './types.ts';
-
-export { localToday };
+import { plucked, prepared } from '../store/statements.ts';
 
 export function getTeam(db: Db, id: number) {
-  const row = db.prepare<[number], DbTeam>('SELECT id, name FROM teams WHERE id = ?').get(id);
+  const row = prepared<[number], DbTeam>(db, 'SELECT id, name FROM teams WHERE id = ?').get(id);
   if (!row) throw new RungsError('not_found', `No team ${id}; it may have been deleted.`);
   return fromDb.team(row);
 }
 
 function refuseDuplicateTeam(db: Db, name: string, except = 0) {
-  const other = db
-    .prepare<[string, number], DbTeam>('SELECT id, name FROM teams WHERE name = ? COLLATE NOCASE AND id != ?')
-    .get(name, except);
+  const other = prepared<[string, number], DbTeam>(db, 'SELECT id, name FROM teams WHERE name = ? COLLATE NOCASE AND id != ?').get(
+    name,
+    except,
+  );
   if (other) throw new RungsError('conflict', `There is already a team called ${other.name}.`);
 }
 
 function refuseDuplicateEngineer(db: Db, name: string, except = 0) {
-  const other = db
-    .prepare<[string, number], { name: string }>('SELECT name FROM engineers WHERE name = ? COLLATE NOCASE AND id != ?')
-    .get(name, except);
+  const other = prepared<[string, number], { name: string }>(
+    db,
+    'SELECT name FROM engineers WHERE name = ? COLLATE NOCASE AND id != ?',
+  ).get(name, except);
   if (other) throw new RungsError('conflict', `${other.name} is already on the roster; use another name (add an initial).`);
 }
 
 function impact(db: Db, engineerId: number) {
   const engineer = getEngineer(db, engineerId);
-  const items = db
-    .prepare<[number], { id: number; title: string; kind: 'initiative' | 'story'; quarter: string }>(
-      `SELECT w.id, w.title, w.kind, q.name AS quarter FROM assignments a
+  const items = prepared<[number], { id: number; title: string; kind: 'initiative' | 'story'; quarter: string }>(
+    db,
+    `SELECT w.id, w.title, w.kind, q.name AS quarter FROM assignments a
        JOIN work_items w ON w.id = a.item_id JOIN quarters q ON q.id = w.quarter_id
        WHERE a.engineer_id = ? ORDER BY q.id, w.sort_key, w.id`,
-    )
-    .all(engineerId);
-  const count = (sql: string) => db.prepare<[number], number>(sql).pluck().get(engineerId) ?? 0;
+  ).all(engineerId);
+  const count = (sql: string) => plucked<[number], number>(db, sql).get(engineerId) ?? 0;
   return {
     engineer,
     items,
@@ -63,9 +63,9 @@ export function addEngineer(rows: Changeset, fields: Omit<Engineer, 'id'>, chang
 
 /** Their items go back to the backlog and the stretches they review lose them as reviewer. */
 function releaseWork(db: Db, rows: Changeset, engineerId: number): void {
-  const owned = db.prepare<[number], number>('SELECT item_id FROM assignments WHERE engineer_id = ?').pluck().all(engineerId);
+  const owned = plucked<[number], number>(db, 'SELECT item_id FROM assignments WHERE engineer_id = ?').all(engineerId);
   for (const itemId of owned) rows.remove('assignments', itemId);
-  const reviewed = db.prepare<[number], number>('SELECT item_id FROM assignments WHERE reviewer_id = ?').pluck().all(engineerId);
+  const reviewed = plucked<[number], number>(db, 'SELECT item_id FROM assignments WHERE reviewer_id = ?').all(engineerId);
   for (const itemId of reviewed) rows.update('assignments', itemId, { reviewer_id: null });
 }
 
@@ -90,9 +90,9 @@ type QuarterAssignment = AssignmentFacts & { itemId: number; startsOn: string | 
 /** Every assignment one of these people carries or reviews, as the shared rules read it, with its quarter's first day. */
 function assignmentsOf(db: Db, engineerIds: readonly number[]): QuarterAssignment[] {
   const person = (id: number, name: string, level: Rank, active: number) => ({ id, name, level, active: active === 1 });
-  return db
-    .prepare<[string, string], AssignmentRow>(
-      `SELECT w.id AS item_id, w.title, w.rung, a.ack_note, q.starts_on,
+  return prepared<[string, string], AssignmentRow>(
+    db,
+    `SELECT w.id AS item_id, w.title, w.rung, a.ack_note, q.starts_on,
               e.id AS a_id, e.name AS a_name, e.level AS a_level, e.active AS a_active,
               r.id AS r_id, r.name AS r_name, r.level AS r_level, r.active AS r_active
        FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN quarters q ON q.id = w.quarter_id
@@ -100,7 +100,7 @@ function assignmentsOf(db: Db, engineerIds: readonly number[]): QuarterAssignmen
        LEFT JOIN engineers r ON r.id = a.reviewer_id
        WHERE a.engineer_id IN (SELECT value FROM json_each(?)) OR a.reviewer_id IN (SELECT value FROM json_each(?))
        ORDER BY w.quarter_id, w.sort_key, w.id`,
-    )
+  )
     .all(JSON.stringify(engineerIds), JSON.stringify(engineerIds))
     .map((r) => ({
       itemId: r.item_id,
@@ -161,7 +161,7 @@ export function saveEngineers(db: Db, rows: Changeset, edits: readonly Edit[], c
 }
 
 const ownedCount = (db: Db, engineerId: number) =>
-  db.prepare<[number], number>('SELECT count(*) FROM assignments WHERE engineer_id = ?').pluck().get(engineerId) ?? 0;
+  plucked<[number], number>(db, 'SELECT count(*) FROM assignments WHERE engineer_id = ?').get(engineerId) ?? 0;
 
 /**
  * How the change log names an edit: who, then what changed from what to what.
@@ -180,7 +180,7 @@ function editSummary(before: Engineer, after: Engineer, changedOn: string, teamN
 }
 
 export const rosterHandlers: Handlers<typeof rosterContract> = {
-  'teams.list': (db) => db.prepare<[], DbTeam>('SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
+  'teams.list': (db) => prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
   'teams.create': (db, { name }) => {
     refuseDuplicateTeam(db, name);
     return record(db, `Added the team ${name}`, (rows) => void rows.insert('teams', { name }));
@@ -192,7 +192,7 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
   },
   'teams.delete': (db, { teamId }) => {
     const team = getTeam(db, teamId);
-    const members = db.prepare<[number], number>('SELECT count(*) FROM engineers WHERE team_id = ?').pluck().get(teamId) ?? 0;
+    const members = plucked<[number], number>(db, 'SELECT count(*) FROM engineers WHERE team_id = ?').get(teamId) ?? 0;
     if (members > 0) {
       throw new RungsError('conflict', `${team.name} still has ${plural(members, 'engineer')}; move or delete them first.`);
     }
@@ -236,7 +236,7 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     const summary = `Deleted ${engineer.name}${items.length > 0 ? `; ${plural(items.length, 'item')} back to the backlog` : ''}`;
     return record(db, summary, (rows) => {
       releaseWork(db, rows, engineerId);
-      const changes = db.prepare<[number], number>('SELECT id FROM level_changes WHERE engineer_id = ?').pluck().all(engineerId);
+      const changes = plucked<[number], number>(db, 'SELECT id FROM level_changes WHERE engineer_id = ?').all(engineerId);
       for (const id of changes) rows.remove('level_changes', id);
       rows.remove('engineers', engineerId);
     });
@@ -244,8 +244,7 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
 
   'engineers.levelHistory': (db, { engineerId }) => {
     getEngineer(db, engineerId);
-    return db
-      .prepare<[number], DbLevelChange>('SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY changed_on, id')
+    return prepared<[number], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id = ? ORDER BY changed_on, id')
       .all(engineerId)
       .map(fromDb.levelChange);
   },

@@ -1,7 +1,7 @@
 import type { safetyContract } from '../../shared/contract/safety.ts';
-import { backupNow, restoreBackup, scanBackups } from '../backup.ts';
-import { openDatabase } from '../db.ts';
-import { MIGRATIONS, type Migration } from '../migrations/index.ts';
+import { backupNow, restoreBackup, scanBackups } from '../safety/backup.ts';
+import { openDatabase } from '../store/db.ts';
+import { MIGRATIONS, type Migration } from '../store/migrations/index.ts';
 import type { Handlers } from './types.ts';
 
 /** `migrations`: what this version knows; only tests pass another list, to restore across versions. */
@@ -16,5 +16,5 @@ export const safetyHandlers = ({
   'backups.create': (db) => backupNow(db, databasePath, 'manual'),
   'backups.restore': (db, { name }) =>
     // An older backup is migrated on the scratch copy, never on the backup itself.
-    restoreBackup(db, databasePath, name, (scratch) => openDatabase(scratch, { backups: false, migrations }).close(), migrations),
+    restoreBackup(db, databasePath, name, (scratch) => openDatabase(scratch, { migrations }).close(), migrations),
 });

@@ -1,6 +1,6 @@
-import { quarterStartFromName } from '../../shared/calendar.ts';
+import { localToday, quarterStartFromName } from '../../shared/calendar.ts';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferContract } from '../../shared/contract/transfer.ts';
-import { backupCommitted } from '../backup.ts';
+import { backupCommitted } from '../safety/backup.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { assignmentProblems, clearedSentence } from '../../shared/assignment.ts';
 import { rungProblem } from '../../shared/contract/work.ts';
@@ -18,14 +18,15 @@ import {
   matchKey,
 } from '../../shared/import.ts';
 import { levelName } from '../../shared/ladder.ts';
-import type { Db } from '../db.ts';
-import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../queries.ts';
-import { type DbLevelChange, type DbTeam, type DbWorkItemRow, fromDb, toDb } from '../rows.ts';
-import { type Edit, addEngineer, clearedByEdits, localToday, saveEngineers } from './roster.ts';
+import type { Db } from '../store/db.ts';
+import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../store/queries.ts';
+import { type DbLevelChange, type DbTeam, type DbWorkItemRow, fromDb, toDb } from '../store/rows.ts';
+import { type Edit, addEngineer, clearedByEdits, saveEngineers } from './roster.ts';
 import { type Handlers, record } from './types.ts';
 import { nextSortKey } from './work.ts';
+import { plucked, prepared } from '../store/statements.ts';
 
-const teams = (db: Db) => db.prepare<[], DbTeam>('SELECT id, name FROM teams ORDER BY id').all().map(fromDb.team);
+const teams = (db: Db) => prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY id').all().map(fromDb.team);
 
 function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile) {
   const quarter = quarterId === null ? null : getQuarter(db, quarterId);
@@ -150,15 +151,15 @@ function exportDocument(db: Db): RungsDocument {
     version: DOCUMENT_VERSION,
     exportedAt: new Date().toISOString(),
     teams: teams(db),
-    engineers: db.prepare<[], Parameters<typeof fromDb.engineer>[0]>('SELECT * FROM engineers ORDER BY id').all().map(fromDb.engineer),
-    levelChanges: db.prepare<[], DbLevelChange>('SELECT * FROM level_changes ORDER BY id').all().map(fromDb.levelChange),
+    engineers: prepared<[], Parameters<typeof fromDb.engineer>[0]>(db, 'SELECT * FROM engineers ORDER BY id').all().map(fromDb.engineer),
+    levelChanges: prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY id').all().map(fromDb.levelChange),
     quarters: getQuarters(db),
-    workItems: db
-      .prepare<[], DbWorkItemRow>(
-        `SELECT w.*, a.engineer_id AS a_engineer_id, a.reviewer_id AS a_reviewer_id,
+    workItems: prepared<[], DbWorkItemRow>(
+      db,
+      `SELECT w.*, a.engineer_id AS a_engineer_id, a.reviewer_id AS a_reviewer_id,
                 a.lead_reviews AS a_lead_reviews, a.ack_note AS a_ack_note
          FROM work_items w LEFT JOIN assignments a ON a.item_id = w.id ORDER BY w.id`,
-      )
+    )
       .all()
       .map(fromDb.workItem),
   };
@@ -258,7 +259,7 @@ function checkDocument(doc: RungsDocument): void {
 }
 
 function refuseNonEmpty(db: Db) {
-  const count = (table: string) => db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+  const count = (table: string) => plucked<[], number>(db, `SELECT count(*) FROM ${table}`).get() ?? 0;
   const present = [
     ['team', count('teams')],
     ['engineer', count('engineers')],
@@ -362,7 +363,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     return keepingBackup(db, () =>
       record(db, summary, (rows) => {
         // The empty roster still has its starting quarter; the document's quarters replace it.
-        for (const id of db.prepare<[], number>('SELECT id FROM quarters').pluck().all()) rows.remove('quarters', id);
+        for (const id of plucked<[], number>(db, 'SELECT id FROM quarters').all()) rows.remove('quarters', id);
         for (const t of doc.teams) rows.insert('teams', { id: t.id, name: t.name });
         for (const e of doc.engineers) rows.insert('engineers', { id: e.id, ...toDb.engineer(e) });
         for (const c of doc.levelChanges) {

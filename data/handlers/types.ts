@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Channel } from '../../shared/contract/channel.ts';
 import type { Mutation } from '../../shared/schemas.ts';
-import { changedOf } from '../changed.ts';
-import { Changeset, logChange } from '../changes.ts';
-import type { Db } from '../db.ts';
+import { changedOf } from '../store/changed.ts';
+import { Changeset, logChange } from '../store/changes.ts';
+import type { Db } from '../store/db.ts';
 
 /** Handlers are plain functions of (database, validated input), one per channel of a domain contract. */
 export type Handlers<C extends Record<string, Channel>> = {

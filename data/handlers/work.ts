@@ -3,12 +3,13 @@ import { rungProblem, type workContract } from '../../shared/contract/work.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { DEFAULT_RUNG, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
-import type { Db } from '../db.ts';
-import { engineersOnDay, getEngineer, getQuarter, getWorkItem, quarterDay } from '../queries.ts';
-import { toDb } from '../rows.ts';
+import type { Db } from '../store/db.ts';
+import { engineersOnDay, getEngineer, getQuarter, getWorkItem, quarterDay } from '../store/queries.ts';
+import { toDb } from '../store/rows.ts';
 import { workTeam } from '../../shared/work-team.ts';
 import { getTeam } from './roster.ts';
 import { type Handlers, record } from './types.ts';
+import { plucked, prepared } from '../store/statements.ts';
 
 /** A story's parent is an initiative of the same quarter; an initiative has none. */
 function checkParent(db: Db, kind: WorkKind, quarterId: number, parentId: number | null, selfId?: number): WorkItem | null {
@@ -55,20 +56,19 @@ function teamOf(db: Db, parent: WorkItem | null, asked: number | null | undefine
 }
 
 export const nextSortKey = (db: Db, quarterId: number): number =>
-  (db.prepare<[number], number | null>('SELECT max(sort_key) FROM work_items WHERE quarter_id = ?').pluck().get(quarterId) ?? 0) + 1024;
+  (plucked<[number], number | null>(db, 'SELECT max(sort_key) FROM work_items WHERE quarter_id = ?').get(quarterId) ?? 0) + 1024;
 
 function impact(db: Db, itemId: number) {
   const item = getWorkItem(db, itemId);
   const name = (id: number | undefined) => (id === undefined ? null : getEngineer(db, id).name);
   const stories =
     item.kind === 'initiative'
-      ? db
-          .prepare<[number], { id: number; title: string; owner: string | null }>(
-            `SELECT w.id, w.title, e.name AS owner FROM work_items w
+      ? prepared<[number], { id: number; title: string; owner: string | null }>(
+          db,
+          `SELECT w.id, w.title, e.name AS owner FROM work_items w
              LEFT JOIN assignments a ON a.item_id = w.id LEFT JOIN engineers e ON e.id = a.engineer_id
              WHERE w.parent_id = ? ORDER BY w.sort_key, w.id`,
-          )
-          .all(itemId)
+        ).all(itemId)
       : [];
   return { item, impact: { title: item.title, kind: item.kind, assignee: name(item.assignment?.engineerId), stories } };
 }
@@ -114,7 +114,7 @@ export const workHandlers: Handlers<typeof workContract> = {
     // An initiative's stories are parts of it: they move to its new team in the same change.
     const movedStories =
       after.kind === 'initiative' && after.teamId !== before.teamId
-        ? db.prepare<[number], number>('SELECT id FROM work_items WHERE parent_id = ?').pluck().all(itemId)
+        ? plucked<[number], number>(db, 'SELECT id FROM work_items WHERE parent_id = ?').all(itemId)
         : [];
     const { id: _id, assignment, ...fields } = after;
     // A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it.

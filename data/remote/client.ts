@@ -1,6 +1,6 @@
 import { type Result, RungsError, type RungsErrorData } from '../../shared/errors.ts';
 import { payloadProblem } from '../../shared/payload.ts';
-import type { RecoveryChoice, RosterProblem } from '../open-safely.ts';
+import type { RecoveryChoice, RosterProblem } from '../open/open-safely.ts';
 import type { ClientPort, FatalStage, FromServer, OpenRequest, ReplyEncoding, RosterInfo } from './protocol.ts';
 
 // The forwarding side of the remote roster (data/remote/protocol.ts): the browser host's HTTP thread

@@ -1,5 +1,5 @@
 import type { Result, RungsErrorData } from '../../shared/errors.ts';
-import type { OpenRosterOptions, RecoveryChoice, RosterProblem } from '../open-safely.ts';
+import type { OpenRosterOptions, RecoveryChoice, RosterProblem } from '../open/open-safely.ts';
 
 // The remote roster: the database runs in its own thread or process (a worker_thread under the
 // browser host, an Electron utility process under the desktop app) and the transport talks to it

@@ -1,8 +1,8 @@
 import { type Result, RungsError, type RungsErrorData } from '../../shared/errors.ts';
-import { backupAtLaunchIfDue } from '../backup.ts';
-import { type RosterProblem, openRosterSafely, recoverRoster } from '../open-safely.ts';
-import type { Roster } from '../roster.ts';
-import { type WriterLock, acquireWriterLock } from '../writer-lock.ts';
+import { backupAtLaunchIfDue } from '../safety/backup.ts';
+import { type RosterProblem, openRosterSafely, recoverRoster } from '../open/open-safely.ts';
+import type { Roster } from '../open/roster.ts';
+import { type WriterLock, acquireWriterLock } from '../safety/writer-lock.ts';
 import type { FatalStage, OpenRequest, ServerPort, ToServer } from './protocol.ts';
 
 // The roster process's loop (data/remote/protocol.ts): take the writer lock, open the roster the

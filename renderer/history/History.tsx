@@ -51,7 +51,7 @@ export function History({ version }: { version: unknown }) {
       ) : changes.length === 0 ? (
         <p>No changes yet. Every move on the board, edit and import will be listed here, and can be undone.</p>
       ) : (
-        <table className="history-table">
+        <table className="data-table history-table">
           <thead>
             <tr>
               <th scope="col">When</th>

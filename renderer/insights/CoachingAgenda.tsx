@@ -7,7 +7,7 @@ import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { saveTextFile, savedNotice } from '../files.ts';
 import { useCompetencyMap } from '../map/useCompetencyMap.ts';
 import type { Go } from '../navigation.ts';
-import { ItemLink } from './parts.tsx';
+import { ItemLink } from '../ui/plan.tsx';
 import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
 
@@ -44,7 +44,7 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
       {error && <p role="alert">The competency map could not be loaded: {error}</p>}
       {map && (
         <>
-          <p className="ins-quote">{map.coachingLine}</p>
+          <p className="quote">{map.coachingLine}</p>
           <button
             type="button"
             onClick={() =>
@@ -64,7 +64,7 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
               return (
                 <article key={engineer.id} data-id={`agenda-${engineer.id}`} aria-labelledby={`agenda-h-${engineer.id}`}>
                   <h3 id={`agenda-h-${engineer.id}`}>
-                    {engineer.name} <span className="ins-level">{levelName(engineer.level)}</span>
+                    {engineer.name} <span className="level">{levelName(engineer.level)}</span>
                   </h3>
                   <h4>To coach</h4>
                   <ul aria-label={`To coach with ${engineer.name}`}>
@@ -84,7 +84,7 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
                         {cells.map((c) => (
                           <li key={c.touchpoint}>
                             <a
-                              className="ins-tag"
+                              className="tag"
                               href={`#${touchpointAnchor(c.touchpoint)}`}
                               onClick={(e) => {
                                 e.preventDefault();
@@ -100,10 +100,10 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
                     </>
                   )}
                   <h4>{headings.delegate}</h4>
-                  <p className="ins-quote">{delegate}</p>
+                  <p className="quote">{delegate}</p>
                   <h4>The next move: {move.label}</h4>
-                  <p className="ins-quote">{move.text}</p>
-                  <button type="button" className="ins-link" onClick={() => go({ screen: 'Competency map', engineerId: engineer.id })}>
+                  <p className="quote">{move.text}</p>
+                  <button type="button" className="link-button" onClick={() => go({ screen: 'Competency map', engineerId: engineer.id })}>
                     Open {engineer.name}’s column on the map
                   </button>
                 </article>

@@ -33,8 +33,8 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
   return (
     <>
       <Legend />
-      <table className="ins-table ins-heat" aria-label="Engineers by rung of their work">
-        <caption className="ins-caption">
+      <table className="data-table grid ins-heat" aria-label="Engineers by rung of their work">
+        <caption className="table-note">
           Engineers (rows, by level) against the rungs of the work they carry (columns): items per cell.
         </caption>
         <thead>
@@ -80,8 +80,8 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
 export function TeamHeatmap({ snapshot }: { snapshot: Snapshot }) {
   const team = useMemo(() => teamHeatmap(snapshot), [snapshot]);
   return (
-    <table className="ins-table ins-heat" aria-label="Rungs of work against levels on the roster">
-      <caption className="ins-caption">
+    <table className="data-table grid ins-heat" aria-label="Rungs of work against levels on the roster">
+      <caption className="table-note">
         The team: rungs of the quarter’s work (rows) by the level of whoever carries it (columns), and the levels on the roster.
       </caption>
       <thead>

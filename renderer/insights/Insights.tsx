@@ -1,6 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { whoReviews } from '../../shared/fit.ts';
-import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
+import { driCheck } from '../../shared/dri.ts';
 import { type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { estimates, partsInWords } from '../../shared/load.ts';
@@ -13,7 +12,8 @@ import { Notices } from '../ui/Notices.tsx';
 import type { Go } from '../navigation.ts';
 import { CoachingAgenda } from './CoachingAgenda.tsx';
 import { Heatmap, TeamHeatmap } from './Heatmap.tsx';
-import { EstimateCell, FitTag, ItemLink, ItemLinks, rungLabel } from './parts.tsx';
+import { DriTable } from '../ui/DriTable.tsx';
+import { FitTag, ItemLink, ItemLinks, rungLabel } from '../ui/plan.tsx';
 import './insights.css';
 
 // Insights are computed here, from the snapshot the board shows, with the same shared/ rules the
@@ -112,40 +112,7 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
 
       <section id="ins-dri" aria-labelledby="ins-dri-h" className="ins-panel">
         <h2 id="ins-dri-h">DRI check</h2>
-        <table className="ins-table">
-          <caption className="ins-caption">Every initiative of the quarter with its DRI; initiatives without a DRI first.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Initiative</th>
-              <th scope="col">Rung</th>
-              <th scope="col">DRI</th>
-              <th scope="col">Fit</th>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Check</th>
-              <th scope="col">Estimate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dri.map((r) => (
-              <tr key={r.initiative.id} data-id={`dri-${r.initiative.id}`} className={`ins-dri-${r.status}`}>
-                <th scope="row">
-                  <ItemLink item={r.initiative} go={go} />
-                </th>
-                <td>{rungLabel(r.initiative)}</td>
-                <td>{r.dri ? `${r.dri.name}, ${levelName(r.dri.level)}` : '—'}</td>
-                <td>{r.fit ? <FitTag fit={r.fit} /> : '—'}</td>
-                <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? (r.status === 'stretch' ? 'none yet' : '—')}</td>
-                <td>
-                  <span className={`ins-check ins-check-${r.status}`}>
-                    {DRI_STATUS_LABEL[r.status]}
-                    {r.acknowledged ? ' (kept on purpose)' : ''}
-                  </span>
-                </td>
-                <EstimateCell initiative={r.initiative} estimate={estimateOf.get(r.initiative.id)!} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DriTable rows={dri} estimateOf={estimateOf} go={go} />
       </section>
 
       <section id="ins-gaps" aria-labelledby="ins-gaps-h" className="ins-panel">
@@ -156,7 +123,7 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
             .map(({ engineer, gaps, load }) => (
               <li key={engineer.id} data-id={`gaps-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(engineer.level)}`}>
                 <h3>
-                  {engineer.name} <span className="ins-level">{levelName(engineer.level)}</span>{' '}
+                  {engineer.name} <span className="level">{levelName(engineer.level)}</span>{' '}
                   <span className="ins-load">{loadText(load.points, engineer.capacity)}</span>
                 </h3>
                 {load.parts.length > 0 && <p className="ins-load-parts">Load: {partsInWords(load)}</p>}

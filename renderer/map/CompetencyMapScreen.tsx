@@ -7,7 +7,7 @@ import { byLevelThenName } from '../../shared/plan.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
 import { api } from '../api.ts';
-import { FitTag, ItemLink, TouchpointTags, rungLabel } from '../insights/parts.tsx';
+import { FitTag, ItemLink, TouchpointTags, rungLabel } from '../ui/plan.tsx';
 import type { Go } from '../navigation.ts';
 import { useCompetencyMap } from './useCompetencyMap.ts';
 import './map.css';
@@ -51,8 +51,8 @@ export function CompetencyMapScreen({
       {error && <p role="alert">The competency map could not be loaded: {error}</p>}
       {map && (
         <>
-          <table className="map-table" aria-label="Competency map">
-            <caption className="ins-caption">
+          <table className="data-table grid map-table" aria-label="Competency map">
+            <caption className="table-note">
               What a product engineer at each level does at each touchpoint
               {engineer ? `; ${engineer.name}’s column (${levelName(engineer.level)}) highlighted` : ''}.
             </caption>
@@ -90,13 +90,13 @@ export function CompetencyMapScreen({
             <div className="map-engineer">
               <section aria-labelledby="map-delegate-h">
                 <h3 id="map-delegate-h">What you can delegate to {withArticle(levelName(engineer.level))}</h3>
-                <p className="ins-quote">{map.delegate[engineer.level]!.text}</p>
+                <p className="quote">{map.delegate[engineer.level]!.text}</p>
               </section>
               <section aria-labelledby="map-move-h">
                 <h3 id="map-move-h">
                   Reading {engineer.name}’s column: {map.moves[engineer.level]!.label}
                 </h3>
-                <p className="ins-quote">{map.moves[engineer.level]!.text}</p>
+                <p className="quote">{map.moves[engineer.level]!.text}</p>
               </section>
               <GrowthTrail engineerId={engineer.id} snapshot={snapshot} go={go} />
             </div>
@@ -105,7 +105,7 @@ export function CompetencyMapScreen({
             <div className="map-engineer">
               <section aria-labelledby="map-delegate-all-h">
                 <h3 id="map-delegate-all-h">What you can delegate at each level</h3>
-                <p className="ins-quote">{map.delegateRule}</p>
+                <p className="quote">{map.delegateRule}</p>
                 <dl>
                   {RANKS.map((r) => (
                     <div key={r}>
@@ -149,7 +149,7 @@ function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapsho
         trail.quarters.map((q) => (
           <div key={q.quarter.id} data-id={`trail-${q.quarter.id}`}>
             <h4>
-              {q.quarter.name} <span className="ins-level">as {levelName(q.levelThen)}</span>
+              {q.quarter.name} <span className="level">as {levelName(q.levelThen)}</span>
             </h4>
             <ul>
               {q.items.map((t) => (

@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
-import { DRI_STATUS_LABEL, driCheck } from '../../shared/dri.ts';
+import { localToday } from '../../shared/calendar.ts';
+import { driCheck } from '../../shared/dri.ts';
 import { FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
-import { type LoadPart, describeEstimate, estimates, partsInWords } from '../../shared/load.ts';
+import { type LoadPart, estimates, partsInWords } from '../../shared/load.ts';
 import { itemFit, teamLanes } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { loadText, plural } from '../../shared/words.ts';
 import { saveReportPdf, savedNotice, useShellFeatures } from '../files.ts';
+import { DriTable } from '../ui/DriTable.tsx';
 import './report.css';
 import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
@@ -38,7 +40,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
   const engineers = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot]);
   const unassigned = snapshot.items.filter((i) => !i.assignment);
   // The date the report was opened, fixed for the life of the screen.
-  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const [today] = useState(() => localToday());
   const { pdf } = useShellFeatures();
   const savePdf = async () => {
     const r = await saveReportPdf(snapshot.quarter.name);
@@ -65,7 +67,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
       <section aria-labelledby="report-plan-h">
         <h3 id="report-plan-h">Plan by engineer</h3>
         {teams.map(({ team: t, lanes }) => (
-          <table key={t.id} className="report-table" aria-label={`Plan for team ${t.name}`}>
+          <table key={t.id} className="data-table grid compact" aria-label={`Plan for team ${t.name}`}>
             <caption>Team {t.name}</caption>
             <thead>
               <tr>
@@ -138,30 +140,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
 
       <section aria-labelledby="report-dri-h">
         <h3 id="report-dri-h">DRI check</h3>
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">Initiative</th>
-              <th scope="col">Rung</th>
-              <th scope="col">DRI</th>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Check</th>
-              <th scope="col">Estimate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dri.map((r) => (
-              <tr key={r.initiative.id}>
-                <th scope="row">{r.initiative.title}</th>
-                <td>{levelName(r.initiative.rung)}</td>
-                <td>{r.dri ? `${r.dri.name} (${levelName(r.dri.level)})` : '—'}</td>
-                <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? ''}</td>
-                <td className={`report-check-${r.status}`}>{DRI_STATUS_LABEL[r.status]}</td>
-                <td>{describeEstimate(r.initiative, estimateOf.get(r.initiative.id)!)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DriTable rows={dri} estimateOf={estimateOf} compact />
       </section>
 
       <section aria-labelledby="report-gaps-h">

@@ -1,16 +1,23 @@
 import { useState } from 'react';
-import { calendarQuarterStart, dayText, levelOn, localToday, threeMonthsAfter } from '../../shared/calendar.ts';
+import { levelOn, localToday } from '../../shared/calendar.ts';
 import { EngineerFields, type EngineerImpact } from '../../shared/contract/roster.ts';
-import { LEVELS, type Rank, levelName, nextRank } from '../../shared/ladder.ts';
+import type { Rank } from '../../shared/ladder.ts';
 import { byLevelThenName, byName } from '../../shared/plan.ts';
 import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
-import { plural, withArticle } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { notices } from '../store/notice.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { Notices } from '../ui/Notices.tsx';
-import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
+import { EditorForm } from '../ui/EditorForm.tsx';
+import { Field } from '../ui/Field.tsx';
+import { type FieldErrors, fieldErrors, pointsFromText, serverErrors } from '../ui/form.ts';
+import { PromoteDialog } from './PromoteDialog.tsx';
+import { EngineerFormFields } from './EngineerFormFields.tsx';
+import { TeamTable } from './TeamTable.tsx';
+import { WorkImpact } from './WorkImpact.tsx';
+import { ScreenHead } from '../ui/ScreenHead.tsx';
 import './roster.css';
 
 type Props = { snapshot: Snapshot };
@@ -24,38 +31,6 @@ const REACTIVATE_NOTE = 'Work carried before stays in the backlog or with whoeve
 const deactivateNote = (name: string) => `${name} leaves the board; reactivation later does not give this work back.`;
 
 const carriesWork = (impact: EngineerImpact) => impact.items.length > 0 || impact.reviews > 0;
-
-/** What happens to someone's work when they leave the board, deleted or deactivated. */
-function WorkImpact({ impact }: { impact: EngineerImpact }) {
-  return (
-    <>
-      {impact.items.length > 0 && (
-        <>
-          <p>
-            {impact.items.length === 1 ? 'This item returns' : `These ${impact.items.length} items return`} to the backlog, without a{' '}
-            {impact.items.length === 1 ? 'DRI or owner' : 'DRI or owner each'}:
-          </p>
-          <ul>
-            {impact.items.map((i) => (
-              <li key={i.id}>
-                {i.title}{' '}
-                <span className="muted">
-                  ({i.kind === 'initiative' ? 'DRI' : 'owner'}, {i.quarter})
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {impact.reviews > 0 && (
-        <p>
-          {impact.reviews === 1 ? '1 stretch assignment loses' : `${impact.reviews} stretch assignments lose`} {impact.engineer.name} as
-          reviewer.
-        </p>
-      )}
-    </>
-  );
-}
 
 /** Teams, engineers and their promotion history: the roster every quarter shares. */
 export function Roster({ snapshot }: Props) {
@@ -106,13 +81,12 @@ export function Roster({ snapshot }: Props) {
 
   return (
     <section className="roster" aria-labelledby="roster-title">
-      <header className="screen-head">
-        <h2 id="roster-title">Roster</h2>
+      <ScreenHead id="roster-title" title="Roster">
         <button type="button" onClick={() => setEditing('new')} disabled={snapshot.teams.length === 0}>
           Add engineer
         </button>
         {snapshot.teams.length === 0 && <span className="hint">Add a team first, or import your roster from a CSV (Import/Export).</span>}
-      </header>
+      </ScreenHead>
       <Notices />
       {editing !== null && (
         <EngineerForm
@@ -166,149 +140,21 @@ export function Roster({ snapshot }: Props) {
         </Confirm>
       )}
       <Teams snapshot={snapshot} />
-      {[...snapshot.teams].sort(byName).map((team) => {
-        const members = people.filter((e) => e.teamId === team.id).sort(byLevelThenName);
-        return (
-          <table key={team.id} className="roster-table" aria-label={`Roster of ${team.name}`}>
-            <caption>
-              {team.name} <span className="muted">({members.length})</span>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Level</th>
-                <th scope="col">Capacity</th>
-                <th scope="col">Active</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((e) => {
-                const next = nextRank(e.level);
-                return (
-                  <tr key={e.id} data-id={`engineer-${e.id}`}>
-                    <th scope="row">{e.name}</th>
-                    <td>
-                      <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
-                    </td>
-                    <td>{e.capacity === null ? '—' : plural(e.capacity, 'pt')}</td>
-                    <td>{e.active ? 'Yes' : 'No'}</td>
-                    <td>
-                      <div className="row-actions">
-                        <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
-                          Edit
-                        </button>
-                        {next !== null && (
-                          <button
-                            type="button"
-                            onClick={() => setPromoting({ engineer: e, to: next })}
-                            aria-label={`Promote ${e.name} to ${levelName(next)}`}
-                          >
-                            Promote to {levelName(next)}
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          aria-expanded={history?.engineer.id === e.id}
-                          onClick={() => void showHistory(e)}
-                          aria-label={`Promotion history of ${e.name}`}
-                        >
-                          History
-                        </button>
-                        {e.active ? (
-                          <button type="button" onClick={() => void askDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
-                            Deactivate
-                          </button>
-                        ) : (
-                          <button type="button" onClick={() => void setActive(e, true)} aria-label={`Reactivate ${e.name}`}>
-                            Reactivate
-                          </button>
-                        )}
-                        <button type="button" className="danger" onClick={() => void askDelete(e)} aria-label={`Delete ${e.name}`}>
-                          Delete
-                        </button>
-                        {history?.engineer.id === e.id && (
-                          <ol className="level-history" aria-label={`Levels of ${e.name}`}>
-                            {history.changes.map((c) => (
-                              <li key={c.id}>
-                                <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
-                                {c.fromLevel === null
-                                  ? `joined as ${levelName(c.toLevel)}`
-                                  : `${levelName(c.fromLevel)} → ${levelName(c.toLevel)}`}
-                              </li>
-                            ))}
-                          </ol>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        );
-      })}
+      {[...snapshot.teams].sort(byName).map((team) => (
+        <TeamTable
+          key={team.id}
+          team={team}
+          members={people.filter((e) => e.teamId === team.id).sort(byLevelThenName)}
+          history={history}
+          onEdit={setEditing}
+          onPromote={(engineer, to) => setPromoting({ engineer, to })}
+          onHistory={(e) => void showHistory(e)}
+          onDeactivate={(e) => void askDeactivate(e)}
+          onReactivate={(e) => void setActive(e, true)}
+          onDelete={(e) => void askDelete(e)}
+        />
+      ))}
     </section>
-  );
-}
-
-/**
- * A level change is deliberate and dated: the lead confirms it and says from when. Today is the
- * default; the first days of this quarter and the next are a click away, since a promotion usually
- * takes effect with a quarter. The date decides which quarters' plans see the new level.
- */
-function PromoteDialog({
-  engineer,
-  to,
-  quarterStart,
-  onConfirm,
-  onCancel,
-}: {
-  engineer: Engineer;
-  to: Rank;
-  quarterStart: string | null;
-  onConfirm: (day: string) => void;
-  onCancel: () => void;
-}) {
-  const now = localToday();
-  const thisQuarter = calendarQuarterStart(now);
-  const nextQuarter = threeMonthsAfter(thisQuarter);
-  const [day, setDay] = useState(now);
-  const valid = /^\d{4}-\d\d-\d\d$/.test(day);
-  const choices = [
-    { label: 'Today', day: now },
-    { label: 'This quarter’s start', day: thisQuarter },
-    { label: 'Next quarter’s start', day: nextQuarter },
-    ...(quarterStart && ![now, thisQuarter, nextQuarter].includes(quarterStart)
-      ? [{ label: 'The shown quarter’s start', day: quarterStart }]
-      : []),
-  ];
-  return (
-    <Confirm
-      title={`Promote ${engineer.name} to ${levelName(to)}?`}
-      confirmLabel={valid ? `Promote from ${dayText(day)}` : 'Promote'}
-      danger={false}
-      onCancel={onCancel}
-      onConfirm={() => valid && onConfirm(day)}
-    >
-      <p>
-        {engineer.name} is {withArticle(levelName(engineer.level))}. From the day you choose, fits are judged at {levelName(to)}; quarters
-        that start before it keep the level held then.
-      </p>
-      <div className="field">
-        <label htmlFor="promote-on">Effective from</label>
-        <input id="promote-on" className="promote-date" type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
-      </div>
-      <div className="date-choices" role="group" aria-label="Common dates">
-        {choices.map((c) => (
-          <button key={c.label} type="button" aria-pressed={day === c.day} onClick={() => setDay(c.day)}>
-            {c.label} ({dayText(c.day)})
-          </button>
-        ))}
-      </div>
-    </Confirm>
   );
 }
 
@@ -448,45 +294,20 @@ function EngineerForm({
         )
       }
     >
-      <Field id="eng-name" label="Name" error={errors.name}>
-        {(a11y) => <input {...a11y} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
-      </Field>
-      <Field id="eng-level" label="Level" error={errors.level}>
-        {(a11y) => (
-          <select {...a11y} value={level} onChange={(e) => setLevel(Number(e.target.value) as Rank)}>
-            {LEVELS.map((l, i) => (
-              <option key={l} value={i}>
-                {l}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="eng-team" label="Team" error={errors.teamId}>
-        {(a11y) => (
-          <select {...a11y} value={teamId} onChange={(e) => setTeamId(Number(e.target.value))}>
-            {snapshot.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="eng-capacity" label="Capacity (points, optional)" error={errors.capacity}>
-        {(a11y) => <input {...a11y} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.target.value)} />}
-      </Field>
-      {levelChanges && (
-        <Field id="eng-changed-on" label={engineer ? 'Level change dated' : 'At this level since'} error={errors.changedOn}>
-          {(a11y) => <input {...a11y} type="date" value={changedOn} onChange={(e) => setChangedOn(e.target.value)} />}
-        </Field>
-      )}
-      <div className="field field-check">
-        <input id="eng-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-        <label htmlFor="eng-active">Active (shown on the board)</label>
-        {deactivates && <span className="hint">Saving returns their work to the backlog.</span>}
-        {engineer !== null && !engineer.active && active && <span className="hint">{REACTIVATE_NOTE}</span>}
-      </div>
+      <EngineerFormFields
+        teams={snapshot.teams}
+        errors={errors}
+        value={{ name, level, teamId, capacity, active, changedOn }}
+        set={{ name: setName, level: setLevel, teamId: setTeamId, capacity: setCapacity, active: setActive, changedOn: setChangedOn }}
+        dateLabel={levelChanges ? (engineer ? 'Level change dated' : 'At this level since') : null}
+        activeHint={
+          deactivates
+            ? 'Saving returns their work to the backlog.'
+            : engineer !== null && !engineer.active && active
+              ? REACTIVATE_NOTE
+              : null
+        }
+      />
     </EditorForm>
   );
 }

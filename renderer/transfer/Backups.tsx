@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Backup, DamagedBackup } from '../../shared/contract/safety.ts';
 import { api } from '../api.ts';
-import { Confirm } from '../roster/forms.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
 import { shownError } from '../files.ts';
 import { notices } from '../store/notice.ts';
 import { useMutation } from '../store/useMutation.ts';
@@ -102,7 +102,7 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
       ) : backups.length === 0 ? (
         <p className="hint">{damaged.length > 0 ? 'No backup that can be restored.' : 'No backups yet.'}</p>
       ) : (
-        <table className="backups-table" aria-label="Backups, newest first">
+        <table className="data-table compact backups-table" aria-label="Backups, newest first">
           <thead>
             <tr>
               <th scope="col">Taken</th>
@@ -141,7 +141,7 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
         // stay (Rungs never deletes what it cannot read) until the lead removes them from the folder.
         <>
           <h4 id="damaged-backups-title">Copies that cannot be restored</h4>
-          <table className="backups-table" aria-labelledby="damaged-backups-title">
+          <table className="data-table compact backups-table" aria-labelledby="damaged-backups-title">
             <thead>
               <tr>
                 <th scope="col">Taken</th>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { ImportKind, ImportPreview, PreviewRow } from '../../shared/import.ts';
+import type { ImportKind, ImportPreview } from '../../shared/import.ts';
 import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
@@ -11,6 +11,8 @@ import { Backups } from './Backups.tsx';
 import { decodeText, NOT_TEXT, toBase64 } from '../../shared/decode.ts';
 import type { Result } from '../../shared/errors.ts';
 import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, shownError, useShellFeatures } from '../files.ts';
+import { ScreenHead } from '../ui/ScreenHead.tsx';
+import { PreviewRows } from './PreviewRows.tsx';
 import './transfer.css';
 
 type Props = { snapshot: Snapshot; onReplaced: () => void };
@@ -72,9 +74,7 @@ export function Transfer({ snapshot, onReplaced }: Props) {
 
   return (
     <section className="transfer" aria-labelledby="transfer-title">
-      <header className="screen-head">
-        <h2 id="transfer-title">Import and export</h2>
-      </header>
+      <ScreenHead id="transfer-title" title="Import and export" />
       <Notices />
       <CsvImport kind="roster" snapshot={snapshot} />
       <CsvImport kind="backlog" snapshot={snapshot} />
@@ -259,58 +259,7 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
             </p>
           ))}
           {preview.rows.length > 0 && (
-            <div className="preview-scroll">
-              <table className="preview-table" aria-label={`Rows of ${file.name}`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    {preview.columns.map((c, i) => (
-                      <th scope="col" key={`${c}-${i}`}>
-                        {c}
-                      </th>
-                    ))}
-                    {kind === 'roster' && <th scope="col">Change</th>}
-                    <th scope="col">Check</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((r) => (
-                    <tr key={r.line} className={r.errors.length > 0 ? 'row-bad' : `row-${r.change}`} data-id={`line-${r.line}`}>
-                      <th scope="row">{r.line}</th>
-                      {preview.columns.map((c, i) => {
-                        const m = r.mappings.find((x) => x.column === c.toLowerCase());
-                        const wrong = r.errors.some((e) => e.column === c.toLowerCase());
-                        return (
-                          <td key={`${c}-${i}`} className={wrong ? 'cell-bad' : undefined}>
-                            {r.cells[i] ?? ''}
-                            {m && <span className="mapping"> → {m.to}</span>}
-                          </td>
-                        );
-                      })}
-                      {kind === 'roster' && (
-                        <td>
-                          <Change row={r} />
-                        </td>
-                      )}
-                      <td>
-                        {r.errors.length === 0 ? (
-                          <span className="ok">OK</span>
-                        ) : (
-                          <ul className="row-errors">
-                            {r.errors.map((e) => (
-                              <li key={`${e.column}-${e.message}`}>{e.message}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {good.length > SHOWN_CLEAN_ROWS && (
-                <p className="hint">…and {plural(good.length - SHOWN_CLEAN_ROWS, 'more row')} without errors (changes are listed first).</p>
-              )}
-            </div>
+            <PreviewRows kind={kind} preview={preview} fileName={file.name} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
           )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={() => void commit()}>
@@ -329,23 +278,5 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
         </div>
       )}
     </section>
-  );
-}
-
-/** What a clean roster row would do; an update names each field that changes. */
-function Change({ row }: { row: PreviewRow }) {
-  if (row.change === null) return null;
-  if (row.change === 'new') return <span className="change change-new">New</span>;
-  if (row.change === 'unchanged') return <span className="change change-unchanged">Unchanged</span>;
-  return (
-    <span className="change change-update">
-      Update:{' '}
-      {row.differences.map((d, i) => (
-        <span key={d.field} className="difference">
-          {i > 0 && ', '}
-          {d.field} {d.from} → {d.to}
-        </span>
-      ))}
-    </span>
   );
 }

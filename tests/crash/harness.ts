@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../data/db.ts';
-import { ensureStarted } from '../../data/demo-team.ts';
+import { openDatabase } from '../../data/store/db.ts';
+import { ensureStarted } from '../../data/seed/demo-team.ts';
 
 // The writer kind: kill a process applying changes through the dispatcher with SIGKILL at random
 // moments, then check the roster: it opens, passes integrity_check, and holds every change the

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
-import { openDatabase } from '../../data/db.ts';
-import { createDispatcher } from '../../data/dispatch.ts';
+import { openDatabase } from '../../data/store/db.ts';
+import { createDispatcher } from '../../data/handlers/dispatch.ts';
 
 // The child of the crash test: applies assignments through the real dispatcher, as fast as it can,
 // and prints each change id once its commit has returned ("acknowledged"). The parent kills it

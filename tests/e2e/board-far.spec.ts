@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALES, generateOrg } from '../../bench/generate.ts';
-import type { Db } from '../../data/db.ts';
+import type { Db } from '../../data/store/db.ts';
 import type { Page } from '@playwright/test';
 import { type HostProcess, test, expect, launchHost, stopHost } from './fixtures.ts';
 

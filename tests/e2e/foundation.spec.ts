@@ -1,4 +1,4 @@
-import { MIGRATIONS } from '../../data/migrations/index.ts';
+import { MIGRATIONS } from '../../data/store/migrations/index.ts';
 import { test, expect } from './fixtures.ts';
 
 test('opens on the demo team with lanes grouped by team and the backlog', async ({ board, host }) => {

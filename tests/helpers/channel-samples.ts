@@ -9,7 +9,7 @@ import { transferSamples } from './samples/transfer.ts';
 import { workSamples } from './samples/work.ts';
 import { safetySamples } from './samples/safety.ts';
 import { shellSamples } from './samples/shell.ts';
-import type { Db } from '../../data/db.ts';
+import type { Db } from '../../data/store/db.ts';
 
 // A valid request for every channel, built from the demo roster. The bad-input and property tests
 // derive their hostile payloads from these, so a new channel without a sample fails the suite.

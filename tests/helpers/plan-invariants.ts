@@ -1,4 +1,4 @@
-import type { Db } from '../../data/db.ts';
+import type { Db } from '../../data/store/db.ts';
 import { type Person, assignmentProblems } from '../../shared/assignment.ts';
 import { judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import type { Rank } from '../../shared/ladder.ts';

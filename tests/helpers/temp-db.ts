@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
-import { ensureStarted } from '../../data/demo-team.ts';
-import { type Db, openDatabase } from '../../data/db.ts';
+import { ensureStarted } from '../../data/seed/demo-team.ts';
+import { type Db, openDatabase } from '../../data/store/db.ts';
 import { toBase64 } from '../../shared/decode.ts';
-import { createDispatcher } from '../../data/dispatch.ts';
+import { createDispatcher } from '../../data/handlers/dispatch.ts';
 
 // Each test gets its own folder and database file; nothing is shared between tests.
 

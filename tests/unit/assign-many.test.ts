@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MOVES } from '../../shared/contract/board.ts';
-import type { Db } from '../../data/db.ts';
+import type { Db } from '../../data/store/db.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 

@@ -8,17 +8,18 @@ import {
   BACKUPS_KEPT,
   backupAtLaunchIfDue,
   backupDirFor,
+  backupBeforeMigrating,
   backupNow,
   listBackups,
   LAUNCH_BACKUP_AGE_MS,
   scanBackups,
-} from '../../data/backup.ts';
-import { type Db, openDatabase } from '../../data/db.ts';
-import { createDispatcher } from '../../data/dispatch.ts';
+} from '../../data/safety/backup.ts';
+import { type Db, openDatabase } from '../../data/store/db.ts';
+import { createDispatcher } from '../../data/handlers/dispatch.ts';
 import { createHandlers } from '../../data/handlers/index.ts';
 import { safetyHandlers } from '../../data/handlers/safety.ts';
-import { MIGRATIONS, type Migration } from '../../data/migrations/index.ts';
-import { ensureStarted } from '../../data/demo-team.ts';
+import { MIGRATIONS, type Migration } from '../../data/store/migrations/index.ts';
+import { ensureStarted } from '../../data/seed/demo-team.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { BACKLOG_CSV, ROSTER_CSV } from '../helpers/samples/transfer.ts';
 import { csvBytes, ok, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
@@ -53,7 +54,7 @@ describe('a backup is taken before every migration', () => {
     ensureStarted(old, { demo: true });
     old.close();
     const next = [...MIGRATIONS, { name: '9999_test_column', sql: 'ALTER TABLE teams ADD COLUMN colour TEXT' }];
-    openDatabase(file, { migrations: next }).close();
+    openDatabase(file, { migrations: next, beforeMigrating: backupBeforeMigrating }).close();
     const backups = listBackups(file);
     expect(backups.map((b) => b.reason)).toEqual(['migration']);
     const copy = join(backupDirFor(file), backups[0]!.name);
@@ -63,8 +64,8 @@ describe('a backup is taken before every migration', () => {
 
   it('but not for a brand-new file, nor when nothing is pending', () => {
     const file = join(tempDir(), 'rungs.sqlite');
-    openDatabase(file).close();
-    openDatabase(file).close();
+    openDatabase(file, { beforeMigrating: backupBeforeMigrating }).close();
+    openDatabase(file, { beforeMigrating: backupBeforeMigrating }).close();
     expect(listBackups(file)).toEqual([]);
   });
 });
@@ -122,7 +123,7 @@ describe('backups.restore puts a backup back without losing the current roster',
     ensureStarted(old, { demo: true });
     old.close();
     const next = [...MIGRATIONS, { name: '9999_test_column', sql: "ALTER TABLE teams ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'" }];
-    const db = openDatabase(file, { migrations: next });
+    const db = openDatabase(file, { migrations: next, beforeMigrating: backupBeforeMigrating });
     const { dispatch } = createDispatcher(db, { version: 'test', databasePath: file });
     const [migrationBackup] = listBackups(file);
     const hash = sha(join(backupDirFor(file), migrationBackup!.name));
@@ -417,7 +418,7 @@ describe('an older backup is brought up to the roster’s schema, or refused wit
     const backedUp = rowCounts(old);
     afterBackup?.(old);
     old.close();
-    const db = openDatabase(file, { migrations });
+    const db = openDatabase(file, { migrations, beforeMigrating: backupBeforeMigrating });
     onTestFinished(() => {
       db.close();
     });

@@ -15,11 +15,11 @@ import {
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupNow } from '../../data/backup.ts';
-import { openDatabase } from '../../data/db.ts';
-import { ensureStarted } from '../../data/demo-team.ts';
-import { MIGRATIONS } from '../../data/migrations/index.ts';
-import { type ProblemKind, diagnoseRoster, openRosterSafely } from '../../data/open-safely.ts';
+import { backupNow } from '../../data/safety/backup.ts';
+import { openDatabase } from '../../data/store/db.ts';
+import { ensureStarted } from '../../data/seed/demo-team.ts';
+import { MIGRATIONS } from '../../data/store/migrations/index.ts';
+import { type ProblemKind, diagnoseRoster, openRosterSafely } from '../../data/open/open-safely.ts';
 import { FRESH_FLAG, RESTORE_FLAG, hostRoster, openForHost } from '../../host/open-cli.ts';
 import type { Result } from '../../shared/errors.ts';
 import { ok, tempDir } from '../helpers/temp-db.ts';

@@ -1,9 +1,9 @@
-import { MIGRATIONS } from '../../data/migrations/index.ts';
+import { MIGRATIONS } from '../../data/store/migrations/index.ts';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/index.ts';
 import { fit } from '../../shared/fit.ts';
-import { DEMO_ENGINEERS, DEMO_INITIATIVES } from '../../data/demo-team.ts';
+import { DEMO_ENGINEERS, DEMO_INITIATIVES } from '../../data/seed/demo-team.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { ok, tempRoster } from '../helpers/temp-db.ts';
 

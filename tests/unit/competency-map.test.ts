@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCompetencyMap, parseCompetencyMap } from '../../data/competency-map.ts';
+import { loadCompetencyMap, parseCompetencyMap } from '../../data/seed/competency-map.ts';
 import { agendaMarkdown, coachingAgenda } from '../../shared/coaching.ts';
 import { engineerGaps } from '../../shared/gaps.ts';
 import { CompetencyMap, cellOf } from '../../shared/competency-map.ts';

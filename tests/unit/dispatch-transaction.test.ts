@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../data/dispatch.ts';
+import { createDispatcher } from '../../data/handlers/dispatch.ts';
 import { createHandlers } from '../../data/handlers/index.ts';
 import { record } from '../../data/handlers/types.ts';
 import { RungsError } from '../../shared/errors.ts';

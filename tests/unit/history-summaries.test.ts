@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentQuarterName } from '../../data/demo-team.ts';
+import { currentQuarterName } from '../../data/seed/demo-team.ts';
 import { ok, tempRoster } from '../helpers/temp-db.ts';
 
 // History lists every change by its summary: each says what changed, and a plan change its quarter.

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { appliedMigrations, openDatabase } from '../../data/db.ts';
-import { MIGRATIONS } from '../../data/migrations/index.ts';
+import { appliedMigrations, openDatabase } from '../../data/store/db.ts';
+import { MIGRATIONS } from '../../data/store/migrations/index.ts';
 import { tempDir } from '../helpers/temp-db.ts';
 
 describe('migrations', () => {

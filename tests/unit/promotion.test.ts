@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../data/db.ts';
-import { MIGRATIONS } from '../../data/migrations/index.ts';
+import { openDatabase } from '../../data/store/db.ts';
+import { MIGRATIONS } from '../../data/store/migrations/index.ts';
 import { calendarQuarterStart, dayText, localToday, threeMonthsAfter } from '../../shared/calendar.ts';
 import { fit } from '../../shared/fit.ts';
 import type { Snapshot } from '../../shared/schemas.ts';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../data/db.ts';
+import type { Db } from '../../data/store/db.ts';
 import { CHANNELS, type ChannelName, contract } from '../../shared/contract/index.ts';
 import { ERROR_CODES } from '../../shared/errors.ts';
 import { LEVELS, type Rank, TOUCHPOINTS } from '../../shared/ladder.ts';

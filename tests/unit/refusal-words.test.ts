@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, sqliteWords } from '../../data/dispatch.ts';
+import { createDispatcher, sqliteWords } from '../../data/handlers/dispatch.ts';
 import { createHandlers } from '../../data/handlers/index.ts';
 import { record } from '../../data/handlers/types.ts';
 import { ids } from '../helpers/channel-samples.ts';

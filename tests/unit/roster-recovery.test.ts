@@ -3,11 +3,11 @@ import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupDirFor, backupNow } from '../../data/backup.ts';
-import { openDatabase } from '../../data/db.ts';
-import { ensureStarted } from '../../data/demo-team.ts';
-import { diagnoseRoster, openRosterSafely } from '../../data/open-safely.ts';
-import { salvageRoster } from '../../data/salvage.ts';
+import { backupDirFor, backupNow } from '../../data/safety/backup.ts';
+import { openDatabase } from '../../data/store/db.ts';
+import { ensureStarted } from '../../data/seed/demo-team.ts';
+import { diagnoseRoster, openRosterSafely } from '../../data/open/open-safely.ts';
+import { salvageRoster } from '../../data/safety/salvage.ts';
 import { ACCEPT_LOSS_FLAG, RESTORE_FLAG, SALVAGE_FLAG, hostRoster, openForHost } from '../../host/open-cli.ts';
 import type { Result } from '../../shared/errors.ts';
 import { ok, rowCounts, tempDir } from '../helpers/temp-db.ts';

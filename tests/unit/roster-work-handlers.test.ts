@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../data/db.ts';
+import type { Db } from '../../data/store/db.ts';
 import { dayText, localToday } from '../../shared/calendar.ts';
-import { currentQuarterName } from '../../data/demo-team.ts';
+import { currentQuarterName } from '../../data/seed/demo-team.ts';
 import { fit } from '../../shared/fit.ts';
 import { ids } from '../helpers/channel-samples.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';

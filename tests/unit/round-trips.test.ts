@@ -1,6 +1,6 @@
-import { currentQuarterName } from '../../data/demo-team.ts';
+import { currentQuarterName } from '../../data/seed/demo-team.ts';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../data/db.ts';
+import type { Db } from '../../data/store/db.ts';
 import { RungsDocument } from '../../shared/contract/transfer.ts';
 import { planBreaches } from '../helpers/plan-invariants.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepared } from '../../data/statements.ts';
+import { prepared } from '../../data/store/statements.ts';
 import { tempRoster } from '../helpers/temp-db.ts';
 
 describe('prepared statements are cached per connection', () => {

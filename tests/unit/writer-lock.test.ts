@@ -4,14 +4,14 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireWriterLock } from '../../data/writer-lock.ts';
+import { acquireWriterLock } from '../../data/safety/writer-lock.ts';
 import { hostRoster, openForHost } from '../../host/open-cli.ts';
 import { tempDir } from '../helpers/temp-db.ts';
 
 // One writer per roster: a second browser host on the same file is refused while the first runs,
 // and a lock left by a killed host does not keep the roster closed forever.
 
-const lockModule = fileURLToPath(new URL('../../data/writer-lock.ts', import.meta.url));
+const lockModule = fileURLToPath(new URL('../../data/safety/writer-lock.ts', import.meta.url));
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');

@@ -1,4 +1,4 @@
-import type { Db } from '../../../data/db.ts';
+import type { Db } from '../../../data/store/db.ts';
 
 // Real ids from the demo roster, picked by what they are (a stretch, an overreach, a backlog story…).
 

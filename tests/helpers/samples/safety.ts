@@ -1,4 +1,4 @@
-import { backupNow, listBackups } from '../../../data/backup.ts';
+import { backupNow, listBackups } from '../../../data/safety/backup.ts';
 import type { safetyContract } from '../../../shared/contract/safety.ts';
 import type { SamplesOf } from '../channel-samples.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { CompetencyMap } from '../shared/competency-map.ts';
-import { RungsError } from '../shared/errors.ts';
-import { LEVELS } from '../shared/ladder.ts';
+import { CompetencyMap } from '../../shared/competency-map.ts';
+import { RungsError } from '../../shared/errors.ts';
+import { LEVELS } from '../../shared/ladder.ts';
 
 // The competency map ships as the source document itself (data/competency-map.md, a verbatim copy
 // of the map the product is built on). The main process parses it once, on first use, and checks

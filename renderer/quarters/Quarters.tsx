@@ -4,8 +4,9 @@ import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { Notices } from '../ui/Notices.tsx';
-import { Field } from './forms.tsx';
-import './roster.css';
+import { Field } from '../ui/Field.tsx';
+import { ScreenHead } from '../ui/ScreenHead.tsx';
+import './quarters.css';
 
 type Props = { snapshot: Snapshot; onSwitch: (quarterId: number) => void };
 
@@ -49,9 +50,7 @@ export function Quarters({ snapshot, onSwitch }: Props) {
 
   return (
     <section className="quarters" aria-labelledby="quarters-title">
-      <header className="screen-head">
-        <h2 id="quarters-title">Quarters</h2>
-      </header>
+      <ScreenHead id="quarters-title" title="Quarters" />
       <Notices />
       <ul className="quarter-list" aria-label="All quarters">
         {snapshot.quarters.map((q) => (

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { RungsError } from '../shared/errors.ts';
-import { backupNow } from './backup.ts';
+import { RungsError } from '../../shared/errors.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -9,8 +8,11 @@ export type OpenOptions = {
   /** Migrations the app knows; tests pass their own list to exercise upgrades. */
   migrations?: readonly Migration[];
   readonly?: boolean;
-  /** Copy an existing roster to <dir>/backups before migrating it (off for scratch copies). */
-  backups?: boolean;
+  /**
+   * Runs once before an existing roster's schema changes (a roster with applied migrations, on a
+   * file). The roster opener passes a backup here; the store itself knows nothing of backups.
+   */
+  beforeMigrating?: (db: Db) => void;
 };
 
 /**
@@ -24,7 +26,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // better-sqlite3 leaves WAL at synchronous NORMAL, which can lose the last commits on power loss.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.backups ?? true);
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, options.beforeMigrating);
     return db;
   } catch (error) {
     db.close();
@@ -42,7 +44,7 @@ export function appliedMigrations(db: Db): string[] {
 }
 
 /** Apply what is missing, in order; refuse a database whose history is not a prefix of ours. */
-export function migrate(db: Db, migrations: readonly Migration[], backups = true): void {
+export function migrate(db: Db, migrations: readonly Migration[], beforeMigrating?: (db: Db) => void): void {
   const applied = appliedMigrations(db);
   const known = migrations.map((m) => m.name);
   if (applied.length > known.length || applied.some((name, i) => name !== known[i])) {
@@ -57,7 +59,7 @@ export function migrate(db: Db, migrations: readonly Migration[], backups = true
   const pending = migrations.slice(applied.length);
   // An existing roster is copied aside before its schema changes: a migration that goes wrong in a
   // way the transaction cannot catch (a bug in our SQL that "succeeds") is still recoverable.
-  if (backups && pending.length > 0 && applied.length > 0 && db.name !== ':memory:' && db.name !== '') backupNow(db, db.name, 'migration');
+  if (beforeMigrating && pending.length > 0 && applied.length > 0 && db.name !== ':memory:' && db.name !== '') beforeMigrating(db);
   pending.forEach((m, i) => {
     db.transaction(() => {
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -14,13 +14,20 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { RungsError } from '../shared/errors.ts';
-import { type BackupInfo, backupDirFor, listBackups } from './backup.ts';
-import { appliedMigrations, migrate } from './db.ts';
-import { MIGRATIONS } from './migrations/index.ts';
-import { type Contents, type RecoveryChoice, type RecoveryOption, contentsOf, recoveryOptions, salvageSummary } from './recovery.ts';
+import { RungsError } from '../../shared/errors.ts';
+import { type BackupInfo, backupDirFor, listBackups } from '../safety/backup.ts';
+import { appliedMigrations, migrate } from '../store/db.ts';
+import { MIGRATIONS } from '../store/migrations/index.ts';
+import {
+  type Contents,
+  type RecoveryChoice,
+  type RecoveryOption,
+  contentsOf,
+  recoveryOptions,
+  salvageSummary,
+} from '../safety/recovery.ts';
 import { type Roster, openRoster } from './roster.ts';
-import { type SalvageReport, salvageRoster } from './salvage.ts';
+import { type SalvageReport, salvageRoster } from '../safety/salvage.ts';
 
 // Opening the roster without ever making a bad file worse. Before SQLite writes anything (WAL mode,
 // migrations), the file is examined read-only, or through a copy when it has a WAL to replay. If it
@@ -119,7 +126,7 @@ function rosterTables(): string[] {
   if (knownTables) return knownTables;
   const db = new Database(':memory:');
   try {
-    migrate(db, MIGRATIONS, false);
+    migrate(db, MIGRATIONS);
     knownTables = db
       .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
       .all()

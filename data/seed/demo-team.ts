@@ -1,6 +1,6 @@
-import { localToday, quarterStartFromName } from '../shared/calendar.ts';
-import type { Rank, Status, Touchpoint } from '../shared/ladder.ts';
-import type { Db } from './db.ts';
+import { localToday, quarterStartFromName } from '../../shared/calendar.ts';
+import type { Rank, Status, Touchpoint } from '../../shared/ladder.ts';
+import type { Db } from '../store/db.ts';
 
 // The team a new user meets on first launch, so the board is alive before they import their own.
 // It carries one of everything the board explains: in-reach work, a stretch with and without a
@@ -126,8 +126,9 @@ export const DEMO_LOOSE_STORIES: DemoStory[] = [
   { title: 'Fix flaky checkout end-to-end test', rung: 0, size: 1, touchpoints: ['Build'], team: 'Checkout' },
 ];
 
-export function currentQuarterName(today = new Date()): string {
-  return `${today.getFullYear()} Q${Math.floor(today.getMonth() / 3) + 1}`;
+/** The quarter holding the lead's calendar day (`localToday`, the one meaning of "today"). */
+export function currentQuarterName(today = localToday()): string {
+  return `${today.slice(0, 4)} Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
 /** Fill an empty roster with the demo team and plan. Not logged: there is nothing to undo before it. */

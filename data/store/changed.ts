@@ -1,4 +1,4 @@
-import type { Changed, Mutation } from '../shared/schemas.ts';
+import type { Changed, Mutation } from '../../shared/schemas.ts';
 import { type RowChange, historyState } from './changes.ts';
 import type { Db } from './db.ts';
 import { getWorkItemsByIds } from './queries.ts';

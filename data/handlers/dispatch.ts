@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { type ChannelName, type Contract, contract, isChannelName, type RequestOf, type ResponseOf } from '../shared/contract/index.ts';
-import { parseRequest } from '../shared/contract/validate.ts';
-import { type Result, RungsError } from '../shared/errors.ts';
-import type { Db } from './db.ts';
-import { type AppInfo, createHandlers } from './handlers/index.ts';
-import type { Handlers } from './handlers/types.ts';
+import { type ChannelName, type Contract, contract, isChannelName, type RequestOf, type ResponseOf } from '../../shared/contract/index.ts';
+import { parseRequest } from '../../shared/contract/validate.ts';
+import { type Result, RungsError } from '../../shared/errors.ts';
+import type { Db } from '../store/db.ts';
+import { type AppInfo, createHandlers } from './index.ts';
+import type { Handlers } from './types.ts';
 
 export type Dispatch = <K extends ChannelName>(channel: K, request: RequestOf<K>) => Result<ResponseOf<K>>;
 

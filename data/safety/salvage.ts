@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase } from './db.ts';
+import { openDatabase } from '../store/db.ts';
 
 // What still reads in a damaged roster, copied into a new one. SQLite's own recovery (`.recover`,
 // sqlite3_recover) is not reachable from better-sqlite3, so this walks each table of the known
@@ -92,7 +92,7 @@ const columnsOf = (db: Database.Database, table: string): string[] =>
 export function salvageRoster(source: string, target: string): SalvageReport {
   const report: SalvageReport = { rows: {}, orphans: {}, unreadable: [] };
   const scratch = mkdtempSync(join(tmpdir(), 'rungs-salvage-'));
-  const out = openDatabase(target, { backups: false });
+  const out = openDatabase(target);
   try {
     const copy = join(scratch, 'roster.sqlite');
     copyFileSync(source, copy);

@@ -1,9 +1,9 @@
 import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { RungsError } from '../shared/errors.ts';
-import type { Db } from './db.ts';
-import { MIGRATIONS, type Migration } from './migrations/index.ts';
+import { RungsError } from '../../shared/errors.ts';
+import type { Db } from '../store/db.ts';
+import { MIGRATIONS, type Migration } from '../store/migrations/index.ts';
 
 // Backups of the roster, next to it in <dataDir>/backups/<stem>-<timestamp>-<reason>.sqlite.
 // Taken at launch (when the newest is older than a day, with the online backup API), before every
@@ -373,6 +373,11 @@ function abandon(p: Pending, error: unknown): never {
  * A consistent copy taken now, synchronously (VACUUM INTO). Not inside a transaction. `spare`: a
  * backup that pruning must not delete now (the one a restore is putting back).
  */
+/** What the roster opener hands the store to run before an existing roster's schema changes. */
+export const backupBeforeMigrating = (db: Db): void => {
+  backupNow(db, db.name, 'migration');
+};
+
 export function backupNow(db: Db, dbPath: string, reason: BackupReason, spare?: string): BackupInfo {
   const p = begin(dbPath, reason);
   let want: Shape;

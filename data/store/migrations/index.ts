@@ -1,11 +1,12 @@
 // Ordered, named migrations. Each runs with its bookkeeping row in one transaction.
 // Never edit a migration that has shipped: add the next one.
 
-import { quarterStartFromName } from '../../shared/calendar.ts';
-import type { Db } from '../db.ts';
+import { quarterStartFromName } from '../../../shared/calendar.ts';
+// The connection type comes from better-sqlite3 itself, not db.ts, which imports this list.
+import type Database from 'better-sqlite3';
 
 /** Schema in SQL; `fill`, when a step must derive data with a shared rule, runs in the same transaction. */
-export type Migration = { name: string; sql: string; fill?: (db: Db) => void };
+export type Migration = { name: string; sql: string; fill?: (db: Database.Database) => void };
 
 export const MIGRATIONS: readonly Migration[] = [
   {

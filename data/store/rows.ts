@@ -1,5 +1,5 @@
-import type { Rank, Status, Touchpoint, WorkKind } from '../shared/ladder.ts';
-import type { Assignment, Engineer, LevelChange, Quarter, Team, WorkItem } from '../shared/schemas.ts';
+import type { Rank, Status, Touchpoint, WorkKind } from '../../shared/ladder.ts';
+import type { Assignment, Engineer, LevelChange, Quarter, Team, WorkItem } from '../../shared/schemas.ts';
 
 // Row types as SQLite stores them (snake_case, 0/1 booleans, JSON text), and the one place
 // they are converted to and from the domain types the contract speaks.

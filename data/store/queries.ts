@@ -1,6 +1,6 @@
-import { engineersOn, judgedOn, localToday } from '../shared/calendar.ts';
-import { RungsError } from '../shared/errors.ts';
-import type { Engineer, LevelChange, Quarter, Snapshot, WorkItem } from '../shared/schemas.ts';
+import { engineersOn, judgedOn, localToday } from '../../shared/calendar.ts';
+import { RungsError } from '../../shared/errors.ts';
+import type { Engineer, LevelChange, Quarter, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { historyState } from './changes.ts';
 import type { Db } from './db.ts';
 import { type DbEngineer, type DbLevelChange, type DbQuarter, type DbTeam, type DbWorkItemRow, fromDb } from './rows.ts';

@@ -1,4 +1,4 @@
-import { RungsError } from '../shared/errors.ts';
+import { RungsError } from '../../shared/errors.ts';
 import type { Db } from './db.ts';
 import { prepared } from './statements.ts';
 

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { RungsError } from '../shared/errors.ts';
+import { RungsError } from '../../shared/errors.ts';
 
 // One writer per roster file: a <db>.lock file created exclusively ('wx'), holding the owner's pid
 // and host. A lock left by a process that no longer runs (a crash, a kill -9) is stale and taken over.

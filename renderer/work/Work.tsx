@@ -13,13 +13,17 @@ import {
   levelName,
 } from '../../shared/ladder.ts';
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
-import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { notices } from '../store/notice.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { Notices } from '../ui/Notices.tsx';
-import { Confirm, EditorForm, Field, type FieldErrors, fieldErrors, pointsFromText, serverErrors } from './forms.tsx';
-import './roster.css';
+import { Confirm } from '../ui/Confirm.tsx';
+import { EditorForm } from '../ui/EditorForm.tsx';
+import { Field } from '../ui/Field.tsx';
+import { type FieldErrors, fieldErrors, pointsFromText, serverErrors } from '../ui/form.ts';
+import { ScreenHead } from '../ui/ScreenHead.tsx';
+import { WorkDeleteImpact, WorkRow } from './WorkRow.tsx';
+import './work.css';
 
 type Props = { snapshot: Snapshot };
 type Editing = { item: WorkItem } | { kind: WorkKind; parentId: number | null };
@@ -40,40 +44,26 @@ export function Work({ snapshot }: Props) {
   };
 
   const row = (i: WorkItem) => (
-    <div className={`work-row work-${i.kind}`} data-id={`work-${i.id}`}>
-      <span className="work-title">{i.title}</span>
-      <span className="muted">
-        {levelName(i.rung)} rung · {i.size === null ? '? pts' : plural(i.size, 'pt')} · {STATUS_LABEL[i.status]} ·{' '}
-        {owner(i) ? `${i.kind === 'initiative' ? 'DRI' : 'owner'} ${owner(i)}` : 'in the backlog'}
-        {i.teamId !== null ? ` · ${snapshot.teams.find((t) => t.id === i.teamId)?.name ?? ''}` : ''}
-      </span>
-      <span className="row-actions">
-        <button type="button" onClick={() => setEditing({ item: i })} aria-label={`Edit '${i.title}'`}>
-          Edit
-        </button>
-        {i.kind === 'initiative' && (
-          <button type="button" onClick={() => setEditing({ kind: 'story', parentId: i.id })} aria-label={`Add a story to '${i.title}'`}>
-            Add story
-          </button>
-        )}
-        <button type="button" className="danger" onClick={() => void askDelete(i)} aria-label={`Delete '${i.title}'`}>
-          Delete
-        </button>
-      </span>
-    </div>
+    <WorkRow
+      item={i}
+      owner={owner(i)}
+      team={i.teamId !== null ? (snapshot.teams.find((t) => t.id === i.teamId)?.name ?? '') : null}
+      onEdit={() => setEditing({ item: i })}
+      onAddStory={() => setEditing({ kind: 'story', parentId: i.id })}
+      onDelete={() => void askDelete(i)}
+    />
   );
 
   return (
     <section className="work" aria-labelledby="work-title">
-      <header className="screen-head">
-        <h2 id="work-title">Work of {snapshot.quarter.name}</h2>
+      <ScreenHead id="work-title" title={`Work of ${snapshot.quarter.name}`}>
         <button type="button" onClick={() => setEditing({ kind: 'initiative', parentId: null })}>
           Add initiative
         </button>
         <button type="button" onClick={() => setEditing({ kind: 'story', parentId: null })}>
           Add story
         </button>
-      </header>
+      </ScreenHead>
       <Notices />
       {editing && (
         <WorkForm
@@ -97,26 +87,7 @@ export function Work({ snapshot }: Props) {
             })();
           }}
         >
-          {deleting.assignee && (
-            <p>
-              {deleting.assignee} stops being its {deleting.kind === 'initiative' ? 'DRI' : 'owner'}.
-            </p>
-          )}
-          {deleting.stories.length > 0 && (
-            <>
-              <p>
-                {deleting.stories.length === 1 ? 'Its story stays' : `Its ${deleting.stories.length} stories stay`}, in the backlog without
-                an initiative, and {deleting.stories.length === 1 ? 'loses its owner' : 'lose their owners'}:
-              </p>
-              <ul>
-                {deleting.stories.map((s) => (
-                  <li key={s.id}>
-                    {s.title} {s.owner && <span className="muted">(owner {s.owner})</span>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <WorkDeleteImpact impact={deleting} />
           <p>You can undo it from History.</p>
         </Confirm>
       )}

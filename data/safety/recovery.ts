@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { BackupInfo } from './backup.ts';
-import { TABLE_KEYS } from './changes.ts';
+import { TABLE_KEYS } from '../store/changes.ts';
 import type { SalvageReport } from './salvage.ts';
 
 // The ways on from a bad roster, each with what it keeps and what it loses, in the words both

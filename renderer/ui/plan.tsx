@@ -5,12 +5,13 @@ import { type Estimate, describeEstimate } from '../../shared/load.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import { type Go, itemSelector } from '../navigation.ts';
 
-// Small pieces the insights, map and report screens share.
+// Pieces of the plan every screen shows the same way: a fit, an item that links to its card, touchpoint
+// tags that link to the map, an initiative's estimate.
 
 /** A fit in words and colour (colour is never the only signal). */
 export function FitTag({ fit }: { fit: Fit }) {
   return (
-    <span className={`ins-fit ins-fit-${fit.kind}`} title={describeFit(fit)}>
+    <span className={`fit-badge fit-${fit.kind}`} title={describeFit(fit)}>
       {FIT_LABEL[fit.kind]}
       {fit.belowLevel ? ' (below level)' : ''}
     </span>
@@ -22,7 +23,7 @@ export function ItemLink({ item, go }: { item: WorkItem; go: Go }) {
   return (
     <button
       type="button"
-      className="ins-link"
+      className="link-button"
       onClick={() => go({ screen: 'Board', focus: itemSelector(item.id) })}
       aria-label={`${item.title}: show on the board`}
     >
@@ -46,18 +47,18 @@ export const rungLabel = (item: WorkItem) => `${levelName(item.rung)} rung`;
 
 /** An initiative's estimate against its stories; stories past it say the estimate is out of date. */
 export function EstimateCell({ initiative, estimate }: { initiative: WorkItem; estimate: Estimate }) {
-  return <td className={estimate.overEstimateBy > 0 ? 'ins-out-of-date' : undefined}>{describeEstimate(initiative, estimate)}</td>;
+  return <td className={estimate.overEstimateBy > 0 ? 'out-of-date' : undefined}>{describeEstimate(initiative, estimate)}</td>;
 }
 
 /** Touchpoint tags link to the map's rows. */
 export function TouchpointTags({ item, go, engineerId }: { item: WorkItem; go: Go; engineerId?: number | undefined }) {
   if (item.touchpoints.length === 0) return null;
   return (
-    <span className="ins-tags" aria-label="Touchpoints">
+    <span className="tags" aria-label="Touchpoints">
       {item.touchpoints.map((t) => (
         <a
           key={t}
-          className="ins-tag"
+          className="tag"
           href={`#${touchpointAnchor(t)}`}
           onClick={(e) => {
             e.preventDefault();

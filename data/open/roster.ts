@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type Db, openDatabase } from './db.ts';
-import { ensureStarted } from './demo-team.ts';
-import { type Dispatch, createDispatcher } from './dispatch.ts';
-import type { Result } from '../shared/errors.ts';
+import { backupBeforeMigrating } from '../safety/backup.ts';
+import { type Db, openDatabase } from '../store/db.ts';
+import { ensureStarted } from '../seed/demo-team.ts';
+import { type Dispatch, createDispatcher } from '../handlers/dispatch.ts';
+import type { Result } from '../../shared/errors.ts';
 
 export type Roster = {
   db: Db;
@@ -19,7 +20,7 @@ export function openRoster(
   { startEmpty = false, version = '0.0.0', mapFile }: { startEmpty?: boolean; version?: string; mapFile?: string } = {},
 ): Roster {
   mkdirSync(dirname(path), { recursive: true });
-  const db = openDatabase(path);
+  const db = openDatabase(path, { beforeMigrating: backupBeforeMigrating });
   ensureStarted(db, { demo: !startEmpty });
   const dispatcher = createDispatcher(db, { version, databasePath: path, mapFile });
   return { db, path, ...dispatcher, close: () => db.close() };

@@ -1,0 +1,106 @@
+import { type Rank, levelName, nextRank } from '../../shared/ladder.ts';
+import type { Engineer, LevelChange, Team } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
+
+type Person = (e: Engineer) => void;
+
+/** One team's engineers, a row each with its actions; the open promotion history shows under its row. */
+export function TeamTable({
+  team,
+  members,
+  history,
+  onEdit,
+  onPromote,
+  onHistory,
+  onDeactivate,
+  onReactivate,
+  onDelete,
+}: {
+  team: Team;
+  members: readonly Engineer[];
+  history: { engineer: Engineer; changes: LevelChange[] } | null;
+  onEdit: Person;
+  onPromote: (e: Engineer, to: Rank) => void;
+  onHistory: Person;
+  onDeactivate: Person;
+  onReactivate: Person;
+  onDelete: Person;
+}) {
+  return (
+    <table className="data-table" aria-label={`Roster of ${team.name}`}>
+      <caption>
+        {team.name} <span className="muted">({members.length})</span>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Level</th>
+          <th scope="col">Capacity</th>
+          <th scope="col">Active</th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((e) => {
+          const next = nextRank(e.level);
+          return (
+            <tr key={e.id} data-id={`engineer-${e.id}`}>
+              <th scope="row">{e.name}</th>
+              <td>
+                <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
+              </td>
+              <td>{e.capacity === null ? '—' : plural(e.capacity, 'pt')}</td>
+              <td>{e.active ? 'Yes' : 'No'}</td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" onClick={() => onEdit(e)} aria-label={`Edit ${e.name}`}>
+                    Edit
+                  </button>
+                  {next !== null && (
+                    <button type="button" onClick={() => onPromote(e, next)} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
+                      Promote to {levelName(next)}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    aria-expanded={history?.engineer.id === e.id}
+                    onClick={() => onHistory(e)}
+                    aria-label={`Promotion history of ${e.name}`}
+                  >
+                    History
+                  </button>
+                  {e.active ? (
+                    <button type="button" onClick={() => onDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
+                      Deactivate
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => onReactivate(e)} aria-label={`Reactivate ${e.name}`}>
+                      Reactivate
+                    </button>
+                  )}
+                  <button type="button" className="danger" onClick={() => onDelete(e)} aria-label={`Delete ${e.name}`}>
+                    Delete
+                  </button>
+                  {history?.engineer.id === e.id && (
+                    <ol className="level-history" aria-label={`Levels of ${e.name}`}>
+                      {history.changes.map((c) => (
+                        <li key={c.id}>
+                          <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
+                          {c.fromLevel === null
+                            ? `joined as ${levelName(c.toLevel)}`
+                            : `${levelName(c.fromLevel)} → ${levelName(c.toLevel)}`}
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

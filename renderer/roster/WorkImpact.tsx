@@ -1,0 +1,33 @@
+import type { EngineerImpact } from '../../shared/contract/roster.ts';
+
+/** What happens to someone's work when they leave the board, deleted or deactivated. */
+export function WorkImpact({ impact }: { impact: EngineerImpact }) {
+  return (
+    <>
+      {impact.items.length > 0 && (
+        <>
+          <p>
+            {impact.items.length === 1 ? 'This item returns' : `These ${impact.items.length} items return`} to the backlog, without a{' '}
+            {impact.items.length === 1 ? 'DRI or owner' : 'DRI or owner each'}:
+          </p>
+          <ul>
+            {impact.items.map((i) => (
+              <li key={i.id}>
+                {i.title}{' '}
+                <span className="muted">
+                  ({i.kind === 'initiative' ? 'DRI' : 'owner'}, {i.quarter})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {impact.reviews > 0 && (
+        <p>
+          {impact.reviews === 1 ? '1 stretch assignment loses' : `${impact.reviews} stretch assignments lose`} {impact.engineer.name} as
+          reviewer.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ImportKind, ImportPreview, PreviewRow } from '../../shared/import.ts';
+import { plural } from '../../shared/words.ts';
+
+/** The rows of a CSV preview: each cell as read (and what it maps to), the change it makes, its errors. */
+export function PreviewRows({
+  kind,
+  preview,
+  fileName,
+  shown,
+  more,
+}: {
+  kind: ImportKind;
+  preview: ImportPreview;
+  fileName: string;
+  /** Every row with an error, then the first clean ones, in file order. */
+  shown: readonly PreviewRow[];
+  /** Clean rows left out of `shown`. */
+  more: number;
+}) {
+  return (
+    <div className="preview-scroll">
+      <table className="data-table compact sticky-head preview-table" aria-label={`Rows of ${fileName}`}>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            {preview.columns.map((c, i) => (
+              <th scope="col" key={`${c}-${i}`}>
+                {c}
+              </th>
+            ))}
+            {kind === 'roster' && <th scope="col">Change</th>}
+            <th scope="col">Check</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.line} className={r.errors.length > 0 ? 'row-bad' : `row-${r.change}`} data-id={`line-${r.line}`}>
+              <th scope="row">{r.line}</th>
+              {preview.columns.map((c, i) => {
+                const m = r.mappings.find((x) => x.column === c.toLowerCase());
+                const wrong = r.errors.some((e) => e.column === c.toLowerCase());
+                return (
+                  <td key={`${c}-${i}`} className={wrong ? 'cell-bad' : undefined}>
+                    {r.cells[i] ?? ''}
+                    {m && <span className="mapping"> → {m.to}</span>}
+                  </td>
+                );
+              })}
+              {kind === 'roster' && (
+                <td>
+                  <Change row={r} />
+                </td>
+              )}
+              <td>
+                {r.errors.length === 0 ? (
+                  <span className="ok">OK</span>
+                ) : (
+                  <ul className="row-errors">
+                    {r.errors.map((e) => (
+                      <li key={`${e.column}-${e.message}`}>{e.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more > 0 && <p className="hint">…and {plural(more, 'more row')} without errors (changes are listed first).</p>}
+    </div>
+  );
+}
+
+/** What a clean roster row would do; an update names each field that changes. */
+function Change({ row }: { row: PreviewRow }) {
+  if (row.change === null) return null;
+  if (row.change === 'new') return <span className="change change-new">New</span>;
+  if (row.change === 'unchanged') return <span className="change change-unchanged">Unchanged</span>;
+  return (
+    <span className="change change-update">
+      Update:{' '}
+      {row.differences.map((d, i) => (
+        <span key={d.field} className="difference">
+          {i > 0 && ', '}
+          {d.field} {d.from} → {d.to}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,58 @@
+import { type DriRow, DRI_STATUS_LABEL } from '../../shared/dri.ts';
+import { whoReviews } from '../../shared/fit.ts';
+import { levelName } from '../../shared/ladder.ts';
+import type { Estimate } from '../../shared/load.ts';
+import type { Go } from '../navigation.ts';
+import { EstimateCell, FitTag, ItemLink, rungLabel } from './plan.tsx';
+
+/**
+ * The DRI check: every initiative of the quarter with its DRI, initiatives without one first. One
+ * table in one wording for Insights and the report; with `go`, each title jumps to its card.
+ */
+export function DriTable({
+  rows,
+  estimateOf,
+  go,
+  compact = false,
+}: {
+  rows: readonly DriRow[];
+  estimateOf: ReadonlyMap<number, Estimate>;
+  go?: Go;
+  /** The report's smaller print. */
+  compact?: boolean;
+}) {
+  return (
+    <table className={`data-table grid${compact ? ' compact' : ''}`}>
+      <caption className="table-note">Every initiative of the quarter with its DRI; initiatives without a DRI first.</caption>
+      <thead>
+        <tr>
+          <th scope="col">Initiative</th>
+          <th scope="col">Rung</th>
+          <th scope="col">DRI</th>
+          <th scope="col">Fit</th>
+          <th scope="col">Reviewer</th>
+          <th scope="col">Check</th>
+          <th scope="col">Estimate</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.initiative.id} data-id={`dri-${r.initiative.id}`} className={`dri-${r.status}`}>
+            <th scope="row">{go ? <ItemLink item={r.initiative} go={go} /> : r.initiative.title}</th>
+            <td>{rungLabel(r.initiative)}</td>
+            <td>{r.dri ? `${r.dri.name}, ${levelName(r.dri.level)}` : '—'}</td>
+            <td>{r.fit ? <FitTag fit={r.fit} /> : '—'}</td>
+            <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? (r.status === 'stretch' ? 'none yet' : '—')}</td>
+            <td>
+              <span className={`dri-check dri-check-${r.status}`}>
+                {DRI_STATUS_LABEL[r.status]}
+                {r.acknowledged ? ' (kept on purpose)' : ''}
+              </span>
+            </td>
+            <EstimateCell initiative={r.initiative} estimate={estimateOf.get(r.initiative.id)!} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
