@@ -140,7 +140,8 @@ export function createShellHandlers<W>(deps: ShellDeps<W>): ShellHandlers {
       const r = await deps.dialog.showOpenDialog(window, {
         title: kind === 'json' ? 'Open a Rungs JSON export' : 'Open a CSV file',
         defaultPath: deps.defaultDir(),
-        filters: FILTERS[kind],
+        // GitHub Projects exports its view as tab-separated text: a backlog may come as .tsv.
+        filters: kind === 'csv' ? [{ name: 'CSV or TSV spreadsheet', extensions: ['csv', 'tsv'] }] : FILTERS[kind],
         properties: ['openFile'],
       });
       const path = r.filePaths[0];

@@ -22,6 +22,7 @@ import {
   parseLevel,
 } from './ladder.ts';
 import { Name, Points, Title } from './schemas.ts';
+import { TrackerSourceSchema } from './tracker/preview.ts';
 
 // Checking an imported CSV, row by row, before anything is written. The preview and the commit
 // both run this; the commit writes only when it finds no error, so what the lead saw is what lands.
@@ -34,8 +35,11 @@ export type ImportKind = z.infer<typeof ImportKindSchema>;
 export const IMPORT_LIMITS = {
   /** Characters of CSV text (UTF-8 files of ordinary text: about 5 MB). */
   csvChars: 5_000_000,
-  /** Characters on one CSV line. No roster or backlog row is this wide; a binary file is. */
-  lineChars: 10_000,
+  /**
+   * Characters on one CSV line. No roster or backlog row is this wide; a binary file is. A tracker's
+   * "all fields" export has a header of several hundred long column names, so it is not small.
+   */
+  lineChars: 100_000,
   /** Bytes of a CSV file: 5 million characters of UTF-16 and its byte-order mark. Sent as base64, it stays under the 16 MB request cap. */
   csvBytes: 10_000_002,
   /** Columns in a CSV header. Trackers export a few hundred at most; past this, it is not a table of people or work. */
@@ -74,7 +78,11 @@ const Mapping = z.object({ column: z.string(), from: z.string(), to: z.string() 
 export const RowChangeSchema = z.enum(['new', 'update', 'unchanged']);
 export type RowChange = z.infer<typeof RowChangeSchema>;
 /** One field an update would change, in the words the preview shows ("level Junior → Mid"). */
-const Difference = z.object({ field: z.enum(['level', 'team', 'capacity', 'active']), from: z.string(), to: z.string() });
+const Difference = z.object({
+  field: z.enum(['level', 'team', 'capacity', 'active', 'title', 'size', 'status', 'parent']),
+  from: z.string(),
+  to: z.string(),
+});
 export type Difference = z.infer<typeof Difference>;
 const PreviewRow = z.object({
   line: z.int(),
@@ -113,6 +121,8 @@ export const ImportPreview = z.object({
    * a roster edited between preview and confirm never turns a previewed "new" into an unseen update.
    */
   fingerprint: z.string(),
+  /** For a tracker export or a mapped sheet: how it was read. Absent for Rungs' own columns. */
+  source: TrackerSourceSchema.optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -333,7 +343,7 @@ const failed = (kind: ImportKind, r: FileFailure): Checked<never> => ({
 });
 
 /** FNV-1a over the plan's JSON: enough to notice that the roster moved under a preview, not a security hash. */
-function fingerprint(...parts: unknown[]): string {
+export function fingerprint(...parts: unknown[]): string {
   const text = JSON.stringify(parts);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

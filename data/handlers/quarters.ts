@@ -63,15 +63,23 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
     );
     // A story is its initiative's team's work there too, whatever team the initiative has in the target.
     const teamThere = new Map(targetItems.map((i) => [i.id, i.teamId]));
+    // A copy keeps its tracker key, so next quarter's export updates it; unless the target already
+    // holds an item with that key (imported there first), which the key then stays with.
+    const keysIn = (quarterId: number) =>
+      prepared<[number], { id: number; external_key: string }>(
+        db,
+        'SELECT id, external_key FROM work_items WHERE quarter_id = ? AND external_key IS NOT NULL',
+      ).all(quarterId);
+    const keyOfItem = new Map(keysIn(from.id).map((r) => [r.id, r.external_key]));
+    const keysThere = new Set(keysIn(to.id).map((r) => r.external_key));
     const m = record(db, summary, (rows) => {
       let sortKey = nextSortKey(db, to.id);
       for (const item of toCopy) {
         const parentId = item.parentId !== null ? (newId.get(item.parentId) ?? null) : null;
         const { id: _id, assignment, ...fields } = item;
         const teamId = parentId !== null ? teamThere.get(parentId)! : item.teamId;
-        const id = rows.insert(
-          'work_items',
-          toDb.workItem({
+        const id = rows.insert('work_items', {
+          ...toDb.workItem({
             ...fields,
             parentId,
             quarterId: to.id,
@@ -80,7 +88,8 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
             carriedFromQuarterId: from.id,
             carriedAckNote: keeps(item) ? item.assignment!.ackNote : null,
           }),
-        );
+          external_key: keysThere.has(keyOfItem.get(item.id) ?? '') ? null : (keyOfItem.get(item.id) ?? null),
+        });
         sortKey += 1024;
         newId.set(item.id, id);
         teamThere.set(id, teamId);

@@ -1,7 +1,10 @@
 import { localToday, quarterStartFromName } from '../../shared/calendar.ts';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type RungsDocument, type transferContract } from '../../shared/contract/transfer.ts';
 import { backupCommitted } from '../safety/backup.ts';
-import { toCsv } from '../../shared/csv.ts';
+import { parseCsv, toCsv } from '../../shared/csv.ts';
+import type { TrackerOptions } from '../../shared/tracker/preview.ts';
+import { isRungsBacklogHeader } from '../../shared/tracker/source.ts';
+import { checkTrackerFile, importTracker, rememberMapping } from './tracker-import.ts';
 import { assignmentProblems, clearedSentence } from '../../shared/assignment.ts';
 import { rungProblem } from '../../shared/contract/work.ts';
 import { type Issue, RungsError } from '../../shared/errors.ts';
@@ -28,7 +31,7 @@ import { plucked, prepared } from '../store/statements.ts';
 
 const teams = (db: Db) => prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY id').all().map(fromDb.team);
 
-function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile) {
+function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile, options?: TrackerOptions) {
   const quarter = quarterId === null ? null : getQuarter(db, quarterId);
   if (kind === 'roster') {
     const teamList = teams(db);
@@ -37,6 +40,11 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
     return { kind, quarter, ...checkRoster(text, { engineers, teamNames: teamList.map((t) => t.name) }) } as const;
   }
   if (!quarter) throw new RungsError('conflict', 'Pick the quarter the backlog goes into.');
+  // Rungs' own columns are read as they always were; any other header is a tracker's or a mapping's.
+  const parsed = parseCsv(text.text);
+  if (parsed.ok && !isRungsBacklogHeader(parsed.header)) {
+    return { kind: 'tracker', quarter, ...checkTrackerFile(db, quarter.id, quarter.name, text, options) } as const;
+  }
   const teamList = teams(db);
   const teamName = new Map(teamList.map((t) => [t.id, t.name]));
   const initiatives = getWorkItems(db, quarter.id).filter((i) => i.kind === 'initiative');
@@ -281,10 +289,10 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '');
 
 export const transferHandlers: Handlers<typeof transferContract> = {
-  'import.previewCsv': (db, { kind, quarterId, bytes }) => check(db, kind, quarterId, bytes).preview,
+  'import.previewCsv': (db, { kind, quarterId, bytes, tracker }) => check(db, kind, quarterId, bytes, tracker).preview,
 
-  'import.commitCsv': (db, { kind, quarterId, bytes, fingerprint }) => {
-    const checked = check(db, kind, quarterId, bytes);
+  'import.commitCsv': (db, { kind, quarterId, bytes, fingerprint, tracker }) => {
+    const checked = check(db, kind, quarterId, bytes, tracker);
     const { preview } = checked;
     if (!preview.clean) {
       const problem = preview.fileErrors[0]?.replace(/\.$/, '') ?? `${plural(preview.summary.invalid, 'row has', 'rows have')} errors`;
@@ -295,6 +303,13 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     }
     if (preview.summary.new + preview.summary.updated === 0) {
       return { changeId: null, summary: 'Nothing to import: every row already matches the roster', rows: 0, newTeams: [] };
+    }
+    if (checked.kind === 'tracker') {
+      // The mapping that read this file well is the one the next file with its header starts from.
+      rememberMapping(db, checked.header, checked.mapping);
+      const name = preview.source?.name ?? 'tracker export';
+      const m = keepingBackup(db, () => importTracker(db, checked.quarter.id, checked.quarter.name, name, checked.values));
+      return { ...m, rows: preview.summary.new + preview.summary.updated, newTeams: [] };
     }
     const m = keepingBackup(db, () =>
       checked.kind === 'roster'
@@ -327,6 +342,12 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     const title = new Map(items.map((i) => [i.id, i.title]));
     const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
     const teamName = new Map(teams(db).map((t) => [t.id, t.name]));
+    // The tracker's key, so the plan can be matched back to the tracker it came from.
+    const keys = new Map(
+      prepared<[number], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM work_items WHERE quarter_id = ?')
+        .all(quarterId)
+        .map((r) => [r.id, r.external_key]),
+    );
     const rows = items.map((i) => {
       const assignee = i.assignment ? engineers.get(i.assignment.engineerId)! : null;
       const reviewer = i.assignment
@@ -344,9 +365,10 @@ export const transferHandlers: Handlers<typeof transferContract> = {
         assignee?.name ?? '',
         assignee ? FIT_LABEL[fit(i.rung, assignee.level).kind] : '',
         reviewer,
+        keys.get(i.id) ?? '',
       ];
     });
-    const header = ['kind', 'title', 'parent', 'rung', 'size', 'touchpoints', 'team', 'status', 'assignee', 'fit', 'reviewer'];
+    const header = ['kind', 'title', 'parent', 'rung', 'size', 'touchpoints', 'team', 'status', 'assignee', 'fit', 'reviewer', 'key'];
     return { filename: `rungs-plan-${slug(quarter.name)}.csv`, mediaType: 'text/csv', text: toCsv(header, rows) };
   },
 

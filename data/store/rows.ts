@@ -23,6 +23,8 @@ export type DbWorkItem = {
   team_id: number | null;
   carried_from_quarter_id: number | null;
   carried_ack_note: string | null;
+  /** The tracker's key (Jira issue key, Linear ID, GitHub URL); not part of the domain item. */
+  external_key?: string | null;
 };
 export type DbAssignment = {
   item_id: number;

@@ -28,13 +28,13 @@ export function PreviewRows({
                 {c}
               </th>
             ))}
-            {kind === 'roster' && <th scope="col">Change</th>}
+            {(kind === 'roster' || preview.source) && <th scope="col">Change</th>}
             <th scope="col">Check</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((r) => (
-            <tr key={r.line} className={r.errors.length > 0 ? 'row-bad' : `row-${r.change}`} data-id={`line-${r.line}`}>
+            <tr key={`${r.line}-${r.cells[0]}`} className={r.errors.length > 0 ? 'row-bad' : `row-${r.change}`} data-id={`line-${r.line}`}>
               <th scope="row">{r.line}</th>
               {preview.columns.map((c, i) => {
                 const m = r.mappings.find((x) => x.column === c.toLowerCase());
@@ -46,7 +46,8 @@ export function PreviewRows({
                   </td>
                 );
               })}
-              {kind === 'roster' && (
+              {/* A tracker's rows may update what an earlier import added. */}
+              {(kind === 'roster' || preview.source) && (
                 <td>
                   <Change row={r} />
                 </td>
@@ -71,7 +72,7 @@ export function PreviewRows({
   );
 }
 
-/** What a clean roster row would do; an update names each field that changes. */
+/** What a clean row would do (a roster's engineer, a tracker's item); an update names each field that changes. */
 function Change({ row }: { row: PreviewRow }) {
   if (row.change === null) return null;
   if (row.change === 'new') return <span className="change change-new">New</span>;

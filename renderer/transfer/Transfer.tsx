@@ -11,6 +11,8 @@ import { Backups } from './Backups.tsx';
 import { decodeText, NOT_TEXT, toBase64 } from '../../shared/decode.ts';
 import type { Result } from '../../shared/errors.ts';
 import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, shownError, useShellFeatures } from '../files.ts';
+import type { TrackerOptions } from '../../shared/tracker/preview.ts';
+import { TrackerSource } from './TrackerSource.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
 import { PreviewRows } from './PreviewRows.tsx';
 import './transfer.css';
@@ -134,29 +136,47 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
   // The bytes as base64, as the preview read them: the commit sends the same.
   const [file, setFile] = useState<{ name: string; bytes: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // What the lead changed in a tracker preview (mapping, rungs); the commit sends the same.
+  const [tracker, setTracker] = useState<TrackerOptions>({});
   const input = useRef<HTMLInputElement>(null);
   const quarterId = kind === 'roster' ? null : snapshot.quarter.id;
   const { required, optional } = IMPORT_COLUMNS[kind];
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
-  const check = async (picked: PickedFile) => {
-    const bytes = toBase64(picked.bytes);
-    setFile({ name: picked.name, bytes });
-    notices.clear();
-    const r = await api['import.previewCsv']({ kind, quarterId, bytes });
+  const previewWith = async (bytes: string, options: TrackerOptions) => {
+    const r = await api['import.previewCsv']({ kind, quarterId, bytes, ...(kind === 'backlog' ? { tracker: options } : {}) });
     if (r.ok) setPreview(r.value);
     else {
       setPreview(null);
       notices.refused(shownError(r.error), where);
     }
   };
+  const check = async (picked: PickedFile) => {
+    const bytes = toBase64(picked.bytes);
+    setFile({ name: picked.name, bytes });
+    notices.clear();
+    // A new file starts from its preset or its remembered mapping, not the last file's edits.
+    setTracker({});
+    await previewWith(bytes, {});
+  };
+  const remap = async (options: TrackerOptions) => {
+    if (!file) return;
+    setTracker(options);
+    await previewWith(file.bytes, options);
+  };
   const commit = async () => {
     if (!file) return;
-    const r = await run(() => api['import.commitCsv']({ kind, quarterId, bytes: file.bytes, fingerprint: preview?.fingerprint }), {
-      where,
-      refusal: 'form',
-      notice: ({ summary }) => `${summary}. Undo it from History.`,
-    });
+    const r = await run(
+      () =>
+        api['import.commitCsv']({
+          kind,
+          quarterId,
+          bytes: file.bytes,
+          fingerprint: preview?.fingerprint,
+          ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
+        }),
+      { where, refusal: 'form', notice: ({ summary }) => `${summary}. Undo it from History.` },
+    );
     if (!r.ok) return notices.refused(shownError(r.error), where);
     setPreview(null);
     setFile(null);
@@ -183,7 +203,7 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
         : `Import: add ${s.new}, update ${s.updated}`;
   // Only a file that meets people already on the roster needs the breakdown.
   const counts =
-    s && kind === 'roster' && s.updated + s.unchanged > 0
+    s && (kind === 'roster' || preview?.source) && s.updated + s.unchanged > 0
       ? ` ${[`${s.new} new`, `${s.updated} to update`, `${s.unchanged} unchanged`].join(', ')}.`
       : '';
   const fileId = `${kind}-file`;
@@ -203,7 +223,7 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
         .{' '}
         {kind === 'roster'
           ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer").'
-          : 'A story names its initiative in the parent column.'}{' '}
+          : 'A story names its initiative in the parent column. A Jira, Linear or GitHub Projects export imports as it comes, and any other sheet through a column mapping: the preview shows how it was read, and a re-import updates what the last one added.'}{' '}
         {kind === 'roster' &&
           'Someone already on the roster is matched by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
         Nothing is written until you confirm a preview without errors.
@@ -214,7 +234,7 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
           id={fileId}
           ref={input}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.tsv,text/csv,text/tab-separated-values"
           aria-describedby={`${fileId}-chosen`}
           {...filePicker(
             'csv',
@@ -253,6 +273,7 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
               {preview.reading.note && ` ${preview.reading.note}`}
             </p>
           )}
+          {preview.source && <TrackerSource source={preview.source} options={tracker} onChange={(o) => void remap(o)} />}
           {preview.notes.map((n) => (
             <p key={n} className="hint">
               {n}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
+import { TrackerOptionsSchema } from '../tracker/preview.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 
@@ -51,6 +52,8 @@ const CsvImport = z.strictObject({
   /** The quarter a backlog lands in; null for a roster, which every quarter shares. */
   quarterId: Id.nullable(),
   bytes: CsvBytes,
+  /** A tracker export's mapping and rungs as the lead set them in the preview. */
+  tracker: TrackerOptionsSchema.optional(),
 });
 
 export const DOCUMENT_FORMAT = 'rungs';

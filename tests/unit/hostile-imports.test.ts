@@ -106,10 +106,10 @@ const CSV_CASES: CsvCase[] = [
     error: /^The file has 50,001 rows; Rungs imports at most 50,000 at a time\. Split it/,
   },
   {
-    name: 'a line of 10,001 characters',
+    name: 'a line of 100,001 characters',
     kind: 'roster',
-    text: `name,level,team\n${'x'.repeat(10_001)},Junior,T\n`,
-    error: /A line is longer than 10,000 characters; this does not look like a CSV file/,
+    text: `name,level,team\n${'x'.repeat(100_001)},Junior,T\n`,
+    error: /A line is longer than 100,000 characters; this does not look like a CSV file/,
   },
   {
     name: 'larger than 5 MB',

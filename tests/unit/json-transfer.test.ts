@@ -195,6 +195,7 @@ describe('roster and plan as CSV', () => {
       'assignee',
       'fit',
       'reviewer',
+      'key',
     ]);
     expect(parsed.records).toHaveLength(db.prepare('SELECT count(*) FROM work_items').pluck().get() as number);
     expect(parsed.records.find((r) => r.cells[1] === 'Fraud rules for self-referrals')!.cells).toEqual([
@@ -208,6 +209,7 @@ describe('roster and plan as CSV', () => {
       'planned',
       'Leo Okafor',
       'Overreach',
+      '',
       '',
     ]);
   });

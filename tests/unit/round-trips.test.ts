@@ -148,7 +148,7 @@ describe("work belongs to a team: an initiative's, shared by its stories", () =>
   it('the plan CSV carries a team column; the backlog import reads it (optional) and refuses a team not on the roster', () => {
     const { db, dispatch } = tempRoster();
     const plan = ok(dispatch('export.planCsv', { quarterId: 1 })).text;
-    expect(plan.split('\r\n')[0]).toBe('kind,title,parent,rung,size,touchpoints,team,status,assignee,fit,reviewer');
+    expect(plan.split('\r\n')[0]).toBe('kind,title,parent,rung,size,touchpoints,team,status,assignee,fit,reviewer,key');
     const q2 = ok(dispatch('quarters.create', { name: 'Next' })).quarterId;
     const preview = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId: q2, bytes: csvBytes(plan) }));
     expect(preview.clean).toBe(true);

@@ -119,4 +119,14 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE kind = 'story' AND parent_id IS NOT NULL;
     `,
   },
+  {
+    // The tracker's own key (a Jira issue key, a Linear ID, a GitHub URL): importing the same export
+    // again finds the item it made and updates it instead of adding a copy. One item per key in a
+    // quarter; work typed into Rungs has none.
+    name: '0004_external_keys',
+    sql: `
+      ALTER TABLE work_items ADD COLUMN external_key TEXT CHECK (external_key IS NULL OR length(external_key) BETWEEN 1 AND 300);
+      CREATE UNIQUE INDEX work_items_external_key ON work_items (quarter_id, external_key) WHERE external_key IS NOT NULL;
+    `,
+  },
 ];

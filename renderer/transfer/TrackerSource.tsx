@@ -1,0 +1,154 @@
+import type { TrackerOptions, TrackerSource as Source } from '../../shared/tracker/preview.ts';
+import { type ColumnMapping, MAP_FIELDS, MAP_FIELD_LABEL, type MapField } from '../../shared/tracker/source.ts';
+import { ALLOWED_RUNGS, type Rank, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
+import { plural } from '../../shared/words.ts';
+
+// The part of a backlog preview that says how a tracker's export (or any sheet) was read: the
+// column each Rungs field takes, editable; the rung for every row of a kind; how statuses and
+// names were read; and what was left out. Every change previews the file again.
+
+type Props = { source: Source; options: TrackerOptions; onChange: (next: TrackerOptions) => void };
+
+const NOT_USED = '';
+const KIND_WORDS: Record<WorkKind, string> = { initiative: 'Every initiative', story: 'Every story' };
+
+export function TrackerSource({ source, options, onChange }: Props) {
+  const samples = new Map(source.columns.map((c) => [c.name.toLowerCase(), c.samples]));
+  const setField = (field: MapField, column: string) => {
+    const mapping: ColumnMapping = { ...source.mapping, [field]: column === NOT_USED ? [] : [column] };
+    onChange({ ...options, mapping });
+  };
+  const setRung = (kind: WorkKind, value: string) => {
+    const rungs = { ...options.rungs };
+    if (value === NOT_USED) delete rungs[kind];
+    else rungs[kind] = Number(value) as Rank;
+    onChange({ ...options, rungs });
+  };
+  const matched = source.assignees.filter((a) => a.engineer !== null);
+  const unmatched = source.assignees.filter((a) => a.engineer === null);
+  return (
+    <div className="tracker-source" data-id="tracker-source">
+      <p className="tracker-name">
+        Read as <strong>{source.name}</strong>
+        {source.remembered && ' (with the mapping you confirmed for this header last time)'}.
+      </p>
+      <details open={source.preset === null}>
+        <summary>Column mapping</summary>
+        <table className="data-table compact mapping-table" aria-label="Column mapping">
+          <thead>
+            <tr>
+              <th scope="col">Rungs field</th>
+              <th scope="col">Column of the file</th>
+              <th scope="col">Sample values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {MAP_FIELDS.map((f) => {
+              const columns = source.mapping[f];
+              const shown = columns.flatMap((c) => samples.get(c.toLowerCase()) ?? []).slice(0, 3);
+              return (
+                <tr key={f}>
+                  <th scope="row">
+                    <label htmlFor={`map-${f}`}>{MAP_FIELD_LABEL[f]}</label>
+                  </th>
+                  <td>
+                    <select id={`map-${f}`} value={columns[0] ?? NOT_USED} onChange={(e) => setField(f, e.target.value)}>
+                      <option value={NOT_USED}>Not used</option>
+                      {source.columns.map((c) => (
+                        <option key={c.name} value={c.name}>
+                          {c.name}
+                        </option>
+                      ))}
+                    </select>
+                    {columns.length > 1 && <span className="hint"> or, when empty, {columns.slice(1).join(', ')}</span>}
+                  </td>
+                  <td className="samples">{shown.join(' · ')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </details>
+      <fieldset className="rung-choice">
+        <legend>Rungs</legend>
+        <p className="hint">
+          Items take their kind&apos;s default rung unless a rung column or a label like <code>rung:mid</code> says otherwise. Or set one
+          rung for every row of a kind:
+        </p>
+        {(['initiative', 'story'] as const).map((kind) => (
+          <label key={kind}>
+            {KIND_WORDS[kind]}{' '}
+            <select
+              aria-label={`Rung of every ${kind}`}
+              value={options.rungs?.[kind] ?? NOT_USED}
+              onChange={(e) => setRung(kind, e.target.value)}
+            >
+              <option value={NOT_USED}>as the file says</option>
+              {ALLOWED_RUNGS[kind].map((r) => (
+                <option key={r} value={r}>
+                  {levelName(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+      <div className="tracker-lists">
+        {source.statuses.length > 0 && (
+          <section aria-label="Statuses">
+            <h4>Statuses</h4>
+            <ul>
+              {source.statuses.map((s) => (
+                <li key={s.from}>
+                  {s.from} → {s.to === 'skipped' ? 'skipped' : STATUS_LABEL[s.to].toLowerCase()}
+                  {!s.known && ' (not a status Rungs knows)'} <span className="hint">({plural(s.rows, 'row')})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <section aria-label="Assignees">
+          <h4>Assignees</h4>
+          <p className="hint">
+            {matched.length === 0
+              ? 'No one matched.'
+              : `Matched: ${matched.map((a) => (a.name === a.engineer ? a.name : `${a.name} → ${a.engineer}`)).join(', ')}.`}
+          </p>
+          {unmatched.length > 0 && (
+            <ul data-id="unmatched">
+              {unmatched.map((a) => (
+                <li key={a.name}>
+                  {a.name}: {a.why}; left unassigned ({plural(a.rows, 'row')})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {source.skipped.length > 0 && (
+          <section aria-label="Skipped rows">
+            <h4>Skipped ({source.skipped.length})</h4>
+            <ul data-id="skipped">
+              {source.skipped.map((s) => (
+                <li key={s.line}>
+                  Line {s.line}, {s.title}: {s.why}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {source.warnings.length > 0 && (
+          <section aria-label="Warnings">
+            <h4>Warnings</h4>
+            <ul data-id="import-warnings">
+              {source.warnings.map((w) => (
+                <li key={w.line}>
+                  Line {w.line}: {w.message}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
