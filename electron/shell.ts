@@ -138,10 +138,10 @@ export function createShellHandlers<W>(deps: ShellDeps<W>): ShellHandlers {
     'shell.openFile': async ({ kind }) => {
       const window = parent();
       const r = await deps.dialog.showOpenDialog(window, {
-        title: kind === 'json' ? 'Open a Rungs JSON export' : 'Open a CSV file',
+        title: kind === 'json' ? 'Open a Rungs JSON export' : 'Open a CSV file or Excel workbook',
         defaultPath: deps.defaultDir(),
         // GitHub Projects exports its view as tab-separated text: a backlog may come as .tsv.
-        filters: kind === 'csv' ? [{ name: 'CSV or TSV spreadsheet', extensions: ['csv', 'tsv'] }] : FILTERS[kind],
+        filters: kind === 'csv' ? [{ name: 'CSV, TSV or Excel workbook', extensions: ['csv', 'tsv', 'xlsx'] }] : FILTERS[kind],
         properties: ['openFile'],
       });
       const path = r.filePaths[0];

@@ -57,18 +57,30 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; o
 /** Columns that may repeat, their values read together (a tracker writes one Labels column per label). */
 const LIST_COLUMNS: ReadonlySet<string> = new Set(['touchpoints']);
 
-/** A CSV file's text and how its bytes were read (shared/decode.ts). */
-export type CsvFile = { text: string; encoding: Encoding; note: string };
+/**
+ * A CSV file's text and how its bytes were read (shared/decode.ts); for a workbook's sheet read as
+ * CSV (shared/xlsx.ts), what to say instead, and the sheets the lead can pick from.
+ */
+export type CsvFile = { text: string; encoding: Encoding; note: string; said?: string; sheet?: string; sheets?: string[] };
 const asFile = (file: CsvFile | string): CsvFile => (typeof file === 'string' ? { text: file, encoding: 'utf-8', note: '' } : file);
 
 /** How the file was read, for the lead to check: "Read as Windows-1252, semicolon-separated." */
-const Reading = z.object({ encoding: z.enum(ENCODINGS), delimiter: z.enum(DELIMITERS), said: z.string(), note: z.string() });
+const Reading = z.object({
+  encoding: z.enum(ENCODINGS),
+  delimiter: z.enum(DELIMITERS),
+  said: z.string(),
+  note: z.string(),
+  /** For a workbook: the sheet read and every sheet in it, for the lead to pick another. */
+  sheet: z.string().optional(),
+  sheets: z.array(z.string()).optional(),
+});
 export type Reading = z.infer<typeof Reading>;
-const reading = (file: CsvFile, delimiter: Delimiter): Reading => ({
+export const reading = (file: CsvFile, delimiter: Delimiter): Reading => ({
   encoding: file.encoding,
   delimiter,
-  said: `Read as ${ENCODING_NAMES[file.encoding]}, ${DELIMITER_NAMES[delimiter]}-separated.`,
+  said: file.said ?? `Read as ${ENCODING_NAMES[file.encoding]}, ${DELIMITER_NAMES[delimiter]}-separated.`,
   note: file.note,
+  ...(file.sheets ? { sheet: file.sheet, sheets: file.sheets } : {}),
 });
 
 const RowIssue = z.object({ column: z.string().nullable(), message: z.string() });

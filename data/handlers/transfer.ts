@@ -71,7 +71,7 @@ function keepingBackup<T>(db: Db, importIt: () => T): T {
 }
 
 /** New people are added and matched ones updated, through the same writes as the Roster screen. */
-function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
+function importRoster(db: Db, values: RosterRow[], newTeams: string[], from: string) {
   const today = localToday();
   const added = values.filter((v) => v.change === 'new').length;
   const updated = values.filter((v) => v.change === 'update');
@@ -105,7 +105,7 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
     });
   // What the new levels clear depends on levels alone; the new teams' ids come with the writes.
   const cleared = clearedSentence(clearedByEdits(db, edits(new Map())));
-  const summary = `${what} from CSV${cleared ? `; ${cleared}` : ''}`;
+  const summary = `${what} from ${from}${cleared ? `; ${cleared}` : ''}`;
   return record(db, summary, (rows) => {
     const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
@@ -117,9 +117,9 @@ function importRoster(db: Db, values: RosterRow[], newTeams: string[]) {
   });
 }
 
-function importBacklog(db: Db, quarterId: number, quarterName: string, values: BacklogRow[]) {
+function importBacklog(db: Db, quarterId: number, quarterName: string, values: BacklogRow[], from: string) {
   const initiatives = values.filter((v) => v.kind === 'initiative');
-  const summary = `Imported ${plural(initiatives.length, 'initiative')} and ${plural(values.length - initiatives.length, 'story', 'stories')} into ${quarterName} from CSV`;
+  const summary = `Imported ${plural(initiatives.length, 'initiative')} and ${plural(values.length - initiatives.length, 'story', 'stories')} into ${quarterName} from ${from}`;
   return record(db, summary, (rows) => {
     const parents = new Map(
       getWorkItems(db, quarterId)
@@ -311,10 +311,12 @@ export const transferHandlers: Handlers<typeof transferContract> = {
       const m = keepingBackup(db, () => importTracker(db, checked.quarter.id, checked.quarter.name, name, checked.values));
       return { ...m, rows: preview.summary.new + preview.summary.updated, newTeams: [] };
     }
+    // The change log says where the rows came from: History lists "from an Excel workbook" apart from CSV.
+    const from = bytes.sheets ? 'an Excel workbook' : 'CSV';
     const m = keepingBackup(db, () =>
       checked.kind === 'roster'
-        ? importRoster(db, checked.values, preview.summary.newTeams)
-        : importBacklog(db, checked.quarter.id, checked.quarter.name, checked.values),
+        ? importRoster(db, checked.values, preview.summary.newTeams, from)
+        : importBacklog(db, checked.quarter.id, checked.quarter.name, checked.values, from),
     );
     return { ...m, rows: preview.summary.new + preview.summary.updated, newTeams: preview.summary.newTeams };
   },

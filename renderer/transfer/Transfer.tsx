@@ -135,6 +135,8 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
   const where = `import-${kind}`;
   // The bytes as base64, as the preview read them: the commit sends the same.
   const [file, setFile] = useState<{ name: string; bytes: string } | null>(null);
+  // For a workbook: the sheet the lead picked (the first sheet until then); the commit sends the same.
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   // What the lead changed in a tracker preview (mapping, rungs); the commit sends the same.
   const [tracker, setTracker] = useState<TrackerOptions>({});
@@ -143,8 +145,15 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
   const { required, optional } = IMPORT_COLUMNS[kind];
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
-  const previewWith = async (bytes: string, options: TrackerOptions) => {
-    const r = await api['import.previewCsv']({ kind, quarterId, bytes, ...(kind === 'backlog' ? { tracker: options } : {}) });
+  const previewWith = async (bytes: string, options: TrackerOptions, name: string, sheetName?: string) => {
+    const r = await api['import.previewCsv']({
+      kind,
+      quarterId,
+      bytes,
+      fileName: name,
+      ...(sheetName === undefined ? {} : { sheet: sheetName }),
+      ...(kind === 'backlog' ? { tracker: options } : {}),
+    });
     if (r.ok) setPreview(r.value);
     else {
       setPreview(null);
@@ -157,12 +166,20 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
     notices.clear();
     // A new file starts from its preset or its remembered mapping, not the last file's edits.
     setTracker({});
-    await previewWith(bytes, {});
+    setSheet(undefined);
+    await previewWith(bytes, {}, picked.name);
   };
   const remap = async (options: TrackerOptions) => {
     if (!file) return;
     setTracker(options);
-    await previewWith(file.bytes, options);
+    await previewWith(file.bytes, options, file.name, sheet);
+  };
+  const pickSheet = async (name: string) => {
+    if (!file) return;
+    setSheet(name);
+    // Another sheet has other columns: it starts from its preset or remembered mapping too.
+    setTracker({});
+    await previewWith(file.bytes, {}, file.name, name);
   };
   const commit = async () => {
     if (!file) return;
@@ -172,6 +189,8 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
           kind,
           quarterId,
           bytes: file.bytes,
+          fileName: file.name,
+          ...(sheet === undefined ? {} : { sheet }),
           fingerprint: preview?.fingerprint,
           ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
         }),
@@ -212,8 +231,8 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
     <section className="transfer-block" aria-labelledby={`import-${kind}-title`}>
       <h3 id={`import-${kind}-title`}>{title}</h3>
       <p className="hint">
-        A CSV file (any common encoding; separated by commas, semicolons, tabs or pipes) with a header line naming the columns{' '}
-        <code>{required.join(', ')}</code>
+        An Excel workbook (.xlsx; its first sheet, or the one you pick) or a CSV file (any common encoding; separated by commas, semicolons,
+        tabs or pipes) with a header line naming the columns <code>{required.join(', ')}</code>
         {optional.length > 0 && (
           <>
             {' '}
@@ -234,7 +253,7 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
           id={fileId}
           ref={input}
           type="file"
-          accept=".csv,.tsv,text/csv,text/tab-separated-values"
+          accept=".csv,.tsv,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={`${fileId}-chosen`}
           {...filePicker(
             'csv',
@@ -272,6 +291,18 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
               {preview.reading.said}
               {preview.reading.note && ` ${preview.reading.note}`}
             </p>
+          )}
+          {preview.reading?.sheets && preview.reading.sheets.length > 1 && (
+            <div className="file-pick">
+              <label htmlFor={`${fileId}-sheet`}>Sheet</label>
+              <select id={`${fileId}-sheet`} value={preview.reading.sheet} onChange={(e) => void pickSheet(e.target.value)}>
+                {preview.reading.sheets.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
           )}
           {preview.source && <TrackerSource source={preview.source} options={tracker} onChange={(o) => void remap(o)} />}
           {preview.notes.map((n) => (

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
+import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
 import { TrackerOptionsSchema } from '../tracker/preview.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
+import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
 
 // Data in and out: CSV imports with a preview, CSV exports, and the whole database as JSON.
 // These channels see and return bytes, text or plain data; where a file goes or comes from (a
@@ -16,7 +17,8 @@ const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 /**
  * A CSV file's bytes, as base64: the file as it is on disk, so its encoding is decided here, by
  * shared/decode.ts, on the same bytes for the preview and the commit, whichever transport sent them.
- * Parsed into its text and how it was read.
+ * Parsed into its text and how it was read; an Excel workbook's bytes are kept as they are, to be
+ * read with the sheet the request names (CsvImport below).
  */
 export const CsvBytes = z
   .string()
@@ -31,6 +33,7 @@ export const CsvBytes = z
     };
     const bytes = fromBase64(base64);
     if (!bytes) return refuse('The file did not arrive whole: its bytes are not base64. Pick it again.');
+    if (looksLikeWorkbook(bytes)) return { workbook: bytes };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return refuse(decoded.error);
     const { text, encoding, note } = decoded;
@@ -47,14 +50,49 @@ export const CsvBytes = z
     return { text, encoding, note };
   });
 
-const CsvImport = z.strictObject({
+const csvImportFields = {
   kind: ImportKindSchema,
   /** The quarter a backlog lands in; null for a roster, which every quarter shares. */
   quarterId: Id.nullable(),
   bytes: CsvBytes,
   /** A tracker export's mapping and rungs as the lead set them in the preview. */
   tracker: TrackerOptionsSchema.optional(),
-});
+  /** For a workbook: the file's name, for the preview to say where the rows came from. */
+  fileName: z.string().max(260).optional(),
+  /** For a workbook: the sheet the lead picked; the first sheet when absent. */
+  sheet: z.string().max(200).optional(),
+};
+
+/**
+ * A workbook read into the rows of its sheet, as CSV text, so everything after this (mapping,
+ * presets, the preview, the commit) is the CSV path. Read here, in the roster's process, with
+ * shared/xlsx.ts's limits; a refusal is an invalid_input like a CSV file's.
+ */
+const readSheet = <T extends { bytes: z.output<typeof CsvBytes>; fileName?: string | undefined; sheet?: string | undefined }>(
+  request: T,
+  ctx: z.RefinementCtx,
+) => {
+  const { bytes, fileName, sheet, ...rest } = request;
+  if (!('workbook' in bytes) || !bytes.workbook) return { ...rest, bytes: bytes as CsvFile };
+  const book = readWorkbook(bytes.workbook, sheet);
+  if (!book.ok) {
+    ctx.addIssue({ code: 'custom', message: book.error, path: ['bytes'] });
+    return z.NEVER;
+  }
+  const text = rowsToCsv(book.rows);
+  if (text.length > IMPORT_LIMITS.csvChars) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `This sheet holds more than ${IMPORT_LIMITS.csvChars.toLocaleString('en')} characters; split it into smaller sheets.`,
+      path: ['bytes'],
+    });
+    return z.NEVER;
+  }
+  const said = `Read from sheet '${book.sheet}'${fileName ? ` of ${fileName}` : ''}.`;
+  const file: CsvFile = { text, encoding: 'utf-8', note: '', said, sheets: book.sheets, sheet: book.sheet };
+  return { ...rest, bytes: file };
+};
+const CsvImport = z.strictObject(csvImportFields).transform(readSheet);
 
 export const DOCUMENT_FORMAT = 'rungs';
 /**
@@ -234,7 +272,7 @@ export const transferContract = {
    * With the preview's fingerprint, it also refuses when the roster changed since that preview.
    */
   'import.commitCsv': channel({
-    request: CsvImport.extend({ fingerprint: z.string().max(100).optional() }),
+    request: z.strictObject({ ...csvImportFields, fingerprint: z.string().max(100).optional() }).transform(readSheet),
     response: Mutation.extend({ rows: z.int(), newTeams: z.array(z.string()) }),
     mutates: true,
   }),

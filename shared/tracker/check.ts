@@ -1,8 +1,6 @@
 import { columnPlaces, parseCsv, recordValues, unescapeFormula } from '../csv.ts';
-import { ENCODING_NAMES } from '../decode.ts';
-import { DELIMITER_NAMES } from '../csv.ts';
 import { fit } from '../fit.ts';
-import { type CsvFile, type Difference, type ImportPreview, type PreviewRow, IMPORT_LIMITS, fingerprint } from '../import.ts';
+import { type CsvFile, type Difference, type ImportPreview, type PreviewRow, IMPORT_LIMITS, fingerprint, reading } from '../import.ts';
 import { ALLOWED_RUNGS, DEFAULT_RUNG, type Rank, STATUS_LABEL, type Status, type WorkKind, levelName, parseLevel } from '../ladder.ts';
 import { LIMITS, Points, Title } from '../schemas.ts';
 import type { TrackerOptions, TrackerSource } from './preview.ts';
@@ -495,12 +493,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     clean: invalid === 0 && rows.length > 0,
     columns: [...TRACKER_COLUMNS],
     fileErrors: [],
-    reading: {
-      encoding: input.encoding,
-      delimiter: parsed.delimiter,
-      said: `Read as ${ENCODING_NAMES[input.encoding]}, ${DELIMITER_NAMES[parsed.delimiter]}-separated.`,
-      note: input.note,
-    },
+    reading: reading(input, parsed.delimiter),
     notes,
     rows,
     summary: {

@@ -138,7 +138,7 @@ describe('shell.openFile', () => {
     });
     const [parent, options] = calls.open[0]!;
     expect(parent).toBe(window);
-    expect(options.filters).toEqual([{ name: 'CSV or TSV spreadsheet', extensions: ['csv', 'tsv'] }]);
+    expect(options.filters).toEqual([{ name: 'CSV, TSV or Excel workbook', extensions: ['csv', 'tsv', 'xlsx'] }]);
     expect(options.properties).toEqual(['openFile']);
   });
 

@@ -120,10 +120,10 @@ const CSV_CASES: CsvCase[] = [
   { name: 'random bytes', kind: 'roster', text: noise(20_000, 7), error: /This is not a text file: it holds binary data/ },
   { name: 'high bytes only (no NUL)', kind: 'backlog', text: noise(5_000, 11, 0x80, 0x100), error: /This is not a text file/ },
   {
-    name: 'an .xlsx (zip) file',
+    name: 'a zip that is no workbook (noise after a zip signature)',
     kind: 'roster',
     text: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, ...noise(3000, 3)]),
-    error: /This is not a text file/,
+    error: /This file is damaged: it starts like a zip/,
   },
   {
     name: 'a NUL inside an otherwise good file',
