@@ -25,11 +25,11 @@ export function useBoardMoves({ snapshot, setSnapshot, reload }: Plan) {
   const pendingPaint = useRef(false);
 
   const assign = useCallback(
-    async (before: Snapshot, itemId: number, engineerId: number | null) => {
+    async (before: Snapshot, itemId: number, engineerId: number | null): Promise<boolean> => {
       const item = before.items.find((i) => i.id === itemId);
-      if (!item) return;
+      if (!item) return false;
       const current = item.assignment?.engineerId ?? null;
-      if (current === engineerId) return;
+      if (current === engineerId) return false;
       pendingPaint.current = true;
       setSnapshot(withAssignment(before, itemId, engineerId));
       const r = await api['plan.assign']({ itemId, engineerId });
@@ -52,6 +52,7 @@ export function useBoardMoves({ snapshot, setSnapshot, reload }: Plan) {
         } else setNotice({ tone: 'success', text: r.value.summary });
       }
       await reload();
+      return r.ok;
     },
     [setSnapshot, reload],
   );
