@@ -65,21 +65,22 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
    * in the backlog and the live region names it: staffing a backlog from the keyboard is then A,
    * a few letters, Enter, again and again, with no Tab through the lanes in between.
    */
+  const advance = useCallback((itemId: number, order: readonly WorkItem[]) => {
+    const at = order.findIndex((i) => i.id === itemId);
+    const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
+    if (next) {
+      setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(next.rung)}-rung ${next.kind}`);
+      focusCard(next.id);
+    } else setAnnouncement('The backlog is empty: every card is staffed.');
+  }, []);
   const assign = useCallback(
-    async (before: Snapshot, itemId: number, engineerId: number | null): Promise<boolean> => {
+    async (before: Snapshot, itemId: number, engineerId: number | null, moveFocus = true): Promise<boolean> => {
       const order = backlogOrder;
       const ok = await move(before, itemId, engineerId);
-      if (ok && engineerId !== null) {
-        const at = order.findIndex((i) => i.id === itemId);
-        const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
-        if (next) {
-          setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(next.rung)}-rung ${next.kind}`);
-          focusCard(next.id);
-        } else setAnnouncement('The backlog is empty: every card is staffed.');
-      }
+      if (ok && engineerId !== null && moveFocus) advance(itemId, order);
       return ok;
     },
-    [move, backlogOrder],
+    [move, backlogOrder, advance],
   );
   const quarterNames = useMemo(() => new Map(snapshot.quarters.map((q) => [q.id, q.name])), [snapshot.quarters]);
 
@@ -177,16 +178,29 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   /** The card Assign to… is open on, and the step it opened at. */
   const [assigning, setAssigning] = useState<{ itemId: number; step: AssignStep } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
-  const assignTo = useCallback((itemId: number, engineerId: number | null) => assign(snapshot, itemId, engineerId), [assign, snapshot]);
+  /** The popup's last assignment: focus moves on once it is stored and the popup has closed. */
+  const popupAssign = useRef<{ done: Promise<boolean>; order: readonly WorkItem[]; engineerId: number | null } | null>(null);
+  const assignTo = useCallback(
+    (itemId: number, engineerId: number | null) => {
+      // Not moving focus yet: a stretch keeps the popup open for its reviewer.
+      const done = assign(snapshot, itemId, engineerId, false);
+      popupAssign.current = { done, order: backlogOrder, engineerId };
+      return done;
+    },
+    [assign, snapshot, backlogOrder],
+  );
   const closeAssign = useCallback(
     (moved: boolean) => {
       const itemId = assigning?.itemId;
+      const last = popupAssign.current;
+      popupAssign.current = null;
       setAssigning(null);
-      // Cancelled, or unassigned: focus back on the card (in the backlog now, for an unassign).
-      // Assigned: assign() has already sent focus on to the next backlog card.
-      if (!moved && itemId !== undefined) focusCard(itemId);
+      if (itemId === undefined) return;
+      // Assigned: on to the next backlog card once stored. Cancelled or unassigned: back to the card.
+      if (moved && last && last.engineerId !== null) void last.done.then((ok) => (ok ? advance(itemId, last.order) : focusCard(itemId)));
+      else focusCard(itemId);
     },
-    [assigning],
+    [assigning, advance],
   );
   useShortcutSheetKey(setSheetOpen, dragging, assigning !== null);
   /** A on a card's handle opens Assign to…; any other key on the board goes to the drag sensors. */
