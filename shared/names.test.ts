@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { filterByName, foldName } from './names.ts';
 
-const people = [{ name: 'José Álvarez' }, { name: 'Sofia Lindqvist' }, { name: 'Zoë Søndergaard' }, { name: 'Ana Sousa' }, { name: 'Björn Ek' }];
+const people = [
+  { name: 'José Álvarez' },
+  { name: 'Sofia Lindqvist' },
+  { name: 'Zoë Søndergaard' },
+  { name: 'Ana Sousa' },
+  { name: 'Björn Ek' },
+];
 const names = (q: string) => filterByName(people, q).map((p) => p.name);
 
 describe('a name is found whatever the case and accents typed', () => {

@@ -2,12 +2,7 @@
 // "jose" must find "José" and "ANA" must find "Ana": case and accents are folded away on both sides.
 
 /** The name as it is compared: decomposed (NFD), combining marks dropped, lower case. */
-export const foldName = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('en')
-    .trim();
+export const foldName = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').trim();
 
 /**
  * The people whose name contains what was typed, folded; those whose name, or one of its words,

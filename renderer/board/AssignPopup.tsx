@@ -89,7 +89,12 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
       },
     ];
     if (itemFit(item, current).kind === 'stretch')
-      extra.push({ key: 'set-reviewer', label: 'Set reviewer…', detail: <span className="combo-note">who closes the stretch</span>, choose: () => toReviewer(current) });
+      extra.push({
+        key: 'set-reviewer',
+        label: 'Set reviewer…',
+        detail: <span className="combo-note">who closes the stretch</span>,
+        choose: () => toReviewer(current),
+      });
     return [...extra, ...rows];
   };
 
@@ -101,7 +106,14 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
     };
     const fixed: ComboOption[] =
       query.trim() === ''
-        ? [{ key: 'lead', label: "I'll review it", detail: <span className="combo-note">the lead reviews</span>, choose: review(null, true) }]
+        ? [
+            {
+              key: 'lead',
+              label: "I'll review it",
+              detail: <span className="combo-note">the lead reviews</span>,
+              choose: review(null, true),
+            },
+          ]
         : [];
     const people = filterByName(
       active.filter((e) => reviewerProblem(e, to) === null),
@@ -128,9 +140,7 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
   return (
     <div className="assign-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
       <div role="dialog" aria-modal="true" aria-labelledby={headingId} className="assign-popup" data-id="assign-popup">
-        <h3 id={headingId}>
-          {step === 'reviewer' ? `Reviewer for '${item.title}'` : `Assign '${item.title}' to…`}
-        </h3>
+        <h3 id={headingId}>{step === 'reviewer' ? `Reviewer for '${item.title}'` : `Assign '${item.title}' to…`}</h3>
         <p className="assign-sub">
           {step === 'reviewer'
             ? `A stretch for ${assignee!.name} (${levelName(assignee!.level)}): someone at least one level above, or you, reviews it.`

@@ -11,7 +11,18 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type KeyboardEvent, type MouseEvent, type SyntheticEvent, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type SyntheticEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { levelName } from '../../shared/ladder.ts';
 import { estimateOf } from '../../shared/load.ts';
@@ -55,7 +66,10 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   const warnings = useMemo(() => teamWarnings(allWarnings, filter.teamId), [allWarnings, filter.teamId]);
   /** The backlog's cards in the order it shows them: where focus goes after an assignment. */
   const backlogOrder = useMemo(
-    () => [...view.groups.flatMap((g) => (g.initiative && !g.initiative.assignment ? [g.initiative, ...g.stories] : g.stories)), ...view.loose],
+    () => [
+      ...view.groups.flatMap((g) => (g.initiative && !g.initiative.assignment ? [g.initiative, ...g.stories] : g.stories)),
+      ...view.loose,
+    ],
     [view.groups, view.loose],
   );
   const [announcement, setAnnouncement] = useState('');

@@ -17,7 +17,14 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const ref = useDismissable<HTMLDivElement>(onClose);
   return (
     <div className="assign-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="shortcut-sheet-title" className="shortcut-sheet" data-id="shortcut-sheet">
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcut-sheet-title"
+        className="shortcut-sheet"
+        data-id="shortcut-sheet"
+      >
         <h3 id="shortcut-sheet-title">Keyboard shortcuts</h3>
         <dl>
           {SHORTCUTS.map(([keys, what]) => (

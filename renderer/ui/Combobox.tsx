@@ -30,8 +30,6 @@ export function Combobox({ label, query, onQuery, options, empty, onEscape }: Pr
   const optionId = (key: string) => `${listId}-${key}`;
 
   useEffect(() => input.current?.focus(), []);
-  // A new list (typing, or the next step) starts again at its first row.
-  useEffect(() => setActive(0), [options.length, query]);
   useEffect(() => {
     if (activeKey === null) return;
     list.current?.querySelector(`[id="${CSS.escape(optionId(activeKey))}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -65,7 +63,11 @@ export function Combobox({ label, query, onQuery, options, empty, onEscape }: Pr
         autoComplete="off"
         spellCheck={false}
         value={query}
-        onChange={(e) => onQuery(e.target.value)}
+        onChange={(e) => {
+          // A new list starts again at its first row (a new step remounts the combobox).
+          setActive(0);
+          onQuery(e.target.value);
+        }}
         onKeyDown={onKeyDown}
       />
       <ul ref={list} role="listbox" id={listId} aria-label={label}>

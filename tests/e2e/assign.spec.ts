@@ -25,8 +25,7 @@ function assignmentOf(host: HostProcess, title: string): Row | undefined {
 }
 
 /** The title of the card whose handle has focus. */
-const focusedCard = (page: Page) =>
-  page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('aria-label') ?? null);
+const focusedCard = (page: Page) => page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('aria-label') ?? null);
 
 /** Key presses, counted. */
 function keys(page: Page) {
@@ -53,7 +52,10 @@ const rows = (page: Page) => page.getByRole('listbox');
 const backlog = (page: Page) => page.getByRole('region', { name: 'Backlog' });
 const popup = (page: Page) => page.getByRole('dialog', { name: /^Assign '/ });
 
-test('three backlog cards staffed with the keyboard only: A, a few letters, Enter; focus moves on to the next card', async ({ board, host }) => {
+test('three backlog cards staffed with the keyboard only: A, a few letters, Enter; focus moves on to the next card', async ({
+  board,
+  host,
+}) => {
   const k = keys(board);
   await backlog(board).locator('[data-card-handle]').first().focus();
   const presses: number[] = [];
@@ -102,7 +104,10 @@ test('a stretch asks for its reviewer in the same popup; the combobox passes axe
   await expect(leo).toContainText('Stretch');
   await expect(leo).toContainText(/\d+ \/ \d+ pts/);
 
-  const results = await new AxeBuilder({ page: board }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).include('[data-id="assign-popup"]').analyze();
+  const results = await new AxeBuilder({ page: board })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .include('[data-id="assign-popup"]')
+    .analyze();
   const problems = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   expect(problems).toEqual([]);
   await board.screenshot({ path: test.info().outputPath('assign-open.png') });
