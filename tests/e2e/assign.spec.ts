@@ -157,3 +157,22 @@ test('? opens the keyboard-shortcut sheet; Escape closes it', async ({ board }) 
   await board.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });
+
+test('Set reviewer… on an assigned stretch: the lead takes the review in four presses', async ({ board, host }) => {
+  const title = 'Checkout revamp'; // a Mid-rung initiative with a Junior DRI, no reviewer yet
+  await board
+    .getByRole('region', { name: 'Engineers' })
+    .getByRole('article', { name: title, exact: true })
+    .locator('[data-card-handle]')
+    .focus();
+  const k = keys(board);
+  await k.press('a');
+  await expect(rows(board).getByRole('option').nth(1)).toContainText('Set reviewer…');
+  await k.press('ArrowDown');
+  await expect(rows(board).getByRole('option', { selected: true })).toContainText('Set reviewer…');
+  await k.press('Enter');
+  await expect(board.getByRole('combobox', { name: 'Reviewer', exact: true })).toBeFocused();
+  await k.press('Enter');
+  await expect.poll(() => assignmentOf(host, title)).toEqual({ engineer: 'Ana Sousa', reviewer: null, lead_reviews: 1 });
+  expect(k.taken()).toBe(4);
+});
