@@ -10,7 +10,8 @@ import { Quarters } from './quarters/Quarters.tsx';
 import { Roster } from './roster/Roster.tsx';
 import { Transfer } from './transfer/Transfer.tsx';
 import { Work } from './work/Work.tsx';
-import { usePlan } from './usePlan.ts';
+import { planStore, usePlanState } from './store/plan.ts';
+import { notices } from './store/notice.ts';
 
 const SCREENS = [
   'Board',
@@ -27,8 +28,12 @@ type Screen = (typeof SCREENS)[number];
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('Board');
-  const [quarterId, setQuarterId] = useState<number | undefined>(undefined);
-  const plan = usePlan(quarterId);
+  const plan = usePlanState();
+  const setQuarterId = useCallback((id: number | undefined) => void planStore.switchQuarter(id), []);
+  useEffect(() => {
+    // The plan is fetched once at start; after that, replies patch it (store/plan.ts).
+    void planStore.fetch(undefined);
+  }, []);
   // Cross-screen jumps: a DRI row to its card on the board, a touchpoint tag to its row on the map.
   const [focus, setFocus] = useState<string | null>(null);
   const [mapEngineerId, setMapEngineerId] = useState<number | null>(null);
@@ -47,6 +52,8 @@ export function App() {
   // lead now is and Tab continues from the top of that screen (not from the navigation again).
   const open = (s: Screen) => {
     switched.current = s !== screen;
+    // A notice belongs to the screen whose change it names.
+    if (s !== screen) notices.clear();
     setScreen(s);
   };
   useEffect(() => {
@@ -92,25 +99,21 @@ export function App() {
           </p>
         )}
         {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
-        {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} setSnapshot={plan.setSnapshot} reload={plan.reload} />}
-        {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} onChanged={plan.reload} />}
-        {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onChanged={plan.reload} />}
+        {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} />}
+        {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} />}
+        {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} />}
         {plan.snapshot && screen === 'Quarters' && (
-          <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onChanged={plan.reload} onSwitch={setQuarterId} />
+          <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onSwitch={setQuarterId} />
         )}
         {plan.snapshot && screen === 'Import/Export' && (
           <Transfer
             snapshot={plan.snapshot}
-            onChanged={plan.reload}
-            onReplaced={() => {
-              // A restored document brings its own quarters: show its latest one.
-              if (quarterId === undefined) void plan.reload();
-              else setQuarterId(undefined);
-            }}
+            // A restored document brings its own quarters: show its latest one.
+            onReplaced={() => setQuarterId(undefined)}
           />
         )}
-        {plan.snapshot && screen === 'History' && <History onChanged={plan.reload} version={plan.snapshot} />}
-        {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} reload={plan.reload} go={go} />}
+        {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}
+        {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} go={go} />}
         {plan.snapshot && screen === 'Competency map' && (
           <CompetencyMapScreen snapshot={plan.snapshot} engineerId={mapEngineerId} onSelect={setMapEngineerId} go={go} />
         )}

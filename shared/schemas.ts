@@ -116,6 +116,37 @@ export const Change = z.object({
 });
 export type Change = z.infer<typeof Change>;
 
-/** What every mutation answers: the change it logged, so the UI can name it in undo. */
-export const Mutation = z.object({ changeId: Id.nullable(), summary: z.string() });
+/**
+ * What a change did to the plan, in domain form: rows written (as they are now) and ids removed,
+ * and the undo/redo state after it. The renderer's plan store patches itself from this, so a move
+ * is one round trip, not a write and then a fetch of the whole snapshot.
+ */
+export const Changed = z.object({
+  teams: z.array(Team),
+  removedTeamIds: z.array(Id),
+  /** As the roster stores them (today's level); the store judges them on its quarter's day. */
+  engineers: z.array(Engineer),
+  removedEngineerIds: z.array(Id),
+  levelChanges: z.array(LevelChange),
+  removedLevelChangeIds: z.array(Id),
+  quarters: z.array(Quarter),
+  removedQuarterIds: z.array(Id),
+  /** Every item whose row or assignment changed, with its assignment. */
+  workItems: z.array(WorkItem),
+  removedItemIds: z.array(Id),
+  history: HistoryState,
+});
+export type Changed = z.infer<typeof Changed>;
+
+/**
+ * What every mutation answers: the change it logged, so the UI can name it in undo, and what it
+ * changed. No `changed`: nothing changed. `refetch`: too many rows to carry (an import, a restore,
+ * the undo of either); the renderer fetches the plan afresh instead.
+ */
+export const Mutation = z.object({
+  changeId: Id.nullable(),
+  summary: z.string(),
+  changed: Changed.optional(),
+  refetch: z.literal(true).optional(),
+});
 export type Mutation = z.infer<typeof Mutation>;

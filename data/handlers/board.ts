@@ -4,7 +4,8 @@ import { RungsError } from '../../shared/errors.ts';
 import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
-import { historyState, redo, undo } from '../store/changes.ts';
+import { changedOf } from '../store/changed.ts';
+import { type Replayed, historyState, redo, undo } from '../store/changes.ts';
 import { schemaVersion } from '../store/db.ts';
 import {
   engineersOnDay,
@@ -55,6 +56,13 @@ function assignmentRowAfterMove(item: WorkItem, engineer: Engineer, reviewer: En
     ack_note: next.ackNote,
   };
 }
+
+/** Undo and redo answer like any change: with the rows they wrote back. */
+const replied = (db: Parameters<typeof getWorkItem>[0], { changeId, summary, rows }: Replayed) => ({
+  changeId,
+  summary,
+  ...changedOf(db, rows),
+});
 
 export const boardHandlers = (info: { version: string; databasePath: string }): Handlers<typeof boardContract> => ({
   'board.snapshot': (db, { quarterId }) => getSnapshot(db, quarterId),
@@ -163,8 +171,8 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
     return record(db, summary, (rows) => rows.update('assignments', item.id, { ack_note: note }));
   },
 
-  'history.undo': (db) => undo(db),
-  'history.redo': (db) => redo(db),
+  'history.undo': (db) => replied(db, undo(db)),
+  'history.redo': (db) => replied(db, redo(db)),
   'history.state': (db) => historyState(db),
   'history.list': (db, { limit }) =>
     prepared<[number], { id: number; at: string; summary: string; state: 'done' | 'undone' | 'discarded' }>(

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel } from '../../shared/contract/channel.ts';
 import type { Mutation } from '../../shared/schemas.ts';
+import { changedOf } from '../store/changed.ts';
 import { Changeset, logChange } from '../store/changes.ts';
 import type { Db } from '../store/db.ts';
 
@@ -11,10 +12,11 @@ export type Handlers<C extends Record<string, Channel>> = {
 
 /**
  * Make a change to the plan and log it. The dispatcher already holds the transaction, so the rows
- * and their log entry commit together or not at all.
+ * and their log entry commit together or not at all. The reply carries the rows it changed.
  */
 export function record(db: Db, summary: string, change: (rows: Changeset) => void): Mutation {
   const rows = new Changeset(db);
   change(rows);
-  return { changeId: logChange(db, rows, summary), summary };
+  const changeId = logChange(db, rows, summary);
+  return { changeId, summary, ...changedOf(db, rows.rows) };
 }

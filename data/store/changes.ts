@@ -121,22 +121,27 @@ const lastDone = (db: Db) =>
 const firstUndone = (db: Db) =>
   prepared<[], LoggedChange>(db, `SELECT id, summary, rows FROM changes WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get();
 
-export function undo(db: Db): { changeId: number; summary: string } {
+/** An undo or redo, with the rows it wrote (as a change of its own: `after` is what is stored now). */
+export type Replayed = { changeId: number; summary: string; rows: RowChange[] };
+
+export function undo(db: Db): Replayed {
   const change = lastDone(db);
   if (!change) throw new RungsError('conflict', 'Nothing to undo.');
   const rows = JSON.parse(change.rows) as RowChange[];
   for (const r of rows.toReversed()) writeRow(db, r.table, r.key, r.before);
   prepared(db, `UPDATE changes SET state = 'undone' WHERE id = ?`).run(change.id);
-  return { changeId: change.id, summary: `Undid: ${change.summary}` };
+  // What undo wrote: each row's before image, now its after.
+  const written = rows.toReversed().map((r) => ({ ...r, before: r.after, after: r.before }));
+  return { changeId: change.id, summary: `Undid: ${change.summary}`, rows: written };
 }
 
-export function redo(db: Db): { changeId: number; summary: string } {
+export function redo(db: Db): Replayed {
   const change = firstUndone(db);
   if (!change) throw new RungsError('conflict', 'Nothing to redo.');
   const rows = JSON.parse(change.rows) as RowChange[];
   for (const r of rows) writeRow(db, r.table, r.key, r.after);
   prepared(db, `UPDATE changes SET state = 'done' WHERE id = ?`).run(change.id);
-  return { changeId: change.id, summary: `Redid: ${change.summary}` };
+  return { changeId: change.id, summary: `Redid: ${change.summary}`, rows };
 }
 
 export function historyState(db: Db) {

@@ -42,23 +42,19 @@ import { type BoardFilter, NO_FILTER, overreaches, teamWarnings } from './filter
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { type Notice, useBoardMoves } from './useBoardMoves.ts';
+import { useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
 import { useSharedView } from './share.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { Warnings } from './Warnings.tsx';
+import { planStore } from '../store/plan.ts';
+import { Notices } from '../ui/Notices.tsx';
 import './board.css';
 import './board-scale.css';
 
-type BoardProps = {
-  snapshot: Snapshot;
-  setSnapshot: (s: Snapshot) => void;
-  reload: () => Promise<unknown>;
-};
-
-export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
-  const { assign: move, undo, redo, actions, notice, error, setError, takePendingPaint } = useBoardMoves({ snapshot, setSnapshot, reload });
+export function Board({ snapshot }: { snapshot: Snapshot }) {
+  const { assign: move, undo, redo, actions, takePendingPaint } = useBoardMoves(snapshot);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
   const view = useSharedView(snapshot, filter);
@@ -182,8 +178,8 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
   );
   const onDragCancel = useCallback(() => {
     const before = endDrag();
-    if (before) setSnapshot(before);
-  }, [endDrag, setSnapshot]);
+    if (before) planStore.replace(before);
+  }, [endDrag]);
 
   // The card in the air is the store's, not the board's state: a pick-up renders no board.
   const dragging = useCallback(() => dragStore.get().itemId !== null, [dragStore]);
@@ -258,17 +254,7 @@ export function Board({ snapshot, setSnapshot, reload }: BoardProps) {
                 <Filters teams={snapshot.teams} filter={filter} onChange={setFilter} />
               </div>
               <div className="board-messages">
-                <div role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`} data-id="notice">
-                  {notice && <NoticeText notice={notice} />}
-                </div>
-                <div role="alert" className={error ? 'alert' : undefined} data-id="alert">
-                  {error}
-                </div>
-                {error && (
-                  <button type="button" className="dismiss" onClick={() => setError(null)}>
-                    Dismiss error
-                  </button>
-                )}
+                <Notices variant="board" />
               </div>
               {/* Only the drag machinery is inside <DndContext>: the board is outside it (see DropTarget.tsx). */}
               <DndContext
@@ -372,21 +358,6 @@ function useShortcutSheetKey(setOpen: (open: boolean) => void, dragging: () => b
  * (board-far.spec.ts on a busy CI machine; "dropped outside any lane" in npm run bench).
  */
 const MEASURING: MeasuringConfiguration = { droppable: { frequency: 100 } };
-
-const NOTICE_ICON = { success: '✓', info: 'ℹ', warning: '⚠' } as const;
-
-/** Not by colour alone: an icon, and a word for the warning, say what kind of notice this is. */
-function NoticeText({ notice }: { notice: Notice }) {
-  return (
-    <>
-      <span className="notice-icon" aria-hidden="true">
-        {NOTICE_ICON[notice.tone]}
-      </span>
-      {notice.tone === 'warning' && <strong>Warning: </strong>}
-      {notice.text}
-    </>
-  );
-}
 
 type OverlayProps = { itemsById: ReadonlyMap<number, WorkItem>; engineersById: ReadonlyMap<number, Engineer> };
 

@@ -1,85 +1,66 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { fit, fitSentence } from '../../shared/fit.ts';
-import type { Result } from '../../shared/errors.ts';
-import type { Mutation, Snapshot } from '../../shared/schemas.ts';
+import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
+import { useMutation } from '../store/useMutation.ts';
 import { withAssignment } from './optimistic.ts';
 
-/** success: done as asked; info: done, with a next step (a stretch's reviewer); warning: an overreach. */
-export type Notice = { text: string; tone: 'success' | 'info' | 'warning' };
-
-type Plan = {
-  snapshot: Snapshot;
-  setSnapshot: (s: Snapshot) => void;
-  reload: () => Promise<unknown>;
-};
-
 /**
- * Every move on the board: optimistic, then persisted through the contract, rolled back to the
- * snapshot captured at drag start if the main process refuses, then refreshed from the main process.
+ * Every move on the board, through the one mutation hook: applied at once with the shared rule
+ * (optimistic.ts), persisted through the contract, rolled back to the snapshot captured at drag
+ * start if the main process refuses; the reply's rows patch the plan store, with no second fetch.
  */
-export function useBoardMoves({ snapshot, setSnapshot, reload }: Plan) {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function useBoardMoves(snapshot: Snapshot) {
+  const { run } = useMutation();
   /** Set when an optimistic drop is waiting to be painted, for the benchmark marks. */
   const pendingPaint = useRef(false);
 
   const assign = useCallback(
+    /** Resolves true once the move is stored: the board then moves focus on to the next backlog card. */
     async (before: Snapshot, itemId: number, engineerId: number | null): Promise<boolean> => {
       const item = before.items.find((i) => i.id === itemId);
       if (!item) return false;
       const current = item.assignment?.engineerId ?? null;
       if (current === engineerId) return false;
       pendingPaint.current = true;
-      setSnapshot(withAssignment(before, itemId, engineerId));
-      const r = await api['plan.assign']({ itemId, engineerId });
-      if (!r.ok) {
-        setSnapshot(before);
-        setNotice(null);
-        setError(`Could not move '${item.title}': ${r.error.message}`);
-      } else {
-        performance.mark('rungs:drop-persisted');
-        setError(null);
-        const engineer = engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId);
-        const f = engineer ? fit(item.rung, engineer.level) : null;
-        if (engineer && f?.kind === 'overreach') {
-          setNotice({
-            tone: 'warning',
-            text: `Overreach: ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}. It is listed under Warnings until it is moved or kept with a note.`,
-          });
-        } else if (engineer && f?.kind === 'stretch') {
-          setNotice({ tone: 'info', text: `${r.value.summary}. Pick a reviewer on the card to close the gap with review.` });
-        } else setNotice({ tone: 'success', text: r.value.summary });
-      }
-      await reload();
+      const r = await run(() => api['plan.assign']({ itemId, engineerId }), {
+        failure: `Could not move '${item.title}'`,
+        optimistic: (s) => withAssignment(s, itemId, engineerId),
+        rollbackTo: before,
+        notice: ({ summary }) => {
+          const engineer = engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId);
+          const f = engineer ? fit(item.rung, engineer.level) : null;
+          if (engineer && f?.kind === 'overreach')
+            return {
+              tone: 'warning',
+              text: `Overreach: ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}. It is listed under Warnings until it is moved or kept with a note.`,
+            };
+          if (engineer && f?.kind === 'stretch')
+            return { tone: 'info', text: `${summary}. Pick a reviewer on the card to close the gap with review.` };
+          return summary;
+        },
+      });
+      // The change is stored and the plan store holds what the main process wrote.
+      if (r.ok) performance.mark('rungs:drop-persisted');
       return r.ok;
     },
-    [setSnapshot, reload],
+    [run],
   );
 
-  const run = useCallback(
-    async (failure: string, request: () => Promise<Result<Mutation>>): Promise<boolean> => {
-      const r = await request();
-      if (r.ok) {
-        setError(null);
-        setNotice({ tone: 'success', text: r.value.summary });
-      } else setError(`${failure}: ${r.error.message}`);
-      await reload();
-      return r.ok;
-    },
-    [reload],
-  );
-
-  const undo = useCallback(() => void run('Could not undo', () => api['history.undo']({})), [run]);
-  const redo = useCallback(() => void run('Could not redo', () => api['history.redo']({})), [run]);
+  const undo = useCallback(() => void run(() => api['history.undo']({}), { failure: 'Could not undo' }), [run]);
+  const redo = useCallback(() => void run(() => api['history.redo']({}), { failure: 'Could not redo' }), [run]);
   const setReviewer = useCallback(
     (itemId: number, reviewerId: number | null, leadReviews: boolean) =>
-      void run('Could not set the reviewer', () => api['plan.setReviewer']({ itemId, reviewerId, leadReviews })),
+      void run(() => api['plan.setReviewer']({ itemId, reviewerId, leadReviews }), { failure: 'Could not set the reviewer' }),
     [run],
   );
   const acknowledge = useCallback(
-    (itemId: number, note: string | null) =>
-      run(note === null ? 'Could not withdraw the note' : 'Could not keep the overreach', () => api['plan.acknowledge']({ itemId, note })),
+    async (itemId: number, note: string | null) =>
+      (
+        await run(() => api['plan.acknowledge']({ itemId, note }), {
+          failure: note === null ? 'Could not withdraw the note' : 'Could not keep the overreach',
+        })
+      ).ok,
     [run],
   );
 
@@ -91,5 +72,5 @@ export function useBoardMoves({ snapshot, setSnapshot, reload }: Plan) {
     pendingPaint.current = false;
     return pending;
   }, []);
-  return { assign, undo, redo, actions, notice, error, setError, takePendingPaint };
+  return { assign, undo, redo, actions, takePendingPaint };
 }

@@ -1,19 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Change } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
+import { notices } from '../store/notice.ts';
+import { useMutation } from '../store/useMutation.ts';
+import { Notices } from '../ui/Notices.tsx';
 import './history.css';
 
 const STATE_LABEL: Record<Change['state'], string> = { done: 'Applied', undone: 'Undone', discarded: 'Undone, then replaced' };
 
 /** Every change to the roster and plan, newest first, with undo and redo of the latest. */
-export function History({ onChanged, version }: { onChanged: () => Promise<unknown>; version: unknown }) {
+/** `version`: the plan on screen; the list is read again whenever it changes (an undo here, a move on the board). */
+export function History({ version }: { version: unknown }) {
+  const { run } = useMutation();
   const [changes, setChanges] = useState<Change[] | null>(null);
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
 
   const load = useCallback(async () => {
     const r = await api['history.list']({ limit: 500 });
     if (r.ok) setChanges(r.value);
-    else setMessage({ kind: 'alert', text: r.error.message });
+    else notices.refused(r.error.message);
   }, []);
 
   useEffect(() => {
@@ -22,10 +26,9 @@ export function History({ onChanged, version }: { onChanged: () => Promise<unkno
   }, [load, version]);
 
   const step = async (channel: 'history.undo' | 'history.redo') => {
-    const r = await api[channel]({});
-    setMessage(r.ok ? { kind: 'status', text: r.value.summary } : { kind: 'alert', text: r.error.message });
-    await onChanged();
-    await load();
+    const r = await run(() => api[channel]({}));
+    // A refused step changed no plan, but the log may have moved on (another window): read it again.
+    if (!r.ok) await load();
   };
 
   const canUndo = changes?.some((c) => c.state === 'done') ?? false;
@@ -42,9 +45,7 @@ export function History({ onChanged, version }: { onChanged: () => Promise<unkno
           Redo
         </button>
       </header>
-      <p role={message?.kind ?? 'status'} className={message?.kind === 'alert' ? 'error-banner' : 'history-status'}>
-        {message?.text ?? ''}
-      </p>
+      <Notices statusClass="history-status" />
       {changes === null ? (
         <p>Loading the change log…</p>
       ) : changes.length === 0 ? (

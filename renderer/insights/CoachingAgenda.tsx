@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { agendaHeadings, agendaMarkdown, coachingAgenda, rungAndKind } from '../../shared/coaching.ts';
 import { touchpointAnchor } from '../../shared/competency-map.ts';
 import type { EngineerGaps } from '../../shared/gaps.ts';
@@ -8,6 +8,11 @@ import { saveTextFile, savedNotice } from '../files.ts';
 import { useCompetencyMap } from '../map/useCompetencyMap.ts';
 import type { Go } from '../navigation.ts';
 import { ItemLink } from '../ui/plan.tsx';
+import { notices } from '../store/notice.ts';
+import { Notices } from '../ui/Notices.tsx';
+
+/** The agenda's download says where it went beside its button, not at the top of Insights. */
+const WHERE = 'agenda';
 
 // The screen renders the entries shared/coaching.ts builds, line for line as the Markdown
 // download does; it adds only links (items to the board, touchpoints to the map's rows).
@@ -26,10 +31,12 @@ function NamedItems({ items, go, withRung }: { items: readonly WorkItem[]; go: G
 export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapshot; perEngineer: readonly EngineerGaps[]; go: Go }) {
   const { map, error } = useCompetencyMap();
   const agenda = useMemo(() => (map ? coachingAgenda(perEngineer, snapshot.engineers, map) : []), [map, perEngineer, snapshot.engineers]);
-  const [saved, setSaved] = useState<{ kind: 'status' | 'alert'; text: string }>({ kind: 'status', text: '' });
   const save = async (filename: string, text: string) => {
     const r = await saveTextFile({ filename, mediaType: 'text/markdown', text });
-    setSaved(r.ok ? { kind: 'status', text: savedNotice(filename, r.value) } : { kind: 'alert', text: r.error.message });
+    if (!r.ok) return notices.refused(r.error.message, WHERE);
+    const said = savedNotice(filename, r.value);
+    if (said) notices.said(said, WHERE);
+    else notices.clear();
   };
   return (
     <section id="ins-agenda" aria-labelledby="ins-agenda-h" className="ins-panel">
@@ -49,9 +56,7 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
           >
             Download as Markdown
           </button>
-          <p role={saved.kind} className="ins-saved">
-            {saved.text}
-          </p>
+          <Notices where={WHERE} statusClass="ins-saved" />
           {agenda.length === 0 && <p className="ins-empty">Nothing to coach this quarter: no stretch, no overreach, no delegation gap.</p>}
           <div className="ins-agenda">
             {agenda.map(({ engineer, points, cells, delegate, move }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { driCheck } from '../../shared/dri.ts';
 import { type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
@@ -6,6 +6,9 @@ import { estimates, partsInWords } from '../../shared/load.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { loadText } from '../../shared/words.ts';
 import { api } from '../api.ts';
+import { planStore } from '../store/plan.ts';
+import { useMutation } from '../store/useMutation.ts';
+import { Notices } from '../ui/Notices.tsx';
 import type { Go } from '../navigation.ts';
 import { CoachingAgenda } from './CoachingAgenda.tsx';
 import { Heatmap, TeamHeatmap } from './Heatmap.tsx';
@@ -22,24 +25,18 @@ const WARNING_LABEL: Record<ItemWarning['kind'], string> = {
   inactive_assignee: 'On an inactive engineer',
 };
 
-export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload: () => Promise<unknown>; go: Go }) {
+export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
+  const { run } = useMutation();
   const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
   const perEngineer = useMemo(() => engineerGaps(snapshot), [snapshot]);
   const team = useMemo(() => teamGaps(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
   const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
   const summary = useMemo(() => gapSummary(perEngineer), [perEngineer]);
-  const [status, setStatus] = useState('');
   // Opening insights refetches the plan: a change made in another tab or window must not be missed.
   useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const act = async (request: Promise<{ ok: boolean; value?: { summary: string }; error?: { message: string } }>) => {
-    const r = await request;
-    setStatus(r.ok ? (r.value?.summary ?? 'Done') : (r.error?.message ?? 'The change was refused'));
-    await reload();
-  };
+    void planStore.fetch();
+  }, []);
 
   return (
     <div className="insights">
@@ -51,9 +48,7 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
         <a href="#ins-agenda">Coaching agenda</a>
         <a href="#ins-heatmap">Heatmap</a>
       </nav>
-      <p role="status" className="ins-status">
-        {status}
-      </p>
+      <Notices statusClass="ins-status" />
 
       <section aria-labelledby="ins-summary-h" className="ins-panel">
         <h2 id="ins-summary-h">Team summary, {snapshot.quarter.name}</h2>
@@ -98,13 +93,13 @@ export function Insights({ snapshot, reload, go }: { snapshot: Snapshot; reload:
                   {w.kind === 'stretch_without_reviewer' && (
                     <button
                       type="button"
-                      onClick={() => void act(api['plan.setReviewer']({ itemId: w.item.id, reviewerId: null, leadReviews: true }))}
+                      onClick={() => void run(() => api['plan.setReviewer']({ itemId: w.item.id, reviewerId: null, leadReviews: true }))}
                     >
                       I’ll review it
                     </button>
                   )}
                   {w.kind !== 'stretch_without_reviewer' && (
-                    <button type="button" onClick={() => void act(api['plan.assign']({ itemId: w.item.id, engineerId: null }))}>
+                    <button type="button" onClick={() => void run(() => api['plan.assign']({ itemId: w.item.id, engineerId: null }))}>
                       Return to backlog
                     </button>
                   )}

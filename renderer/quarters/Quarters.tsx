@@ -2,18 +2,20 @@ import { useState } from 'react';
 import { Name } from '../../shared/schemas.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
+import { useMutation } from '../store/useMutation.ts';
+import { Notices } from '../ui/Notices.tsx';
 import { Field } from '../ui/Field.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
 import './quarters.css';
 
-type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onSwitch: (quarterId: number) => void };
+type Props = { snapshot: Snapshot; onSwitch: (quarterId: number) => void };
 
 /** Create, rename and switch quarters; carry the unfinished plan into the next one. */
-export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
+export function Quarters({ snapshot, onSwitch }: Props) {
+  const { run } = useMutation();
   const [newName, setNewName] = useState('');
   const [rename, setRename] = useState(snapshot.quarter.name);
   const [errors, setErrors] = useState<{ create?: string; rename?: string }>({});
-  const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   // The lead picks the quarter to copy from (the one on screen to begin with) and the one to copy into.
   const [source, setSource] = useState(snapshot.quarter.id);
   const others = snapshot.quarters.filter((q) => q.id !== source);
@@ -25,35 +27,31 @@ export function Quarters({ snapshot, onChanged, onSwitch }: Props) {
   const create = async () => {
     const p = Name.safeParse(newName);
     if (!p.success) return setErrors({ create: p.error.issues[0]?.message });
-    const r = await api['quarters.create']({ name: p.data });
+    const r = await run(() => api['quarters.create']({ name: p.data }), {
+      refusal: 'form',
+      notice: ({ summary }) => `${summary}. It is now the quarter on screen.`,
+    });
     if (!r.ok) return setErrors({ create: r.error.message });
     setErrors({});
     setNewName('');
-    setNotice({ kind: 'status', text: `${r.value.summary}. It is now the quarter on screen.` });
     onSwitch(r.value.quarterId);
   };
   const doRename = async () => {
     const p = Name.safeParse(rename);
     if (!p.success) return setErrors({ rename: p.error.issues[0]?.message });
-    const r = await api['quarters.rename']({ quarterId: snapshot.quarter.id, name: p.data });
+    const r = await run(() => api['quarters.rename']({ quarterId: snapshot.quarter.id, name: p.data }), { refusal: 'form' });
     if (!r.ok) return setErrors({ rename: r.error.message });
     setErrors({});
-    setNotice({ kind: 'status', text: r.value.summary });
-    await onChanged();
   };
   const copy = async () => {
     if (target === '') return;
-    const r = await api['quarters.copyUnfinished']({ fromQuarterId: source, toQuarterId: target });
-    setNotice(r.ok ? { kind: 'status', text: r.value.summary } : { kind: 'alert', text: r.error.message });
-    await onChanged();
+    await run(() => api['quarters.copyUnfinished']({ fromQuarterId: source, toQuarterId: target }));
   };
 
   return (
     <section className="quarters" aria-labelledby="quarters-title">
       <ScreenHead id="quarters-title" title="Quarters" />
-      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
-        {notice?.text ?? ''}
-      </p>
+      <Notices />
       <ul className="quarter-list" aria-label="All quarters">
         {snapshot.quarters.map((q) => (
           <li key={q.id}>

@@ -11,6 +11,8 @@ import { loadText, plural } from '../../shared/words.ts';
 import { saveReportPdf, savedNotice, useShellFeatures } from '../files.ts';
 import { DriTable } from '../ui/DriTable.tsx';
 import './report.css';
+import { notices } from '../store/notice.ts';
+import { Notices } from '../ui/Notices.tsx';
 
 // The printable staffing report for a quarter: the plan by engineer, warnings, DRI check and
 // delegation gaps. The browser prints it with report.css's print rules; in Electron the main
@@ -40,10 +42,12 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
   // The date the report was opened, fixed for the life of the screen.
   const [today] = useState(() => localToday());
   const { pdf } = useShellFeatures();
-  const [saved, setSaved] = useState<{ kind: 'status' | 'alert'; text: string }>({ kind: 'status', text: '' });
   const savePdf = async () => {
     const r = await saveReportPdf(snapshot.quarter.name);
-    setSaved(r.ok ? { kind: 'status', text: savedNotice('the report', r.value) } : { kind: 'alert', text: r.error.message });
+    if (!r.ok) return notices.refused(r.error.message);
+    const said = savedNotice('the report', r.value);
+    if (said) notices.said(said);
+    else notices.clear();
   };
 
   return (
@@ -57,9 +61,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
         <button type="button" className="report-print" onClick={() => void savePdf()}>
           {pdf ? 'Save as PDF' : 'Print or save as PDF'}
         </button>
-        <p role={saved.kind} className="report-saved">
-          {saved.text}
-        </p>
+        <Notices statusClass="report-saved" />
       </header>
 
       <section aria-labelledby="report-plan-h">

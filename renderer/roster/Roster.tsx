@@ -6,6 +6,9 @@ import { byLevelThenName, byName } from '../../shared/plan.ts';
 import { Name } from '../../shared/schemas.ts';
 import type { Engineer, LevelChange, Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
+import { notices } from '../store/notice.ts';
+import { useMutation } from '../store/useMutation.ts';
+import { Notices } from '../ui/Notices.tsx';
 import { Confirm } from '../ui/Confirm.tsx';
 import { EditorForm } from '../ui/EditorForm.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -17,8 +20,7 @@ import { WorkImpact } from './WorkImpact.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
 import './roster.css';
 
-type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
-type Notice = { kind: 'status' | 'alert'; text: string } | null;
+type Props = { snapshot: Snapshot };
 
 const today = () => localToday();
 /** Later than any recorded change: the level a person holds once every dated change has come. */
@@ -31,9 +33,9 @@ const deactivateNote = (name: string) => `${name} leaves the board; reactivation
 const carriesWork = (impact: EngineerImpact) => impact.items.length > 0 || impact.reviews > 0;
 
 /** Teams, engineers and their promotion history: the roster every quarter shares. */
-export function Roster({ snapshot, onChanged }: Props) {
+export function Roster({ snapshot }: Props) {
+  const { run } = useMutation();
   const [editing, setEditing] = useState<Engineer | 'new' | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
   const [deleting, setDeleting] = useState<EngineerImpact | null>(null);
   const [deactivating, setDeactivating] = useState<EngineerImpact | null>(null);
   const [history, setHistory] = useState<{ engineer: Engineer; changes: LevelChange[] } | null>(null);
@@ -45,34 +47,27 @@ export function Roster({ snapshot, onChanged }: Props) {
     return level === e.level ? e : { ...e, level };
   });
 
-  const done = async (text: string) => {
-    setNotice({ kind: 'status', text });
-    await onChanged();
-  };
-
   const promote = async (e: Engineer, to: Rank, changedOn: string) => {
     setPromoting(null);
-    const r = await api['engineers.update']({ engineerId: e.id, level: to, fromLevel: e.level, changedOn });
-    if (r.ok) await done(r.value.summary);
-    else setNotice({ kind: 'alert', text: r.error.message });
+    await run(() => api['engineers.update']({ engineerId: e.id, level: to, fromLevel: e.level, changedOn }));
   };
 
   const askDelete = async (e: Engineer) => {
     const r = await api['engineers.deleteImpact']({ engineerId: e.id });
     if (r.ok) setDeleting(r.value);
-    else setNotice({ kind: 'alert', text: r.error.message });
+    else notices.refused(r.error.message);
   };
 
   const setActive = async (e: Engineer, active: boolean) => {
-    const r = await api['engineers.update']({ engineerId: e.id, active });
-    if (!r.ok) return setNotice({ kind: 'alert', text: r.error.message });
-    await done(active ? `${r.value.summary}. ${REACTIVATE_NOTE}` : `${r.value.summary}. Undo it from History.`);
+    await run(() => api['engineers.update']({ engineerId: e.id, active }), {
+      notice: ({ summary }) => (active ? `${summary}. ${REACTIVATE_NOTE}` : `${summary}. Undo it from History.`),
+    });
   };
 
   /** Someone who carries work is deactivated only after the lead has read what happens to it. */
   const askDeactivate = async (e: Engineer) => {
     const r = await api['engineers.deleteImpact']({ engineerId: e.id });
-    if (!r.ok) return setNotice({ kind: 'alert', text: r.error.message });
+    if (!r.ok) return notices.refused(r.error.message);
     if (carriesWork(r.value)) setDeactivating(r.value);
     else await setActive(e, false);
   };
@@ -81,7 +76,7 @@ export function Roster({ snapshot, onChanged }: Props) {
     if (history?.engineer.id === e.id) return setHistory(null);
     const r = await api['engineers.levelHistory']({ engineerId: e.id });
     if (r.ok) setHistory({ engineer: e, changes: r.value });
-    else setNotice({ kind: 'alert', text: r.error.message });
+    else notices.refused(r.error.message);
   };
 
   return (
@@ -92,19 +87,14 @@ export function Roster({ snapshot, onChanged }: Props) {
         </button>
         {snapshot.teams.length === 0 && <span className="hint">Add a team first, or import your roster from a CSV (Import/Export).</span>}
       </ScreenHead>
-      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
-        {notice?.text ?? ''}
-      </p>
+      <Notices />
       {editing !== null && (
         <EngineerForm
           key={editing === 'new' ? 'new' : editing.id}
           snapshot={snapshot}
           engineer={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
-          onSaved={async (summary) => {
-            setEditing(null);
-            await done(summary);
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
       {promoting && (
@@ -123,10 +113,9 @@ export function Roster({ snapshot, onChanged }: Props) {
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
             void (async () => {
-              const r = await api['engineers.delete']({ engineerId: deleting.engineer.id });
+              const engineerId = deleting.engineer.id;
               setDeleting(null);
-              if (r.ok) await done(`${r.value.summary}. Undo it from History.`);
-              else setNotice({ kind: 'alert', text: r.error.message });
+              await run(() => api['engineers.delete']({ engineerId }), { notice: ({ summary }) => `${summary}. Undo it from History.` });
             })();
           }}
         >
@@ -150,7 +139,7 @@ export function Roster({ snapshot, onChanged }: Props) {
           <p>{deactivateNote(deactivating.engineer.name)} You can undo it from History.</p>
         </Confirm>
       )}
-      <Teams snapshot={snapshot} onChanged={done} onError={(text) => setNotice({ kind: 'alert', text })} />
+      <Teams snapshot={snapshot} />
       {[...snapshot.teams].sort(byName).map((team) => (
         <TeamTable
           key={team.id}
@@ -169,37 +158,25 @@ export function Roster({ snapshot, onChanged }: Props) {
   );
 }
 
-function Teams({
-  snapshot,
-  onChanged,
-  onError,
-}: {
-  snapshot: Snapshot;
-  onChanged: (s: string) => Promise<void>;
-  onError: (s: string) => void;
-}) {
+function Teams({ snapshot }: { snapshot: Snapshot }) {
+  const { run } = useMutation();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const add = async () => {
     const parsed = Name.safeParse(name);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message);
-    const r = await api['teams.create']({ name: parsed.data });
+    const r = await run(() => api['teams.create']({ name: parsed.data }), { refusal: 'form' });
     if (!r.ok) return setError(r.error.message);
     setName('');
     setError(undefined);
-    await onChanged(r.value.summary);
   };
   const rename = async (teamId: number, current: string) => {
     const next = window.prompt(`Rename the team ${current} to:`, current);
     if (next === null || next.trim() === current) return;
-    const r = await api['teams.rename']({ teamId, name: next });
-    if (r.ok) await onChanged(r.value.summary);
-    else onError(r.error.message);
+    await run(() => api['teams.rename']({ teamId, name: next }));
   };
   const remove = async (teamId: number) => {
-    const r = await api['teams.delete']({ teamId });
-    if (r.ok) await onChanged(r.value.summary);
-    else onError(r.error.message);
+    await run(() => api['teams.delete']({ teamId }));
   };
   return (
     <section className="teams" aria-label="Teams">
@@ -242,8 +219,9 @@ function EngineerForm({
   snapshot: Snapshot;
   engineer: Engineer | null;
   onCancel: () => void;
-  onSaved: (summary: string) => Promise<void>;
+  onSaved: () => void;
 }) {
+  const { run } = useMutation();
   const [name, setName] = useState(engineer?.name ?? '');
   const [level, setLevel] = useState<Rank>(engineer?.level ?? 1);
   const [teamId, setTeamId] = useState(engineer?.teamId ?? snapshot.teams[0]?.id ?? 0);
@@ -270,20 +248,25 @@ function EngineerForm({
       if (carriesWork(r.value)) return setImpact(r.value);
     }
     const fields = { ...parsed.data, ...(levelChanges ? { changedOn } : {}) };
-    const r =
-      engineer === null
-        ? await api['engineers.create'](fields)
-        : await api['engineers.update']({ engineerId: engineer.id, ...fields, fromLevel: engineer.level });
+    const reactivates = engineer !== null && !engineer.active && active;
+    const r = await run(
+      () =>
+        engineer === null
+          ? api['engineers.create'](fields)
+          : api['engineers.update']({ engineerId: engineer.id, ...fields, fromLevel: engineer.level }),
+      {
+        refusal: 'form',
+        notice: ({ summary }) =>
+          deactivates ? `${summary}. Undo it from History.` : reactivates ? `${summary}. ${REACTIVATE_NOTE}` : summary,
+      },
+    );
     if (!r.ok) {
       const e = serverErrors(r.error);
       setErrors(e.fields);
       setFormError(e.message);
       return;
     }
-    const reactivates = engineer !== null && !engineer.active && active;
-    await onSaved(
-      deactivates ? `${r.value.summary}. Undo it from History.` : reactivates ? `${r.value.summary}. ${REACTIVATE_NOTE}` : r.value.summary,
-    );
+    onSaved();
   };
 
   const title = engineer ? `Edit ${engineer.name}` : 'Add an engineer';

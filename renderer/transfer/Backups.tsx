@@ -3,8 +3,11 @@ import type { Backup, DamagedBackup } from '../../shared/contract/safety.ts';
 import { api } from '../api.ts';
 import { Confirm } from '../ui/Confirm.tsx';
 import { shownError } from '../files.ts';
+import { notices } from '../store/notice.ts';
+import { useMutation } from '../store/useMutation.ts';
+import { Notices } from '../ui/Notices.tsx';
 
-type Notice = { kind: 'status' | 'alert'; text: string } | null;
+const WHERE = 'backups';
 
 const WHY: Record<Backup['reason'], string> = {
   launch: 'At launch',
@@ -28,16 +31,15 @@ export const size = (bytes: number): string =>
 export function Backups({ onRestored, version }: { onRestored: () => void; version: unknown }) {
   const [backups, setBackups] = useState<Backup[] | null>(null);
   const [damaged, setDamaged] = useState<DamagedBackup[]>([]);
-  const [notice, setNotice] = useState<Notice>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy } = useMutation();
 
   const load = useCallback(async () => {
     const r = await api['backups.list']({});
     if (r.ok) {
       setBackups(r.value.backups);
       setDamaged(r.value.damaged);
-    } else setNotice({ kind: 'alert', text: shownError(r.error) });
+    } else notices.refused(shownError(r.error), WHERE);
   }, []);
   useEffect(() => {
     // oxlint-disable-next-line react/set-state-in-effect -- the backups are files the main process lists; this loads them.
@@ -45,24 +47,25 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
   }, [load, version]);
 
   const backUp = async () => {
-    setBusy(true);
-    const r = await api['backups.create']({});
-    setBusy(false);
-    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
-    setNotice({ kind: 'status', text: `Backed up the roster (${size(r.value.bytes)}, ${when(r.value.createdAt)}).` });
+    const r = await run(() => api['backups.create']({}), {
+      where: WHERE,
+      refusal: 'form',
+      notice: (b) => `Backed up the roster (${size(b.bytes)}, ${when(b.createdAt)}).`,
+    });
+    if (!r.ok) return notices.refused(shownError(r.error), WHERE);
     await load();
   };
   const restore = async (backup: Backup) => {
     setRestoring(null);
-    setBusy(true);
-    const r = await api['backups.restore']({ name: backup.name });
-    setBusy(false);
-    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
-    setNotice({
-      kind: 'status',
-      text: `Restored the backup of ${when(backup.createdAt)}. The roster as it was is kept as the newest backup (${r.value.setAside}); restore that one to go back.`,
+    const r = await run(() => api['backups.restore']({ name: backup.name }), {
+      where: WHERE,
+      refusal: 'form',
+      notice: ({ setAside }) =>
+        `Restored the backup of ${when(backup.createdAt)}. The roster as it was is kept as the newest backup (${setAside}); restore that one to go back.`,
     });
+    if (!r.ok) return notices.refused(shownError(r.error), WHERE);
     await load();
+    // Everything changed: the plan is fetched afresh, on the restored roster's latest quarter.
     onRestored();
   };
 
@@ -79,9 +82,7 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
           Back up now
         </button>
       </div>
-      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
-        {notice?.text ?? ''}
-      </p>
+      <Notices where={WHERE} />
       {restoring && (
         <Confirm
           title={`Restore the backup of ${when(restoring.createdAt)}?`}

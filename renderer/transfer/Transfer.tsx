@@ -4,6 +4,9 @@ import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
+import { notices } from '../store/notice.ts';
+import { useMutation } from '../store/useMutation.ts';
+import { Notices } from '../ui/Notices.tsx';
 import { Backups } from './Backups.tsx';
 import { decodeText, NOT_TEXT, toBase64 } from '../../shared/decode.ts';
 import type { Result } from '../../shared/errors.ts';
@@ -14,7 +17,7 @@ import { ScreenHead } from '../ui/ScreenHead.tsx';
 import { PreviewRows } from './PreviewRows.tsx';
 import './transfer.css';
 
-type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown>; onReplaced: () => void };
+type Props = { snapshot: Snapshot; onReplaced: () => void };
 
 /** A file input is cleared after each pick (so the same file can be picked again after fixing it),
  * which makes the browser say "No file chosen"; this says which file was read, for eyes and ears. */
@@ -25,7 +28,6 @@ function FileChosen({ name, id }: { name: string | null; id: string }) {
     </span>
   );
 }
-type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
 /** Bring a team and a backlog in from spreadsheets, and take the plan out. */
 /** A disabled import button says what stands in the way, not what it would do if nothing did. */
@@ -36,18 +38,19 @@ const blockedLabel = (p: ImportPreview): string =>
       ? `Fix ${plural(p.summary.invalid, 'row')} to import`
       : 'Nothing to import';
 
-export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
-  const [notice, setNotice] = useState<Notice>(null);
+export function Transfer({ snapshot, onReplaced }: Props) {
+  const { run } = useMutation();
   const [jsonName, setJsonName] = useState<string | null>(null);
   const empty = snapshot.engineers.length === 0 && snapshot.teams.length === 0 && snapshot.items.length === 0;
   // Asked now, so a click on a file input already knows whether to open the native dialog.
   useShellFeatures();
   const save = async (exported: Result<TextFile>) => {
-    if (!exported.ok) return setNotice({ kind: 'alert', text: shownError(exported.error) });
+    if (!exported.ok) return notices.refused(shownError(exported.error));
     const r = await saveTextFile(exported.value);
-    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
+    if (!r.ok) return notices.refused(shownError(r.error));
     const said = savedNotice(exported.value.filename, r.value);
-    setNotice(said ? { kind: 'status', text: said } : null);
+    if (said) notices.said(said);
+    else notices.clear();
   };
   const exportFile = async (channel: 'export.rosterCsv' | 'export.json') => save(await api[channel]({}));
   const exportPlan = async () => save(await api['export.planCsv']({ quarterId: snapshot.quarter.id }));
@@ -60,22 +63,23 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
         decoded.error === NOT_TEXT
           ? NOT_TEXT.replace('Save it as CSV and pick that file.', 'Pick the .json file Rungs exported.')
           : decoded.error;
-      return setNotice({ kind: 'alert', text: `${file.name}: ${why}` });
+      return notices.refused(`${file.name}: ${why}`);
     }
-    const r = await api['import.json']({ text: decoded.text });
-    if (!r.ok) return setNotice({ kind: 'alert', text: `${file.name}: ${shownError(r.error)}` });
-    setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
+    const r = await run(() => api['import.json']({ text: decoded.text }), {
+      refusal: 'form',
+      notice: ({ summary }) => `${summary}. Undo it from History.`,
+    });
+    if (!r.ok) return notices.refused(`${file.name}: ${shownError(r.error)}`);
+    // A restored document brings its own quarters: the plan is fetched afresh on its latest one.
     onReplaced();
   };
 
   return (
     <section className="transfer" aria-labelledby="transfer-title">
       <ScreenHead id="transfer-title" title="Import and export" />
-      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
-        {notice?.text ?? ''}
-      </p>
-      <CsvImport kind="roster" snapshot={snapshot} onChanged={onChanged} />
-      <CsvImport kind="backlog" snapshot={snapshot} onChanged={onChanged} />
+      <Notices />
+      <CsvImport kind="roster" snapshot={snapshot} />
+      <CsvImport kind="backlog" snapshot={snapshot} />
       <section className="transfer-block" aria-labelledby="export-title">
         <h3 id="export-title">Export</h3>
         <div className="form-actions">
@@ -112,7 +116,7 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
             {...filePicker(
               'json',
               (f) => void importJson(f),
-              (text) => setNotice({ kind: 'alert', text }),
+              (text) => notices.refused(text),
             )}
           />
           <FileChosen id="json-file-chosen" name={jsonName} />
@@ -125,13 +129,15 @@ export function Transfer({ snapshot, onChanged, onReplaced }: Props) {
 
 const SHOWN_CLEAN_ROWS = 200;
 
-function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: Snapshot; onChanged: () => Promise<unknown> }) {
+function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot }) {
+  const { run } = useMutation();
+  /** Each import section says what happened to its own file. */
+  const where = `import-${kind}`;
   // The bytes as base64, as the preview read them: the commit sends the same.
   const [file, setFile] = useState<{ name: string; bytes: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   // What the lead changed in a tracker preview (mapping, rungs); the commit sends the same.
   const [tracker, setTracker] = useState<TrackerOptions>({});
-  const [notice, setNotice] = useState<Notice>(null);
   const input = useRef<HTMLInputElement>(null);
   const quarterId = kind === 'roster' ? null : snapshot.quarter.id;
   const { required, optional } = IMPORT_COLUMNS[kind];
@@ -142,13 +148,13 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
     if (r.ok) setPreview(r.value);
     else {
       setPreview(null);
-      setNotice({ kind: 'alert', text: shownError(r.error) });
+      notices.refused(shownError(r.error), where);
     }
   };
   const check = async (picked: PickedFile) => {
     const bytes = toBase64(picked.bytes);
     setFile({ name: picked.name, bytes });
-    setNotice(null);
+    notices.clear();
     // A new file starts from its preset or its remembered mapping, not the last file's edits.
     setTracker({});
     await previewWith(bytes, {});
@@ -160,18 +166,20 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
   };
   const commit = async () => {
     if (!file) return;
-    const r = await api['import.commitCsv']({
-      kind,
-      quarterId,
-      bytes: file.bytes,
-      fingerprint: preview?.fingerprint,
-      ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
-    });
-    if (!r.ok) return setNotice({ kind: 'alert', text: shownError(r.error) });
-    setNotice({ kind: 'status', text: `${r.value.summary}. Undo it from History.` });
+    const r = await run(
+      () =>
+        api['import.commitCsv']({
+          kind,
+          quarterId,
+          bytes: file.bytes,
+          fingerprint: preview?.fingerprint,
+          ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
+        }),
+      { where, refusal: 'form', notice: ({ summary }) => `${summary}. Undo it from History.` },
+    );
+    if (!r.ok) return notices.refused(shownError(r.error), where);
     setPreview(null);
     setFile(null);
-    await onChanged();
   };
 
   const rows = preview?.rows ?? [];
@@ -233,15 +241,13 @@ function CsvImport({ kind, snapshot, onChanged }: { kind: ImportKind; snapshot: 
             (f) => void check(f),
             (text) => {
               setPreview(null);
-              setNotice({ kind: 'alert', text });
+              notices.refused(text, where);
             },
           )}
         />
         <FileChosen id={`${fileId}-chosen`} name={file?.name ?? null} />
       </div>
-      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
-        {notice?.text ?? ''}
-      </p>
+      <Notices where={where} />
       {preview && file && (
         <div className="preview" aria-label={`Preview of ${file.name}`} role="region">
           {preview.fileErrors.length > 0 ? (

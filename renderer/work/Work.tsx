@@ -14,6 +14,9 @@ import {
 } from '../../shared/ladder.ts';
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
+import { notices } from '../store/notice.ts';
+import { useMutation } from '../store/useMutation.ts';
+import { Notices } from '../ui/Notices.tsx';
 import { Confirm } from '../ui/Confirm.tsx';
 import { EditorForm } from '../ui/EditorForm.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -22,26 +25,22 @@ import { ScreenHead } from '../ui/ScreenHead.tsx';
 import { WorkDeleteImpact, WorkRow } from './WorkRow.tsx';
 import './work.css';
 
-type Props = { snapshot: Snapshot; onChanged: () => Promise<unknown> };
+type Props = { snapshot: Snapshot };
 type Editing = { item: WorkItem } | { kind: WorkKind; parentId: number | null };
 
 /** Initiatives and stories of the quarter on screen, with their editors. */
-export function Work({ snapshot, onChanged }: Props) {
+export function Work({ snapshot }: Props) {
+  const { run } = useMutation();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<(WorkImpact & { id: number }) | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
   const loose = snapshot.items.filter((i) => i.kind === 'story' && (i.parentId === null || !initiatives.some((p) => p.id === i.parentId)));
   const owner = (i: WorkItem) => snapshot.engineers.find((e) => e.id === i.assignment?.engineerId)?.name;
 
-  const done = async (text: string) => {
-    setNotice({ kind: 'status', text });
-    await onChanged();
-  };
   const askDelete = async (i: WorkItem) => {
     const r = await api['work.deleteImpact']({ itemId: i.id });
     if (r.ok) setDeleting({ ...r.value, id: i.id });
-    else setNotice({ kind: 'alert', text: r.error.message });
+    else notices.refused(r.error.message);
   };
 
   const row = (i: WorkItem) => (
@@ -65,19 +64,14 @@ export function Work({ snapshot, onChanged }: Props) {
           Add story
         </button>
       </ScreenHead>
-      <p role={notice?.kind ?? 'status'} className={notice?.kind === 'alert' ? 'error-banner' : 'notice'}>
-        {notice?.text ?? ''}
-      </p>
+      <Notices />
       {editing && (
         <WorkForm
           key={'item' in editing ? editing.item.id : `${editing.kind}-${editing.parentId}`}
           snapshot={snapshot}
           editing={editing}
           onCancel={() => setEditing(null)}
-          onSaved={async (s) => {
-            setEditing(null);
-            await done(s);
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
       {deleting && (
@@ -87,10 +81,9 @@ export function Work({ snapshot, onChanged }: Props) {
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
             void (async () => {
-              const r = await api['work.delete']({ itemId: deleting.id });
+              const itemId = deleting.id;
               setDeleting(null);
-              if (r.ok) await done(`${r.value.summary}. Undo it from History.`);
-              else setNotice({ kind: 'alert', text: r.error.message });
+              await run(() => api['work.delete']({ itemId }), { notice: ({ summary }) => `${summary}. Undo it from History.` });
             })();
           }}
         >
@@ -138,8 +131,9 @@ function WorkForm({
   snapshot: Snapshot;
   editing: Editing;
   onCancel: () => void;
-  onSaved: (s: string) => Promise<void>;
+  onSaved: () => void;
 }) {
+  const { run } = useMutation();
   const item = 'item' in editing ? editing.item : null;
   const kind: WorkKind = item ? item.kind : (editing as { kind: WorkKind }).kind;
   const [title, setTitle] = useState(item?.title ?? '');
@@ -165,16 +159,18 @@ function WorkForm({
     setErrors(errs);
     if (!parsed.success || rp) return;
     const fields = { ...parsed.data, teamId: parentId === null ? parsed.data.teamId : undefined };
-    const r = item
-      ? await api['work.update']({ itemId: item.id, ...fields })
-      : await api['work.create']({ quarterId: snapshot.quarter.id, kind, ...fields });
+    const r = await run(
+      () =>
+        item ? api['work.update']({ itemId: item.id, ...fields }) : api['work.create']({ quarterId: snapshot.quarter.id, kind, ...fields }),
+      { refusal: 'form' },
+    );
     if (!r.ok) {
       const e = serverErrors(r.error);
       setErrors(e.fields);
       setFormError(e.message);
       return;
     }
-    await onSaved(r.value.summary);
+    onSaved();
   };
 
   const heading = item ? `Edit '${item.title}'` : `Add ${kind === 'initiative' ? 'an initiative' : 'a story'} to ${snapshot.quarter.name}`;

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, type HostProcess } from './fixtures.ts';
+import { test, expect, channelsCalled, type HostProcess } from './fixtures.ts';
 
 // The staffing board through the browser host, in Chromium, on a real database file per test.
 // Every move is confirmed through a second connection to that file (host.readDb()).
@@ -380,3 +380,19 @@ test('the board has no serious or critical accessibility violations', async ({ b
 async function dropTargetsMeasured(page: Page): Promise<void> {
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
 }
+
+test('a drop is one round trip: plan.assign answers with what changed, and no board.snapshot follows', async ({ board }) => {
+  const title = 'Fix flaky checkout end-to-end test';
+  const calls = channelsCalled(board);
+  await drag(board, handle(backlog(board), 'Story', title), lane(board, 'Tom Becker, Junior'));
+  await expect(board.getByRole('status').filter({ hasText: `'${title}' from the backlog → Tom Becker` })).toBeVisible();
+  await expect(card(lane(board, 'Tom Becker, Junior'), title)).toBeVisible();
+  // Time for a second request, were there one.
+  await board.waitForTimeout(500);
+  expect(calls).toEqual(['plan.assign']);
+  // Undo is one round trip too, and puts the card back from the rows it wrote.
+  await board.getByRole('button', { name: /^Undo/ }).click();
+  await expect(card(backlog(board), title)).toBeVisible();
+  await board.waitForTimeout(500);
+  expect(calls).toEqual(['plan.assign', 'history.undo']);
+});

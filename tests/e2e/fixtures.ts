@@ -74,3 +74,13 @@ export const test = base.extend<{ host: HostProcess; board: Page }>({
 });
 
 export { expect };
+
+/** Every channel the page calls from now on, in order: how a spec counts round trips. */
+export function channelsCalled(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (req) => {
+    if (!req.url().endsWith('/api/invoke')) return;
+    calls.push((JSON.parse(req.postData() ?? '{}') as { channel: string }).channel);
+  });
+  return calls;
+}

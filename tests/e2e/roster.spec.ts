@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 import { calendarQuarterStart, dayText, localToday, threeMonthsAfter } from '../../shared/calendar.ts';
-import { type HostProcess, expect, launchHost, stopHost, test } from './fixtures.ts';
+import { type HostProcess, channelsCalled, expect, launchHost, stopHost, test } from './fixtures.ts';
 
 /** How the demo names a calendar quarter: '2027-01-01' → '2027 Q1'. */
 const quarterName = (start: string) => `${start.slice(0, 4)} Q${(Number(start.slice(5, 7)) - 1) / 3 + 1}`;
@@ -299,4 +299,19 @@ test('a new lead imports their team from a spreadsheet CSV, fixes what the previ
     await stopHost(host);
     rmSync(host.dir, { recursive: true, force: true });
   }
+});
+
+test('an edit on the Roster is one round trip, and the board shows it without fetching the plan again', async ({ board }) => {
+  const screens = board.getByRole('navigation', { name: 'Screens' });
+  await screens.getByRole('button', { name: 'Roster' }).click();
+  const calls = channelsCalled(board);
+  await board.getByRole('button', { name: 'Edit Tom Becker' }).click();
+  const form = board.getByRole('form', { name: 'Edit Tom Becker' });
+  await form.getByLabel('Name').fill('Tomas Becker');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(board.getByRole('status')).toContainText('Tomas Becker');
+  await screens.getByRole('button', { name: 'Board' }).click();
+  await expect(board.getByRole('region', { name: 'Tomas Becker, Junior' })).toBeVisible();
+  await board.waitForTimeout(500);
+  expect(calls).toEqual(['engineers.update']);
 });

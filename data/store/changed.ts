@@ -1,0 +1,69 @@
+import type { Changed, Mutation } from '../../shared/schemas.ts';
+import { type RowChange, historyState } from './changes.ts';
+import type { Db } from './db.ts';
+import { getWorkItemsByIds } from './queries.ts';
+import { type DbEngineer, type DbLevelChange, type DbQuarter, type DbTeam, fromDb } from './rows.ts';
+
+/**
+ * Past this many row changes a reply says "fetch the plan again" instead of carrying them: an
+ * import or a restore touches thousands of rows, and the snapshot is then the smaller answer.
+ */
+export const MAX_CHANGED_ROWS = 1000;
+
+/**
+ * A change's rows, as the renderer's plan store applies them: the one place a Changeset's
+ * before/after images become domain rows. Items are read back whole (with their assignment),
+ * whichever of their two tables the change touched.
+ */
+export function changedOf(db: Db, rows: readonly RowChange[]): Pick<Mutation, 'changed' | 'refetch'> {
+  if (rows.length === 0) return {};
+  if (rows.length > MAX_CHANGED_ROWS) return { refetch: true };
+  const latest = new Map<string, RowChange>();
+  // Only the final image of each row matters; a row written twice in one change is sent once.
+  for (const r of rows) latest.set(`${r.table}:${r.key}`, r);
+  const changed: Changed = {
+    teams: [],
+    removedTeamIds: [],
+    engineers: [],
+    removedEngineerIds: [],
+    levelChanges: [],
+    removedLevelChangeIds: [],
+    quarters: [],
+    removedQuarterIds: [],
+    workItems: [],
+    removedItemIds: [],
+    history: historyState(db),
+  };
+  const itemIds = new Set<number>();
+  for (const { table, key, after } of latest.values()) {
+    switch (table) {
+      case 'teams':
+        if (after) changed.teams.push(fromDb.team(after as DbTeam));
+        else changed.removedTeamIds.push(key);
+        break;
+      case 'engineers':
+        if (after) changed.engineers.push(fromDb.engineer(after as DbEngineer));
+        else changed.removedEngineerIds.push(key);
+        break;
+      case 'level_changes':
+        if (after) changed.levelChanges.push(fromDb.levelChange(after as DbLevelChange));
+        else changed.removedLevelChangeIds.push(key);
+        break;
+      case 'quarters':
+        if (after) changed.quarters.push(fromDb.quarter(after as DbQuarter));
+        else changed.removedQuarterIds.push(key);
+        break;
+      case 'work_items':
+      case 'assignments':
+        itemIds.add(key);
+        break;
+    }
+  }
+  const items = getWorkItemsByIds(db, [...itemIds]);
+  for (const id of itemIds) {
+    const item = items.get(id);
+    if (item) changed.workItems.push(item);
+    else changed.removedItemIds.push(id);
+  }
+  return { changed };
+}
