@@ -11,12 +11,25 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type SyntheticEvent, memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type SyntheticEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { createPortal } from 'react-dom';
+import { levelName } from '../../shared/ladder.ts';
 import { estimateOf } from '../../shared/load.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, Team, WorkItem } from '../../shared/schemas.ts';
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
+import { type AssignStep, AssignPopup } from './AssignPopup.tsx';
 import { Backlog } from './Backlog.tsx';
 import { CardFace, DRAG_INSTRUCTIONS_ID, estimateProps } from './Card.tsx';
 import { BoardActionsContext, QuarterNamesContext } from './context.ts';
@@ -32,6 +45,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
 import { useSharedView } from './share.ts';
+import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { Warnings } from './Warnings.tsx';
 import { planStore } from '../store/plan.ts';
@@ -40,12 +54,44 @@ import './board.css';
 import './board-scale.css';
 
 export function Board({ snapshot }: { snapshot: Snapshot }) {
-  const { assign, undo, redo, actions, takePendingPaint } = useBoardMoves(snapshot);
+  const { assign: move, undo, redo, actions, takePendingPaint } = useBoardMoves(snapshot);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
   const view = useSharedView(snapshot, filter);
   const allWarnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
   const warnings = useMemo(() => teamWarnings(allWarnings, filter.teamId), [allWarnings, filter.teamId]);
+  /** The backlog's cards in the order it shows them: where focus goes after an assignment. */
+  const backlogOrder = useMemo(
+    () => [
+      ...view.groups.flatMap((g) => (g.initiative && !g.initiative.assignment ? [g.initiative, ...g.stories] : g.stories)),
+      ...view.loose,
+    ],
+    [view.groups, view.loose],
+  );
+  const [announcement, setAnnouncement] = useState('');
+  /**
+   * Every assignment, whichever way it was made (a drop, Assign to…), takes the drop's path
+   * (useBoardMoves). Once an item has gone to an engineer, focus moves on to the next card waiting
+   * in the backlog and the live region names it: staffing a backlog from the keyboard is then A,
+   * a few letters, Enter, again and again, with no Tab through the lanes in between.
+   */
+  const advance = useCallback((itemId: number, order: readonly WorkItem[]) => {
+    const at = order.findIndex((i) => i.id === itemId);
+    const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
+    if (next) {
+      setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(next.rung)}-rung ${next.kind}`);
+      focusCard(next.id);
+    } else setAnnouncement('The backlog is empty: every card is staffed.');
+  }, []);
+  const assign = useCallback(
+    async (before: Snapshot, itemId: number, engineerId: number | null, moveFocus = true): Promise<boolean> => {
+      const order = backlogOrder;
+      const ok = await move(before, itemId, engineerId);
+      if (ok && engineerId !== null && moveFocus) advance(itemId, order);
+      return ok;
+    },
+    [move, backlogOrder, advance],
+  );
   const quarterNames = useMemo(() => new Map(snapshot.quarters.map((q) => [q.id, q.name])), [snapshot.quarters]);
 
   // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
@@ -139,6 +185,53 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   const dragging = useCallback(() => dragStore.get().itemId !== null, [dragStore]);
   useUndoShortcuts(undo, redo, dragging);
 
+  /** The card Assign to… is open on, and the step it opened at. */
+  const [assigning, setAssigning] = useState<{ itemId: number; step: AssignStep } | null>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  /** The popup's last assignment: focus moves on once it is stored and the popup has closed. */
+  const popupAssign = useRef<{ done: Promise<boolean>; order: readonly WorkItem[]; engineerId: number | null } | null>(null);
+  const assignTo = useCallback(
+    (itemId: number, engineerId: number | null) => {
+      // Not moving focus yet: a stretch keeps the popup open for its reviewer.
+      const done = assign(snapshot, itemId, engineerId, false);
+      popupAssign.current = { done, order: backlogOrder, engineerId };
+      return done;
+    },
+    [assign, snapshot, backlogOrder],
+  );
+  const closeAssign = useCallback(
+    (moved: boolean) => {
+      const itemId = assigning?.itemId;
+      const last = popupAssign.current;
+      popupAssign.current = null;
+      setAssigning(null);
+      if (itemId === undefined) return;
+      // Assigned: on to the next backlog card once stored. Cancelled or unassigned: back to the card.
+      if (moved && last && last.engineerId !== null) void last.done.then((ok) => (ok ? advance(itemId, last.order) : focusCard(itemId)));
+      else focusCard(itemId);
+    },
+    [assigning, advance],
+  );
+  useShortcutSheetKey(setSheetOpen, dragging, assigning !== null);
+  /** A on a card's handle opens Assign to…; any other key on the board goes to the drag sensors. */
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      const handle = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-card-handle]') : null;
+      if (handle && !dragging() && e.key.toLowerCase() === 'a' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        setAssigning({ itemId: Number(handle.dataset.cardHandle), step: 'assignee' });
+        return;
+      }
+      press.onKeyDown(e);
+    },
+    [dragging, press],
+  );
+  const onClick = useCallback((e: MouseEvent) => {
+    const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-assign]') : null;
+    if (button) setAssigning({ itemId: Number(button.dataset.assign), step: 'assignee' });
+  }, []);
+  const assigningItem = assigning ? itemsById.get(assigning.itemId) : undefined;
+
   const rendered = useRef(false);
   useLayoutEffect(() => {
     if (rendered.current) return;
@@ -185,7 +278,24 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
                   document.body,
                 )}
               </DndContext>
-              <div className="board" {...press}>
+              <p role="status" className="sr-only" data-id="next-announcement">
+                {announcement}
+              </p>
+              {assigning && assigningItem && (
+                <AssignPopup
+                  key={assigning.itemId}
+                  item={assigningItem}
+                  engineers={snapshot.engineers}
+                  items={snapshot.items}
+                  step={assigning.step}
+                  assign={assignTo}
+                  setReviewer={actions.setReviewer}
+                  onCancel={() => closeAssign(false)}
+                  onDone={closeAssign}
+                />
+              )}
+              {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
+              <div className="board" {...press} onKeyDown={onKeyDown} onClick={onClick}>
                 <section className="lanes" aria-label="Engineers">
                   {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
                   {view.teams.map(({ team, lanes }, teamIndex) => (
@@ -211,6 +321,34 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
       </QuarterNamesContext.Provider>
     </BoardActionsContext.Provider>
   );
+}
+
+/**
+ * Focus a card's handle once it is on the page: after a move the card re-mounts in its new place,
+ * and a backlog card far down the side panel mounts only when scrolled near (near.ts).
+ */
+function focusCard(itemId: number, tries = 30): void {
+  const handle = document.querySelector<HTMLElement>(`[data-card-handle="${itemId}"]`);
+  if (handle) {
+    handle.focus({ preventScroll: true });
+    handle.scrollIntoView({ block: 'nearest' });
+  } else if (tries > 0) requestAnimationFrame(() => focusCard(itemId, tries - 1));
+}
+
+const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+
+/** ? anywhere on the board (not while typing, dragging or choosing) opens the shortcut sheet. */
+function useShortcutSheetKey(setOpen: (open: boolean) => void, dragging: () => boolean, busy: boolean): void {
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '?' || busy || dragging() || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.target instanceof Element && e.target.closest(EDITABLE)) return;
+      e.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setOpen, dragging, busy]);
 }
 
 /**

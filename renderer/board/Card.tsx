@@ -105,6 +105,11 @@ export const DraggableCard = memo(function DraggableCard({ item, engineer, child
       >
         <CardFace item={item} engineer={engineer} {...estimate} />
       </div>
+      {/* For the pointer; from the keyboard, A on the handle does the same and the card stays one Tab
+          stop (the board handles the click, so no card subscribes to anything). */}
+      <button type="button" className="card-assign" data-assign={item.id} tabIndex={-1} aria-label={`Assign to…: '${item.title}'`}>
+        Assign to…
+      </button>
       {children}
     </article>
   );

@@ -16,11 +16,12 @@ export function useBoardMoves(snapshot: Snapshot) {
   const pendingPaint = useRef(false);
 
   const assign = useCallback(
-    async (before: Snapshot, itemId: number, engineerId: number | null) => {
+    /** Resolves true once the move is stored: the board then moves focus on to the next backlog card. */
+    async (before: Snapshot, itemId: number, engineerId: number | null): Promise<boolean> => {
       const item = before.items.find((i) => i.id === itemId);
-      if (!item) return;
+      if (!item) return false;
       const current = item.assignment?.engineerId ?? null;
-      if (current === engineerId) return;
+      if (current === engineerId) return false;
       pendingPaint.current = true;
       const r = await run(() => api['plan.assign']({ itemId, engineerId }), {
         failure: `Could not move '${item.title}'`,
@@ -41,6 +42,7 @@ export function useBoardMoves(snapshot: Snapshot) {
       });
       // The change is stored and the plan store holds what the main process wrote.
       if (r.ok) performance.mark('rungs:drop-persisted');
+      return r.ok;
     },
     [run],
   );

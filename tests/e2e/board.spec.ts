@@ -80,6 +80,14 @@ test('a pointer drag assigns a backlog story; the row is in the database', async
     ),
   );
   expect(marks.every((n) => n > 0)).toBe(true);
+  // After a drop, focus moves on to the next card waiting in the backlog (here the first: the
+  // dropped story was the last), and the live region names it.
+  await expect(board.locator('[data-id="next-announcement"]')).toContainText(
+    "Next in the backlog: 'Track saved-card usage in the dashboard'",
+  );
+  await expect
+    .poll(() => board.evaluate(() => document.activeElement?.closest('[data-id="backlog"] article')?.getAttribute('aria-label')))
+    .toBe('Track saved-card usage in the dashboard');
 
   // Back to the backlog: unassigned.
   await drag(board, handle(lane(board, 'Tom Becker, Junior'), 'Story', title), backlog(board));
