@@ -1,13 +1,13 @@
-import { type AssignmentFacts, type Cleared, type Person, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
+import { type Cleared, type Person, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
 import type { rosterContract } from '../../shared/contract/roster.ts';
 import { dayText, judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { type Rank, levelName } from '../../shared/ladder.ts';
+import { levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
 import { plural, withArticle } from '../../shared/words.ts';
 import type { Changeset } from '../store/changes.ts';
 import type { Db } from '../store/db.ts';
-import { getEngineer, getLevelChanges } from '../store/queries.ts';
+import { getAssignmentFacts, getEngineer, getLevelChanges } from '../store/queries.ts';
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../store/rows.ts';
 import { type Handlers, record } from './types.ts';
 import { plucked, prepared } from '../store/statements.ts';
@@ -69,50 +69,6 @@ function releaseWork(db: Db, rows: Changeset, engineerId: number): void {
   for (const itemId of reviewed) rows.update('assignments', itemId, { reviewer_id: null });
 }
 
-type AssignmentRow = {
-  item_id: number;
-  title: string;
-  rung: Rank;
-  ack_note: string | null;
-  starts_on: string | null;
-  a_id: number;
-  a_name: string;
-  a_level: Rank;
-  a_active: number;
-  r_id: number | null;
-  r_name: string | null;
-  r_level: Rank | null;
-  r_active: number | null;
-};
-
-type QuarterAssignment = AssignmentFacts & { itemId: number; startsOn: string | null };
-
-/** Every assignment one of these people carries or reviews, as the shared rules read it, with its quarter's first day. */
-function assignmentsOf(db: Db, engineerIds: readonly number[]): QuarterAssignment[] {
-  const person = (id: number, name: string, level: Rank, active: number) => ({ id, name, level, active: active === 1 });
-  return prepared<[string, string], AssignmentRow>(
-    db,
-    `SELECT w.id AS item_id, w.title, w.rung, a.ack_note, q.starts_on,
-              e.id AS a_id, e.name AS a_name, e.level AS a_level, e.active AS a_active,
-              r.id AS r_id, r.name AS r_name, r.level AS r_level, r.active AS r_active
-       FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN quarters q ON q.id = w.quarter_id
-       JOIN engineers e ON e.id = a.engineer_id
-       LEFT JOIN engineers r ON r.id = a.reviewer_id
-       WHERE a.engineer_id IN (SELECT value FROM json_each(?)) OR a.reviewer_id IN (SELECT value FROM json_each(?))
-       ORDER BY w.quarter_id, w.sort_key, w.id`,
-  )
-    .all(JSON.stringify(engineerIds), JSON.stringify(engineerIds))
-    .map((r) => ({
-      itemId: r.item_id,
-      title: r.title,
-      rung: r.rung,
-      ackNote: r.ack_note,
-      startsOn: r.starts_on,
-      assignee: person(r.a_id, r.a_name, r.a_level, r.a_active),
-      reviewer: r.r_id === null ? null : person(r.r_id, r.r_name!, r.r_level!, r.r_active!),
-    }));
-}
-
 export type Edit = { before: Engineer; after: Engineer };
 
 /**
@@ -127,7 +83,7 @@ export type Edit = { before: Engineer; after: Engineer };
 export function clearedByEdits(db: Db, edits: readonly Edit[], changedOn = localToday(), today = localToday()): Cleared[] {
   const levels = new Map(edits.filter((e) => e.after.level !== e.before.level && e.after.active).map((e) => [e.before.id, e.after.level]));
   if (levels.size === 0) return [];
-  const reached = assignmentsOf(db, [...levels.keys()])
+  const reached = getAssignmentFacts(db, [...levels.keys()])
     .map((a) => ({ ...a, day: judgedOn(a.startsOn, today) }))
     .filter((a) => a.day >= changedOn);
   if (reached.length === 0) return [];

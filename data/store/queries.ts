@@ -1,4 +1,6 @@
+import type { AssignmentFacts } from '../../shared/assignment.ts';
 import { engineersOn, judgedOn, localToday } from '../../shared/calendar.ts';
+import type { Rank } from '../../shared/ladder.ts';
 import { RungsError } from '../../shared/errors.ts';
 import type { Engineer, LevelChange, Quarter, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { historyState } from './changes.ts';
@@ -103,4 +105,53 @@ export function getEngineersByIds(db: Db, ids: readonly number[]): Map<number, E
     JSON.stringify(ids),
   );
   return new Map(rows.map((r) => [r.id, fromDb.engineer(r)]));
+}
+
+type AssignmentRow = {
+  item_id: number;
+  title: string;
+  rung: Rank;
+  ack_note: string | null;
+  starts_on: string | null;
+  a_id: number;
+  a_name: string;
+  a_level: Rank;
+  a_active: number;
+  r_id: number | null;
+  r_name: string | null;
+  r_level: Rank | null;
+  r_active: number | null;
+};
+
+export type QuarterAssignment = AssignmentFacts & { itemId: number; startsOn: string | null };
+
+/**
+ * Assignments with the people on them, as the shared rules read them (shared/assignment.ts), with
+ * their quarter's first day: those `engineerIds` carry or review, or every one when null. The
+ * levels are the stored ones; a caller judging a quarter applies levelOn.
+ */
+export function getAssignmentFacts(db: Db, engineerIds: readonly number[] | null): QuarterAssignment[] {
+  const person = (id: number, name: string, level: Rank, active: number) => ({ id, name, level, active: active === 1 });
+  return prepared<[{ ids: string | null }], AssignmentRow>(
+    db,
+    `SELECT w.id AS item_id, w.title, w.rung, a.ack_note, q.starts_on,
+            e.id AS a_id, e.name AS a_name, e.level AS a_level, e.active AS a_active,
+            r.id AS r_id, r.name AS r_name, r.level AS r_level, r.active AS r_active
+     FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN quarters q ON q.id = w.quarter_id
+     JOIN engineers e ON e.id = a.engineer_id
+     LEFT JOIN engineers r ON r.id = a.reviewer_id
+     WHERE @ids IS NULL
+        OR a.engineer_id IN (SELECT value FROM json_each(@ids)) OR a.reviewer_id IN (SELECT value FROM json_each(@ids))
+     ORDER BY w.quarter_id, w.sort_key, w.id`,
+  )
+    .all({ ids: engineerIds === null ? null : JSON.stringify(engineerIds) })
+    .map((r) => ({
+      itemId: r.item_id,
+      title: r.title,
+      rung: r.rung,
+      ackNote: r.ack_note,
+      startsOn: r.starts_on,
+      assignee: person(r.a_id, r.a_name, r.a_level, r.a_active),
+      reviewer: r.r_id === null ? null : person(r.r_id, r.r_name!, r.r_level!, r.r_active!),
+    }));
 }
