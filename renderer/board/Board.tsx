@@ -32,6 +32,7 @@ import { boardAnnouncements, screenReaderInstructions } from './announcements.ts
 import { type AssignStep, AssignPopup } from './AssignPopup.tsx';
 import { Backlog } from './Backlog.tsx';
 import { CardFace, DRAG_INSTRUCTIONS_ID, estimateProps } from './Card.tsx';
+import { CardDetail } from './CardDetail.tsx';
 import { BoardActionsContext, QuarterNamesContext } from './context.ts';
 import { DragStoreContext, IDLE, createDragStore, useDragState, useInReach } from './dragState.ts';
 import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
@@ -188,6 +189,8 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   /** The card Assign to… is open on, and the step it opened at. */
   const [assigning, setAssigning] = useState<{ itemId: number; step: AssignStep } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
+  /** The card shown in the detail panel: opened by a click on it or Enter on its handle. */
+  const [detailId, setDetailId] = useState<number | null>(null);
   /** The popup's last assignment: focus moves on once it is stored and the popup has closed. */
   const popupAssign = useRef<{ done: Promise<boolean>; order: readonly WorkItem[]; engineerId: number | null } | null>(null);
   const assignTo = useCallback(
@@ -222,13 +225,17 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
         setAssigning({ itemId: Number(handle.dataset.cardHandle), step: 'assignee' });
         return;
       }
+      // Enter opens the card's details; Space picks it up (and Space or Enter drops it).
+      if (handle && !dragging() && e.key === 'Enter') return setDetailId(Number(handle.dataset.cardHandle));
       press.onKeyDown(e);
     },
     [dragging, press],
   );
   const onClick = useCallback((e: MouseEvent) => {
     const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-assign]') : null;
-    if (button) setAssigning({ itemId: Number(button.dataset.assign), step: 'assignee' });
+    if (button) return setAssigning({ itemId: Number(button.dataset.assign), step: 'assignee' });
+    const handle = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-card-handle]') : null;
+    if (handle) setDetailId(Number(handle.dataset.cardHandle));
   }, []);
   const assigningItem = assigning ? itemsById.get(assigning.itemId) : undefined;
 
@@ -314,6 +321,14 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
                   <Warnings warnings={warnings} />
                   <Backlog groups={view.groups} loose={view.loose} engineers={snapshot.engineers} />
                 </aside>
+                {detailId !== null && (
+                  <CardDetail
+                    itemId={detailId}
+                    snapshot={snapshot}
+                    onOpen={setDetailId}
+                    onClose={() => (setDetailId(null), focusCard(detailId))}
+                  />
+                )}
               </div>
             </div>
           </DropTargetRegistryContext.Provider>

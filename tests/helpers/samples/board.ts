@@ -18,5 +18,6 @@ export const boardSamples: SamplesOf<typeof boardContract> = {
   'history.redo': () => ({}),
   'history.state': () => ({}),
   'history.list': () => ({ limit: 10 }),
+  'history.forItem': (db) => ({ itemId: ids(db).stretch, limit: 10 }),
   'app.info': () => ({}),
 };
