@@ -5,6 +5,7 @@ import type { WorkItem } from '../../shared/schemas.ts';
 import type { Db } from '../store/db.ts';
 import { getQuarter, getWorkItems } from '../store/queries.ts';
 import { toDb } from '../store/rows.ts';
+import { plural } from '../../shared/words.ts';
 import { type Handlers, record } from './types.ts';
 import { nextSortKey } from './work.ts';
 import { plucked, prepared } from '../store/statements.ts';
@@ -32,6 +33,22 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
     const q = getQuarter(db, quarterId);
     refuseDuplicate(db, name, quarterId);
     return record(db, `Renamed the quarter ${q.name} to ${name}`, (rows) => rows.update('quarters', quarterId, { name }));
+  },
+
+  'quarters.delete': (db, { quarterId }) => {
+    const q = getQuarter(db, quarterId);
+    const count = (sql: string) => plucked<[number], number>(db, sql).get(quarterId)!;
+    const items = count('SELECT count(*) FROM work_items WHERE quarter_id = ?');
+    if (items > 0) throw new RungsError('conflict', `${q.name} holds ${plural(items, 'work item')}; delete or move them first.`);
+    const carried = count('SELECT count(*) FROM work_items WHERE carried_from_quarter_id = ?');
+    if (carried > 0)
+      throw new RungsError(
+        'conflict',
+        `${q.name} is where ${plural(carried, 'work item')} of other quarters came from; it stays while they do.`,
+      );
+    if (count('SELECT count(*) FROM quarters WHERE id != ?') === 0)
+      throw new RungsError('conflict', `${q.name} is the only quarter; create the next one before deleting it.`);
+    return record(db, `Deleted the quarter ${q.name}`, (rows) => void rows.remove('quarters', quarterId));
   },
 
   /**

@@ -9,6 +9,8 @@ import type { Changeset } from '../store/changes.ts';
 import type { Db } from '../store/db.ts';
 import { getAssignmentFacts, getEngineer, getLevelChanges } from '../store/queries.ts';
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../store/rows.ts';
+import { DEMO_ENGINEERS, plantDemoTeam } from '../seed/demo-team.ts';
+import { getQuarter } from '../store/queries.ts';
 import { type Handlers, record } from './types.ts';
 import { plucked, prepared } from '../store/statements.ts';
 
@@ -136,6 +138,23 @@ function editSummary(before: Engineer, after: Engineer, changedOn: string, teamN
 }
 
 export const rosterHandlers: Handlers<typeof rosterContract> = {
+  'roster.openDemo': (db, { quarterId }) => {
+    const quarter = getQuarter(db, quarterId);
+    const count = (table: 'teams' | 'engineers' | 'work_items') => plucked<[], number>(db, `SELECT count(*) FROM ${table}`).get()!;
+    const [teams, engineers, items] = [count('teams'), count('engineers'), count('work_items')];
+    if (teams + engineers + items > 0)
+      throw new RungsError(
+        'conflict',
+        `The demo team opens only in an empty roster; this one has ${plural(teams, 'team')}, ${plural(engineers, 'engineer')} and ${plural(items, 'work item')}.`,
+      );
+    const teamCount = new Set(DEMO_ENGINEERS.map((e) => e.team)).size;
+    return record(
+      db,
+      `Opened the demo team: ${plural(DEMO_ENGINEERS.length, 'engineer')} in ${plural(teamCount, 'team')}, its plan in ${quarter.name}`,
+      (rows) => plantDemoTeam((table, row) => rows.insert(table, row), quarter.id),
+    );
+  },
+
   'teams.list': (db) => prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
   'teams.create': (db, { name }) => {
     refuseDuplicateTeam(db, name);

@@ -280,6 +280,8 @@ const commands = [
     .map(
       ([q, name]) => new Step(`quarters.rename ${q} ${name}`, (db) => ['quarters.rename', { quarterId: from(quartersOf(db), q), name }]),
     ),
+  pick.map((q) => new Step(`quarters.delete ${q}`, (db) => ['quarters.delete', { quarterId: from(quartersOf(db), q) }])),
+  pick.map((q) => new Step(`roster.openDemo ${q}`, (db) => ['roster.openDemo', { quarterId: from(quartersOf(db), q) }])),
   fc
     .tuple(pick, pick)
     .map(

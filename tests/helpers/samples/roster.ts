@@ -16,5 +16,6 @@ export const rosterSamples: SamplesOf<typeof rosterContract> = {
   'engineers.update': (db) => ({ engineerId: ids(db).junior, name: nameOf(db, ids(db).junior) }),
   'engineers.deleteImpact': (db) => ({ engineerId: ids(db).junior }),
   'engineers.delete': (db) => ({ engineerId: ids(db).junior }),
+  'roster.openDemo': (db) => ({ quarterId: ids(db).quarter }),
   'engineers.levelHistory': (db) => ({ engineerId: ids(db).junior }),
 };
