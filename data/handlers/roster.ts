@@ -11,6 +11,7 @@ import { getAssignmentFacts, getEngineer, getLevelChanges } from '../store/queri
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../store/rows.ts';
 import { DEMO_ENGINEERS, plantDemoTeam } from '../seed/demo-team.ts';
 import { getQuarter } from '../store/queries.ts';
+import { handOverWork, successor } from './handover.ts';
 import { type Handlers, record } from './types.ts';
 import { plucked, prepared } from '../store/statements.ts';
 
@@ -202,6 +203,23 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
       .filter(Boolean)
       .join('; ');
     return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], day));
+  },
+
+  'engineers.deactivate': (db, { engineerId, handTo }) => {
+    const before = getEngineer(db, engineerId);
+    if (!before.active) throw new RungsError('conflict', `${before.name} is inactive already. Nothing was changed.`);
+    const to = handTo === null ? null : successor(db, before, handTo);
+    const owned = ownedCount(db, engineerId);
+    const summary = [
+      `Deactivated ${before.name}`,
+      owned > 0 && (to ? `${plural(owned, 'item')} handed to ${to.name}` : `${plural(owned, 'item')} back to the backlog`),
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return record(db, summary, (rows) => {
+      if (to) handOverWork(db, rows, before, to);
+      saveEngineers(db, rows, [{ before, after: { ...before, active: false } }], localToday());
+    });
   },
 
   'engineers.deleteImpact': (db, { engineerId }) => impact(db, engineerId),

@@ -11,8 +11,9 @@ import { useMutation } from '../store/useMutation.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { Confirm } from '../ui/Confirm.tsx';
 import { Field } from '../ui/Field.tsx';
+import { DeactivateConfirm } from './DeactivateConfirm.tsx';
 import { PromoteDialog } from './PromoteDialog.tsx';
-import { EngineerForm, REACTIVATE_NOTE, carriesWork, deactivateNote } from './EngineerForm.tsx';
+import { EngineerForm, REACTIVATE_NOTE, carriesWork } from './EngineerForm.tsx';
 import { TeamTable } from './TeamTable.tsx';
 import { WorkImpact } from './WorkImpact.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
@@ -57,12 +58,19 @@ export function Roster({ snapshot }: Props) {
     });
   };
 
+  /** One change: they leave the board, their work goes to `handTo` or back to the backlog. */
+  const deactivate = async (e: Engineer, handTo: Engineer | null) => {
+    await run(() => api['engineers.deactivate']({ engineerId: e.id, handTo: handTo?.id ?? null }), {
+      notice: ({ summary }) => `${summary}. Undo it from History.`,
+    });
+  };
+
   /** Someone who carries work is deactivated only after the lead has read what happens to it. */
   const askDeactivate = async (e: Engineer) => {
     const r = await api['engineers.deleteImpact']({ engineerId: e.id });
     if (!r.ok) return notices.refused(r.error.message);
     if (carriesWork(r.value)) setDeactivating(r.value);
-    else await setActive(e, false);
+    else await deactivate(e, null);
   };
 
   const showHistory = async (e: Engineer) => {
@@ -70,6 +78,27 @@ export function Roster({ snapshot }: Props) {
     const r = await api['engineers.levelHistory']({ engineerId: e.id });
     if (r.ok) setHistory({ engineer: e, changes: r.value });
     else notices.refused(r.error.message);
+  };
+
+  const inactive = people.filter((e) => !e.active).sort(byName);
+  const teamName = (e: Engineer) => snapshot.teams.find((t) => t.id === e.teamId)?.name ?? '';
+  /** What every roster table does with its rows. */
+  const rows = {
+    history,
+    onEdit: setEditing,
+    // The edit form opens under the row it edits, where the lead's eyes already are.
+    editor:
+      editing !== null && editing !== 'new'
+        ? {
+            engineerId: editing.id,
+            form: <EngineerForm key={editing.id} snapshot={snapshot} engineer={editing} onCancel={close} onSaved={close} />,
+          }
+        : null,
+    onPromote: (engineer: Engineer, to: Rank) => setPromoting({ engineer, to }),
+    onHistory: (e: Engineer) => void showHistory(e),
+    onDeactivate: (e: Engineer) => void askDeactivate(e),
+    onReactivate: (e: Engineer) => void setActive(e, true),
+    onDelete: (e: Engineer) => void askDelete(e),
   };
 
   return (
@@ -110,44 +139,29 @@ export function Roster({ snapshot }: Props) {
         </Confirm>
       )}
       {deactivating && (
-        <Confirm
-          title={`Deactivate ${deactivating.engineer.name}?`}
-          confirmLabel="Deactivate and return their work to the backlog"
+        <DeactivateConfirm
+          impact={deactivating}
+          engineers={people}
           onCancel={() => setDeactivating(null)}
-          onConfirm={() => {
-            const e = deactivating.engineer;
+          onConfirm={(handTo) => {
             setDeactivating(null);
-            void setActive(e, false);
+            void deactivate(deactivating.engineer, handTo);
           }}
-        >
-          <WorkImpact impact={deactivating} />
-          <p>{deactivateNote(deactivating.engineer.name)} You can undo it from History.</p>
-        </Confirm>
+        />
       )}
       <Teams snapshot={snapshot} />
       {[...snapshot.teams].sort(byName).map((team) => (
         <TeamTable
           key={team.id}
           team={team}
-          members={people.filter((e) => e.teamId === team.id).sort(byLevelThenName)}
-          history={history}
-          onEdit={setEditing}
-          // The edit form opens under the row it edits, where the lead's eyes already are.
-          editor={
-            editing !== null && editing !== 'new'
-              ? {
-                  engineerId: editing.id,
-                  form: <EngineerForm key={editing.id} snapshot={snapshot} engineer={editing} onCancel={close} onSaved={close} />,
-                }
-              : null
-          }
-          onPromote={(engineer, to) => setPromoting({ engineer, to })}
-          onHistory={(e) => void showHistory(e)}
-          onDeactivate={(e) => void askDeactivate(e)}
-          onReactivate={(e) => void setActive(e, true)}
-          onDelete={(e) => void askDelete(e)}
+          members={people.filter((e) => e.active && e.teamId === team.id).sort(byLevelThenName)}
+          {...rows}
         />
       ))}
+      {/* Off the board: kept apart from the teams, so a team's table lists the people who take work. */}
+      {inactive.length > 0 && (
+        <TeamTable team={{ id: 0, name: 'Inactive' }} title="Inactive engineers" members={inactive} showTeam={teamName} {...rows} />
+      )}
     </section>
   );
 }

@@ -17,6 +17,8 @@ export function TeamTable({
   onReactivate,
   onDelete,
   editor,
+  title,
+  showTeam,
 }: {
   team: Team;
   members: readonly Engineer[];
@@ -29,11 +31,15 @@ export function TeamTable({
   onDelete: Person;
   /** The edit form of one member, shown in a row under theirs. */
   editor: { engineerId: number; form: ReactNode } | null;
+  /** The table's own name, when it is not one team's (the inactive engineers). */
+  title?: string;
+  /** Each member's team, beside their name, when the table mixes teams. */
+  showTeam?: (e: Engineer) => string;
 }) {
   return (
-    <table className="data-table" aria-label={`Roster of ${team.name}`}>
+    <table className="data-table" aria-label={title ?? `Roster of ${team.name}`}>
       <caption>
-        {team.name} <span className="muted">({members.length})</span>
+        {title ?? team.name} <span className="muted">({members.length})</span>
       </caption>
       <thead>
         <tr>
@@ -52,7 +58,10 @@ export function TeamTable({
           return (
             <Fragment key={e.id}>
               <tr data-id={`engineer-${e.id}`}>
-                <th scope="row">{e.name}</th>
+                <th scope="row">
+                  {e.name}
+                  {showTeam && <span className="muted"> ({showTeam(e)})</span>}
+                </th>
                 <td>
                   <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
                 </td>

@@ -68,6 +68,15 @@ export const rosterContract = {
     response: Mutation,
     mutates: true,
   }),
+  /**
+   * Deactivate someone and hand their work, in every quarter, to one active engineer (each item
+   * as a drop on their lane) or, with null, to the backlog; the reviews they did are cleared. One change.
+   */
+  'engineers.deactivate': channel({
+    request: z.strictObject({ engineerId: Id, handTo: Id.nullable() }),
+    response: Mutation,
+    mutates: true,
+  }),
   'engineers.deleteImpact': channel({ request: z.strictObject({ engineerId: Id }), response: EngineerImpact, mutates: false }),
   /** Their work returns to the backlog in the same change; undo brings both back. */
   'engineers.delete': channel({ request: z.strictObject({ engineerId: Id }), response: Mutation, mutates: true }),

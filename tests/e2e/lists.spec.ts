@@ -2,8 +2,9 @@ import type { Locator, Page } from '@playwright/test';
 import { type HostProcess, expect, test } from './fixtures.ts';
 
 // Lists a lead works through: an add form takes several in a row ("Add and add another": the form
-// stays open, cleared, focus back on its first field, each added row announced), and an edit form
-// opens at the row it edits, not at the top of the page.
+// stays open, cleared, focus back on its first field, each added row announced), an edit form
+// opens at the row it edits, not at the top of the page, and someone deactivated hands their work
+// on and leaves the team's list for the inactive one.
 
 const openScreen = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
@@ -110,4 +111,36 @@ test('an edit form opens at the row it edits: far down the roster and the work l
   const edit = board.getByRole('form', { name: `Edit '${title}'` });
   await expect(edit).toBeInViewport();
   expect(await gap(board.locator('.work-row', { hasText: title }), edit)).toBeLessThan(40);
+});
+
+test('deactivating someone hands their work to one engineer in one change; they move to the inactive list', async ({ board, host }) => {
+  await openScreen(board, 'Roster');
+  await board.getByRole('button', { name: 'Deactivate Jade Martin' }).click();
+  const dialog = board.getByRole('alertdialog', { name: 'Deactivate Jade Martin?' });
+  await expect(dialog.getByRole('button', { name: 'Deactivate and return their work to the backlog' })).toBeVisible();
+  await dialog.getByLabel('Hand their work to').selectOption({ label: 'Omar Farouk (Mid)' });
+  await expect(dialog).toContainText('These 2 items go to Omar Farouk, as a drop on their lane would');
+  await board.screenshot({ path: 'test-results/deactivate-hand-over.png' });
+  const changes = column<number>(host, 'SELECT count(*) FROM changes')[0]!;
+  await dialog.getByRole('button', { name: 'Deactivate and hand their work to Omar Farouk' }).click();
+  await expect(board.getByRole('status')).toHaveText('Deactivated Jade Martin; 2 items handed to Omar Farouk. Undo it from History.');
+  expect(column<number>(host, 'SELECT count(*) FROM changes')[0]).toBe(changes + 1);
+  expect(
+    column<string>(
+      host,
+      `SELECT e.name FROM assignments a JOIN work_items w ON w.id = a.item_id JOIN engineers e ON e.id = a.engineer_id
+       WHERE w.title IN ('Referral rewards', 'Referral link generation')`,
+    ),
+  ).toEqual(['Omar Farouk', 'Omar Farouk']);
+  await expect(board.getByRole('table', { name: 'Roster of Growth' }).getByRole('row', { name: /Jade Martin/ })).toHaveCount(0);
+  await expect(board.getByRole('table', { name: 'Inactive engineers' }).getByRole('row', { name: /Jade Martin/ })).toContainText('Growth');
+
+  await openScreen(board, 'Board');
+  await expect(
+    board.getByRole('region', { name: 'Omar Farouk, Mid' }).getByRole('article', { name: 'Referral rewards', exact: true }),
+  ).toBeVisible();
+  await board.getByRole('button', { name: /^Undo: Deactivated Jade Martin/ }).click();
+  await expect(
+    board.getByRole('region', { name: 'Jade Martin, Junior' }).getByRole('article', { name: 'Referral rewards', exact: true }),
+  ).toBeVisible();
 });
