@@ -34,7 +34,7 @@ import { Backlog } from './Backlog.tsx';
 import { CardFace, DRAG_INSTRUCTIONS_ID, estimateProps } from './Card.tsx';
 import { BoardActionsContext, QuarterNamesContext } from './context.ts';
 import { DragStoreContext, IDLE, createDragStore, useDragState, useInReach } from './dragState.ts';
-import { laneCollisions, laneKeyboardCoordinates } from './dnd.ts';
+import { laneCollisions, laneKeyboardCoordinates, measureTarget } from './dnd.ts';
 import { DropTargetRegistryContext, DropTargets, createDropTargetRegistry } from './DropTarget.tsx';
 import { Filters } from './Filters.tsx';
 import { Grip, type GripControl } from './Grip.tsx';
@@ -139,7 +139,8 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   const onDragStart = useCallback(
     ({ active }: DragStartEvent) => {
       performance.mark('rungs:drag-start');
-      atDragStart.current = snapshot;
+      // The store's, not this render's: the callback then stays the same across replies.
+      atDragStart.current = planStore.get().snapshot;
       const id = itemIdOf(active.id);
       const item = id === null ? undefined : itemsById.get(id);
       dragStore.set({
@@ -150,7 +151,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
         overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? dragStore.get().overTeam,
       });
     },
-    [snapshot, itemsById, dragStore, teamOf],
+    [itemsById, dragStore, teamOf],
   );
   const onDragOver = useCallback(
     ({ over }: DragOverEvent) => {
@@ -193,11 +194,11 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   const assignTo = useCallback(
     (itemId: number, engineerId: number | null) => {
       // Not moving focus yet: a stretch keeps the popup open for its reviewer.
-      const done = assign(snapshot, itemId, engineerId, false);
+      const done = assign(planStore.get().snapshot!, itemId, engineerId, false);
       popupAssign.current = { done, order: backlogOrder, engineerId };
       return done;
     },
-    [assign, snapshot, backlogOrder],
+    [assign, backlogOrder],
   );
   const closeAssign = useCallback(
     (moved: boolean) => {
@@ -352,12 +353,10 @@ function useShortcutSheetKey(setOpen: (open: boolean) => void, dragging: () => b
 }
 
 /**
- * Drop targets measured again 100 ms after the held card moves. A team coming near mounts its
- * cards, its lanes grow, and every lane below moves without changing size, which dnd-kit's resize
- * observer does not see: a keyboard press then aimed at where a lane had been and found no lane
- * (board-far.spec.ts on a busy CI machine; "dropped outside any lane" in npm run bench).
+ * Drop targets are measured when they register, cheaply (measureTarget), and never on a timer: which
+ * lane a card is over is judged on the targets' boxes as they are at that moment (liveRects in dnd.ts).
  */
-const MEASURING: MeasuringConfiguration = { droppable: { frequency: 100 } };
+const MEASURING: MeasuringConfiguration = { droppable: { measure: measureTarget } };
 
 type OverlayProps = { itemsById: ReadonlyMap<number, WorkItem>; engineersById: ReadonlyMap<number, Engineer> };
 

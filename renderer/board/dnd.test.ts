@@ -11,20 +11,25 @@ const rects = new Map<string, ReturnType<typeof rect>>([
   ['c', rect(0, 110)],
   ['d', rect(110, 110)],
 ]);
-const ids = [...rects.keys()];
+/** The lanes in reading order; the backlog is not among them (it is never reached by a wrap). */
+const lanes = ['a', 'b', 'c', 'd'];
 const inside = (id: string) => ({ x: rects.get(id)!.left + 50, y: rects.get(id)!.top + 50 });
 
-describe('at the edge of the grid, an arrow moves to the next target in reading order: no dead key presses', () => {
+describe('at the edge of the grid, an arrow moves to the next lane in reading order: no dead key presses', () => {
   it('Right from the last lane of a row goes to the first of the next row', () => {
-    expect(nextInReadingOrder(ids, rects, inside('backlog'), KeyboardCode.Right)).toBe('c');
+    expect(nextInReadingOrder(lanes, rects, inside('b'), KeyboardCode.Right)).toBe('c');
   });
-  it('Left from the first target wraps to the last', () => {
-    expect(nextInReadingOrder(ids, rects, inside('a'), KeyboardCode.Left)).toBe('d');
+  it('Left from the first lane wraps to the last', () => {
+    expect(nextInReadingOrder(lanes, rects, inside('a'), KeyboardCode.Left)).toBe('d');
   });
-  it('Down from the last target wraps to the first', () => {
-    expect(nextInReadingOrder(ids, rects, inside('d'), KeyboardCode.Down)).toBe('a');
+  it('Down from the last lane wraps to the first', () => {
+    expect(nextInReadingOrder(lanes, rects, inside('d'), KeyboardCode.Down)).toBe('a');
   });
-  it('with a single target there is nowhere to go', () => {
+  it('from the backlog, Right goes to the first lane and Left to the last', () => {
+    expect(nextInReadingOrder(lanes, rects, inside('backlog'), KeyboardCode.Right)).toBe('a');
+    expect(nextInReadingOrder(lanes, rects, inside('backlog'), KeyboardCode.Left)).toBe('d');
+  });
+  it('with a single lane there is nowhere to go', () => {
     expect(nextInReadingOrder(['a'], rects, inside('a'), KeyboardCode.Right)).toBeUndefined();
   });
 });
