@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { type HostProcess, test, expect, launchHost, stopHost } from './fixtures.ts';
 
 // At staffing-session scale (300 engineers, the benchmark's seeded org) the lanes far from the
-// visible part of the board take no drop (renderer/board/dragState.ts, inReach: picking a card up would
+// visible part of the board take no drop (renderer/board/drag/dragState.ts, inReach: picking a card up would
 // otherwise measure every lane). A keyboard drag must still reach every lane, the farthest included.
 
 /**
@@ -68,7 +68,7 @@ test('a keyboard drag at 300 engineers reaches the far end of the board and drop
   });
 });
 
-// Lanes take drops only while in reach (inReach in renderer/board/dragState.ts): near the visible
+// Lanes take drops only while in reach (inReach in renderer/board/drag/dragState.ts): near the visible
 // part of the board, the first and last teams, and the teams either side of the one the held card
 // is over. A keyboard user must be able to carry a card lane by lane to any team, not only to the
 // ends of the board.
