@@ -1,7 +1,7 @@
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
-import { fitSentence } from '../../shared/fit.ts';
-import { levelName } from '../../shared/ladder.ts';
-import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { fitSentence } from '../../../shared/fit.ts';
+import { levelName } from '../../../shared/ladder.ts';
+import type { Engineer, WorkItem } from '../../../shared/schemas.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 
 // What a screen reader hears while dragging, in the product's words: the card, its rung, the
