@@ -14,7 +14,7 @@ import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, 
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { TrackerSource } from './TrackerSource.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
-import { PreviewRows } from './PreviewRows.tsx';
+import { PreviewWithErrors } from './PreviewWithErrors.tsx';
 import './transfer.css';
 
 type Props = { snapshot: Snapshot; onReplaced: () => void };
@@ -311,7 +311,7 @@ function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot })
             </p>
           ))}
           {preview.rows.length > 0 && (
-            <PreviewRows kind={kind} preview={preview} fileName={file.name} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
+            <PreviewWithErrors kind={kind} preview={preview} fileName={file.name} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
           )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={() => void commit()}>

@@ -144,3 +144,25 @@ test('deactivating someone hands their work to one engineer in one change; they 
     board.getByRole('region', { name: 'Jade Martin, Junior' }).getByRole('article', { name: 'Referral rewards', exact: true }),
   ).toBeVisible();
 });
+
+test('an import preview scrolls to its first error and can show only the rows with errors', async ({ board }) => {
+  await openScreen(board, 'Import/Export');
+  const sheet = ['Name,Level,Team,Capacity'];
+  for (let i = 1; i <= 40; i++) sheet.push(`Person ${String(i).padStart(2, '0')},Junior,Platform,10`);
+  sheet[30] = 'Person 30,Principal,Platform,10';
+  sheet[37] = 'Person 37,Junior,Platform,ten';
+  await board
+    .getByLabel('Roster CSV file')
+    .setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet.join('\n')) });
+  const preview = board.getByRole('region', { name: 'Preview of long.csv' });
+  await expect(preview).toContainText('2 of 40 rows have errors');
+  const rows = preview.getByRole('table', { name: 'Rows of long.csv' }).locator('tbody tr');
+  await expect(rows.filter({ hasText: 'Person 30' })).toBeInViewport();
+  const errorsOnly = preview.getByLabel('Only the 2 rows with errors');
+  await errorsOnly.check();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('Unknown level');
+  await expect(rows.last()).toContainText('Bad number');
+  await errorsOnly.uncheck();
+  expect(await rows.count()).toBeGreaterThan(2);
+});
