@@ -46,6 +46,8 @@ export const laneCollisions: CollisionDetection = (args) => {
 };
 
 const ARROWS: string[] = [KeyboardCode.Down, KeyboardCode.Right, KeyboardCode.Up, KeyboardCode.Left];
+/** B, while a card is in the air: over the backlog (dropping it there unassigns it). */
+export const BACKLOG_KEY = 'KeyB';
 
 /**
  * Arrow keys move a lifted card to the nearest drop target in that direction (a lane or the
@@ -53,12 +55,18 @@ const ARROWS: string[] = [KeyboardCode.Down, KeyboardCode.Right, KeyboardCode.Up
  * dnd-kit's multipleContainersKeyboardCoordinates.
  */
 export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
-  if (!ARROWS.includes(event.code)) return undefined;
+  const toBacklog = event.code === BACKLOG_KEY;
+  if (!toBacklog && !ARROWS.includes(event.code)) return undefined;
   event.preventDefault();
   const { active, collisionRect, droppableContainers } = context;
   if (!active || !collisionRect) return undefined;
   const enabled = droppableContainers.getEnabled();
   const droppableRects = liveRects(enabled);
+  if (toBacklog) {
+    // The backlog on purpose, from anywhere: arrows never wrap into it.
+    const backlog = droppableRects.get(BACKLOG_ID);
+    return backlog ? { x: backlog.left + 8, y: backlog.top + 8 } : undefined;
+  }
   const from = { x: collisionRect.left + collisionRect.width / 2, y: collisionRect.top + collisionRect.height / 2 };
   let best: { id: UniqueIdentifier; score: number } | null = null;
   for (const [id, rect] of droppableRects) {
