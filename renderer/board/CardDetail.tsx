@@ -84,9 +84,9 @@ function Details({ item, snapshot, onOpen }: { item: WorkItem; snapshot: Snapsho
       />
       <div className="card-detail-row">
         <StatusSelect id={`${id}-status`} value={item.status} save={(status) => update({ status })} />
-        <RungSelect id={`${id}-rung`} item={item} save={(rung) => update({ rung })} />
         <InlineSize id={`${id}-size`} value={item.size} save={(size) => update({ size })} />
       </div>
+      <RungSelect id={`${id}-rung`} item={item} save={(rung) => update({ rung })} />
       <dl className="card-detail-facts">
         <dt>Touchpoints</dt>
         <dd>{item.touchpoints.length ? item.touchpoints.join(', ') : 'None named'}</dd>
