@@ -14,7 +14,7 @@ export type AppInfo = { version: string; databasePath: string; mapFile?: string 
 
 /** Every channel's handler, grouped by domain. The type makes a missing or extra handler a compile error. */
 export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
-  ...boardHandlers(info),
+  ...boardHandlers,
   ...insightsHandlers(info),
   ...rosterHandlers,
   ...workHandlers,
