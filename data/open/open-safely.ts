@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RungsError } from '../../shared/errors.ts';
-import { type BackupInfo, backupDirFor, listBackups } from '../safety/backup.ts';
+import { type BackupInfo, backupDirFor } from '../safety/backup-files.ts';
+import { listBackups } from '../safety/backup-list.ts';
 import { appliedMigrations, migrate } from '../store/db.ts';
 import { MIGRATIONS } from '../store/migrations/index.ts';
 import {

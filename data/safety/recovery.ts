@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { BackupInfo } from './backup.ts';
+import type { BackupInfo } from './backup-files.ts';
 import { TABLE_KEYS } from '../store/changes.ts';
 import type { SalvageReport } from './salvage.ts';
 

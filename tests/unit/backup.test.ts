@@ -4,16 +4,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import {
-  BACKUPS_KEPT,
-  backupAtLaunchIfDue,
-  backupDirFor,
-  backupBeforeMigrating,
-  backupNow,
-  listBackups,
-  LAUNCH_BACKUP_AGE_MS,
-  scanBackups,
-} from '../../data/safety/backup.ts';
+import { backupAtLaunchIfDue, backupBeforeMigrating, backupNow } from '../../data/safety/backup.ts';
+import { BACKUPS_KEPT, LAUNCH_BACKUP_AGE_MS, backupDirFor } from '../../data/safety/backup-files.ts';
+import { listBackups, scanBackups } from '../../data/safety/backup-list.ts';
 import { type Db, openDatabase } from '../../data/store/db.ts';
 import { createDispatcher } from '../../data/handlers/dispatch.ts';
 import { createHandlers } from '../../data/handlers/index.ts';

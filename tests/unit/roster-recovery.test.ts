@@ -3,7 +3,8 @@ import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupDirFor, backupNow } from '../../data/safety/backup.ts';
+import { backupNow } from '../../data/safety/backup.ts';
+import { backupDirFor } from '../../data/safety/backup-files.ts';
 import { openDatabase } from '../../data/store/db.ts';
 import { ensureStarted } from '../../data/seed/demo-team.ts';
 import { diagnoseRoster, openRosterSafely } from '../../data/open/open-safely.ts';
