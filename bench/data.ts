@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../data/store/db.ts';
 import { createDispatcher } from '../data/handlers/dispatch.ts';
-import { diagnoseRoster } from '../data/open/open-safely.ts';
+import { diagnoseRoster } from '../data/open/diagnose.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/index.ts';
 import { engineerGaps, gapSummary, itemWarnings, teamGaps } from '../shared/gaps.ts';
 import { backlog, teamLanes } from '../shared/plan.ts';
@@ -75,7 +75,7 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
     ),
   );
 
-  // quick_check as start-up runs it (data/open/open-safely.ts): a fresh read-only connection, before the
+  // quick_check as start-up runs it (data/open/diagnose.ts): a fresh read-only connection, before the
   // roster is opened for writing. Timed alone, then the whole start-up examination and the open.
   const opens: number[] = [];
   const checks: number[] = [];

@@ -1,34 +1,20 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { appliedMigrations } from '../store/db.ts';
 import { MIGRATIONS, type Migration } from '../store/migrations/index.ts';
+import { readHeader, tablesAfter, tablesIn } from './sqlite-file.ts';
 
 // Whether a file is a whole backup: the cheap checks on its bytes first, then SQLite's quick_check,
 // then the same migrations and tables as the roster it copies (or as this version knows).
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 /** Checks that need no SQLite: size, header, and a write left unfinished beside the file. */
 function fileProblem(file: string, size: number): string | null {
   if (size === 0) return 'damaged: 0 bytes (an interrupted backup)';
-  const header = Buffer.alloc(100);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (size < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) return 'damaged: it is not a SQLite database';
-  const rawPageSize = header.readUInt16BE(16);
-  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return 'damaged: its header is invalid';
-  const pages = header.readUInt32BE(28);
-  // The page count in the header is meaningful only when it was written with the current change counter.
-  const countValid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92);
-  if (size % pageSize !== 0 || (countValid && size < pages * pageSize)) {
-    return `damaged: cut short, ${size} bytes where ${countValid ? pages * pageSize : 'whole pages'} were expected`;
-  }
+  const header = readHeader(file, size);
+  if (!header.sqlite) return 'damaged: it is not a SQLite database';
+  if (!header.valid) return 'damaged: its header is invalid';
+  if (header.short) return `damaged: cut short, ${size} bytes where ${header.expectedBytes ?? 'whole pages'} were expected`;
   // Every finished backup is in rollback-journal mode, so a journal or WAL with content beside one is
   // a write that never completed: what the file says on its own is not the whole story.
   for (const suffix of ['-journal', '-wal']) {
@@ -39,31 +25,6 @@ function fileProblem(file: string, size: number): string | null {
     }
   }
   return null;
-}
-
-const tablesIn = (db: Database.Database): string[] =>
-  db
-    .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all()
-    .map((t) => t.name);
-
-/** The tables a roster has after the first `count` migrations, worked out once per list in an empty database. */
-const expected = new WeakMap<readonly Migration[], Map<number, string[]>>();
-function tablesAfter(migrations: readonly Migration[], count: number): string[] {
-  let byCount = expected.get(migrations);
-  if (!byCount) expected.set(migrations, (byCount = new Map()));
-  let tables = byCount.get(count);
-  if (!tables) {
-    const scratch = new Database(':memory:');
-    try {
-      for (const m of migrations.slice(0, count)) scratch.exec(m.sql);
-      tables = tablesIn(scratch);
-    } finally {
-      scratch.close();
-    }
-    byCount.set(count, tables);
-  }
-  return tables;
 }
 
 function historyProblem(applied: readonly string[], known: readonly string[]): string | null {

@@ -24,7 +24,7 @@ export const stemOf = (dbPath: string): string =>
     .slice(0, 80) || 'rungs';
 
 /** ISO time with the colons and dot replaced: valid in file names on every platform. */
-const stamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-');
+export const stamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-');
 export const unstamp = (s: string): string => s.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3}Z)$/, '$1:$2:$3.$4');
 
 export function nextBackupPath(dbPath: string, reason: BackupReason, now = new Date()): string {
