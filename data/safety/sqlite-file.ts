@@ -14,8 +14,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 export type Header =
   { sqlite: false } | { sqlite: true; valid: false } | { sqlite: true; valid: true; short: boolean; expectedBytes: number | null };
 
-/** Read the header of a file of `size` bytes (size > 0). Throws when the file cannot be read. */
-export function readHeader(file: string, size: number): Header {
+/** The first 100 bytes of a file, where SQLite keeps its header. Throws when the file cannot be read. */
+export function headerBytes(file: string): Buffer {
   const header = Buffer.alloc(100);
   const fd = openSync(file, 'r');
   try {
@@ -23,6 +23,12 @@ export function readHeader(file: string, size: number): Header {
   } finally {
     closeSync(fd);
   }
+  return header;
+}
+
+/** Read the header of a file of `size` bytes (size > 0). Throws when the file cannot be read. */
+export function readHeader(file: string, size: number): Header {
+  const header = headerBytes(file);
   if (size < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) return { sqlite: false };
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
