@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, loadText, plural, withArticle } from './words.ts';
+import { article, loadText, noun, plural, withArticle } from './words.ts';
 
 describe('a count agrees with its noun', () => {
   it('one is singular, anything else plural', () => {
@@ -11,6 +11,11 @@ describe('a count agrees with its noun', () => {
   });
   it('large counts are grouped as the product writes them', () => {
     expect(plural(12000, 'row')).toBe('12,000 rows');
+  });
+  it('the noun alone agrees the same way, for a list that follows it', () => {
+    expect(noun(1, 'column')).toBe('column');
+    expect(noun(2, 'column')).toBe('columns');
+    expect(noun(0, 'story', 'stories')).toBe('stories');
   });
 });
 

@@ -1,8 +1,11 @@
 // Small words the product writes around numbers and names. One place, so "1 pts" and
 // "a Intern" cannot creep back one screen at a time.
 
+/** The noun that agrees with a count, without the count: "Missing column" or "Missing columns". */
+export const noun = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
+
 /** "1 pt", "3 pts", "1 story", "2 stories": the count and its noun, agreed. */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${noun(n, one, many)}`;
 
 /** A load in points, against a capacity when there is one: "3 / 10 pts", "1 pt". */
 export const loadText = (load: number, capacity: number | null): string =>
