@@ -18,7 +18,7 @@ export type DataOptions = MeasureOptions & { batch: number; bulk: number; bulkSa
 export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: DataOptions): Row[] {
   const rows: Row[] = [];
   const s = scale.name;
-  const { dispatch } = createDispatcher(org.db, { version: 'bench', databasePath: org.file });
+  const { dispatch } = createDispatcher(org.db, { databasePath: org.file });
   const call = <K extends ChannelName>(channel: K, request: RequestOf<K>): ResponseOf<K> => {
     const r = dispatch(channel, request);
     // A benchmark of a refused request would measure the wrong thing.

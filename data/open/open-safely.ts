@@ -12,7 +12,7 @@ import { type Roster, openRoster } from './roster.ts';
 // timestamp. Used by both the Electron shell and the browser host.
 
 export type SafeOpen = { ok: true; roster: Roster } | { ok: false; problem: RosterProblem };
-export type OpenRosterOptions = { startEmpty?: boolean; version?: string; mapFile?: string };
+export type OpenRosterOptions = { startEmpty?: boolean; mapFile?: string };
 
 /** Open the roster if it is sound; otherwise describe what is wrong and what could replace it. */
 export function openRosterSafely(path: string, options: OpenRosterOptions = {}): SafeOpen {

@@ -208,7 +208,7 @@ describe('one bad request never hurts other callers', () => {
     const stories = db.prepare("SELECT id FROM work_items WHERE kind = 'story' ORDER BY id LIMIT 7").pluck().all() as number[];
     db.close();
     const restarts: string[] = [];
-    const roster = hostRoster(file, { version: 'test', mapFile: MAP_FILE }, { timeoutMs, onRestart: (why) => restarts.push(why) });
+    const roster = hostRoster(file, { mapFile: MAP_FILE }, { timeoutMs, onRestart: (why) => restarts.push(why) });
     rosters.push(roster);
     await roster.open();
     const host = await startHost({ dispatch: roster.dispatchJson, staticDir: staticFolder(), token: TOKEN, port: 0 });

@@ -28,7 +28,7 @@ function remote(file: string, more: Partial<RemoteRosterOptions> = {}) {
       ports.push(p);
       return p;
     },
-    open: { path: file, options: { version: 'test', mapFile: MAP_FILE }, launchBackup: false },
+    open: { path: file, options: { mapFile: MAP_FILE }, launchBackup: false },
     ...more,
   });
   open.push(r);
