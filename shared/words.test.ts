@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, count, loadText, plural, withArticle } from './words.ts';
+import { article, count, loadText, noun, plural, withArticle } from './words.ts';
 
 describe('a count agrees with its noun', () => {
   it('counts read as the lead reads them: thousands grouped, fractions kept', () => {
@@ -18,6 +18,11 @@ describe('a count agrees with its noun', () => {
   });
   it('large counts are grouped as the product writes them', () => {
     expect(plural(12000, 'row')).toBe('12,000 rows');
+  });
+  it('the noun alone agrees the same way, for a list that follows it', () => {
+    expect(noun(1, 'column')).toBe('column');
+    expect(noun(2, 'column')).toBe('columns');
+    expect(noun(0, 'story', 'stories')).toBe('stories');
   });
 });
 

@@ -9,8 +9,11 @@ const grouped = new Intl.NumberFormat('en');
  */
 export const count = (n: number): string => (Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : grouped.format(n));
 
+/** The noun that agrees with a count, without the count: "Missing column" or "Missing columns". */
+export const noun = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
+
 /** "1 pt", "3 pts", "1 story", "2 stories": the count and its noun, agreed. */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${noun(n, one, many)}`;
 
 /** A load in points, against a capacity when there is one: "3 / 10 pts", "1 pt". */
 export const loadText = (load: number, capacity: number | null): string =>
