@@ -51,7 +51,8 @@ export function CardDetail({ itemId, snapshot, onClose, onOpen }: Props) {
         <Details key={item.id} item={item} snapshot={snapshot} onOpen={onOpen} />
       ) : (
         <p role="alert" data-id="card-detail-gone">
-          This card is no longer in {snapshot.quarter.name}: it was deleted, or an undo took it away. Nothing was changed.
+          This card is not in {snapshot.quarter.name}: it was deleted, an undo took it away, or it belongs to another quarter. Nothing was
+          changed.
         </p>
       )}
     </aside>

@@ -147,7 +147,7 @@ test('a card deleted elsewhere: the edit is refused with the reason, nothing cha
   const changes = changeCount(host);
   await details.getByLabel('Status').selectOption('done');
   await expect(board.locator('[data-id="alert"]')).toContainText(`Could not change '${title}'`);
-  await expect(details.locator('[data-id="card-detail-gone"]')).toContainText('This card is no longer in');
+  await expect(details.locator('[data-id="card-detail-gone"]')).toContainText('This card is not in');
   expect(changeCount(host)).toBe(changes);
 });
 
