@@ -2,7 +2,10 @@ import { localToday } from '../../shared/calendar.ts';
 import type { transferContract } from '../../shared/contract/transfer.ts';
 import { parseCsv, toCsv } from '../../shared/csv.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
-import { isRungsBacklogHeader } from '../../shared/tracker/source.ts';
+import { headerFingerprint, isRungsBacklogHeader } from '../../shared/tracker/source.ts';
+import { type RosterOptions, RosterMappingSchema, isRungsRosterHeader, rosterMappingSettingKey } from '../../shared/roster-source.ts';
+import { checkHrRoster } from '../../shared/roster-check.ts';
+import { readSetting, writeSetting } from './import-settings.ts';
 import { checkTrackerFile, importTracker, rememberMapping } from './tracker-import.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { plural } from '../../shared/words.ts';
@@ -19,19 +22,28 @@ import type { Handlers } from './types.ts';
 // Spreadsheets in (a roster, a backlog, a tracker export: preview, then commit) and out (the
 // roster, a quarter's plan); the JSON document is document.ts's.
 
-function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile, options?: TrackerOptions) {
+type Options = { tracker?: TrackerOptions | undefined; roster?: RosterOptions | undefined };
+
+function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile, options: Options) {
   const quarter = quarterId === null ? null : getQuarter(db, quarterId);
   if (kind === 'roster') {
     const teamList = teams(db);
     const teamName = new Map(teamList.map((t) => [t.id, t.name]));
     const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)! }));
-    return { kind, quarter, ...checkRoster(text, { engineers, teamNames: teamList.map((t) => t.name) }) } as const;
+    const context = { engineers, teamNames: teamList.map((t) => t.name) };
+    // Rungs' own columns are read as they always were; any other header is an HR export's.
+    const parsed = parseCsv(text.text);
+    if (parsed.ok && !isRungsRosterHeader(parsed.header)) {
+      const saved = readSetting(db, rosterMappingSettingKey(headerFingerprint(parsed.header)), RosterMappingSchema);
+      return { kind: 'hr', quarter, ...checkHrRoster(text, context, options.roster ?? {}, saved) } as const;
+    }
+    return { kind, quarter, ...checkRoster(text, context) } as const;
   }
   if (!quarter) throw new RungsError('conflict', 'Pick the quarter the backlog goes into.');
   // Rungs' own columns are read as they always were; any other header is a tracker's or a mapping's.
   const parsed = parseCsv(text.text);
   if (parsed.ok && !isRungsBacklogHeader(parsed.header)) {
-    return { kind: 'tracker', quarter, ...checkTrackerFile(db, quarter.id, quarter.name, text, options) } as const;
+    return { kind: 'tracker', quarter, ...checkTrackerFile(db, quarter.id, quarter.name, text, options.tracker) } as const;
   }
   const teamList = teams(db);
   const teamName = new Map(teamList.map((t) => [t.id, t.name]));
@@ -52,10 +64,10 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '');
 
 export const transferHandlers: Handlers<typeof transferContract> = {
-  'import.previewCsv': (db, { kind, quarterId, bytes, tracker }) => check(db, kind, quarterId, bytes, tracker).preview,
+  'import.previewCsv': (db, { kind, quarterId, bytes, tracker, roster }) => check(db, kind, quarterId, bytes, { tracker, roster }).preview,
 
-  'import.commitCsv': (db, { kind, quarterId, bytes, fingerprint, tracker }) => {
-    const checked = check(db, kind, quarterId, bytes, tracker);
+  'import.commitCsv': (db, { kind, quarterId, bytes, fingerprint, tracker, roster }) => {
+    const checked = check(db, kind, quarterId, bytes, { tracker, roster });
     const { preview } = checked;
     if (!preview.clean) {
       const problem = preview.fileErrors[0]?.replace(/\.$/, '') ?? `${plural(preview.summary.invalid, 'row has', 'rows have')} errors`;
@@ -74,10 +86,11 @@ export const transferHandlers: Handlers<typeof transferContract> = {
       const m = keepingBackup(db, () => importTracker(db, checked.quarter.id, checked.quarter.name, name, checked.values));
       return { ...m, rows: preview.summary.new + preview.summary.updated, newTeams: [] };
     }
+    if (checked.kind === 'hr') writeSetting(db, rosterMappingSettingKey(checked.header), checked.mapping);
     // The change log says where the rows came from: History lists "from an Excel workbook" apart from CSV.
     const from = bytes.sheets ? 'an Excel workbook' : 'CSV';
     const m = keepingBackup(db, () =>
-      checked.kind === 'roster'
+      checked.kind === 'roster' || checked.kind === 'hr'
         ? importRoster(db, checked.values, preview.summary.newTeams, from)
         : importBacklog(db, checked.quarter.id, checked.quarter.name, checked.values, from),
     );

@@ -3,6 +3,7 @@ import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '..
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
 import { TrackerOptionsSchema } from '../tracker/preview.ts';
+import { RosterOptionsSchema } from '../roster-source.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
@@ -57,6 +58,8 @@ const csvImportFields = {
   bytes: CsvBytes,
   /** A tracker export's mapping and rungs as the lead set them in the preview. */
   tracker: TrackerOptionsSchema.optional(),
+  /** An HR export's mapping and full-time points as the lead set them in the preview. */
+  roster: RosterOptionsSchema.optional(),
   /** For a workbook: the file's name, for the preview to say where the rows came from. */
   fileName: z.string().max(260).optional(),
   /** For a workbook: the sheet the lead picked; the first sheet when absent. */

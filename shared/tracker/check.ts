@@ -11,6 +11,7 @@ import {
   PRESET_MAPPINGS,
   PRESET_NAMES,
   columnKey,
+  columnSamples,
   fitMapping,
   guessMapping,
   headerFingerprint,
@@ -114,8 +115,6 @@ function emptyPreview(fileErrors: string[], source: TrackerSource | undefined, c
   };
 }
 
-const SAMPLES = 3;
-
 /** Read a tracker export or a mapped sheet. `options` is what the lead changed in the preview. */
 export function checkTracker(input: CsvFile, context: TrackerContext, options: TrackerOptions = {}): TrackerChecked {
   const parsed = parseCsv(input.text);
@@ -165,20 +164,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     header: fp,
     remembered,
     mapping,
-    columns: [...places.keys()]
-      .filter((k) => k !== '')
-      .map((k) => {
-        const name = header[places.get(k)![0]!]!.trim();
-        const samples: string[] = [];
-        for (const r of records) {
-          for (const v of r.values.get(k) ?? []) {
-            const t = v.trim();
-            if (t !== '' && !samples.includes(t) && samples.length < SAMPLES) samples.push(t.slice(0, 60));
-          }
-          if (samples.length >= SAMPLES) break;
-        }
-        return { name, samples };
-      }),
+    columns: columnSamples(header, places, records),
     rungs,
     statuses: [],
     skipped: [],

@@ -145,6 +145,30 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
   return out;
 }
 
+const SAMPLES = 3;
+
+/** Each column of the file (repeated ones once) with its first few different values, for picking a mapping. */
+export function columnSamples(
+  header: readonly string[],
+  places: ReadonlyMap<string, readonly number[]>,
+  records: readonly { values: ReadonlyMap<string, readonly string[]> }[],
+): { name: string; samples: string[] }[] {
+  return [...places.keys()]
+    .filter((k) => k !== '')
+    .map((k) => {
+      const name = header[places.get(k)![0]!]!.trim();
+      const samples: string[] = [];
+      for (const r of records) {
+        for (const v of r.values.get(k) ?? []) {
+          const t = v.trim();
+          if (t !== '' && !samples.includes(t) && samples.length < SAMPLES) samples.push(t.slice(0, 60));
+        }
+        if (samples.length >= SAMPLES) break;
+      }
+      return { name, samples };
+    });
+}
+
 /** A mapping kept only where it names columns this header has (a saved one may be older than the file). */
 export function fitMapping(m: ColumnMapping, header: readonly string[]): ColumnMapping {
   const has = new Set(header.map(columnKey));
