@@ -60,10 +60,18 @@ export function checkHrRoster(file: CsvFile, context: RosterContext, options: Ro
     column !== null && (ROSTER_FIELDS as readonly string[]).includes(column) && mapping[column as RosterField][0]
       ? columnKey(mapping[column as RosterField][0]!)
       : column;
+  // A status that keeps someone off the board says so on its cell, as a level's spelling does.
+  const statusAt = mapping.active[0] ? places.get(columnKey(mapping.active[0]))?.[0] : undefined;
+  const statusMapping = (cells: string[]) => {
+    const cell = statusAt === undefined ? '' : (cells[statusAt] ?? '').trim();
+    return cell !== '' && readEmployment(cell).employment !== 'active'
+      ? [{ column: columnKey(mapping.active[0]!), from: cell, to: 'not active' }]
+      : [];
+  };
   const rows = checked.preview.rows.map((r) => ({
     ...r,
     errors: r.errors.map((e) => ({ ...e, column: own(e.column) })),
-    mappings: r.mappings.map((m) => ({ ...m, column: own(m.column)! })),
+    mappings: [...r.mappings.map((m) => ({ ...m, column: own(m.column)! })), ...statusMapping(r.cells)],
   }));
   const statuses = new Map<string, number>();
   for (const v of valuesOf('active')) if (v.trim() !== '') statuses.set(v.trim(), (statuses.get(v.trim()) ?? 0) + 1);

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  capacityUnit,
-  guessRosterMapping,
-  isRungsRosterHeader,
-  readEmployment,
-  readShare,
-  usualCapacity,
-} from './roster-source.ts';
+import { capacityUnit, guessRosterMapping, isRungsRosterHeader, readEmployment, readShare, usualCapacity } from './roster-source.ts';
 
 describe("an HR export's headers map to Rungs' fields", () => {
   it('whatever their case, spacing and punctuation', () => {

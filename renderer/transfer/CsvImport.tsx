@@ -9,6 +9,7 @@ import { Notices } from '../ui/Notices.tsx';
 import { toBase64 } from '../../shared/decode.ts';
 import { type PickedFile, filePicker, shownError } from '../files.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
+import type { RosterOptions } from '../../shared/roster-source.ts';
 import { FileChosen } from './FileChosen.tsx';
 import { ImportPreviewPanel } from './ImportPreview.tsx';
 
@@ -24,18 +25,21 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   // What the lead changed in a tracker preview (mapping, rungs); the commit sends the same.
   const [tracker, setTracker] = useState<TrackerOptions>({});
+  // Likewise for an HR export: its mapping and a full-time engineer's points.
+  const [roster, setRoster] = useState<RosterOptions>({});
   const quarterId = kind === 'roster' ? null : snapshot.quarter.id;
   const { required, optional } = IMPORT_COLUMNS[kind];
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
-  const previewWith = async (bytes: string, options: TrackerOptions, name: string, sheetName?: string) => {
+  type Options = { tracker?: TrackerOptions; roster?: RosterOptions };
+  const previewWith = async (bytes: string, options: Options, name: string, sheetName?: string) => {
     const r = await api['import.previewCsv']({
       kind,
       quarterId,
       bytes,
       fileName: name,
       ...(sheetName === undefined ? {} : { sheet: sheetName }),
-      ...(kind === 'backlog' ? { tracker: options } : {}),
+      ...(kind === 'backlog' ? { tracker: options.tracker ?? {} } : { roster: options.roster ?? {} }),
     });
     if (r.ok) setPreview(r.value);
     else {
@@ -49,12 +53,14 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
     notices.clear();
     // A new file starts from its preset or its remembered mapping, not the last file's edits.
     setTracker({});
+    setRoster({});
     setSheet(undefined);
     await previewWith(bytes, {}, picked.name);
   };
-  const remap = async (options: TrackerOptions) => {
+  const remap = async (options: Options) => {
     if (!file) return;
-    setTracker(options);
+    if (options.tracker) setTracker(options.tracker);
+    if (options.roster) setRoster(options.roster);
     await previewWith(file.bytes, options, file.name, sheet);
   };
   const pickSheet = async (name: string) => {
@@ -62,6 +68,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
     setSheet(name);
     // Another sheet has other columns: it starts from its preset or remembered mapping too.
     setTracker({});
+    setRoster({});
     await previewWith(file.bytes, {}, file.name, name);
   };
   const cancel = () => {
@@ -80,6 +87,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
           ...(sheet === undefined ? {} : { sheet }),
           fingerprint: preview?.fingerprint,
           ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
+          ...(preview?.roster ? { roster: { ...roster, mapping: preview.roster.mapping } } : {}),
         }),
       { where, refusal: 'form', notice: ({ summary }) => `${summary}. Undo it from History.` },
     );
@@ -102,7 +110,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
         )}
         .{' '}
         {kind === 'roster'
-          ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer").'
+          ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer"). An HR system\'s people export (Workday, BambooHR, HiBob) imports as it comes: its columns are matched by their names (Employee Name, Job Title, Department, FTE, Status), and the preview shows the mapping for you to change.'
           : 'A story names its initiative in the parent column. A Jira, Linear or GitHub Projects export imports as it comes, and any other sheet through a column mapping: the preview shows how it was read, and a re-import updates what the last one added.'}{' '}
         {kind === 'roster' &&
           'Someone already on the roster is matched by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
@@ -134,6 +142,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
           fileId={fileId}
           preview={preview}
           tracker={tracker}
+          roster={roster}
           onRemap={(o) => void remap(o)}
           onPickSheet={(n) => void pickSheet(n)}
           onCommit={() => void commit()}

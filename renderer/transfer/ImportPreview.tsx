@@ -3,6 +3,8 @@ import { plural } from '../../shared/words.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { PreviewRows } from './PreviewRows.tsx';
 import { TrackerSource } from './TrackerSource.tsx';
+import { RosterSource } from './RosterSource.tsx';
+import type { RosterOptions } from '../../shared/roster-source.ts';
 
 const SHOWN_CLEAN_ROWS = 200;
 
@@ -20,14 +22,15 @@ type Props = {
   fileId: string;
   preview: ImportPreview;
   tracker: TrackerOptions;
-  onRemap: (options: TrackerOptions) => void;
+  roster: RosterOptions;
+  onRemap: (options: { tracker?: TrackerOptions; roster?: RosterOptions }) => void;
   onPickSheet: (name: string) => void;
   onCommit: () => void;
   onCancel: () => void;
 };
 
 /** What a picked file would do, row by row, and the one button that does it. */
-export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, onRemap, onPickSheet, onCommit, onCancel }: Props) {
+export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, roster, onRemap, onPickSheet, onCommit, onCancel }: Props) {
   const rows = preview.rows;
   const bad = rows.filter((r) => r.errors.length > 0);
   // In a long file, show what changes before what does not.
@@ -40,6 +43,7 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, o
   const noun = kind === 'roster' ? 'engineer' : 'item';
   const s = preview.summary;
   const writes = s.new + s.updated;
+  const skipped = preview.roster?.skipped.length ?? 0;
   const commitLabel =
     writes === 0 ? 'Nothing to import' : s.updated === 0 ? `Import ${plural(s.new, noun)}` : `Import: add ${s.new}, update ${s.updated}`;
   // Only a file that meets people already on the roster needs the breakdown.
@@ -64,6 +68,7 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, o
           {preview.clean
             ? `${fileName}: ${s.rows === 1 ? 'its 1 row is' : `all ${s.rows} rows are`} ready.${counts}`
             : `${fileName}: ${s.invalid} of ${plural(s.rows, 'row')} ${s.invalid === 1 ? 'has' : 'have'} errors. Fix ${s.invalid === 1 ? 'it' : 'them'} in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
+          {skipped > 0 && ` ${plural(skipped, 'row')} not imported (see below).`}
           {s.newTeams.length > 0 && ` New teams: ${s.newTeams.join(', ')}.`}
         </p>
       )}
@@ -85,7 +90,8 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, o
           </select>
         </div>
       )}
-      {preview.source && <TrackerSource source={preview.source} options={tracker} onChange={onRemap} />}
+      {preview.source && <TrackerSource source={preview.source} options={tracker} onChange={(o) => onRemap({ tracker: o })} />}
+      {preview.roster && <RosterSource source={preview.roster} options={roster} onChange={(o) => onRemap({ roster: o })} />}
       {preview.notes.map((n) => (
         <p key={n} className="hint">
           {n}

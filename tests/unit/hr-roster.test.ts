@@ -44,6 +44,8 @@ describe('a Workday workers report imports as it comes', () => {
       { column: 'business title', from: 'Mid-level Engineer', to: 'Mid' },
       { column: 'fte', from: '0.8', to: '8 points' },
     ]);
+    const farah = p.rows.find((r) => r.cells[1] === 'Farah Khan')!;
+    expect(farah.mappings).toContainEqual({ column: 'worker status', from: 'On Leave', to: 'not active' });
   });
 
   it('commits as one change with a backup: FTE × 10 points, On Leave imported inactive; undo removes it all', () => {
@@ -88,7 +90,13 @@ describe('a Workday workers report imports as it comes', () => {
 describe('people who left', () => {
   it('are not added, and someone on the roster who left is made inactive (BambooHR, no capacity column)', () => {
     const { db, dispatch } = tempRoster({ demo: false });
-    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team,capacity\nDev Patel,Intern,Payments,6\n') }));
+    ok(
+      dispatch('import.commitCsv', {
+        kind: 'roster',
+        quarterId: null,
+        bytes: csvBytes('name,level,team,capacity\nDev Patel,Intern,Payments,6\n'),
+      }),
+    );
     const bytes = csvBytes(BAMBOO);
     const p = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes }));
     expect(p.roster?.mapping.capacity).toEqual([]);
@@ -141,7 +149,9 @@ describe('the mapping', () => {
     const { db, dispatch } = tempRoster({ demo: false });
     const mapping = { name: ['Worker'], level: [], team: [], capacity: [], active: [] };
     const p = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(WORKDAY), roster: { mapping } }));
-    expect(p.fileErrors[0]).toMatch(/^Missing columns: level, team\. Pick the column of the file that holds each in the column mapping below/);
+    expect(p.fileErrors[0]).toMatch(
+      /^Missing columns: level, team\. Pick the column of the file that holds each in the column mapping below/,
+    );
     const r = dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(WORKDAY), roster: { mapping } });
     expect(r.ok).toBe(false);
     expect(roster(db)).toEqual([]);
