@@ -22,14 +22,14 @@ function exportDocument(db: Db): RungsDocument {
     engineers: prepared<[], Parameters<typeof fromDb.engineer>[0]>(db, 'SELECT * FROM engineers ORDER BY id').all().map(fromDb.engineer),
     levelChanges: prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY id').all().map(fromDb.levelChange),
     quarters: getQuarters(db),
-    workItems: prepared<[], DbWorkItemRow>(
+    workItems: prepared<[], DbWorkItemRow & { external_key: string | null }>(
       db,
       `SELECT w.*, a.engineer_id AS a_engineer_id, a.reviewer_id AS a_reviewer_id,
                 a.lead_reviews AS a_lead_reviews, a.ack_note AS a_ack_note
          FROM work_items w LEFT JOIN assignments a ON a.item_id = w.id ORDER BY w.id`,
     )
       .all()
-      .map(fromDb.workItem),
+      .map((row) => ({ ...fromDb.workItem(row), externalKey: row.external_key })),
   };
 }
 
@@ -77,8 +77,16 @@ function documentIssues(doc: RungsDocument): Issue[] {
     if (!engineers.has(c.engineerId)) add(`levelChanges[${i}].engineerId`, `level change ${c.id} is for a missing engineer`);
   });
   const items = new Map(doc.workItems.map((w) => [w.id, w]));
+  // One item per tracker key in a quarter, as the database keeps it: a re-import must know which it updates.
+  const keys = new Map<string, string>();
   doc.workItems.forEach((w, i) => {
     const at = `workItems[${i}]`;
+    if (w.externalKey !== null) {
+      const k = `${w.quarterId}\u0000${w.externalKey}`;
+      const other = keys.get(k);
+      if (other !== undefined) add(`${at}.externalKey`, `'${w.title}' and '${other}' have the same tracker key ${w.externalKey}`);
+      else keys.set(k, w.title);
+    }
     if (!quarterIds.has(w.quarterId)) add(`${at}.quarterId`, `'${w.title}' is in a missing quarter`);
     if (w.teamId !== null && !teamIds.has(w.teamId))
       add(`${at}.teamId`, `'${w.title}' is in team ${w.teamId}, which is not in the document`);
@@ -174,7 +182,7 @@ export const documentHandlers: Handlers<DocumentChannels> = {
           rows.insert('quarters', { id: q.id, name: q.name, starts_on: q.startsOn ?? quarterStartFromName(q.name) });
         // Parents before their stories: the foreign key is checked row by row.
         const ordered = [...doc.workItems.filter((w) => w.parentId === null), ...doc.workItems.filter((w) => w.parentId !== null)];
-        for (const w of ordered) rows.insert('work_items', { id: w.id, ...toDb.workItem(w) });
+        for (const w of ordered) rows.insert('work_items', { id: w.id, ...toDb.workItem(w), external_key: w.externalKey });
         for (const w of doc.workItems) if (w.assignment) rows.insert('assignments', toDb.assignment(w.id, w.assignment));
       }),
     );
