@@ -43,7 +43,8 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, r
   const noun = kind === 'roster' ? 'engineer' : 'item';
   const s = preview.summary;
   const writes = s.new + s.updated;
-  const skipped = preview.roster?.skipped.length ?? 0;
+  // Rows the file has but the import leaves out (sub-tasks, cancelled work, people who left), listed below.
+  const skipped = (preview.roster?.skipped.length ?? 0) + (preview.source?.skipped.length ?? 0);
   const commitLabel =
     writes === 0 ? 'Nothing to import' : s.updated === 0 ? `Import ${plural(s.new, noun)}` : `Import: add ${s.new}, update ${s.updated}`;
   // Only a file that meets people already on the roster needs the breakdown.
@@ -68,7 +69,7 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, r
           {preview.clean
             ? `${fileName}: ${s.rows === 1 ? 'its 1 row is' : `all ${s.rows} rows are`} ready.${counts}`
             : `${fileName}: ${s.invalid} of ${plural(s.rows, 'row')} ${s.invalid === 1 ? 'has' : 'have'} errors. Fix ${s.invalid === 1 ? 'it' : 'them'} in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
-          {skipped > 0 && ` ${plural(skipped, 'row')} not imported (see below).`}
+          {skipped > 0 && ` ${plural(skipped, 'more row')} of the file ${skipped === 1 ? 'is' : 'are'} not imported (listed below).`}
           {s.newTeams.length > 0 && ` New teams: ${s.newTeams.join(', ')}.`}
         </p>
       )}

@@ -470,10 +470,8 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   source.assignees = [...people.values()];
   const invalid = rows.filter((r) => r.errors.length > 0).length;
   const count = (c: PreviewRow['change']) => rows.filter((r) => r.change === c).length;
+  // Skipped rows and unmatched names are the preview's own lists (TrackerSource), said once, there.
   const notes: string[] = [];
-  if (source.skipped.length > 0) notes.push(`${source.skipped.length} of the file's rows are skipped (listed below).`);
-  const unmatched = source.assignees.filter((a) => a.engineer === null);
-  if (unmatched.length > 0) notes.push(`Not matched to anyone on the roster, left unassigned: ${unmatched.map((a) => a.name).join(', ')}.`);
   const preview: ImportPreview = {
     kind: 'backlog',
     clean: invalid === 0 && rows.length > 0,

@@ -38,7 +38,7 @@ test('a 15-person Workday export imports through its column mapping, FTE as poin
     await expect(mapping.getByLabel('Status')).toHaveValue('Worker Status');
     await expect(source.locator('[data-id="skipped"]')).toHaveText('Line 9, Hana Satō: status "Terminated", not on the roster');
     await expect(preview).toContainText(
-      'workers.xlsx: all 14 rows are ready. 1 row not imported (see below). New teams: Payments, Search, Mobile.',
+      'workers.xlsx: all 14 rows are ready. 1 more row of the file is not imported (listed below). New teams: Payments, Search, Mobile.',
     );
 
     // An empty roster has no usual capacity: the lead says a full-time engineer has 20 points.
