@@ -4,7 +4,7 @@ import { plural } from '../../shared/words.ts';
 import { type ExistingItem, type TrackerValue, checkTracker } from '../../shared/tracker/check.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { type ColumnMapping, ColumnMappingSchema, headerFingerprint, mappingSettingKey } from '../../shared/tracker/source.ts';
-import { parseCsv } from '../../shared/csv.ts';
+import { csvHeader } from '../../shared/csv.ts';
 import type { Db } from '../store/db.ts';
 import { getEngineers } from '../store/queries.ts';
 import { toDb } from '../store/rows.ts';
@@ -48,8 +48,8 @@ export function checkTrackerFile(db: Db, quarterId: number, quarterName: string,
       parent: p ? { key: p.external_key, title: p.title } : null,
     };
   });
-  const parsed = parseCsv(file.text);
-  const saved = parsed.ok ? readSetting(db, mappingSettingKey(headerFingerprint(parsed.header)), ColumnMappingSchema) : null;
+  const parsed = csvHeader(file.text);
+  const saved = parsed ? readSetting(db, mappingSettingKey(headerFingerprint(parsed.header)), ColumnMappingSchema) : null;
   const engineers = getEngineers(db).map((e) => ({ id: e.id, name: e.name, level: e.level, active: e.active }));
   return checkTracker(file, { quarterName, items: existing, engineers, saved }, options);
 }

@@ -1,6 +1,6 @@
 import { localToday } from '../../shared/calendar.ts';
 import type { transferContract } from '../../shared/contract/transfer.ts';
-import { parseCsv, toCsv } from '../../shared/csv.ts';
+import { csvHeader, toCsv } from '../../shared/csv.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { headerFingerprint, isRungsBacklogHeader } from '../../shared/tracker/source.ts';
 import { type RosterOptions, RosterMappingSchema, isRungsRosterHeader, rosterMappingSettingKey } from '../../shared/roster-source.ts';
@@ -32,8 +32,8 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
     const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)! }));
     const context = { engineers, teamNames: teamList.map((t) => t.name) };
     // Rungs' own columns are read as they always were; any other header is an HR export's.
-    const parsed = parseCsv(text.text);
-    if (parsed.ok && !isRungsRosterHeader(parsed.header)) {
+    const parsed = csvHeader(text.text);
+    if (parsed && !isRungsRosterHeader(parsed.header)) {
       const saved = readSetting(db, rosterMappingSettingKey(headerFingerprint(parsed.header)), RosterMappingSchema);
       return { kind: 'hr', quarter, ...checkHrRoster(text, context, options.roster ?? {}, saved) } as const;
     }
@@ -41,8 +41,8 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
   }
   if (!quarter) throw new RungsError('conflict', 'Pick the quarter the backlog goes into.');
   // Rungs' own columns are read as they always were; any other header is a tracker's or a mapping's.
-  const parsed = parseCsv(text.text);
-  if (parsed.ok && !isRungsBacklogHeader(parsed.header)) {
+  const parsed = csvHeader(text.text);
+  if (parsed && !isRungsBacklogHeader(parsed.header)) {
     return { kind: 'tracker', quarter, ...checkTrackerFile(db, quarter.id, quarter.name, text, options.tracker) } as const;
   }
   const teamList = teams(db);

@@ -15,6 +15,7 @@ import {
   fitMapping,
   guessMapping,
   headerFingerprint,
+  indexPeople,
   matchPerson,
   personKey,
   readKind,
@@ -194,8 +195,17 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   }
   if (parsed.records.length === 0) return fail(['The file has a header line but no rows.']);
   // The lead maps one column per field; a preset may read several (first non-empty wins).
-  const all = (r: (typeof records)[number], f: keyof ColumnMapping) =>
-    mapping[f].flatMap((c) => (r.values.get(columnKey(c)) ?? []).map((v) => v.trim())).filter((v) => v !== '');
+  const fieldKeys = new Map(Object.entries(mapping).map(([f, columns]) => [f, columns.map(columnKey)]));
+  const all = (r: (typeof records)[number], f: keyof ColumnMapping) => {
+    const out: string[] = [];
+    for (const k of fieldKeys.get(f)!) {
+      for (const v of r.values.get(k) ?? []) {
+        const t = v.trim();
+        if (t !== '') out.push(t);
+      }
+    }
+    return out;
+  };
   const first = (r: (typeof records)[number], f: keyof ColumnMapping) => all(r, f)[0] ?? '';
   const column = (name: string) => (r: { values: Map<string, string[]> }) => (r.values.get(columnKey(name)) ?? [])[0]?.trim() ?? '';
 
@@ -267,6 +277,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
 
   const statusCounts = new Map<string, TrackerSource['statuses'][number]>();
   const people = new Map<string, TrackerSource['assignees'][number]>();
+  const roster = indexPeople(context.engineers);
   const seenKeys = new Map<string, number>();
   const values: (TrackerValue | null)[] = [];
   const rows: PreviewRow[] = [];
@@ -366,10 +377,11 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     let assigneeId: number | null = null;
     let assigneeText = '';
     for (const name of d.assignees) {
-      const m = matchPerson(name, context.engineers);
-      const entry = people.get(personKey(name)) ?? { name, engineer: m.ok ? m.person.name : null, why: m.ok ? '' : m.why, rows: 0 };
+      const k = personKey(name);
+      const m = matchPerson(name, roster);
+      const entry = people.get(k) ?? { name, engineer: m.ok ? m.person.name : null, why: m.ok ? '' : m.why, rows: 0 };
       entry.rows++;
-      people.set(personKey(name), entry);
+      people.set(k, entry);
       if (m.ok && assigneeId === null) {
         assigneeId = m.person.id;
         assigneeText = m.person.name;
@@ -472,6 +484,9 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   const count = (c: PreviewRow['change']) => rows.filter((r) => r.change === c).length;
   // Skipped rows and unmatched names are the preview's own lists (TrackerSource), said once, there.
   const notes: string[] = [];
+  // By line, not by a search per row: a 3,000-row export would make that 9 million comparisons.
+  const assigneeAt = new Map<number, number | null>();
+  for (const v of values) if (v && !assigneeAt.has(v.line)) assigneeAt.set(v.line, v.assigneeId);
   const preview: ImportPreview = {
     kind: 'backlog',
     clean: invalid === 0 && rows.length > 0,
@@ -491,7 +506,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     },
     // The matched engineers are in the cells: a roster edited after the preview changes it.
     fingerprint: fingerprint(
-      rows.map((r) => [r.line, r.change, r.differences, r.mappings, r.cells, values.find((v) => v?.line === r.line)?.assigneeId ?? null]),
+      rows.map((r) => [r.line, r.change, r.differences, r.mappings, r.cells, assigneeAt.get(r.line) ?? null]),
       source.warnings,
     ),
     source,
