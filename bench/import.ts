@@ -35,7 +35,7 @@ async function longestStall(work: () => unknown): Promise<number> {
 export async function importFigures(org: Pick<GeneratedOrg, 'file'>, scale: Scale, opts: ImportOptions): Promise<Row[]> {
   const s = scale.name;
   const local = openDatabase(org.file);
-  const { dispatch } = createDispatcher(local, { version: 'bench', databasePath: org.file });
+  const { dispatch } = createDispatcher(local, { databasePath: org.file });
   const call = <K extends ChannelName>(channel: K, request: RequestOf<K>): ResponseOf<K> => {
     const r = dispatch(channel, request);
     if (!r.ok) throw new Error(`${channel} failed in the benchmark: ${r.error.code}: ${r.error.message}`);
@@ -105,7 +105,7 @@ type Dispatch = ReturnType<typeof createDispatcher>['dispatch'];
 type ImportRequest = RequestOf<'import.previewCsv'>;
 
 async function stallFigures(file: string, s: string, dispatch: Dispatch, files: Record<'csv' | 'xlsx', ImportRequest>, samples: number) {
-  const remote = createRemoteRoster({ spawn: spawnRosterWorker, open: { path: file, options: { version: 'bench' }, launchBackup: false } });
+  const remote = createRemoteRoster({ spawn: spawnRosterWorker, open: { path: file, options: {}, launchBackup: false } });
   const opened = await remote.open();
   if (!opened.ok) throw new Error(`The bench roster did not open: ${opened.problem.message}`);
   // What the host thread does with a request: check the body's depth, parse it, check the payload,

@@ -136,7 +136,6 @@ function editSummary(before: Engineer, after: Engineer, changedOn: string, teamN
 }
 
 export const rosterHandlers: Handlers<typeof rosterContract> = {
-  'teams.list': (db) => prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
   'teams.create': (db, { name }) => {
     refuseDuplicateTeam(db, name);
     return record(db, `Added the team ${name}`, (rows) => void rows.insert('teams', { name }));

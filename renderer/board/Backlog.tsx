@@ -5,9 +5,9 @@ import type { BacklogGroup } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { carriedOverText } from '../../shared/work-team.ts';
 import { DraggableCard, estimateProps, useCarriedFrom } from './Card.tsx';
-import { useDropTarget } from './DropTarget.tsx';
-import { useOverBacklog } from './dragState.ts';
-import { BACKLOG_ID } from './ids.ts';
+import { useDropTarget } from './drag/DropTarget.tsx';
+import { useOverBacklog } from './drag/dragState.ts';
+import { BACKLOG_ID } from './drag/ids.ts';
 import { useNear } from './near.ts';
 import { counted } from './renderCount.ts';
 

@@ -5,11 +5,11 @@ import { describeLoad } from '../../shared/load.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import { loadText } from '../../shared/words.ts';
-import { usePreviewRung } from './dragState.ts';
-import { useDropTarget } from './DropTarget.tsx';
+import { usePreviewRung } from './drag/dragState.ts';
+import { useDropTarget } from './drag/DropTarget.tsx';
 import { estimateProps } from './Card.tsx';
 import { fitHeadline } from './fitText.ts';
-import { laneId } from './ids.ts';
+import { laneId } from './drag/ids.ts';
 import { LaneCard } from './LaneCard.tsx';
 import { counted } from './renderCount.ts';
 

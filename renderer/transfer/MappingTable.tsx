@@ -1,3 +1,5 @@
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
+
 // Each Rungs field ← a column of the file, with a few of that column's values to pick by. One
 // table for a tracker's export and an HR roster: both map a field to the columns it reads, the
 // first of which the lead picks here.
@@ -18,13 +20,7 @@ export function MappingTable<F extends string>({ id, fields, labels, mapping, co
   const samples = new Map(columns.map((c) => [c.name.toLowerCase(), c.samples]));
   return (
     <table className="data-table compact mapping-table" aria-label="Column mapping">
-      <thead>
-        <tr>
-          <th scope="col">Rungs field</th>
-          <th scope="col">Column of the file</th>
-          <th scope="col">Sample values</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Rungs field', 'Column of the file', 'Sample values']} />
       <tbody>
         {fields.map((f) => {
           const picked = mapping[f];

@@ -135,6 +135,17 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   expect(query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n).toBe(changes);
   // The instructions a screen reader hears name the keys, not ids.
   await expect(board.locator('[id^="DndDescribedBy"]')).toContainText('press space or enter to pick it up');
+
+  // B takes the card in the air to the backlog from wherever it is; Space there unassigns it.
+  await handle(board, 'Story', title).focus();
+  await board.keyboard.press('Space');
+  await expect(live).toContainText(`Picked up '${title}'`);
+  await dropTargetsMeasured(board);
+  await board.keyboard.press('b');
+  await expect(board.locator('[data-id="backlog-preview"]')).toHaveCount(1);
+  await board.keyboard.press('Space');
+  await expect.poll(() => ownerOf(host, title)).toBeNull();
+  await expect(handle(backlog(board), 'Story', title)).toBeVisible();
 });
 
 type RenderCounts = { lanes: number; cards: number; backlogGroups: number };
@@ -365,6 +376,20 @@ test('filters narrow the board by team, level, fit and search', async ({ board }
   await expect(lane(board, 'Priya Natarajan, Senior')).toHaveCount(0);
   await board.getByRole('combobox', { name: 'Level' }).selectOption({ label: 'Senior' });
   await expect(board.getByText('No engineer matches the filters.')).toBeVisible();
+  await board.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Lanes by load: in every team the first lane carries the most points; clearing filters keeps the order.
+  await board.getByRole('combobox', { name: 'Lanes by' }).selectOption({ label: 'Load, most first' });
+  const pointsByTeam = () =>
+    board
+      .locator('section.team')
+      .evaluateAll((teams) =>
+        teams.map((t) => [...t.querySelectorAll('[data-id="load"]')].map((el) => Number(el.textContent!.match(/^\d+/)![0]))),
+      );
+  await expect.poll(async () => (await pointsByTeam()).every((ps) => ps.every((p, i) => i === 0 || ps[i - 1]! >= p))).toBe(true);
+  await board.getByRole('searchbox', { name: 'Search' }).fill('a');
+  await board.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(board.getByRole('combobox', { name: 'Lanes by' })).toHaveValue('load');
 });
 
 test('the board has no serious or critical accessibility violations', async ({ board }) => {
