@@ -11,7 +11,9 @@ const SHOWN_CLEAN_ROWS = 200;
 /** A disabled import button says what stands in the way, not what it would do if nothing did. */
 const blockedLabel = (p: ImportPreview): string =>
   p.fileErrors.length > 0
-    ? 'Fix the file to import'
+    ? p.source || p.roster
+      ? 'Fix the mapping or the file to import'
+      : 'Fix the file to import'
     : p.summary.invalid > 0
       ? `Fix ${plural(p.summary.invalid, 'row')} to import`
       : 'Nothing to import';

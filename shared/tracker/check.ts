@@ -278,6 +278,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   const statusCounts = new Map<string, TrackerSource['statuses'][number]>();
   const people = new Map<string, TrackerSource['assignees'][number]>();
   const roster = indexPeople(context.engineers);
+  const engineerById = new Map(context.engineers.map((e) => [e.id, e]));
   const seenKeys = new Map<string, number>();
   const values: (TrackerValue | null)[] = [];
   const rows: PreviewRow[] = [];
@@ -428,7 +429,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     }
     const change = existing ? (differences.length > 0 ? 'update' : 'unchanged') : 'new';
     if (assigneeId !== null && change === 'new') {
-      const who = context.engineers.find((e) => e.id === assigneeId)!;
+      const who = engineerById.get(assigneeId)!;
       if (fit(rung, who.level).kind === 'overreach') {
         source.warnings.push({
           line: d.line,

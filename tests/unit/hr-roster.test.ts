@@ -152,6 +152,9 @@ describe('the mapping', () => {
     expect(p.fileErrors[0]).toMatch(
       /^Missing columns: level, team\. Pick the column of the file that holds each in the column mapping below/,
     );
+    // The mapping still comes with the refusal: it is where the lead fixes it.
+    expect(p.roster?.mapping.name).toEqual(['Worker']);
+    expect(p.roster?.columns.map((c) => c.name)).toContain('Business Title');
     const r = dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(WORKDAY), roster: { mapping } });
     expect(r.ok).toBe(false);
     expect(roster(db)).toEqual([]);
