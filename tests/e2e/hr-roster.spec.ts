@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../shared/csv.ts';
@@ -46,6 +47,12 @@ test('a 15-person Workday export imports through its column mapping, FTE as poin
     await source.getByLabel('Points of a full-time engineer').press('Enter');
     await expect(preview.getByRole('row', { name: /^3 / })).toContainText('0.8 → 16 points');
     await preview.screenshot({ path: 'test-results/screens/hr-roster-preview.png' });
+    // The mapping, the full-time field and the lists: no serious or critical axe violation (as a11y.spec.ts judges).
+    const axe = await new AxeBuilder({ page })
+      .include('[aria-label="Preview of workers.xlsx"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await preview.getByRole('button', { name: 'Import 14 engineers' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Imported 14 engineers and 3 teams from an Excel workbook' })).toBeVisible();
 
