@@ -1,6 +1,15 @@
 import { columnPlaces, parseCsv, recordValues, unescapeFormula } from '../csv.ts';
 import { fit } from '../fit.ts';
-import { type CsvFile, type Difference, type ImportPreview, type PreviewRow, IMPORT_LIMITS, fingerprint, reading } from '../import.ts';
+import {
+  type CsvFile,
+  type Difference,
+  type ImportPreview,
+  type PreviewRow,
+  IMPORT_LIMITS,
+  fingerprint,
+  reading,
+  summarized,
+} from '../import.ts';
 import { ALLOWED_RUNGS, DEFAULT_RUNG, type Rank, STATUS_LABEL, type Status, type WorkKind, levelName, parseLevel } from '../ladder.ts';
 import { LIMITS, Points, Title } from '../schemas.ts';
 import type { TrackerOptions, TrackerSource } from './preview.ts';
@@ -481,8 +490,6 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   }
   source.statuses = [...statusCounts.values()];
   source.assignees = [...people.values()];
-  const invalid = rows.filter((r) => r.errors.length > 0).length;
-  const count = (c: PreviewRow['change']) => rows.filter((r) => r.change === c).length;
   // Skipped rows and unmatched names are the preview's own lists (TrackerSource), said once, there.
   const notes: string[] = [];
   // By line, not by a search per row: a 3,000-row export would make that 9 million comparisons.
@@ -490,21 +497,12 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   for (const v of values) if (v && !assigneeAt.has(v.line)) assigneeAt.set(v.line, v.assigneeId);
   const preview: ImportPreview = {
     kind: 'backlog',
-    clean: invalid === 0 && rows.length > 0,
+    ...summarized(rows, []),
     columns: [...TRACKER_COLUMNS],
     fileErrors: [],
     reading: reading(input, parsed.delimiter),
     notes,
     rows,
-    summary: {
-      rows: rows.length,
-      valid: rows.length - invalid,
-      invalid,
-      newTeams: [],
-      new: count('new'),
-      updated: count('update'),
-      unchanged: count('unchanged'),
-    },
     // The matched engineers are in the cells: a roster edited after the preview changes it.
     fingerprint: fingerprint(
       rows.map((r) => [r.line, r.change, r.differences, r.mappings, r.cells, assigneeAt.get(r.line) ?? null]),
@@ -512,7 +510,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     ),
     source,
   };
-  return { preview, values: invalid === 0 ? (values as TrackerValue[]) : [], mapping, header: fp };
+  return { preview, values: preview.summary.invalid === 0 ? (values as TrackerValue[]) : [], mapping, header: fp };
 }
 
 /** A tracker estimate: points, read up to a whole number (Jira writes "3.0"; half points round up). */
