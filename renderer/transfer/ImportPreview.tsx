@@ -1,7 +1,7 @@
 import type { ImportKind, ImportPreview } from '../../shared/import.ts';
 import { plural } from '../../shared/words.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
-import { PreviewRows } from './PreviewRows.tsx';
+import { PreviewWithErrors } from './PreviewWithErrors.tsx';
 import { TrackerSource } from './TrackerSource.tsx';
 import { RosterSource } from './RosterSource.tsx';
 import type { RosterOptions } from '../../shared/roster-source.ts';
@@ -101,7 +101,7 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, r
         </p>
       ))}
       {rows.length > 0 && (
-        <PreviewRows kind={kind} preview={preview} fileName={fileName} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
+        <PreviewWithErrors kind={kind} preview={preview} fileName={fileName} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
       )}
       <div className="form-actions">
         <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={onCommit}>
