@@ -67,12 +67,15 @@ test('a 15-person Workday export imports through its column mapping, FTE as poin
     await expectRow(payments, 'Chloé Dubois', 'Junior', '20 pts', 'Yes');
     await expectRow(payments, 'Dev Patel', 'Intern', '10 pts', 'Yes');
     await expectRow(payments, 'Oscar Lindqvist', 'Mid', '20 pts', 'Yes');
-    // Search: Hana left and is not here; Farah is on leave: on the team, not active. Gabriel 0.6 → 12.
+    // Search: Hana left and is not here; Farah is on leave: on the roster, not active, so listed
+    // with the inactive engineers, her team beside her name. Gabriel 0.6 → 12.
     const search = page.getByRole('table', { name: 'Roster of Search' });
-    await expect(search.locator('caption')).toContainText('(4)');
-    await expectRow(search, 'Farah Khan', 'Mid', '20 pts', 'No');
+    await expect(search.locator('caption')).toContainText('(3)');
     await expectRow(search, 'Gabriel Silva', 'Junior', '12 pts', 'Yes');
     await expect(search.getByRole('row', { name: /Hana/ })).toHaveCount(0);
+    const inactive = page.getByRole('table', { name: 'Inactive engineers' });
+    await expect(inactive.locator('caption')).toContainText('(1)');
+    await expectRow(inactive, 'Farah Khan \\(Search\\)', 'Mid', '20 pts', 'No');
     // Mobile: Jürgen 0.9 → 18, Lucía 0.5 → 10, Maya 0.8 → 16.
     const mobile = page.getByRole('table', { name: 'Roster of Mobile' });
     await expect(mobile.locator('caption')).toContainText('(5)');
