@@ -3,6 +3,7 @@ import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '..
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
 import { TrackerOptionsSchema } from '../tracker/preview.ts';
+import { RosterOptionsSchema } from '../roster-source.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
@@ -58,6 +59,8 @@ const csvImportFields = {
   bytes: CsvBytes,
   /** A tracker export's mapping and rungs as the lead set them in the preview. */
   tracker: TrackerOptionsSchema.optional(),
+  /** An HR export's mapping and full-time points as the lead set them in the preview. */
+  roster: RosterOptionsSchema.optional(),
   /** For a workbook: the file's name, for the preview to say where the rows came from. */
   fileName: z.string().max(260).optional(),
   /** For a workbook: the sheet the lead picked; the first sheet when absent. */
@@ -97,12 +100,12 @@ const CsvImport = z.strictObject(csvImportFields).transform(readSheet);
 
 export const DOCUMENT_FORMAT = 'rungs';
 /**
- * Version 2 gave work items a team and the quarter they were carried over from. Version 1
- * documents still import: their work gets the team the migration gives older rosters (see
- * upgradeWork below).
+ * Version 2 gave work items a team and the quarter they were carried over from; version 3 their
+ * tracker's key. Version 1 and 2 documents still import: their work gets the team the migration
+ * gives older rosters (see upgradeWork below) and no key.
  */
-export const DOCUMENT_VERSION = 2;
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const DOCUMENT_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** The whole database as one versioned document. The change log stays behind: history is per file. */
 // Strict at every level: a field this version does not know (or a __proto__ key) is refused, not
@@ -123,8 +126,15 @@ const documentOf = <V extends number, W extends z.ZodType>(version: V, workItem:
     workItems: many(workItem, 'work items'),
   });
 const DocumentAssignment = z.strictObject(Assignment.shape).nullable();
-export const RungsDocument = documentOf(DOCUMENT_VERSION, z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment }));
+/** A tracker's key (a Jira issue key, a Linear ID): kept, so the restored plan's next re-import updates instead of duplicating. */
+const ExternalKey = z.string().min(1).max(300).nullable();
+export const RungsDocument = documentOf(
+  DOCUMENT_VERSION,
+  z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment }),
+);
 export type RungsDocument = z.infer<typeof RungsDocument>;
+const RungsDocumentV2 = documentOf(2, z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment }));
+type RungsDocumentV2 = z.infer<typeof RungsDocumentV2>;
 const { teamId: _t, carriedFromQuarterId: _c, carriedAckNote: _n, ...VERSION_1_WORK } = WorkItem.shape;
 const RungsDocumentV1 = documentOf(1, z.strictObject({ ...VERSION_1_WORK, assignment: DocumentAssignment }));
 type RungsDocumentV1 = z.infer<typeof RungsDocumentV1>;
@@ -149,9 +159,17 @@ function upgradeWork(doc: RungsDocumentV1): RungsDocument {
       teamId: w.kind === 'initiative' ? initiativeTeam.get(w.id)! : w.parentId === null ? null : (initiativeTeam.get(w.parentId) ?? null),
       carriedFromQuarterId: null,
       carriedAckNote: null,
+      externalKey: null,
     })),
   };
 }
+
+/** A version 2 document as version 3: nothing it holds came with a tracker's key. */
+const upgradeKeys = (doc: RungsDocumentV2): RungsDocument => ({
+  ...doc,
+  version: DOCUMENT_VERSION,
+  workItems: doc.workItems.map((w) => ({ ...w, externalKey: null })),
+});
 
 class Refusal extends Error {}
 const refuseDocument = (why: string): never => {
@@ -230,7 +248,7 @@ function read(raw: string): RungsDocument {
         : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
-  const parsed = head.version === 1 ? RungsDocumentV1.safeParse(data) : RungsDocument.safeParse(data);
+  const parsed = (head.version === 1 ? RungsDocumentV1 : head.version === 2 ? RungsDocumentV2 : RungsDocument).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = where(issue.path);
@@ -243,7 +261,12 @@ function read(raw: string): RungsDocument {
           : `${issue.message} (found ${(JSON.stringify(found.value) ?? String(found.value)).slice(0, 60)})`;
     refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
   }
-  return parsed.data!.version === 1 ? upgradeWork(parsed.data as RungsDocumentV1) : (parsed.data as RungsDocument);
+  const doc = parsed.data!;
+  return doc.version === 1
+    ? upgradeWork(doc as RungsDocumentV1)
+    : doc.version === 2
+      ? upgradeKeys(doc as RungsDocumentV2)
+      : (doc as RungsDocument);
 }
 
 /**
