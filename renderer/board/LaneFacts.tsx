@@ -49,7 +49,7 @@ export const LaneReviews = memo(function LaneReviews({ engineerId }: { engineerI
   const reviews = useFact((f) => f.reviews.get(engineerId));
   if (!reviews) return null;
   return (
-    <p className="lane-reviews" data-id="lane-reviews">
+    <p className="lane-reviews" data-id="reviews">
       Reviews: {reviews}
     </p>
   );

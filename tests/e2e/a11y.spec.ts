@@ -75,6 +75,12 @@ test('the board mid-plan: an overreach just dropped reads as a warning, its note
   await board.keyboard.press('ArrowLeft');
   await expect(board.locator('[data-id="lane-preview"]')).toHaveCount(1);
   await board.keyboard.press('Space');
+  // Its story waits in the backlog: the drop asks whether the Intern takes it too. Not this one.
+  const offer = board.getByRole('dialog', { name: new RegExp(`^Give '${title}'`) });
+  await expect(offer.getByRole('button', { name: / takes it too$/ })).toBeFocused();
+  problems.push(...(await axeProblems(board, 'the stories offer after a keyboard drop')));
+  await board.keyboard.press('Tab');
+  await board.keyboard.press('Enter');
 
   const notice = board.getByRole('status').filter({ hasText: 'Overreach:' });
   await expect(notice).toContainText('Warning: Overreach:');

@@ -83,7 +83,7 @@ test('a story edited in place: title, rung, size, unassign, each one change; its
   // The lane's card names its initiative, and the reviewer's lane lists what she reviews.
   const card = board.getByRole('article', { name: title, exact: true });
   await expect(card.locator('[data-id="card-parent"]')).toHaveText('Initiative: Referral rewards');
-  await expect(board.locator('[data-id^="lane-"]', { hasText: 'Sofia Lindqvist' }).locator('[data-id="lane-reviews"]')).toHaveText(
+  await expect(board.locator('section[data-id^="lane-"]', { hasText: 'Sofia Lindqvist' }).locator('[data-id="reviews"]')).toHaveText(
     "Reviews: 'Referral rewards'",
   );
 
