@@ -1,6 +1,7 @@
 import { KeyboardCode } from '@dnd-kit/core';
 import { describe, expect, it } from 'vitest';
-import { nextInReadingOrder } from './dnd.ts';
+import { laneKeyboardCoordinates, nextInReadingOrder } from './dnd.ts';
+import { BACKLOG_ID } from './ids.ts';
 
 // Two rows of two lanes and the backlog on the right: [a b] [backlog] / [c d].
 const rect = (left: number, top: number) => ({ left, top, right: left + 100, bottom: top + 100 });
@@ -31,5 +32,38 @@ describe('at the edge of the grid, an arrow moves to the next lane in reading or
   });
   it('with a single lane there is nowhere to go', () => {
     expect(nextInReadingOrder(['a'], rects, inside('a'), KeyboardCode.Right)).toBeUndefined();
+  });
+});
+
+describe('Up and Down move between lanes only', () => {
+  // A tall lane, the backlog beside it (nearer than the next lane below), and that lane.
+  const box = (left: number, top: number, width: number, height: number) => ({
+    isConnected: true,
+    getBoundingClientRect: () => ({ left, top, width, height, right: left + width, bottom: top + height }),
+  });
+  const targets = [
+    { id: 'lane-1', node: { current: box(0, 0, 200, 2800) } },
+    { id: BACKLOG_ID, node: { current: box(300, 600, 300, 30000) } },
+    { id: 'lane-2', node: { current: box(0, 2900, 200, 300) } },
+  ];
+  const move = (code: string) =>
+    laneKeyboardCoordinates(
+      { code, preventDefault: () => {} } as unknown as KeyboardEvent,
+      {
+        active: 'item-1',
+        currentCoordinates: { x: 10, y: 100 },
+        context: {
+          active: { id: 'item-1' },
+          collisionRect: { left: 10, top: 80, width: 180, height: 40, right: 190, bottom: 120 },
+          droppableContainers: { getEnabled: () => targets },
+        },
+      } as unknown as Parameters<typeof laneKeyboardCoordinates>[1],
+    );
+
+  it('Down from a tall lane goes to the lane below, not the backlog beside it', () => {
+    expect(move(KeyboardCode.Down)).toEqual({ x: 8, y: 2900 + 48 });
+  });
+  it('Right goes to the backlog beside the last column', () => {
+    expect(move(KeyboardCode.Right)).toMatchObject({ x: 308 });
   });
 });

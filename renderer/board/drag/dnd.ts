@@ -69,7 +69,12 @@ export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { conte
   }
   const from = { x: collisionRect.left + collisionRect.width / 2, y: collisionRect.top + collisionRect.height / 2 };
   let best: { id: UniqueIdentifier; score: number } | null = null;
+  const vertical = event.code === KeyboardCode.Down || event.code === KeyboardCode.Up;
   for (const [id, rect] of droppableRects) {
+    // Up and Down move between lanes only. The backlog sits beside the lanes, outside the list that
+    // scrolls under the card: chosen by Down from a tall lane, the sensor scrolled the lanes and
+    // the card never reached it (no lane, no drop). Right past the last column, or B, reaches it.
+    if (vertical && id === BACKLOG_ID) continue;
     const inside = from.x >= rect.left && from.x <= rect.right && from.y >= rect.top && from.y <= rect.bottom;
     if (inside) continue;
     // Compare against the target's nearest edge point, so tall lanes count as "beside" us.

@@ -7,7 +7,7 @@ import { type DragState, IDLE, createDragStore, inReach } from './dragState.ts';
 
 const TEAMS = 20;
 /** A card held over a lane of team `overTeam`. */
-const held = (overTeam: number | null): DragState => ({ itemId: 1, overId: 'lane-1', rung: 2, fromBacklog: false, overTeam });
+const held = (overTeam: number | null): DragState => ({ itemId: 1, overId: 'lane-1', rung: 2, fromBacklog: false, overTeam, landed: null });
 
 describe('near teams are always in reach', () => {
   it('a team near the visible part of the board takes drops with no card held', () => {
@@ -89,6 +89,7 @@ describe('the drag store tells the lanes only of real changes: a lane re-renders
       { ...IDLE, itemId: 1, overId: 'lane-2', rung: 3 },
       { ...IDLE, itemId: 1, overId: 'lane-2', rung: 3, fromBacklog: true },
       { ...IDLE, itemId: 1, overId: 'lane-2', rung: 3, fromBacklog: true, overTeam: 5 },
+      { ...IDLE, overTeam: 5, landed: 'lane-2' },
     ];
     changes.forEach((next, i) => {
       store.set(next);

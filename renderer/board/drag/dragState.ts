@@ -16,6 +16,8 @@ export type DragState = {
   fromBacklog: boolean;
   /** Where on the board the target is: the index of its team, kept when the card is over no lane and after the drop. */
   overTeam: number | null;
+  /** The target the last drop landed on (null after a cancel), for the drop's announcement. */
+  landed: UniqueIdentifier | null;
 };
 
 export type DragStore = {
@@ -24,7 +26,7 @@ export type DragStore = {
   subscribe: (listener: () => void) => () => void;
 };
 
-export const IDLE: DragState = { itemId: null, overId: null, rung: null, fromBacklog: false, overTeam: null };
+export const IDLE: DragState = { itemId: null, overId: null, rung: null, fromBacklog: false, overTeam: null, landed: null };
 
 export function createDragStore(): DragStore {
   let state = IDLE;
@@ -37,7 +39,8 @@ export function createDragStore(): DragStore {
         next.overId === state.overId &&
         next.rung === state.rung &&
         next.fromBacklog === state.fromBacklog &&
-        next.overTeam === state.overTeam
+        next.overTeam === state.overTeam &&
+        next.landed === state.landed
       )
         return;
       state = next;

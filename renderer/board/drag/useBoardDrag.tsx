@@ -87,18 +87,17 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     // drop in that time, with the lanes still moving, could land on no lane (npm run bench).
     useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
-  /** The target the last drop landed on, for its announcement (dnd-kit announces after onDragEnd). */
-  const landed = useRef<UniqueIdentifier | null>(null);
   const accessibility = useMemo(
     () => ({
       announcements: boardAnnouncements({
         item: (id) => itemsById.get(id),
         engineer: (id) => engineersById.get(id),
-        landed: () => landed.current,
+        // dnd-kit announces a drop after onDragEnd, which has recorded where it landed.
+        landed: () => store.get().landed,
       }),
       screenReaderInstructions,
     }),
-    [itemsById, engineersById],
+    [itemsById, engineersById, store],
   );
 
   const onDragStart = useCallback(
@@ -113,6 +112,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
         overId: null,
         rung: item?.rung ?? null,
         fromBacklog: item !== undefined && item.assignment === null,
+        landed: null,
         overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? store.get().overTeam,
       });
     },
@@ -125,20 +125,22 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     },
     [store, teamOf],
   );
-  const endDrag = useCallback(() => {
-    store.set({ ...IDLE, overTeam: store.get().overTeam });
-    const before = atDragStart.current;
-    atDragStart.current = null;
-    return before;
-  }, [store]);
+  const endDrag = useCallback(
+    (landed: UniqueIdentifier | null) => {
+      store.set({ ...IDLE, overTeam: store.get().overTeam, landed });
+      const before = atDragStart.current;
+      atDragStart.current = null;
+      return before;
+    },
+    [store],
+  );
   const onDragEnd = useCallback(
     ({ active, over }: DragEndEvent) => {
       // The card lands where the board showed it would: the target last previewed. dnd-kit's own
       // answer is judged on its last render, and a lane that moved under a still pointer or a
       // held key since then (cards mounting near the view) could make it "outside any lane".
       const target = store.get().overId ?? over?.id ?? null;
-      landed.current = target;
-      const before = endDrag();
+      const before = endDrag(target);
       const itemId = itemIdOf(active.id);
       if (!before || itemId === null || target === null) return;
       const engineerId = target === BACKLOG_ID ? null : engineerIdOf(target);
@@ -148,7 +150,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     [store, endDrag, onDrop],
   );
   const onDragCancel = useCallback(() => {
-    const before = endDrag();
+    const before = endDrag(null);
     if (before) planStore.replace(before);
   }, [endDrag]);
   // The card in the air is the store's, not the board's state: a pick-up renders no board.
