@@ -20,7 +20,10 @@ import {
   checkRoster,
   matchKey,
 } from '../../shared/import.ts';
+import { DEFAULT_LADDER } from '../../shared/default-ladder.ts';
 import { levelName } from '../../shared/ladder.ts';
+import { getLadder } from '../store/ladder.ts';
+import { ladderIssues } from './ladder-transfer.ts';
 import type { Db } from '../store/db.ts';
 import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../store/queries.ts';
 import { type DbLevelChange, type DbTeam, type DbWorkItemRow, fromDb, toDb } from '../store/rows.ts';
@@ -37,7 +40,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
     const teamList = teams(db);
     const teamName = new Map(teamList.map((t) => [t.id, t.name]));
     const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)! }));
-    return { kind, quarter, ...checkRoster(text, { engineers, teamNames: teamList.map((t) => t.name) }) } as const;
+    return { kind, quarter, ...checkRoster(text, { engineers, teamNames: teamList.map((t) => t.name), ladder: getLadder(db) }) } as const;
   }
   if (!quarter) throw new RungsError('conflict', 'Pick the quarter the backlog goes into.');
   // Rungs' own columns are read as they always were; any other header is a tracker's or a mapping's.
@@ -50,6 +53,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
   const initiatives = getWorkItems(db, quarter.id).filter((i) => i.kind === 'initiative');
   const context = {
     quarterName: quarter.name,
+    ladder: getLadder(db),
     initiativeTitles: initiatives.map((i) => i.title),
     teamNames: teamList.map((t) => t.name),
     initiativeTeams: new Map(initiatives.map((i) => [matchKey(i.title), i.teamId === null ? null : teamName.get(i.teamId)!])),
@@ -183,7 +187,7 @@ const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
  * functions the board's handlers use). Every problem is listed, each naming its row.
  */
 function documentIssues(doc: RungsDocument): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = ladderIssues(doc, DEFAULT_LADDER);
   const add = (path: string, message: string) => issues.push({ path, message });
   const idsOf = (name: keyof RungsDocument & string, what: string, list: { id: number }[]) => {
     const seen = new Set<number>();
@@ -224,7 +228,7 @@ function documentIssues(doc: RungsDocument): Issue[] {
       add(`${at}.teamId`, `'${w.title}' is in team ${w.teamId}, which is not in the document`);
     if (w.carriedFromQuarterId !== null && !quarterIds.has(w.carriedFromQuarterId))
       add(`${at}.carriedFromQuarterId`, `'${w.title}' was carried over from a missing quarter`);
-    const rung = rungProblem(w.kind, w.rung);
+    const rung = rungProblem(DEFAULT_LADDER, w.kind, w.rung);
     if (rung) add(`${at}.rung`, `'${w.title}': ${rung}`);
     if (w.parentId !== null) {
       const p = items.get(w.parentId);
@@ -240,7 +244,7 @@ function documentIssues(doc: RungsDocument): Issue[] {
       add(`${at}.assignment`, `'${w.title}' is assigned to a missing engineer`);
       return;
     }
-    for (const problem of assignmentProblems({ title: w.title, rung: w.rung, assignee, reviewer, ackNote: a.ackNote })) {
+    for (const problem of assignmentProblems({ title: w.title, rung: w.rung, assignee, reviewer, ackNote: a.ackNote }, DEFAULT_LADDER)) {
       add(`${at}.assignment`, `assignment of '${w.title}': ${problem.message}`);
     }
   });
@@ -323,10 +327,11 @@ export const transferHandlers: Handlers<typeof transferContract> = {
 
   'export.rosterCsv': (db) => {
     const teamName = new Map(teams(db).map((t) => [t.id, t.name]));
+    const ladder = getLadder(db);
     // Every field the import reads, so a file exported and imported again changes nothing.
     const rows = getEngineers(db).map((e) => [
       e.name,
-      levelName(e.level),
+      levelName(ladder, e.level),
       teamName.get(e.teamId)!,
       e.capacity,
       e.active ? ACTIVE_CELL.true : ACTIVE_CELL.false,
@@ -359,7 +364,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
         i.kind,
         i.title,
         i.parentId !== null ? (title.get(i.parentId) ?? '') : '',
-        levelName(i.rung),
+        levelName(getLadder(db), i.rung),
         i.size,
         i.touchpoints.join('; '),
         i.teamId === null ? '' : teamName.get(i.teamId)!,

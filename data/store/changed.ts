@@ -1,6 +1,7 @@
 import type { Changed, Mutation } from '../../shared/schemas.ts';
 import { type RowChange, historyState } from './changes.ts';
 import type { Db } from './db.ts';
+import { getLadder } from './ladder.ts';
 import { getWorkItemsByIds } from './queries.ts';
 import { type DbEngineer, type DbLevelChange, type DbQuarter, type DbTeam, fromDb } from './rows.ts';
 
@@ -59,6 +60,7 @@ export function changedOf(db: Db, rows: readonly RowChange[]): Pick<Mutation, 'c
         break;
     }
   }
+  if (rows.some((r) => r.table.startsWith('ladder'))) changed.ladder = getLadder(db);
   const items = getWorkItemsByIds(db, [...itemIds]);
   for (const id of itemIds) {
     const item = items.get(id);

@@ -52,8 +52,10 @@ import { planStore } from '../store/plan.ts';
 import { Notices } from '../ui/Notices.tsx';
 import './board.css';
 import './board-scale.css';
+import { useLadder } from '../ladder/useLadder.ts';
 
 export function Board({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const { assign: move, undo, redo, actions, takePendingPaint } = useBoardMoves(snapshot);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
@@ -75,14 +77,17 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
    * in the backlog and the live region names it: staffing a backlog from the keyboard is then A,
    * a few letters, Enter, again and again, with no Tab through the lanes in between.
    */
-  const advance = useCallback((itemId: number, order: readonly WorkItem[]) => {
-    const at = order.findIndex((i) => i.id === itemId);
-    const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
-    if (next) {
-      setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(next.rung)}-rung ${next.kind}`);
-      focusCard(next.id);
-    } else setAnnouncement('The backlog is empty: every card is staffed.');
-  }, []);
+  const advance = useCallback(
+    (itemId: number, order: readonly WorkItem[]) => {
+      const at = order.findIndex((i) => i.id === itemId);
+      const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
+      if (next) {
+        setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(ladder, next.rung)}-rung ${next.kind}`);
+        focusCard(next.id);
+      } else setAnnouncement('The backlog is empty: every card is staffed.');
+    },
+    [ladder],
+  );
   const assign = useCallback(
     async (before: Snapshot, itemId: number, engineerId: number | null, moveFocus = true): Promise<boolean> => {
       const order = backlogOrder;
@@ -115,10 +120,10 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   const engineersById = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot.engineers]);
   const accessibility = useMemo(
     () => ({
-      announcements: boardAnnouncements({ item: (id) => itemsById.get(id), engineer: (id) => engineersById.get(id) }),
+      announcements: boardAnnouncements({ item: (id) => itemsById.get(id), engineer: (id) => engineersById.get(id), ladder }),
       screenReaderInstructions,
     }),
-    [itemsById, engineersById],
+    [itemsById, engineersById, ladder],
   );
 
   const sensors = useSensors(

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { FIT_LABEL, fit } from '../../shared/fit.ts';
 import { heatmap, teamHeatmap } from '../../shared/heatmap.ts';
-import { LEVELS, RANKS, type Rank, levelName } from '../../shared/ladder.ts';
+import { type Rank, levelName, ranksOf } from '../../shared/ladder.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 // The heatmap is a real table (headers, scope), coloured as a second signal: every coloured cell
 // also says in words whether it is a stretch or an overreach.
@@ -28,8 +29,11 @@ const cellText = (count: number, kind: 'in_reach' | 'stretch' | 'overreach') =>
   count === 0 ? '0' : kind === 'in_reach' ? String(count) : `${count} ${FIT_LABEL[kind].toLowerCase()}`;
 
 export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const rows = useMemo(() => heatmap(snapshot), [snapshot]);
-  const levels = RANKS.toReversed().filter((r) => rows.some((row) => row.engineer.level === r));
+  const levels = ranksOf(ladder)
+    .toReversed()
+    .filter((r) => rows.some((row) => row.engineer.level === r));
   return (
     <>
       <Legend />
@@ -40,9 +44,9 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
         <thead>
           <tr>
             <th scope="col">Engineer</th>
-            {RANKS.map((r) => (
+            {ranksOf(ladder).map((r) => (
               <th key={r} scope="col">
-                {levelName(r)} rung
+                {levelName(ladder, r)} rung
               </th>
             ))}
           </tr>
@@ -50,8 +54,8 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
         {levels.map((level) => (
           <tbody key={level}>
             <tr className="ins-heat-group">
-              <th scope="rowgroup" colSpan={5}>
-                {LEVELS[level]}s
+              <th scope="rowgroup" colSpan={ladder.levels.length + 1}>
+                {levelName(ladder, level)}s
               </th>
             </tr>
             {rows
@@ -78,6 +82,7 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
 }
 
 export function TeamHeatmap({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const team = useMemo(() => teamHeatmap(snapshot), [snapshot]);
   return (
     <table className="data-table grid ins-heat" aria-label="Rungs of work against levels on the roster">
@@ -87,9 +92,9 @@ export function TeamHeatmap({ snapshot }: { snapshot: Snapshot }) {
       <thead>
         <tr>
           <th scope="col">Rung of work</th>
-          {RANKS.map((r) => (
+          {ranksOf(ladder).map((r) => (
             <th key={r} scope="col">
-              On {withArticle(levelName(r))}
+              On {withArticle(levelName(ladder, r))}
             </th>
           ))}
           <th scope="col">Unassigned</th>
@@ -99,7 +104,7 @@ export function TeamHeatmap({ snapshot }: { snapshot: Snapshot }) {
       <tbody>
         {team.rows.toReversed().map((row) => (
           <tr key={row.rung} data-id={`team-heat-${row.rung}`}>
-            <th scope="row">{levelName(row.rung)} rung</th>
+            <th scope="row">{levelName(ladder, row.rung)} rung</th>
             {row.byLevel.map((count, level) => {
               const kind = fit(row.rung, level as Rank).kind;
               return (

@@ -13,6 +13,7 @@ import { DriTable } from '../ui/DriTable.tsx';
 import './report.css';
 import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
+import { useLadder } from '../ladder/useLadder.ts';
 
 // The printable staffing report for a quarter: the plan by engineer, warnings, DRI check and
 // delegation gaps. The browser prints it with report.css's print rules; in Electron the main
@@ -31,6 +32,7 @@ function pointsCell(part: LoadPart | undefined): string {
 }
 
 export function Report({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const teams = useMemo(() => teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), [snapshot]);
   const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
@@ -88,7 +90,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                       <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
                         {engineer.name}
                         <span className="report-sub">
-                          {levelName(engineer.level)} · {loadText(load.points, engineer.capacity)}
+                          {levelName(ladder, engineer.level)} · {loadText(load.points, engineer.capacity)}
                         </span>
                         {load.parts.length > 0 && <span className="report-sub">{partsInWords(load)}</span>}
                       </th>
@@ -99,7 +101,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                           {item.title}
                           <span className="report-sub">{item.kind === 'initiative' ? 'Initiative (DRI)' : 'Story (owner)'}</span>
                         </td>
-                        <td>{levelName(item.rung)}</td>
+                        <td>{levelName(ladder, item.rung)}</td>
                         <td className={`report-fit-${itemFit(item, engineer).kind}`}>{FIT_LABEL[itemFit(item, engineer).kind]}</td>
                         <td>{reviewerOf(item, engineers)}</td>
                         <td>{STATUS_LABEL[item.status]}</td>
@@ -118,7 +120,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
         ))}
         {unassigned.length > 0 && (
           <p>
-            <strong>Unassigned:</strong> {unassigned.map((i) => `${i.title} (${levelName(i.rung)} rung)`).join('; ')}
+            <strong>Unassigned:</strong> {unassigned.map((i) => `${i.title} (${levelName(ladder, i.rung)} rung)`).join('; ')}
           </p>
         )}
       </section>
@@ -148,7 +150,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
         {gaps.map(({ engineer, gaps: list }) => (
           <div key={engineer.id} className="report-gap">
             <h4>
-              {engineer.name}, {levelName(engineer.level)}
+              {engineer.name}, {levelName(ladder, engineer.level)}
             </h4>
             <ul>
               {list.map((g, i) => (

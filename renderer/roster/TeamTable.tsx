@@ -1,6 +1,7 @@
 import { type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import type { Engineer, LevelChange, Team } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 type Person = (e: Engineer) => void;
 
@@ -26,6 +27,7 @@ export function TeamTable({
   onReactivate: Person;
   onDelete: Person;
 }) {
+  const ladder = useLadder();
   return (
     <table className="data-table" aria-label={`Roster of ${team.name}`}>
       <caption>
@@ -44,12 +46,12 @@ export function TeamTable({
       </thead>
       <tbody>
         {members.map((e) => {
-          const next = nextRank(e.level);
+          const next = nextRank(ladder, e.level);
           return (
             <tr key={e.id} data-id={`engineer-${e.id}`}>
               <th scope="row">{e.name}</th>
               <td>
-                <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
+                <span className={`level level-${e.level}`}>{levelName(ladder, e.level)}</span>
               </td>
               <td>{e.capacity === null ? '—' : plural(e.capacity, 'pt')}</td>
               <td>{e.active ? 'Yes' : 'No'}</td>
@@ -59,8 +61,8 @@ export function TeamTable({
                     Edit
                   </button>
                   {next !== null && (
-                    <button type="button" onClick={() => onPromote(e, next)} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
-                      Promote to {levelName(next)}
+                    <button type="button" onClick={() => onPromote(e, next)} aria-label={`Promote ${e.name} to ${levelName(ladder, next)}`}>
+                      Promote to {levelName(ladder, next)}
                     </button>
                   )}
                   <button
@@ -89,8 +91,8 @@ export function TeamTable({
                         <li key={c.id}>
                           <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
                           {c.fromLevel === null
-                            ? `joined as ${levelName(c.toLevel)}`
-                            : `${levelName(c.fromLevel)} → ${levelName(c.toLevel)}`}
+                            ? `joined as ${levelName(ladder, c.toLevel)}`
+                            : `${levelName(ladder, c.fromLevel)} → ${levelName(ladder, c.toLevel)}`}
                         </li>
                       ))}
                     </ol>

@@ -1,7 +1,8 @@
 import type { TrackerOptions, TrackerSource as Source } from '../../shared/tracker/preview.ts';
 import { type ColumnMapping, MAP_FIELDS, MAP_FIELD_LABEL, type MapField } from '../../shared/tracker/source.ts';
-import { ALLOWED_RUNGS, type Rank, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
+import { type Rank, allowedRungs, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
 import { plural } from '../../shared/words.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 // The part of a backlog preview that says how a tracker's export (or any sheet) was read: the
 // column each Rungs field takes, editable; the rung for every row of a kind; how statuses and
@@ -13,6 +14,7 @@ const NOT_USED = '';
 const KIND_WORDS: Record<WorkKind, string> = { initiative: 'Every initiative', story: 'Every story' };
 
 export function TrackerSource({ source, options, onChange }: Props) {
+  const ladder = useLadder();
   const samples = new Map(source.columns.map((c) => [c.name.toLowerCase(), c.samples]));
   const setField = (field: MapField, column: string) => {
     const mapping: ColumnMapping = { ...source.mapping, [field]: column === NOT_USED ? [] : [column] };
@@ -84,9 +86,9 @@ export function TrackerSource({ source, options, onChange }: Props) {
               onChange={(e) => setRung(kind, e.target.value)}
             >
               <option value={NOT_USED}>as the file says</option>
-              {ALLOWED_RUNGS[kind].map((r) => (
+              {allowedRungs(ladder, kind).map((r) => (
                 <option key={r} value={r}>
-                  {levelName(r)}
+                  {levelName(ladder, r)}
                 </option>
               ))}
             </select>

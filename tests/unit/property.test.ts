@@ -5,7 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../data/store/db.ts';
 import { CHANNELS, type ChannelName, contract } from '../../shared/contract/index.ts';
 import { ERROR_CODES } from '../../shared/errors.ts';
-import { LEVELS, type Rank, TOUCHPOINTS } from '../../shared/ladder.ts';
+import { DEFAULT_LADDER } from '../../shared/default-ladder.ts';
+import { type Rank, touchpointNames } from '../../shared/ladder.ts';
+
+const LEVELS = DEFAULT_LADDER.levels.map((l) => l.name);
+const TOUCHPOINTS = touchpointNames(DEFAULT_LADDER);
 import { CHANNEL_SAMPLES } from '../helpers/channel-samples.ts';
 import { planBreaches } from '../helpers/plan-invariants.ts';
 import { rowCounts, tempRoster } from '../helpers/temp-db.ts';
