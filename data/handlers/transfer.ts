@@ -20,10 +20,9 @@ import {
   checkRoster,
   matchKey,
 } from '../../shared/import.ts';
-import { DEFAULT_LADDER } from '../../shared/default-ladder.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { getLadder } from '../store/ladder.ts';
-import { ladderIssues } from './ladder-transfer.ts';
+import { ladderIssues, replaceLadder } from './ladder-transfer.ts';
 import type { Db } from '../store/db.ts';
 import { getEngineers, getQuarter, getQuarters, getWorkItems } from '../store/queries.ts';
 import { type DbLevelChange, type DbTeam, type DbWorkItemRow, fromDb, toDb } from '../store/rows.ts';
@@ -166,6 +165,7 @@ function exportDocument(db: Db): RungsDocument {
     engineers: prepared<[], Parameters<typeof fromDb.engineer>[0]>(db, 'SELECT * FROM engineers ORDER BY id').all().map(fromDb.engineer),
     levelChanges: prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY id').all().map(fromDb.levelChange),
     quarters: getQuarters(db),
+    ladder: getLadder(db),
     workItems: prepared<[], DbWorkItemRow>(
       db,
       `SELECT w.*, a.engineer_id AS a_engineer_id, a.reviewer_id AS a_reviewer_id,
@@ -187,7 +187,7 @@ const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
  * functions the board's handlers use). Every problem is listed, each naming its row.
  */
 function documentIssues(doc: RungsDocument): Issue[] {
-  const issues: Issue[] = ladderIssues(doc, DEFAULT_LADDER);
+  const issues: Issue[] = ladderIssues(doc, doc.ladder);
   const add = (path: string, message: string) => issues.push({ path, message });
   const idsOf = (name: keyof RungsDocument & string, what: string, list: { id: number }[]) => {
     const seen = new Set<number>();
@@ -228,7 +228,7 @@ function documentIssues(doc: RungsDocument): Issue[] {
       add(`${at}.teamId`, `'${w.title}' is in team ${w.teamId}, which is not in the document`);
     if (w.carriedFromQuarterId !== null && !quarterIds.has(w.carriedFromQuarterId))
       add(`${at}.carriedFromQuarterId`, `'${w.title}' was carried over from a missing quarter`);
-    const rung = rungProblem(DEFAULT_LADDER, w.kind, w.rung);
+    const rung = rungProblem(doc.ladder, w.kind, w.rung);
     if (rung) add(`${at}.rung`, `'${w.title}': ${rung}`);
     if (w.parentId !== null) {
       const p = items.get(w.parentId);
@@ -244,7 +244,7 @@ function documentIssues(doc: RungsDocument): Issue[] {
       add(`${at}.assignment`, `'${w.title}' is assigned to a missing engineer`);
       return;
     }
-    for (const problem of assignmentProblems({ title: w.title, rung: w.rung, assignee, reviewer, ackNote: a.ackNote }, DEFAULT_LADDER)) {
+    for (const problem of assignmentProblems({ title: w.title, rung: w.rung, assignee, reviewer, ackNote: a.ackNote }, doc.ladder)) {
       add(`${at}.assignment`, `assignment of '${w.title}': ${problem.message}`);
     }
   });
@@ -391,6 +391,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     const summary = `Imported a Rungs document: ${plural(doc.engineers.length, 'engineer')}, ${plural(doc.workItems.length, 'work item')} in ${plural(doc.quarters.length, 'quarter')}`;
     return keepingBackup(db, () =>
       record(db, summary, (rows) => {
+        replaceLadder(db, rows, doc.ladder);
         // The empty roster still has its starting quarter; the document's quarters replace it.
         for (const id of plucked<[], number>(db, 'SELECT id FROM quarters').all()) rows.remove('quarters', id);
         for (const t of doc.teams) rows.insert('teams', { id: t.id, name: t.name });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Ladder } from '../ladder.ts';
+import { withDefaultLadder } from '../ladder-document.ts';
 import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
@@ -98,10 +100,11 @@ export const DOCUMENT_FORMAT = 'rungs';
 /**
  * Version 2 gave work items a team and the quarter they were carried over from. Version 1
  * documents still import: their work gets the team the migration gives older rosters (see
- * upgradeWork below).
+ * upgradeWork below). Version 3 carries the roster's ladder; earlier ones import into the
+ * competency map's (shared/ladder-document.ts).
  */
-export const DOCUMENT_VERSION = 2;
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const DOCUMENT_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** The whole database as one versioned document. The change log stays behind: history is per file. */
 // Strict at every level: a field this version does not know (or a __proto__ key) is refused, not
@@ -110,8 +113,9 @@ const many = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item)
     .max(IMPORT_LIMITS.rows, `More than ${IMPORT_LIMITS.rows.toLocaleString('en')} ${what}; Rungs does not import a document this large.`);
-const documentOf = <V extends number, W extends z.ZodType>(version: V, workItem: W) =>
+const documentOf = <V extends number, W extends z.ZodType, X extends z.ZodRawShape = {}>(version: V, workItem: W, extra?: X) =>
   z.strictObject({
+    ...(extra as X),
     format: z.literal(DOCUMENT_FORMAT, 'This is not a Rungs document: "format" must be "rungs".'),
     version: z.literal(version),
     exportedAt: z.iso.datetime(),
@@ -122,8 +126,11 @@ const documentOf = <V extends number, W extends z.ZodType>(version: V, workItem:
     workItems: many(workItem, 'work items'),
   });
 const DocumentAssignment = z.strictObject(Assignment.shape).nullable();
-export const RungsDocument = documentOf(DOCUMENT_VERSION, z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment }));
+const DocumentWork = z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment });
+export const RungsDocument = documentOf(DOCUMENT_VERSION, DocumentWork, { ladder: Ladder });
 export type RungsDocument = z.infer<typeof RungsDocument>;
+const RungsDocumentV2 = documentOf(2, DocumentWork);
+export type RungsDocumentV2 = z.infer<typeof RungsDocumentV2>;
 const { teamId: _t, carriedFromQuarterId: _c, carriedAckNote: _n, ...VERSION_1_WORK } = WorkItem.shape;
 const RungsDocumentV1 = documentOf(1, z.strictObject({ ...VERSION_1_WORK, assignment: DocumentAssignment }));
 type RungsDocumentV1 = z.infer<typeof RungsDocumentV1>;
@@ -133,7 +140,7 @@ type RungsDocumentV1 = z.infer<typeof RungsDocumentV1>;
  * a story its initiative's, a loose story no team's; nothing was carried over. The same rule as
  * the migration that gave older rosters their teams, so a roster reads the same either way.
  */
-function upgradeWork(doc: RungsDocumentV1): RungsDocument {
+function upgradeWork(doc: RungsDocumentV1): RungsDocumentV2 {
   const teamOf = new Map(doc.engineers.map((e) => [e.id, e.teamId]));
   const initiativeTeam = new Map(
     doc.workItems
@@ -142,7 +149,7 @@ function upgradeWork(doc: RungsDocumentV1): RungsDocument {
   );
   return {
     ...doc,
-    version: DOCUMENT_VERSION,
+    version: 2,
     workItems: doc.workItems.map((w) => ({
       ...w,
       teamId: w.kind === 'initiative' ? initiativeTeam.get(w.id)! : w.parentId === null ? null : (initiativeTeam.get(w.parentId) ?? null),
@@ -229,7 +236,7 @@ function read(raw: string): RungsDocument {
         : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
-  const parsed = head.version === 1 ? RungsDocumentV1.safeParse(data) : RungsDocument.safeParse(data);
+  const parsed = (head.version === 1 ? RungsDocumentV1 : head.version === 2 ? RungsDocumentV2 : RungsDocument).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = where(issue.path);
@@ -242,7 +249,10 @@ function read(raw: string): RungsDocument {
           : `${issue.message} (found ${(JSON.stringify(found.value) ?? String(found.value)).slice(0, 60)})`;
     refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
   }
-  return parsed.data!.version === 1 ? upgradeWork(parsed.data as RungsDocumentV1) : (parsed.data as RungsDocument);
+  const doc = parsed.data!;
+  return doc.version === 3
+    ? (doc as RungsDocument)
+    : withDefaultLadder(doc.version === 1 ? upgradeWork(doc as RungsDocumentV1) : (doc as RungsDocumentV2));
 }
 
 /**

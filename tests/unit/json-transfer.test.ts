@@ -32,7 +32,7 @@ describe('the whole database as a versioned JSON document', () => {
     const first = ok(demo.dispatch('export.json', {}));
     expect(first.filename).toMatch(/^rungs-\d{4}-\d\d-\d\d\.json$/);
     const doc = RungsDocument.parse(JSON.parse(first.text));
-    expect(doc).toMatchObject({ format: 'rungs', version: 2 });
+    expect(doc).toMatchObject({ format: 'rungs', version: 3 });
 
     const empty = tempRoster({ demo: false });
     const m = ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
@@ -82,7 +82,7 @@ describe('the whole database as a versioned JSON document', () => {
       ok: false,
       error: { code: 'conflict', message: /^This document is inconsistent: Priya Natarajan is in team 77/ },
     });
-    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 3 }) })).toMatchObject({
+    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 4 }) })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

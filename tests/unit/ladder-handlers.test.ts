@@ -3,7 +3,7 @@ import { fit } from '../../shared/fit.ts';
 import { engineerGaps, itemWarnings } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
-import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // Editing the ladder through the dispatcher: each edit one undoable change; nobody's level and no
 // item's rung changes by it; an edit that would break the ladder, or strand who holds a level, is a
@@ -169,5 +169,42 @@ describe('default and allowed rungs per kind', () => {
       ok: false,
       error: { code: 'conflict', message: "A initiative's default rung is not one it may take. Nothing was changed." },
     });
+  });
+});
+
+describe('the JSON document carries the ladder (version 3); older documents import into the default ladder', () => {
+  it('an edited ladder travels: export, import into an empty roster, the same ladder and the same fits', () => {
+    const { dispatch } = tempRoster();
+    ok(dispatch('ladder.updateLevel', { levelId: levelId(snapshot(dispatch), 'Mid'), name: 'IC3' }));
+    ok(dispatch('ladder.addLevel', { name: 'Staff', position: 4 }));
+    const text = ok(dispatch('export.json', {})).text;
+    expect(JSON.parse(text)).toMatchObject({ version: 3, ladder: { levels: [{}, {}, { name: 'IC3' }, {}, { name: 'Staff' }] } });
+    const copy = tempRoster({ demo: false });
+    ok(copy.dispatch('import.json', { text }));
+    const a = snapshot(dispatch);
+    const b = snapshot(copy.dispatch);
+    expect(b.ladder).toEqual(a.ladder);
+    expect(judged(b)).toEqual(judged(a));
+  });
+  it('a version 2 document (no ladder) imports onto the competency map’s ladder', () => {
+    const { dispatch } = tempRoster();
+    const { ladder: _ladder, ...doc } = JSON.parse(ok(dispatch('export.json', {})).text) as Record<string, unknown>;
+    const copy = tempRoster({ demo: false });
+    ok(copy.dispatch('ladder.updateLevel', { levelId: 3, name: 'IC3' }));
+    ok(copy.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 2 }) }));
+    expect(snapshot(copy.dispatch).ladder).toEqual(snapshot(dispatch).ladder);
+  });
+});
+
+describe('a roster import reads titles through the ladder’s names, codes and aliases', () => {
+  it('a code and an HR title saved as an alias land on their level; the map’s spellings still read', () => {
+    const { dispatch } = tempRoster();
+    const mid = levelId(snapshot(dispatch), 'Mid');
+    ok(dispatch('ladder.updateLevel', { levelId: mid, code: 'IC3', aliases: ['Software Engineer II'] }));
+    const text = 'name,level,team\nNadia Ali,IC3,Checkout\nTom Berg,Software Engineer II,Checkout\nUma Rao,Sr,Checkout\n';
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
+    const s = snapshot(dispatch);
+    const level = (name: string) => levelName(s.ladder, s.engineers.find((e) => e.name === name)!.level);
+    expect(['Nadia Ali', 'Tom Berg', 'Uma Rao'].map(level)).toEqual(['Mid', 'Mid', 'Senior']);
   });
 });
