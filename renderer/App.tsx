@@ -4,6 +4,7 @@ import { focusScreenHeading } from './focus.ts';
 import { History } from './history/History.tsx';
 import { Insights } from './insights/Insights.tsx';
 import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
+import { Ladder } from './ladder/Ladder.tsx';
 import { type Go, type NavTarget, useFocusTarget } from './navigation.ts';
 import { Report } from './report/Report.tsx';
 import { Quarters } from './quarters/Quarters.tsx';
@@ -22,6 +23,7 @@ const SCREENS = [
   'Work',
   'Quarters',
   'Competency map',
+  'Ladder',
   'History',
   'Import/Export',
   'Report',
@@ -121,6 +123,7 @@ export function App() {
             <CompetencyMapScreen snapshot={plan.snapshot} engineerId={mapEngineerId} onSelect={setMapEngineerId} go={go} />
           )}
           {plan.snapshot && screen === 'Report' && <Report snapshot={plan.snapshot} />}
+          {plan.snapshot && screen === 'Ladder' && <Ladder />}
         </main>
       </LadderContext>
     </div>
