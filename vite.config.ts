@@ -5,9 +5,10 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// `npm run dev`: Vite serves the renderer with hot reload and forwards /api to a browser host that is
-// already running (RUNGS_HOST_URL, the address it printed). The host refuses other origins, so the
-// forwarded call carries the host's own origin; the token still comes from the page's ?token=.
+// `npm run dev` (scripts/dev.ts): Vite serves the renderer with hot reload and forwards the API to
+// the browser host it started (RUNGS_HOST_URL). The host refuses other origins, so the forwarded call
+// carries the host's own origin; the token still comes from the page's ?token=. Only the API path is
+// forwarded: a bare '/api' prefix would also catch the renderer's own /api.ts module.
 const hostUrl = process.env.RUNGS_HOST_URL;
 const hostOrigin = hostUrl ? new URL(hostUrl).origin : undefined;
 
@@ -29,7 +30,7 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: hostOrigin ? { '/api': { target: hostOrigin, changeOrigin: true, headers: { origin: hostOrigin } } } : undefined,
+    proxy: hostOrigin ? { '/api/invoke': { target: hostOrigin, changeOrigin: true, headers: { origin: hostOrigin } } } : undefined,
   },
   build: {
     outDir: `${root}dist/renderer`,

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../data/store/db.ts';
 import { createDispatcher } from '../data/handlers/dispatch.ts';
-import { diagnoseRoster } from '../data/open/open-safely.ts';
+import { diagnoseRoster } from '../data/open/diagnose.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/index.ts';
 import { engineerGaps, gapSummary, itemWarnings, teamGaps } from '../shared/gaps.ts';
 import { backlog, teamLanes } from '../shared/plan.ts';
@@ -18,7 +18,7 @@ export type DataOptions = MeasureOptions & { batch: number; bulk: number; bulkSa
 export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: DataOptions): Row[] {
   const rows: Row[] = [];
   const s = scale.name;
-  const { dispatch } = createDispatcher(org.db, { version: 'bench', databasePath: org.file });
+  const { dispatch } = createDispatcher(org.db, { databasePath: org.file });
   const call = <K extends ChannelName>(channel: K, request: RequestOf<K>): ResponseOf<K> => {
     const r = dispatch(channel, request);
     // A benchmark of a refused request would measure the wrong thing.
@@ -75,7 +75,7 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
     ),
   );
 
-  // quick_check as start-up runs it (data/open/open-safely.ts): a fresh read-only connection, before the
+  // quick_check as start-up runs it (data/open/diagnose.ts): a fresh read-only connection, before the
   // roster is opened for writing. Timed alone, then the whole start-up examination and the open.
   const opens: number[] = [];
   const checks: number[] = [];

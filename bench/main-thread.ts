@@ -34,10 +34,10 @@ export async function mainThreadFigures(
   samples: number,
 ): Promise<Row[]> {
   const local = openDatabase(org.file);
-  const { dispatchUnknown } = createDispatcher(local, { version: 'bench', databasePath: org.file });
+  const { dispatchUnknown } = createDispatcher(local, { databasePath: org.file });
   const remote = createRemoteRoster({
     spawn: spawnRosterWorker,
-    open: { path: org.file, options: { version: 'bench' }, launchBackup: false },
+    open: { path: org.file, options: {}, launchBackup: false },
   });
   const rows: Row[] = [];
   watch.enable();

@@ -288,7 +288,7 @@ const twoFrames = (page: Page) => page.evaluate(() => new Promise((done) => requ
 /**
  * Keyboard drags, as a lead who does not use a mouse makes them: Space on a card in the first
  * lanes, ArrowDown lane by lane (every press a crossing, most of them into teams that were out of
- * reach when the card was lifted: see inReach in renderer/board/dragState.ts), Space to drop. Two
+ * reach when the card was lifted: see inReach in renderer/board/drag/dragState.ts), Space to drop. Two
  * frames between presses, a fast typist's pace.
  */
 export async function keyboardDragFigures(browser: Browser, dbFile: string, scale: Scale, drags: number, presses = 12): Promise<Row[]> {

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     spawn: () => forkRosterProcess(utilityProcess.fork, join(__dirname, 'db-process.cjs')),
     open: {
       path: dbPath,
-      options: { startEmpty, version: app.getVersion(), mapFile: join(__dirname, '..', 'data', 'competency-map.md') },
+      options: { startEmpty, mapFile: join(__dirname, '..', 'data', 'competency-map.md') },
       launchBackup: true,
     },
     onRestart: (why) => console.error(`[rungs] The roster process stopped (${why}); restarted it.`),

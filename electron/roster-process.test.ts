@@ -66,10 +66,10 @@ describe('the roster as an Electron utility process', () => {
       open: { path: file, options: { mapFile: MAP_FILE }, launchBackup: false },
     });
     await remote.open();
-    const pending = remote.dispatch('history.state', {});
+    const pending = remote.dispatch('history.list', {});
     forks[0]!.child.emit('exit', 139); // as a segfault in the roster process would end it
     expect(await pending).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(await remote.dispatch('history.state', {})).toMatchObject({ ok: true });
+    expect(await remote.dispatch('history.list', {})).toMatchObject({ ok: true });
     expect(forks).toHaveLength(2);
     await remote.close();
   });

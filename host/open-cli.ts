@@ -1,5 +1,8 @@
-import type { OpenRosterOptions, RecoveryChoice, RecoveryOption, RosterProblem } from '../data/open/open-safely.ts';
-import { type RemoteRoster, type RemoteRosterOptions, RosterProcessError, createRemoteRoster } from '../data/remote/client.ts';
+import type { RosterProblem } from '../data/open/diagnose.ts';
+import type { OpenRosterOptions } from '../data/open/open-safely.ts';
+import type { RecoveryChoice, RecoveryOption } from '../data/safety/recovery.ts';
+import { type RemoteRoster, type RemoteRosterOptions, createRemoteRoster } from '../data/remote/client.ts';
+import { RosterProcessError } from '../data/remote/refusals.ts';
 import { spawnRosterWorker } from '../data/remote/worker-thread.ts';
 import { RungsError } from '../shared/errors.ts';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultUserDataDir, launchOptions } from '../data/open/location.ts';
 import { hostRoster, openForHost } from './open-cli.ts';
@@ -19,14 +19,13 @@ if (!existsSync(`${staticDir}/index.html`)) {
 const { dbPath, startEmpty } = launchOptions(argv, process.env, defaultUserDataDir());
 const portArg = argv.indexOf('--port');
 const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.RUNGS_PORT ?? 0);
-const version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
 
 // The roster runs on its own thread (data/remote/): this thread only checks the transport (token,
 // origin, size, JSON) and forwards, so no database call ever holds it. The thread starts opening
 // the file while this one starts listening; the address is printed only once the roster is open.
 const roster = hostRoster(
   dbPath,
-  { startEmpty, version, mapFile: `${root}data/competency-map.md` },
+  { startEmpty, mapFile: `${root}data/competency-map.md` },
   {
     // The daily backup copies pages in steps on the roster's thread, so the host answers while it runs.
     launchBackup: true,

@@ -1,5 +1,5 @@
-import { CHANNELS, type ChannelName, type RequestOf, type ResponseOf, type RungsApi } from '../shared/contract/index.ts';
-import { type Result, RungsError } from '../shared/errors.ts';
+import { CHANNELS, type ChannelName, type RungsApi } from '../shared/contract/index.ts';
+import type { Result } from '../shared/errors.ts';
 
 // The renderer talks to the main process through one typed API, whichever transport carries it:
 // Electron's preload exposes `window.rungs`; in a browser, the host's HTTP endpoint stands in.
@@ -43,10 +43,3 @@ function browserHostApi(): RungsApi {
 }
 
 export const api: RungsApi = window.rungs ?? browserHostApi();
-
-/** Call a channel and throw its typed error: for code that has nothing better to do than show it. */
-export async function call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const result = await (api[channel] as (r: RequestOf<K>) => Promise<Result<ResponseOf<K>>>)(request);
-  if (!result.ok) throw new RungsError(result.error.code, result.error.message, result.error.issues);
-  return result.value;
-}

@@ -10,6 +10,7 @@ import {
   unescapeFormula,
 } from './csv.ts';
 import { ENCODINGS, ENCODING_NAMES, type Encoding } from './decode.ts';
+import { noun } from './words.ts';
 import {
   type Ladder,
   type Rank,
@@ -229,7 +230,7 @@ function table(kind: ImportKind, file: CsvFile): { table: Table; notes: string[]
     const used = DELIMITERS.filter((d) => counts[d] > 0);
     const mixed = used.length > 1 ? ` The header mixes ${delimiterList(used)}: use one delimiter throughout.` : '';
     errors.push(
-      `Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The first line must name the columns ${known.join(', ')} (found: ${found}).${mixed}`,
+      `Missing ${noun(missing.length, 'column')}: ${missing.join(', ')}. The first line must name the columns ${known.join(', ')} (found: ${found}).${mixed}`,
     );
   }
   const unused = [...places].filter(([c]) => c !== '' && !known.includes(c));

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { article, loadText, plural, withArticle } from './words.ts';
+import { article, count, loadText, noun, plural, withArticle } from './words.ts';
 
 describe('a count agrees with its noun', () => {
+  it('counts read as the lead reads them: thousands grouped, fractions kept', () => {
+    expect(count(999)).toBe('999');
+    expect(count(1000)).toBe('1,000');
+    expect(count(-1200)).toBe('-1,200');
+    expect(count(2.5)).toBe('2.5');
+    expect(plural(3000, 'story', 'stories')).toBe('3,000 stories');
+  });
   it('one is singular, anything else plural', () => {
     expect(plural(1, 'pt')).toBe('1 pt');
     expect(plural(0, 'pt')).toBe('0 pts');
@@ -11,6 +18,11 @@ describe('a count agrees with its noun', () => {
   });
   it('large counts are grouped as the product writes them', () => {
     expect(plural(12000, 'row')).toBe('12,000 rows');
+  });
+  it('the noun alone agrees the same way, for a list that follows it', () => {
+    expect(noun(1, 'column')).toBe('column');
+    expect(noun(2, 'column')).toBe('columns');
+    expect(noun(0, 'story', 'stories')).toBe('stories');
   });
 });
 

@@ -1,8 +1,19 @@
 // Small words the product writes around numbers and names. One place, so "1 pts" and
 // "a Intern" cannot creep back one screen at a time.
 
+const grouped = new Intl.NumberFormat('en');
+
+/**
+ * A number as the lead reads it: "3", "1,000". Small whole numbers (every lane's points) skip the
+ * formatter, which each board render calls thousands of times (each lane's load, part by part).
+ */
+export const count = (n: number): string => (Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : grouped.format(n));
+
+/** The noun that agrees with a count, without the count: "Missing column" or "Missing columns". */
+export const noun = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
+
 /** "1 pt", "3 pts", "1 story", "2 stories": the count and its noun, agreed. */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${noun(n, one, many)}`;
 
 /** A load in points, against a capacity when there is one: "3 / 10 pts", "1 pt". */
 export const loadText = (load: number, capacity: number | null): string =>

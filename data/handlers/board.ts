@@ -5,14 +5,12 @@ import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { changedOf } from '../store/changed.ts';
-import { type Replayed, historyState, redo, undo } from '../store/changes.ts';
-import { schemaVersion } from '../store/db.ts';
+import { type Replayed, redo, undo } from '../store/changes.ts';
 import {
   engineersOnDay,
   getEngineer,
   getEngineersByIds,
   getQuarter,
-  getQuarters,
   getSnapshot,
   getWorkItem,
   getWorkItemsByIds,
@@ -65,9 +63,8 @@ const replied = (db: Parameters<typeof getWorkItem>[0], { changeId, summary, row
   ...changedOf(db, rows),
 });
 
-export const boardHandlers = (info: { version: string; databasePath: string }): Handlers<typeof boardContract> => ({
+export const boardHandlers: Handlers<typeof boardContract> = {
   'board.snapshot': (db, { quarterId }) => getSnapshot(db, quarterId),
-  'quarters.list': (db) => getQuarters(db),
 
   'plan.assign': (db, { itemId, engineerId }) => {
     const item = getWorkItem(db, itemId);
@@ -174,11 +171,9 @@ export const boardHandlers = (info: { version: string; databasePath: string }): 
 
   'history.undo': (db) => replied(db, undo(db)),
   'history.redo': (db) => replied(db, redo(db)),
-  'history.state': (db) => historyState(db),
   'history.list': (db, { limit }) =>
     prepared<[number], { id: number; at: string; summary: string; state: 'done' | 'undone' | 'discarded' }>(
       db,
       'SELECT id, at, summary, state FROM changes ORDER BY id DESC LIMIT ?',
     ).all(limit),
-  'app.info': (db) => ({ ...info, schemaVersion: schemaVersion(db) }),
-});
+};

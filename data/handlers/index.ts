@@ -11,11 +11,11 @@ import type { Handlers } from './types.ts';
 import { workHandlers } from './work.ts';
 
 /** mapFile: where data/competency-map.md is for this process (the shells know their own layout). */
-export type AppInfo = { version: string; databasePath: string; mapFile?: string | undefined };
+export type AppInfo = { databasePath: string; mapFile?: string | undefined };
 
 /** Every channel's handler, grouped by domain. The type makes a missing or extra handler a compile error. */
 export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
-  ...boardHandlers(info),
+  ...boardHandlers,
   ...insightsHandlers(info),
   ...rosterHandlers,
   ...workHandlers,

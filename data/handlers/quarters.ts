@@ -2,6 +2,7 @@ import { dayText, quarterStartFromName } from '../../shared/calendar.ts';
 import type { quartersContract } from '../../shared/contract/quarters.ts';
 import { RungsError } from '../../shared/errors.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
 import type { Db } from '../store/db.ts';
 import { getQuarter, getWorkItems } from '../store/queries.ts';
 import { toDb } from '../store/rows.ts';
@@ -56,7 +57,7 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
     const skipped = ordered.length - toCopy.length;
     const keeps = (i: WorkItem) => !!i.assignment?.ackNote && active.has(i.assignment.engineerId);
     const reopened = toCopy.filter(keeps).length;
-    const summary = `Copied ${toCopy.length} unfinished item${toCopy.length === 1 ? '' : 's'} of ${from.name} into ${to.name}${skipped ? ` (${skipped} already there)` : ''}${reopened ? `; ${reopened === 1 ? 'an overreach kept there is an open warning' : `${reopened} overreaches kept there are open warnings`} again` : ''}`;
+    const summary = `Copied ${plural(toCopy.length, 'unfinished item')} of ${from.name} into ${to.name}${skipped ? ` (${skipped} already there)` : ''}${reopened ? `; ${reopened === 1 ? 'an overreach kept there is an open warning' : `${reopened} overreaches kept there are open warnings`} again` : ''}`;
     // An initiative already in the target still takes its stories in.
     const newId = new Map<number, number>(
       unfinished.filter((i) => i.kind === 'initiative' && there.has(keyOf(i))).map((i) => [i.id, there.get(keyOf(i))!]),

@@ -138,7 +138,6 @@ function editSummary(db: Db, before: Engineer, after: Engineer, changedOn: strin
 }
 
 export const rosterHandlers: Handlers<typeof rosterContract> = {
-  'teams.list': (db) => prepared<[], DbTeam>(db, 'SELECT id, name FROM teams ORDER BY name').all().map(fromDb.team),
   'teams.create': (db, { name }) => {
     refuseDuplicateTeam(db, name);
     return record(db, `Added the team ${name}`, (rows) => void rows.insert('teams', { name }));

@@ -1,5 +1,7 @@
 import type { safetyContract } from '../../shared/contract/safety.ts';
-import { backupNow, restoreBackup, scanBackups } from '../safety/backup.ts';
+import { backupNow } from '../safety/backup.ts';
+import { scanBackups } from '../safety/backup-list.ts';
+import { restoreBackup } from '../safety/restore.ts';
 import { openDatabase } from '../store/db.ts';
 import { MIGRATIONS, type Migration } from '../store/migrations/index.ts';
 import type { Handlers } from './types.ts';

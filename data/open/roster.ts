@@ -15,13 +15,10 @@ export type Roster = {
 };
 
 /** Open (or create) the roster file, start it with the demo team if new, and wire the dispatcher. */
-export function openRoster(
-  path: string,
-  { startEmpty = false, version = '0.0.0', mapFile }: { startEmpty?: boolean; version?: string; mapFile?: string } = {},
-): Roster {
+export function openRoster(path: string, { startEmpty = false, mapFile }: { startEmpty?: boolean; mapFile?: string } = {}): Roster {
   mkdirSync(dirname(path), { recursive: true });
   const db = openDatabase(path, { beforeMigrating: backupBeforeMigrating });
   ensureStarted(db, { demo: !startEmpty });
-  const dispatcher = createDispatcher(db, { version, databasePath: path, mapFile });
+  const dispatcher = createDispatcher(db, { databasePath: path, mapFile });
   return { db, path, ...dispatcher, close: () => db.close() };
 }

@@ -1,7 +1,9 @@
-import { type Result, RungsError, type RungsErrorData } from '../../shared/errors.ts';
+import { type Result, RungsError } from '../../shared/errors.ts';
 import { payloadProblem } from '../../shared/payload.ts';
-import type { RecoveryChoice, RosterProblem } from '../open/open-safely.ts';
-import type { ClientPort, FatalStage, FromServer, OpenRequest, ReplyEncoding, RosterInfo } from './protocol.ts';
+import type { RosterProblem } from '../open/diagnose.ts';
+import type { RecoveryChoice } from '../safety/recovery.ts';
+import type { ClientPort, FromServer, OpenRequest, ReplyEncoding, RosterInfo } from './protocol.ts';
+import { CLOSING, type Failure, GONE, RosterProcessError, STOPPED, encoded, failure, postFailure, timeoutMessage } from './refusals.ts';
 
 // The forwarding side of the remote roster (data/remote/protocol.ts): the browser host's HTTP thread
 // and Electron's main process call `dispatch` as they called the in-process dispatcher, and never
@@ -10,16 +12,6 @@ import type { ClientPort, FatalStage, FromServer, OpenRequest, ReplyEncoding, Ro
 // the request cannot be sent to it ('invalid_input': too deep, too large, not copyable). A roster
 // process that dies while serving is restarted, a few times; after that the shell is told to give up.
 // Imports types only from the data layer: loading this never loads SQLite.
-
-/** The roster process could not open or serve the roster; `stage` says when. */
-export class RosterProcessError extends RungsError {
-  readonly stage: FatalStage;
-  constructor(stage: FatalStage, data: RungsErrorData) {
-    super(data.code, data.message, data.issues);
-    this.name = 'RosterProcessError';
-    this.stage = stage;
-  }
-}
 
 export type OpenOutcome = { ok: true; info: RosterInfo } | { ok: false; problem: RosterProblem };
 
@@ -56,28 +48,6 @@ export type RemoteRoster = {
 type Pending = { resolve: (value: Result<unknown> | string) => void; encoding: ReplyEncoding; timer: ReturnType<typeof setTimeout> };
 type State = 'idle' | 'opening' | 'problem' | 'recovering' | 'ready' | 'restarting' | 'closing' | 'closed' | 'failed';
 
-type Failure = { ok: false; error: RungsErrorData };
-const failure = (code: RungsErrorData['code'], message: string): Failure => ({ ok: false, error: { code, message } });
-
-/**
- * Why posting a call failed. Structured clone refuses some values (a function, a symbol) and
- * overflows the stack on deep nesting: the message's fault, so the caller's. Anything else is ours.
- */
-function postFailure(error: unknown): Failure {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'DataCloneError' || error instanceof RangeError) {
-    return failure(
-      'invalid_input',
-      'The request could not be sent to the roster (it holds values that cannot be copied, or is too deeply nested).',
-    );
-  }
-  return failure('internal', `The request could not be sent to the roster: ${error instanceof Error ? error.message : String(error)}`);
-}
-
-const STOPPED =
-  'The roster process stopped while answering, so this change may not have been saved. Rungs restarted it; check the board before trying again.';
-const GONE = 'The roster process stopped and could not be restarted, so this change may not have been saved. Quit Rungs and open it again.';
-
 export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const budget = options.restarts ?? { max: 3, windowMs: 60_000 };
@@ -103,7 +73,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     for (const [id, p] of pending) {
       pending.delete(id);
       clearTimeout(p.timer);
-      p.resolve(p.encoding === 'json' ? JSON.stringify(result) : result);
+      p.resolve(encoded(p.encoding, result));
     }
   };
 
@@ -136,7 +106,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
         pending.delete(message.id);
         clearTimeout(p.timer);
         if ('json' in message) p.resolve(p.encoding === 'json' ? message.json : (JSON.parse(message.json) as Result<unknown>));
-        else p.resolve(p.encoding === 'json' ? JSON.stringify(message.result) : message.result);
+        else p.resolve(encoded(p.encoding, message.result));
         return;
       }
       case 'ready':
@@ -171,7 +141,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     lastFatal = null;
     if (was === 'closing' || was === 'closed') {
       state = 'closed';
-      answerAll(failure('unavailable', 'Rungs is closing the roster.'));
+      answerAll(failure('unavailable', CLOSING));
       exited?.();
       return;
     }
@@ -207,9 +177,9 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
   };
 
   const call = (channel: unknown, request: unknown, encoding: ReplyEncoding, limit = timeoutMs): Promise<Result<unknown> | string> => {
-    const answerNow = (result: Failure) => Promise.resolve(encoding === 'json' ? JSON.stringify(result) : result);
+    const answerNow = (result: Failure) => Promise.resolve(encoded(encoding, result));
     if (state === 'failed') return answerNow(failure('unavailable', GONE));
-    if (state === 'closing' || state === 'closed') return answerNow(failure('unavailable', 'Rungs is closing the roster.'));
+    if (state === 'closing' || state === 'closed') return answerNow(failure('unavailable', CLOSING));
     if (!port) return answerNow(failure('unavailable', 'The roster is not open yet.'));
     // Refused here, before anything is posted: one caller's bad message never reaches the thread
     // every other caller waits on.
@@ -221,7 +191,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
       const timer = setTimeout(() => {
         pending.delete(id);
         const result = failure('timeout', timeoutMessage(channel, limit));
-        resolve(encoding === 'json' ? JSON.stringify(result) : result);
+        resolve(encoded(encoding, result));
         // One thread answers in order: whatever holds it holds every call behind it. Start afresh
         // now, without waiting for it to end: later calls go to the new one.
         if (target === port) {
@@ -239,13 +209,10 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
         clearTimeout(timer);
         pending.delete(id);
         const result = postFailure(error);
-        resolve(encoding === 'json' ? JSON.stringify(result) : result);
+        resolve(encoded(encoding, result));
       }
     });
   };
-
-  const timeoutMessage = (channel: unknown, limit: number) =>
-    `The roster did not answer ${String(channel).slice(0, 80)} within ${limit < 1000 ? `${limit} ms` : `${Math.round(limit / 1000)} s`}, so Rungs restarted it. A change in progress was not saved.`;
 
   return {
     open: async () => {
@@ -284,7 +251,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
       closed = new Promise<void>((resolve) => {
         if (!port) {
           state = 'closed';
-          answerAll(failure('unavailable', 'Rungs is closing the roster.'));
+          answerAll(failure('unavailable', CLOSING));
           return resolve();
         }
         const target = port;

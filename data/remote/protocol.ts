@@ -1,5 +1,7 @@
 import type { Result, RungsErrorData } from '../../shared/errors.ts';
-import type { OpenRosterOptions, RecoveryChoice, RosterProblem } from '../open/open-safely.ts';
+import type { RosterProblem } from '../open/diagnose.ts';
+import type { OpenRosterOptions } from '../open/open-safely.ts';
+import type { RecoveryChoice } from '../safety/recovery.ts';
 
 // The remote roster: the database runs in its own thread or process (a worker_thread under the
 // browser host, an Electron utility process under the desktop app) and the transport talks to it

@@ -1,6 +1,7 @@
 import { type Result, RungsError, type RungsErrorData } from '../../shared/errors.ts';
 import { backupAtLaunchIfDue } from '../safety/backup.ts';
-import { type RosterProblem, openRosterSafely, recoverRoster } from '../open/open-safely.ts';
+import type { RosterProblem } from '../open/diagnose.ts';
+import { openRosterSafely, recoverRoster } from '../open/open-safely.ts';
 import type { Roster } from '../open/roster.ts';
 import { type WriterLock, acquireWriterLock } from '../safety/writer-lock.ts';
 import type { FatalStage, OpenRequest, ServerPort, ToServer } from './protocol.ts';

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import type { BackupInfo } from './backup.ts';
+import type { BackupInfo } from './backup-files.ts';
 import { TABLE_KEYS } from '../store/changes.ts';
 import type { SalvageReport } from './salvage.ts';
+import { plural } from '../../shared/words.ts';
 
 // The ways on from a bad roster, each with what it keeps and what it loses, in the words both
 // shells show (the Electron dialog and the browser host's terminal). For a damaged file the
@@ -34,7 +35,7 @@ const NOUNS: Record<string, [string, string]> = {
   changes: ['change', 'changes'],
 };
 
-const count = (n: number, table: string) => `${n} ${NOUNS[table]?.[n === 1 ? 0 : 1] ?? table}`;
+const count = (n: number, table: string) => (NOUNS[table] ? plural(n, ...NOUNS[table]) : `${n} ${table}`);
 const list = (parts: string[]) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
 
 export const backupTime = (b: BackupInfo): string =>

@@ -1,5 +1,5 @@
 import type { Changed, Mutation } from '../../shared/schemas.ts';
-import { type RowChange, historyState } from './changes.ts';
+import { type RowChange, type TableName, historyState } from './changes.ts';
 import type { Db } from './db.ts';
 import { getLadder } from './ladder.ts';
 import { getWorkItemsByIds } from './queries.ts';
@@ -10,6 +10,24 @@ import { type DbEngineer, type DbLevelChange, type DbQuarter, type DbTeam, fromD
  * import or a restore touches thousands of rows, and the snapshot is then the smaller answer.
  */
 export const MAX_CHANGED_ROWS = 1000;
+
+type Image = RowChange['after'];
+/**
+ * Where a written (`after`) or removed row of each table goes in the reply. Items are the exception:
+ * read back whole below, whichever of their two tables changed. A new table is a compile error here
+ * until it says where its rows go.
+ */
+const REPLY: Record<Exclude<TableName, 'work_items' | 'assignments'>, (changed: Changed, key: number, after: Image) => void> = {
+  teams: (c, key, after) => (after ? c.teams.push(fromDb.team(after as DbTeam)) : c.removedTeamIds.push(key)),
+  engineers: (c, key, after) => (after ? c.engineers.push(fromDb.engineer(after as DbEngineer)) : c.removedEngineerIds.push(key)),
+  level_changes: (c, key, after) =>
+    after ? c.levelChanges.push(fromDb.levelChange(after as DbLevelChange)) : c.removedLevelChangeIds.push(key),
+  quarters: (c, key, after) => (after ? c.quarters.push(fromDb.quarter(after as DbQuarter)) : c.removedQuarterIds.push(key)),
+  // The ladder goes whole (changedOf reads it once), whichever of its tables changed.
+  ladder: () => {},
+  ladder_levels: () => {},
+  ladder_touchpoints: () => {},
+};
 
 /**
  * A change's rows, as the renderer's plan store applies them: the one place a Changeset's
@@ -37,28 +55,8 @@ export function changedOf(db: Db, rows: readonly RowChange[]): Pick<Mutation, 'c
   };
   const itemIds = new Set<number>();
   for (const { table, key, after } of latest.values()) {
-    switch (table) {
-      case 'teams':
-        if (after) changed.teams.push(fromDb.team(after as DbTeam));
-        else changed.removedTeamIds.push(key);
-        break;
-      case 'engineers':
-        if (after) changed.engineers.push(fromDb.engineer(after as DbEngineer));
-        else changed.removedEngineerIds.push(key);
-        break;
-      case 'level_changes':
-        if (after) changed.levelChanges.push(fromDb.levelChange(after as DbLevelChange));
-        else changed.removedLevelChangeIds.push(key);
-        break;
-      case 'quarters':
-        if (after) changed.quarters.push(fromDb.quarter(after as DbQuarter));
-        else changed.removedQuarterIds.push(key);
-        break;
-      case 'work_items':
-      case 'assignments':
-        itemIds.add(key);
-        break;
-    }
+    if (table === 'work_items' || table === 'assignments') itemIds.add(key);
+    else REPLY[table](changed, key, after);
   }
   if (rows.some((r) => r.table.startsWith('ladder'))) changed.ladder = getLadder(db);
   const items = getWorkItemsByIds(db, [...itemIds]);

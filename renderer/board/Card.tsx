@@ -6,7 +6,7 @@ import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { carriedOverText, earlierNoteText } from '../../shared/work-team.ts';
 import { QuarterNamesContext } from './context.ts';
-import { useIsLifted } from './dragState.ts';
+import { useIsLifted } from './drag/dragState.ts';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 

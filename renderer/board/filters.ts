@@ -19,13 +19,16 @@ export const NO_FILTER: BoardFilter = { teamId: null, level: null, fit: 'all', s
 export const isFiltered = (f: BoardFilter) =>
   f.teamId !== null || f.level !== null || f.fit !== 'all' || f.status !== null || f.query.trim() !== '';
 
+/** What the board's view is made of: a reply that changes only the history (most moves) leaves it as it was. */
+export type BoardPlan = Pick<Snapshot, 'teams' | 'engineers' | 'items'>;
+
 export type BoardView = { teams: TeamLanes[]; groups: BacklogGroup[]; loose: WorkItem[] };
 
 /**
  * What the board shows under a filter. Lanes keep their true load and fit counts (computed from
  * everything the engineer carries); only the cards listed are narrowed.
  */
-export function boardView(snapshot: Snapshot, filter: BoardFilter): BoardView {
+export function boardView(snapshot: BoardPlan, filter: BoardFilter): BoardView {
   // Unfiltered, as the board mostly is: every lane and backlog card as they are, nothing copied.
   if (!isFiltered(filter)) {
     const { groups, loose } = backlog(snapshot.items);

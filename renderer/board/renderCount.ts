@@ -1,6 +1,6 @@
 /**
  * Render counts of the board's heavy parts, so an end-to-end test can prove a drag re-renders only
- * the lanes it enters or leaves (tests/e2e/board-renders.spec.ts). An integer increment per render
+ * the lanes it enters or leaves (tests/e2e/board.spec.ts). An integer increment per render
  * costs nothing measurable; the counts are readable only under automation (navigator.webdriver).
  */
 export type RenderCounts = { lanes: number; cards: number; backlogGroups: number };

@@ -2,7 +2,7 @@ import type { Load, LoadPart } from '../../shared/load.ts';
 import type { BacklogGroup, Lane, TeamLanes } from '../../shared/plan.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { useState } from 'react';
-import { type BoardFilter, type BoardView, boardView } from './filters.ts';
+import { type BoardFilter, type BoardPlan, type BoardView, boardView } from './filters.ts';
 
 // Structural sharing between one board and the next. A snapshot fetched after a move is all new
 // objects, and a board view rebuilt from it is all new lanes: every memoized lane and card would
@@ -129,10 +129,12 @@ export function shareView(prev: BoardView | null, next: BoardView): BoardView {
  * in state (React's pattern for information from the previous render): a new snapshot or filter
  * stores the shared view and renders again at once, before any child renders.
  */
-export function useSharedView(snapshot: Snapshot, filter: BoardFilter): BoardView {
-  const [last, setLast] = useState(() => ({ snapshot, filter, view: boardView(snapshot, filter) }));
-  if (last.snapshot === snapshot && last.filter === filter) return last.view;
-  const next = { snapshot, filter, view: shareView(last.view, boardView(snapshot, filter)) };
+export function useSharedView({ teams, engineers, items }: BoardPlan, filter: BoardFilter): BoardView {
+  const [last, setLast] = useState(() => ({ teams, engineers, items, filter, view: boardView({ teams, engineers, items }, filter) }));
+  // Keyed on the rows the view reads, not the snapshot: a confirmed move's reply brings a new history
+  // and the same rows, and rebuilding 300 lanes to find them unchanged was most of its cost.
+  if (last.teams === teams && last.engineers === engineers && last.items === items && last.filter === filter) return last.view;
+  const next = { teams, engineers, items, filter, view: shareView(last.view, boardView({ teams, engineers, items }, filter)) };
   setLast(next);
   return next.view;
 }

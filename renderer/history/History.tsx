@@ -5,6 +5,7 @@ import { notices } from '../store/notice.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { Notices } from '../ui/Notices.tsx';
 import './history.css';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 const STATE_LABEL: Record<Change['state'], string> = { done: 'Applied', undone: 'Undone', discarded: 'Undone, then replaced' };
 
@@ -52,13 +53,7 @@ export function History({ version }: { version: unknown }) {
         <p>No changes yet. Every move on the board, edit and import will be listed here, and can be undone.</p>
       ) : (
         <table className="data-table history-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Change</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['When', 'Change', 'State']} />
           <tbody>
             {changes.map((c) => (
               <tr key={c.id} data-id={`change-${c.id}`} className={`change-${c.state}`}>

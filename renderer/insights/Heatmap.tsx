@@ -5,6 +5,7 @@ import { type Rank, levelName, ranksOf } from '../../shared/ladder.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 // The heatmap is a real table (headers, scope), coloured as a second signal: every coloured cell
 // also says in words whether it is a stretch or an overreach.
@@ -41,16 +42,7 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
         <caption className="table-note">
           Engineers (rows, by level) against the rungs of the work they carry (columns): items per cell.
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Engineer</th>
-            {ranksOf(ladder).map((r) => (
-              <th key={r} scope="col">
-                {levelName(ladder, r)} rung
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Engineer', ...ranksOf(ladder).map((r) => `${levelName(ladder, r)} rung`)]} />
         {levels.map((level) => (
           <tbody key={level}>
             <tr className="ins-heat-group">
@@ -89,18 +81,9 @@ export function TeamHeatmap({ snapshot }: { snapshot: Snapshot }) {
       <caption className="table-note">
         The team: rungs of the quarter’s work (rows) by the level of whoever carries it (columns), and the levels on the roster.
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Rung of work</th>
-          {ranksOf(ladder).map((r) => (
-            <th key={r} scope="col">
-              On {withArticle(levelName(ladder, r))}
-            </th>
-          ))}
-          <th scope="col">Unassigned</th>
-          <th scope="col">Total</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={['Rung of work', ...ranksOf(ladder).map((r) => `On ${withArticle(levelName(ladder, r))}`), 'Unassigned', 'Total']}
+      />
       <tbody>
         {team.rows.toReversed().map((row) => (
           <tr key={row.rung} data-id={`team-heat-${row.rung}`}>

@@ -14,6 +14,7 @@ import './report.css';
 import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 // The printable staffing report for a quarter: the plan by engineer, warnings, DRI check and
 // delegation gaps. The browser prints it with report.css's print rules; in Electron the main
@@ -71,17 +72,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
         {teams.map(({ team: t, lanes }) => (
           <table key={t.id} className="data-table grid compact" aria-label={`Plan for team ${t.name}`}>
             <caption>Team {t.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Engineer</th>
-                <th scope="col">Item</th>
-                <th scope="col">Rung</th>
-                <th scope="col">Fit</th>
-                <th scope="col">Reviewer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Points</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Engineer', 'Item', 'Rung', 'Fit', 'Reviewer', 'Status', 'Points']} />
             {lanes.map(({ engineer, items, load }) => (
               <tbody key={engineer.id} className="report-engineer">
                 {(items.length > 0 ? items : [null]).map((item, n) => (

@@ -2,6 +2,7 @@ import { type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import type { Engineer, LevelChange, Team } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 type Person = (e: Engineer) => void;
 
@@ -33,17 +34,7 @@ export function TeamTable({
       <caption>
         {team.name} <span className="muted">({members.length})</span>
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Level</th>
-          <th scope="col">Capacity</th>
-          <th scope="col">Active</th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Name', 'Level', 'Capacity', 'Active', { label: 'Actions', hidden: true }]} />
       <tbody>
         {members.map((e) => {
           const next = nextRank(ladder, e.level);

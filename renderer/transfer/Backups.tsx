@@ -6,6 +6,7 @@ import { shownError } from '../files.ts';
 import { notices } from '../store/notice.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { Notices } from '../ui/Notices.tsx';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 const WHERE = 'backups';
 
@@ -103,16 +104,7 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
         <p className="hint">{damaged.length > 0 ? 'No backup that can be restored.' : 'No backups yet.'}</p>
       ) : (
         <table className="data-table compact backups-table" aria-label="Backups, newest first">
-          <thead>
-            <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Why</th>
-              <th scope="col">Size</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Taken', 'Why', 'Size', { label: 'Action', hidden: true }]} />
           <tbody>
             {backups.map((b) => (
               <tr key={b.name} data-id={`backup-${b.name}`}>
@@ -142,14 +134,7 @@ export function Backups({ onRestored, version }: { onRestored: () => void; versi
         <>
           <h4 id="damaged-backups-title">Copies that cannot be restored</h4>
           <table className="data-table compact backups-table" aria-labelledby="damaged-backups-title">
-            <thead>
-              <tr>
-                <th scope="col">Taken</th>
-                <th scope="col">Why</th>
-                <th scope="col">Size</th>
-                <th scope="col">Cannot be restored</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Taken', 'Why', 'Size', 'Cannot be restored']} />
             <tbody>
               {damaged.map((b) => (
                 <tr key={b.name} data-id={`damaged-backup-${b.name}`}>

@@ -1,5 +1,6 @@
 import type { ImportKind, ImportPreview, PreviewRow } from '../../shared/import.ts';
 import { plural } from '../../shared/words.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 /** The rows of a CSV preview: each cell as read (and what it maps to), the change it makes, its errors. */
 export function PreviewRows({
@@ -20,18 +21,7 @@ export function PreviewRows({
   return (
     <div className="preview-scroll">
       <table className="data-table compact sticky-head preview-table" aria-label={`Rows of ${fileName}`}>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            {preview.columns.map((c, i) => (
-              <th scope="col" key={`${c}-${i}`}>
-                {c}
-              </th>
-            ))}
-            {(kind === 'roster' || preview.source) && <th scope="col">Change</th>}
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Line', ...preview.columns, ...(kind === 'roster' || preview.source ? ['Change'] : []), 'Check']} />
         <tbody>
           {shown.map((r) => (
             <tr key={`${r.line}-${r.cells[0]}`} className={r.errors.length > 0 ? 'row-bad' : `row-${r.change}`} data-id={`line-${r.line}`}>

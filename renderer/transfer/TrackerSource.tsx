@@ -3,6 +3,7 @@ import { type ColumnMapping, MAP_FIELDS, MAP_FIELD_LABEL, type MapField } from '
 import { type Rank, allowedRungs, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
 import { plural } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 // The part of a backlog preview that says how a tracker's export (or any sheet) was read: the
 // column each Rungs field takes, editable; the rung for every row of a kind; how statuses and
@@ -37,13 +38,7 @@ export function TrackerSource({ source, options, onChange }: Props) {
       <details open={source.preset === null}>
         <summary>Column mapping</summary>
         <table className="data-table compact mapping-table" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th scope="col">Rungs field</th>
-              <th scope="col">Column of the file</th>
-              <th scope="col">Sample values</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Rungs field', 'Column of the file', 'Sample values']} />
           <tbody>
             {MAP_FIELDS.map((f) => {
               const columns = source.mapping[f];

@@ -5,6 +5,7 @@ import type { Estimate } from '../../shared/load.ts';
 import type { Go } from '../navigation.ts';
 import { EstimateCell, FitTag, ItemLink, rungLabel } from './plan.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
+import { ColumnHeads } from './ColumnHeads.tsx';
 
 /**
  * The DRI check: every initiative of the quarter with its DRI, initiatives without one first. One
@@ -26,17 +27,7 @@ export function DriTable({
   return (
     <table className={`data-table grid${compact ? ' compact' : ''}`}>
       <caption className="table-note">Every initiative of the quarter with its DRI; initiatives without a DRI first.</caption>
-      <thead>
-        <tr>
-          <th scope="col">Initiative</th>
-          <th scope="col">Rung</th>
-          <th scope="col">DRI</th>
-          <th scope="col">Fit</th>
-          <th scope="col">Reviewer</th>
-          <th scope="col">Check</th>
-          <th scope="col">Estimate</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Initiative', 'Rung', 'DRI', 'Fit', 'Reviewer', 'Check', 'Estimate']} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.initiative.id} data-id={`dri-${r.initiative.id}`} className={`dri-${r.status}`}>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Change, HistoryState, Id, Mutation, Note, Quarter, Snapshot } from '../schemas.ts';
+import { Change, Id, Mutation, Note, Snapshot } from '../schemas.ts';
 import { channel } from './channel.ts';
 
 export const MAX_MOVES = 5000;
@@ -11,7 +11,6 @@ export const boardContract = {
     response: Snapshot,
     mutates: false,
   }),
-  'quarters.list': channel({ request: z.strictObject({}), response: z.array(Quarter), mutates: false }),
   /** Drop an item on an engineer (null: back to the backlog). An initiative has one DRI, a story one owner. */
   'plan.assign': channel({
     request: z.strictObject({ itemId: Id, engineerId: Id.nullable() }),
@@ -20,7 +19,8 @@ export const boardContract = {
   }),
   /**
    * Many drops as one change (a re-plan, a team move): every move follows plan.assign's rules, the
-   * whole batch commits or none of it does, and one undo reverts it.
+   * whole batch commits or none of it does, and one undo reverts it. No screen sends it yet; the
+   * bench does (bench/data.ts, bench/main-thread.ts: the bulk reassign and the host-thread stall).
    */
   'plan.assignMany': channel({
     request: z.strictObject({
@@ -47,15 +47,9 @@ export const boardContract = {
   }),
   'history.undo': channel({ request: z.strictObject({}), response: Mutation, mutates: true }),
   'history.redo': channel({ request: z.strictObject({}), response: Mutation, mutates: true }),
-  'history.state': channel({ request: z.strictObject({}), response: HistoryState, mutates: false }),
   'history.list': channel({
     request: z.strictObject({ limit: z.int().min(1).max(1000).default(200) }),
     response: z.array(Change),
-    mutates: false,
-  }),
-  'app.info': channel({
-    request: z.strictObject({}),
-    response: z.object({ version: z.string(), databasePath: z.string(), schemaVersion: z.int() }),
     mutates: false,
   }),
 };

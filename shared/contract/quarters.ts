@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Mutation, Name } from '../schemas.ts';
 import { channel } from './channel.ts';
 
-// Quarters: the roster is shared, each quarter has its own plan. ('quarters.list' is on the board.)
+// Quarters: the roster is shared, each quarter has its own plan. The list of quarters comes with the board's snapshot.
 export const quartersContract = {
   'quarters.create': channel({
     request: z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Engineer, Id, LevelChange, Mutation, Name, Points, RankSchema, Team } from '../schemas.ts';
+import { Engineer, Id, LevelChange, Mutation, Name, Points, RankSchema } from '../schemas.ts';
 import { channel } from './channel.ts';
 
 // The roster: teams, engineers and their promotion history. Shared by every quarter.
@@ -24,7 +24,6 @@ export const rosterContract = {
   'teams.rename': channel({ request: z.strictObject({ teamId: Id, name: Name }), response: Mutation, mutates: true }),
   /** Only an empty team can go: its engineers would have nowhere to be. */
   'teams.delete': channel({ request: z.strictObject({ teamId: Id }), response: Mutation, mutates: true }),
-  'teams.list': channel({ request: z.strictObject({}), response: z.array(Team), mutates: false }),
 
   'engineers.create': channel({
     request: z.strictObject({

@@ -8,6 +8,7 @@ import { TrackerOptionsSchema } from '../tracker/preview.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
+import { noun } from '../words.ts';
 
 // Data in and out: CSV imports with a preview, CSV exports, and the whole database as JSON.
 // These channels see and return bytes, text or plain data; where a file goes or comes from (a
@@ -243,7 +244,7 @@ function read(raw: string): RungsDocument {
     const found = valueAt(data, issue.path);
     const detail =
       issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`
+        ? `unknown ${noun(issue.keys.length, 'field')} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`
         : !found.present
           ? 'this field is missing'
           : `${issue.message} (found ${(JSON.stringify(found.value) ?? String(found.value)).slice(0, 60)})`;

@@ -1,11 +1,12 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { headerBytes } from '../../data/safety/sqlite-file.ts';
 
 // What the whole-stack crash tests share: start the real browser host on a roster file, talk to it
 // over HTTP as the renderer does, kill its whole process group with SIGKILL, and look at the file
@@ -140,13 +141,7 @@ export type FileShape = { size: number; pageSize: number; headerPages: number; w
 
 /** The main file's size against the page count its header claims, read without SQLite. */
 export function fileShape(file: string): FileShape {
-  const header = Buffer.alloc(100);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
+  const header = headerBytes(file);
   const raw = header.readUInt16BE(16);
   return {
     size: statSync(file).size,

@@ -17,9 +17,9 @@ export type Load = {
 
 /** The quarter new work goes into: the one an empty roster starts with. */
 export async function firstQuarter(host: RunningHost): Promise<number> {
-  const r = await invoke(host, 'quarters.list', {});
-  if (!r.ok) throw new Error(`quarters.list failed: ${r.error.message}`);
-  const quarters = r.value as { id: number }[];
+  const r = await invoke(host, 'board.snapshot', {});
+  if (!r.ok) throw new Error(`board.snapshot failed: ${r.error.message}`);
+  const { quarters } = r.value as { quarters: { id: number }[] };
   if (!quarters[0]) throw new Error('The roster has no quarter.');
   return quarters[0].id;
 }

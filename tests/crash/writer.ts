@@ -10,7 +10,7 @@ import { createDispatcher } from '../../data/handlers/dispatch.ts';
 const file = process.argv[2];
 if (!file) throw new Error('usage: writer.ts ROSTER_FILE');
 const db = openDatabase(file);
-const { dispatch } = createDispatcher(db, { version: 'crash-test', databasePath: file });
+const { dispatch } = createDispatcher(db, { databasePath: file });
 const items = db.prepare('SELECT id FROM work_items').pluck().all() as number[];
 const engineers = db.prepare('SELECT id FROM engineers WHERE active = 1').pluck().all() as number[];
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;

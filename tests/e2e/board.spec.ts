@@ -135,6 +135,17 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   expect(query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n).toBe(changes);
   // The instructions a screen reader hears name the keys, not ids.
   await expect(board.locator('[id^="DndDescribedBy"]')).toContainText('press space or enter to pick it up');
+
+  // B takes the card in the air to the backlog from wherever it is; Space there unassigns it.
+  await handle(board, 'Story', title).focus();
+  await board.keyboard.press('Space');
+  await expect(live).toContainText(`Picked up '${title}'`);
+  await dropTargetsMeasured(board);
+  await board.keyboard.press('b');
+  await expect(board.locator('[data-id="backlog-preview"]')).toHaveCount(1);
+  await board.keyboard.press('Space');
+  await expect.poll(() => ownerOf(host, title)).toBeNull();
+  await expect(handle(backlog(board), 'Story', title)).toBeVisible();
 });
 
 type RenderCounts = { lanes: number; cards: number; backlogGroups: number };

@@ -30,7 +30,7 @@ export function tempRoster({ demo = true }: { demo?: boolean } = {}) {
   const db = openDatabase(file);
   cleanups.unshift(() => db.open && db.close());
   ensureStarted(db, { demo });
-  const { dispatch, dispatchUnknown } = createDispatcher(db, { version: 'test', databasePath: file, mapFile: MAP_FILE });
+  const { dispatch, dispatchUnknown } = createDispatcher(db, { databasePath: file, mapFile: MAP_FILE });
   return { db, file, dir, dispatch, dispatchUnknown };
 }
 

@@ -4,16 +4,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import {
-  BACKUPS_KEPT,
-  backupAtLaunchIfDue,
-  backupDirFor,
-  backupBeforeMigrating,
-  backupNow,
-  listBackups,
-  LAUNCH_BACKUP_AGE_MS,
-  scanBackups,
-} from '../../data/safety/backup.ts';
+import { backupAtLaunchIfDue, backupBeforeMigrating, backupNow } from '../../data/safety/backup.ts';
+import { BACKUPS_KEPT, LAUNCH_BACKUP_AGE_MS, backupDirFor } from '../../data/safety/backup-files.ts';
+import { listBackups, scanBackups } from '../../data/safety/backup-list.ts';
 import { type Db, openDatabase } from '../../data/store/db.ts';
 import { createDispatcher } from '../../data/handlers/dispatch.ts';
 import { createHandlers } from '../../data/handlers/index.ts';
@@ -124,7 +117,7 @@ describe('backups.restore puts a backup back without losing the current roster',
     old.close();
     const next = [...MIGRATIONS, { name: '9999_test_column', sql: "ALTER TABLE teams ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'" }];
     const db = openDatabase(file, { migrations: next, beforeMigrating: backupBeforeMigrating });
-    const { dispatch } = createDispatcher(db, { version: 'test', databasePath: file });
+    const { dispatch } = createDispatcher(db, { databasePath: file });
     const [migrationBackup] = listBackups(file);
     const hash = sha(join(backupDirFor(file), migrationBackup!.name));
     const counts = rowCounts(db);
@@ -422,7 +415,7 @@ describe('an older backup is brought up to the roster’s schema, or refused wit
     onTestFinished(() => {
       db.close();
     });
-    const info = { version: 'test', databasePath: file };
+    const info = { databasePath: file };
     const { dispatch } = createDispatcher(db, info, { ...createHandlers(info), ...safetyHandlers({ databasePath: file, migrations }) });
     return { db, file, dispatch, backup, backedUp };
   }

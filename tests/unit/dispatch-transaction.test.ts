@@ -11,7 +11,7 @@ import { ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 describe('every mutation is one transaction', () => {
   it('a mutation that writes and then fails leaves every table as it was', () => {
     const { db, file } = tempRoster();
-    const info = { version: 'test', databasePath: file };
+    const info = { databasePath: file };
     const real = createHandlers(info);
     const { dispatch } = createDispatcher(db, info, {
       ...real,
@@ -28,7 +28,7 @@ describe('every mutation is one transaction', () => {
 
   it('a database constraint failing after a first write rolls the first write back', () => {
     const { db, file } = tempRoster();
-    const info = { version: 'test', databasePath: file };
+    const info = { databasePath: file };
     const { dispatch } = createDispatcher(db, info, {
       ...createHandlers(info),
       'plan.acknowledge': (d) =>

@@ -78,7 +78,7 @@ describe('the browser host answers its own page with the token', () => {
     // Cross-origin isolated: no other origin can open or embed it, and its clock is the finest.
     expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(page.headers['cross-origin-embedder-policy']).toBe('require-corp');
-    const r = await invoke(port, { channel: 'quarters.list', request: {} });
+    const r = await invoke(port, { channel: 'history.list', request: {} });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true });
   });
@@ -115,7 +115,7 @@ describe('the browser host refuses', () => {
     'a request from origin %s (403), even with the token',
     async (origin) => {
       const { port } = await start();
-      const r = await invoke(port, { channel: 'quarters.list', request: {} }, { origin });
+      const r = await invoke(port, { channel: 'history.list', request: {} }, { origin });
       expect(r.status).toBe(403);
     },
   );
@@ -125,7 +125,7 @@ describe('the browser host refuses', () => {
     async (hostHeader) => {
       const { port } = await start();
       const host = hostHeader.replace('PORT', String(port));
-      expect((await invoke(port, { channel: 'quarters.list', request: {} }, { host })).status).toBe(421);
+      expect((await invoke(port, { channel: 'history.list', request: {} }, { host })).status).toBe(421);
       expect((await call(port, { headers: { host } })).status).toBe(421);
     },
   );
@@ -148,8 +148,8 @@ describe('the browser host refuses', () => {
     ['text that is not JSON', 'application/json', 'DROP TABLE engineers;', 400],
     ['truncated JSON', 'application/json', '{"channel": "plan.assign", "request": {', 400],
     ['JSON null', 'application/json', 'null', 400],
-    ['another content type', 'text/plain', '{"channel":"quarters.list","request":{}}', 415],
-    ['a form post', 'application/x-www-form-urlencoded', 'channel=quarters.list', 415],
+    ['another content type', 'text/plain', '{"channel":"history.list","request":{}}', 415],
+    ['a form post', 'application/x-www-form-urlencoded', 'channel=history.list', 415],
   ])('%s', async (_what, type, body, status) => {
     const { port, db } = await start();
     const before = rowCounts(db);
@@ -208,7 +208,7 @@ describe('one bad request never hurts other callers', () => {
     const stories = db.prepare("SELECT id FROM work_items WHERE kind = 'story' ORDER BY id LIMIT 7").pluck().all() as number[];
     db.close();
     const restarts: string[] = [];
-    const roster = hostRoster(file, { version: 'test', mapFile: MAP_FILE }, { timeoutMs, onRestart: (why) => restarts.push(why) });
+    const roster = hostRoster(file, { mapFile: MAP_FILE }, { timeoutMs, onRestart: (why) => restarts.push(why) });
     rosters.push(roster);
     await roster.open();
     const host = await startHost({ dispatch: roster.dispatchJson, staticDir: staticFolder(), token: TOKEN, port: 0 });

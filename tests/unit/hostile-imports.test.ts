@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listBackups } from '../../data/safety/backup.ts';
+import { listBackups } from '../../data/safety/backup-list.ts';
 import { IMPORT_LIMITS } from '../../shared/import.ts';
 import { ROSTER_CSV } from '../helpers/samples/transfer.ts';
 import { toBase64 } from '../../shared/decode.ts';

@@ -35,7 +35,7 @@ describe('what the handlers did not foresee, SQLite refuses and the dispatcher w
   /** A dispatcher whose plan.acknowledge writes whatever rows the test gives, straight to SQLite. */
   function writing(change: Parameters<typeof record>[2]) {
     const { db, file } = tempRoster();
-    const info = { version: 'test', databasePath: file };
+    const info = { databasePath: file };
     const { dispatch } = createDispatcher(db, info, {
       ...createHandlers(info),
       'plan.acknowledge': (d) => record(d, 'a raw write', change),

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCALES, generateOrg } from '../../bench/generate.ts';
-import { type RemoteRoster, type RemoteRosterOptions, RosterProcessError, createRemoteRoster } from '../../data/remote/client.ts';
+import { type RemoteRoster, type RemoteRosterOptions, createRemoteRoster } from '../../data/remote/client.ts';
+import { RosterProcessError } from '../../data/remote/refusals.ts';
 import type { ClientPort, FromServer, ServerPort, ToServer } from '../../data/remote/protocol.ts';
 import { serveRoster } from '../../data/remote/server.ts';
 import { spawnRosterWorker } from '../../data/remote/worker-thread.ts';
@@ -27,7 +28,7 @@ function remote(file: string, more: Partial<RemoteRosterOptions> = {}) {
       ports.push(p);
       return p;
     },
-    open: { path: file, options: { version: 'test', mapFile: MAP_FILE }, launchBackup: false },
+    open: { path: file, options: { mapFile: MAP_FILE }, launchBackup: false },
     ...more,
   });
   open.push(r);
@@ -71,7 +72,7 @@ describe('over a real worker_thread and a real roster file', () => {
     const db = new Database(file, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM teams WHERE name = 'Remote team'").pluck().get()).toBe(1);
     db.close();
-    expect(ok((await r.dispatch('history.state', {})) as Result<{ canUndo: boolean }>).canUndo).toBe(true);
+    expect(ok((await r.dispatch('board.snapshot', {})) as Result<{ history: { canUndo: boolean } }>).history.canUndo).toBe(true);
   });
 
   it('typed errors pass through unchanged, and invalid input changes no row', async () => {
@@ -138,7 +139,7 @@ describe('over a real worker_thread and a real roster file', () => {
       r.dispatch(deep, {}),
       // Within the bounds, but structured clone refuses a function: the post itself throws.
       r.dispatch('plan.assign', { itemId: 1, engineerId: () => 1 }),
-      r.dispatch('history.state', {}),
+      r.dispatch('history.list', {}),
     ]);
     expect(Date.now() - started).toBeLessThan(timeoutMs);
     expect(answers[0]).toMatchObject({
@@ -153,7 +154,7 @@ describe('over a real worker_thread and a real roster file', () => {
     await new Promise((ok) => setTimeout(ok, timeoutMs + 200));
     expect(restarts).toEqual([]);
     expect(ports).toHaveLength(1);
-    expect(await r.dispatch('history.state', {})).toMatchObject({ ok: true });
+    expect(await r.dispatch('history.list', {})).toMatchObject({ ok: true });
   });
 
   describe('at the issue-7 scale (300 engineers, 3,150 items)', () => {
@@ -184,7 +185,7 @@ describe('over a real worker_thread and a real roster file', () => {
         moves.map((m) => m.itemId),
       );
       const bulk = r.dispatch('plan.assignMany', { moves });
-      const behind = [r.dispatch('board.snapshot', {}), r.dispatchJson('history.state', {})];
+      const behind = [r.dispatch('board.snapshot', {}), r.dispatchJson('history.list', {})];
       await new Promise((ok) => setTimeout(ok, 5));
       ports[0]!.kill();
       const stopped = await bulk;
@@ -216,7 +217,7 @@ describe('over a real worker_thread and a real roster file', () => {
       await r.open();
       const slow = await r.dispatch('plan.assignMany', { moves }, 1);
       expect(slow).toMatchObject({ ok: false, error: { code: 'timeout', message: expect.stringMatching(/within 1 ms.*restarted/) } });
-      expect(ok((await r.dispatch('history.state', {})) as Result<unknown>)).toBeTruthy();
+      expect(ok((await r.dispatch('history.list', {})) as Result<unknown>)).toBeTruthy();
       expect(ports).toHaveLength(2);
     });
   });
@@ -335,7 +336,7 @@ describe('the client, over a fake port', () => {
     expect(f.last().sent[0]).toMatchObject({ type: 'open' });
     first.say({ type: 'reply', id: slowId, result: { ok: true, value: 'too late' } });
     f.last().say(READY);
-    const next = f.r.dispatch('history.state', {});
+    const next = f.r.dispatch('history.list', {});
     f.last().say({ type: 'reply', id: f.lastCall().id, result: { ok: true, value: 'fine' } });
     expect(await next).toEqual({ ok: true, value: 'fine' });
   });
@@ -435,7 +436,7 @@ describe('the server loop, in this thread over a fake port', () => {
     s.send({ type: 'open', open: { path: file, options: { mapFile: MAP_FILE }, launchBackup: false } });
     expect(s.out).toEqual([{ type: 'ready', info: { path: file, notes: [] } }]);
     expect(existsSync(`${file}.lock`)).toBe(true);
-    s.send({ type: 'call', id: 41, channel: 'history.state', request: {}, encoding: 'clone' });
+    s.send({ type: 'call', id: 41, channel: 'history.list', request: {}, encoding: 'clone' });
     s.send({ type: 'call', id: 42, channel: 'plan.assign', request: { itemId: -1 }, encoding: 'json' });
     expect(s.out[1]).toMatchObject({ type: 'reply', id: 41, result: { ok: true } });
     const reply = s.out[2] as { id: number; json: string };
@@ -446,7 +447,7 @@ describe('the server loop, in this thread over a fake port', () => {
     expect(s.out.at(-1)).toEqual({ type: 'closed' });
     expect(existsSync(`${file}.lock`)).toBe(false);
     // After close it says nothing more.
-    s.send({ type: 'call', id: 43, channel: 'history.state', request: {}, encoding: 'clone' });
+    s.send({ type: 'call', id: 43, channel: 'history.list', request: {}, encoding: 'clone' });
     expect(s.out.at(-1)).toEqual({ type: 'closed' });
   });
 

@@ -3,10 +3,12 @@ import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupDirFor, backupNow } from '../../data/safety/backup.ts';
+import { backupNow } from '../../data/safety/backup.ts';
+import { backupDirFor } from '../../data/safety/backup-files.ts';
 import { openDatabase } from '../../data/store/db.ts';
 import { ensureStarted } from '../../data/seed/demo-team.ts';
-import { diagnoseRoster, openRosterSafely } from '../../data/open/open-safely.ts';
+import { diagnoseRoster } from '../../data/open/diagnose.ts';
+import { openRosterSafely } from '../../data/open/open-safely.ts';
 import { salvageRoster } from '../../data/safety/salvage.ts';
 import { ACCEPT_LOSS_FLAG, RESTORE_FLAG, SALVAGE_FLAG, hostRoster, openForHost } from '../../host/open-cli.ts';
 import type { Result } from '../../shared/errors.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { listBackups } from '../../data/safety/backup.ts';
+import { listBackups } from '../../data/safety/backup-list.ts';
 import { parseCsv, toCsv } from '../../shared/csv.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 

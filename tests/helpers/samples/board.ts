@@ -4,7 +4,6 @@ import { ids } from './ids.ts';
 
 export const boardSamples: SamplesOf<typeof boardContract> = {
   'board.snapshot': (db) => ({ quarterId: ids(db).quarter }),
-  'quarters.list': () => ({}),
   'plan.assign': (db) => ({ itemId: ids(db).backlogStory, engineerId: ids(db).junior }),
   'plan.assignMany': (db) => ({
     moves: [
@@ -16,7 +15,5 @@ export const boardSamples: SamplesOf<typeof boardContract> = {
   'plan.acknowledge': (db) => ({ itemId: ids(db).overreach, note: 'Leo pairs with Omar on this' }),
   'history.undo': () => ({}),
   'history.redo': () => ({}),
-  'history.state': () => ({}),
   'history.list': () => ({ limit: 10 }),
-  'app.info': () => ({}),
 };

@@ -8,7 +8,6 @@ const nameOf = (db: Parameters<typeof ids>[0], id: number) =>
   db.prepare('SELECT name FROM engineers WHERE id = ?').pluck().get(id) as string;
 
 export const rosterSamples: SamplesOf<typeof rosterContract> = {
-  'teams.list': () => ({}),
   'teams.create': () => ({ name: 'Platform' }),
   'teams.rename': (db) => ({ teamId: ids(db).team, name: 'Payments' }),
   'teams.delete': (db) => ({ teamId: ids(db).team }),

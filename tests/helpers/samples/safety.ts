@@ -1,4 +1,5 @@
-import { backupNow, listBackups } from '../../../data/safety/backup.ts';
+import { backupNow } from '../../../data/safety/backup.ts';
+import { listBackups } from '../../../data/safety/backup-list.ts';
 import type { safetyContract } from '../../../shared/contract/safety.ts';
 import type { SamplesOf } from '../channel-samples.ts';
 

@@ -1,7 +1,7 @@
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
-import { fitSentence } from '../../shared/fit.ts';
-import { type Ladder, levelName } from '../../shared/ladder.ts';
-import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import { fitSentence } from '../../../shared/fit.ts';
+import { type Ladder, levelName } from '../../../shared/ladder.ts';
+import type { Engineer, WorkItem } from '../../../shared/schemas.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 
 // What a screen reader hears while dragging, in the product's words: the card, its rung, the
@@ -9,7 +9,7 @@ import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 
 export const screenReaderInstructions: ScreenReaderInstructions = {
   draggable:
-    "To move this card, press space or enter to pick it up. Use the arrow keys to move it between engineers' lanes and the backlog; " +
+    "To move this card, press space or enter to pick it up. Use the arrow keys to move it between engineers' lanes, and B for the backlog; " +
     'each lane tells you the fit. Press space or enter to drop it there, or escape to cancel.',
 };
 

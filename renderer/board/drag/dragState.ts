@@ -1,6 +1,6 @@
 import type { UniqueIdentifier } from '@dnd-kit/core';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
-import type { Rank } from '../../shared/ladder.ts';
+import type { Rank } from '../../../shared/ladder.ts';
 
 /**
  * What changes while a card is in the air: which drop target it is over, and the card's rung.

@@ -1,0 +1,180 @@
+import {
+  DndContext,
+  type DragEndEvent,
+  type DragOverEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  type MeasuringConfiguration,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { type ReactNode, type SyntheticEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { Snapshot } from '../../../shared/schemas.ts';
+import { planStore } from '../../store/plan.ts';
+import { DRAG_INSTRUCTIONS_ID } from '../Card.tsx';
+import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
+import { laneCollisions, laneKeyboardCoordinates, measureTarget } from './dnd.ts';
+import { DragOverlayCard, type OverlayProps } from './DragOverlayCard.tsx';
+import { DragStoreContext, IDLE, type DragStore, createDragStore } from './dragState.ts';
+import { DropTargetRegistryContext, DropTargets, type DropTargetRegistry, createDropTargetRegistry } from './DropTarget.tsx';
+import { Grip, type GripControl } from './Grip.tsx';
+import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
+import { useLadder } from '../../ladder/useLadder.ts';
+
+// The board's drag, behind one hook. What buys its speed at 300 engineers and more, each piece in
+// this folder and described in docs/architecture.md ("The board's drag architecture"):
+// - one draggable, the grip (Grip.tsx), instead of one per card;
+// - the board outside <DndContext>: lanes register their elements (DropTarget.tsx), and only
+//   lanes in reach take drops (inReach in dragState.ts);
+// - where the card is, in a small store the lanes select from (dragState.ts), not in React state;
+// - which lane a card is over judged on the lanes' boxes as they are now (liveRects in dnd.ts),
+//   so nothing is measured again on a timer.
+
+export type BoardDragOptions = OverlayProps & {
+  /** Which team (its index on the board) each engineer's lane is in: what decides which lanes are in reach. */
+  teamOf: ReadonlyMap<number, number>;
+  /** A card dropped on an engineer's lane (or the backlog: null), with the plan as it was at pick-up. */
+  onDrop: (before: Snapshot, itemId: number, engineerId: number | null) => void;
+};
+
+export type BoardDrag = {
+  /** Handlers for the board's element: a press on any card's handle starts that card's drag. */
+  press: Record<'onMouseDown' | 'onTouchStart' | 'onKeyDown', (e: SyntheticEvent) => void>;
+  /** True while a card is in the air (keys then belong to the drag). */
+  dragging: () => boolean;
+  /** The drag machinery (dnd-kit's context, the grip, the registered targets, the card in the air). */
+  layer: ReactNode;
+  store: DragStore;
+  targets: DropTargetRegistry;
+};
+
+/**
+ * Drop targets are measured when they register, cheaply (measureTarget), and never on a timer: which
+ * lane a card is over is judged on the targets' boxes as they are at that moment (liveRects in dnd.ts).
+ */
+const MEASURING: MeasuringConfiguration = { droppable: { measure: measureTarget } };
+
+export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: BoardDragOptions): BoardDrag {
+  const ladder = useLadder();
+  // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
+  const [store] = useState(createDragStore);
+  /** The lanes and backlog that take drops, registered with dnd-kit by <DropTargets> (DropTarget.tsx). */
+  const [targets] = useState(createDropTargetRegistry);
+  /** The plan as it was when the card was lifted: what a cancel or a refusal restores. */
+  const atDragStart = useRef<Snapshot | null>(null);
+  /** Presses on any card's handle go to the one draggable (Grip.tsx). */
+  const grip = useRef<GripControl>(null);
+  const press = useMemo(
+    () => ({
+      onMouseDown: (e: SyntheticEvent) => grip.current?.press(e, 'onMouseDown'),
+      onTouchStart: (e: SyntheticEvent) => grip.current?.press(e, 'onTouchStart'),
+      onKeyDown: (e: SyntheticEvent) => grip.current?.press(e, 'onKeyDown'),
+    }),
+    [],
+  );
+
+  const sensors = useSensors(
+    // A few pixels of travel before a drag starts, so a click on a card stays a click. Mouse, not
+    // pointer, events: a finger also fires pointer events, and a pointer sensor would pick a card up
+    // on any swipe before the touch sensor's press-and-hold could leave the swipe to scroll.
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // A short press on touch screens, so a swipe still scrolls the board.
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    // Instant scrolling: with dnd-kit's default smooth scroll a press took ~300 ms to settle, and a
+    // drop in that time, with the lanes still moving, could land on no lane (npm run bench).
+    useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates, scrollBehavior: 'auto' }),
+  );
+  const accessibility = useMemo(
+    () => ({
+      announcements: boardAnnouncements({ item: (id) => itemsById.get(id), engineer: (id) => engineersById.get(id), ladder }),
+      screenReaderInstructions,
+    }),
+    [itemsById, engineersById, ladder],
+  );
+
+  const onDragStart = useCallback(
+    ({ active }: DragStartEvent) => {
+      performance.mark('rungs:drag-start');
+      // The store's, not a render's: the callback then stays the same across replies.
+      atDragStart.current = planStore.get().snapshot;
+      const id = itemIdOf(active.id);
+      const item = id === null ? undefined : itemsById.get(id);
+      store.set({
+        itemId: id,
+        overId: null,
+        rung: item?.rung ?? null,
+        fromBacklog: item !== undefined && item.assignment === null,
+        overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? store.get().overTeam,
+      });
+    },
+    [itemsById, store, teamOf],
+  );
+  const onDragOver = useCallback(
+    ({ over }: DragOverEvent) => {
+      const s = store.get();
+      store.set({ ...s, overId: over?.id ?? null, overTeam: teamOf.get(engineerIdOf(over?.id) ?? -1) ?? s.overTeam });
+    },
+    [store, teamOf],
+  );
+  const endDrag = useCallback(() => {
+    store.set({ ...IDLE, overTeam: store.get().overTeam });
+    const before = atDragStart.current;
+    atDragStart.current = null;
+    return before;
+  }, [store]);
+  const onDragEnd = useCallback(
+    ({ active, over }: DragEndEvent) => {
+      const before = endDrag();
+      const itemId = itemIdOf(active.id);
+      if (!before || itemId === null || !over) return;
+      const engineerId = over.id === BACKLOG_ID ? null : engineerIdOf(over.id);
+      if (engineerId === null && over.id !== BACKLOG_ID) return;
+      onDrop(before, itemId, engineerId);
+    },
+    [endDrag, onDrop],
+  );
+  const onDragCancel = useCallback(() => {
+    const before = endDrag();
+    if (before) planStore.replace(before);
+  }, [endDrag]);
+  // The card in the air is the store's, not the board's state: a pick-up renders no board.
+  const dragging = useCallback(() => store.get().itemId !== null, [store]);
+
+  const layer = (
+    <DndContext
+      // Its id names the hidden instructions every card's handle is described by.
+      id={DRAG_INSTRUCTIONS_ID}
+      sensors={sensors}
+      measuring={MEASURING}
+      collisionDetection={laneCollisions}
+      accessibility={accessibility}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+    >
+      <Grip control={grip} dragStore={store} />
+      <DropTargets registry={targets} />
+      {createPortal(
+        <DragOverlay dropAnimation={null}>
+          <DragOverlayCard itemsById={itemsById} engineersById={engineersById} />
+        </DragOverlay>,
+        document.body,
+      )}
+    </DndContext>
+  );
+  return { press, dragging, layer, store, targets };
+}
+
+/** Gives the lanes and the backlog (outside <DndContext>) the drag's store and target registry. */
+export function DragScope({ drag, children }: { drag: BoardDrag; children: ReactNode }) {
+  return (
+    <DragStoreContext.Provider value={drag.store}>
+      <DropTargetRegistryContext.Provider value={drag.targets}>{children}</DropTargetRegistryContext.Provider>
+    </DragStoreContext.Provider>
+  );
+}
