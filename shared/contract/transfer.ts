@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Ladder } from '../ladder.ts';
-import { withDefaultLadder } from '../ladder-document.ts';
+import { DEFAULT_LADDER } from '../default-ladder.ts';
 import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
@@ -102,7 +102,7 @@ export const DOCUMENT_FORMAT = 'rungs';
  * Version 2 gave work items a team and the quarter they were carried over from. Version 1
  * documents still import: their work gets the team the migration gives older rosters (see
  * upgradeWork below). Version 3 carries the roster's ladder; earlier ones import into the
- * competency map's (shared/ladder-document.ts).
+ * competency map's: their levels and rungs are positions on that one.
  */
 export const DOCUMENT_VERSION = 3;
 const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
@@ -159,6 +159,8 @@ function upgradeWork(doc: RungsDocumentV1): RungsDocumentV2 {
     })),
   };
 }
+
+const withDefaultLadder = (doc: RungsDocumentV2): RungsDocument => ({ ...doc, version: 3, ladder: DEFAULT_LADDER });
 
 class Refusal extends Error {}
 const refuseDocument = (why: string): never => {
