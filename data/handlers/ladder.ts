@@ -7,6 +7,8 @@ import { plucked, prepared } from '../store/statements.ts';
 import { plural } from '../../shared/words.ts';
 import { checkWhole, clearBroken, levelRow, levelRows, renumber, reposition, touchpointRow, touchpointRows } from './ladder-positions.ts';
 import { type Handlers, record } from './types.ts';
+import { incoming, previewLadder, readLadderFile } from './ladder-import.ts';
+import { replaceLadder } from './ladder-transfer.ts';
 
 // Editing the roster's ladder: each edit one undoable change, checked whole before it commits.
 
@@ -47,6 +49,21 @@ const cellsOf = (json: string) => JSON.parse(json) as Record<string, string>;
 
 export const ladderHandlers: Handlers<typeof ladderContract> = {
   'ladder.get': (db) => getLadder(db),
+  'ladder.previewMarkdown': (db, { text }) => previewLadder(db, readLadderFile(text)),
+  'ladder.importMarkdown': (db, { text }) => {
+    const file = readLadderFile(text);
+    const { problems } = previewLadder(db, file);
+    if (problems.length > 0) throw new RungsError('conflict', `The ladder was not imported: ${problems.join('; ')}.`);
+    const ladder = incoming(db, file);
+    return record(
+      db,
+      `Ladder: imported ${plural(ladder.levels.length, 'level')} and ${plural(ladder.touchpoints.length, 'touchpoint')}`,
+      (rows) => {
+        replaceLadder(db, rows, ladder);
+        checkWhole(db);
+      },
+    );
+  },
   'ladder.levelUse': (db, { levelId }) => levelUse(db, levelId),
 
   'ladder.updateLevel': (db, { levelId, ...patch }) => {

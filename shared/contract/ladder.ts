@@ -20,7 +20,23 @@ export const LevelUse = z.object({
 });
 export type LevelUse = z.infer<typeof LevelUse>;
 
+/** What importing a ladder file would do, level by level (by position) and touchpoint by touchpoint (by name). */
+export const LadderImportPreview = z.object({
+  levels: z.array(z.object({ from: z.string().nullable(), to: z.string().nullable() })),
+  touchpoints: z.array(z.object({ name: z.string(), change: z.enum(['new', 'kept', 'removed']) })),
+  cellsChanged: z.int(),
+  /** Why it cannot be imported as it is (someone holds a level the file does not have…); empty when it can. */
+  problems: z.array(z.string()),
+});
+export type LadderImportPreview = z.infer<typeof LadderImportPreview>;
+
+const LadderFile = z.strictObject({ text: z.string().max(90_000, 'A ladder file is at most 90,000 characters') });
+
 export const ladderContract = {
+  /** A Markdown table shaped like data/competency-map.md: what it would change. */
+  'ladder.previewMarkdown': channel({ request: LadderFile, response: LadderImportPreview, mutates: false }),
+  /** The same file, imported: one change, refused whole when the preview names a problem. */
+  'ladder.importMarkdown': channel({ request: LadderFile, response: Mutation, mutates: true }),
   'ladder.get': channel({ request: z.strictObject({}), response: Ladder, mutates: false }),
   /** Rename a level, or change its code, aliases or texts. */
   'ladder.updateLevel': channel({

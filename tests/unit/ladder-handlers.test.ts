@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fit } from '../../shared/fit.ts';
 import { engineerGaps, itemWarnings } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
-import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
+import { MAP_FILE, csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // Editing the ladder through the dispatcher: each edit one undoable change; nobody's level and no
 // item's rung changes by it; an edit that would break the ladder, or strand who holds a level, is a
@@ -206,5 +207,53 @@ describe('a roster import reads titles through the ladder’s names, codes and a
     const s = snapshot(dispatch);
     const level = (name: string) => levelName(s.ladder, s.engineers.find((e) => e.name === name)!.level);
     expect(['Nadia Ali', 'Tom Berg', 'Uma Rao'].map(level)).toEqual(['Mid', 'Mid', 'Senior']);
+  });
+});
+
+describe('a ladder imported from a Markdown table shaped like the competency map', () => {
+  const IC = [
+    '| Touchpoint | IC1 | IC2 | IC3 | IC4 | IC5 | Staff | Principal |',
+    '|---|---|---|---|---|---|---|---|',
+    ...Array.from(
+      { length: 9 },
+      (_, t) => `| Row ${t + 1} | ${Array.from({ length: 7 }, (_, l) => `cell ${t + 1}.${l + 1}`).join(' | ')} |`,
+    ),
+  ].join('\n');
+  it('the seed file previews as no change and imports to the same ladder', () => {
+    const { dispatch } = tempRoster();
+    const before = snapshot(dispatch).ladder;
+    const preview = ok(dispatch('ladder.previewMarkdown', { text: readFileSync(MAP_FILE, 'utf8') }));
+    expect(preview).toMatchObject({ cellsChanged: 0, problems: [] });
+    expect(preview.levels.every((l) => l.from === l.to)).toBe(true);
+    ok(dispatch('ladder.importMarkdown', { text: readFileSync(MAP_FILE, 'utf8') }));
+    expect(snapshot(dispatch).ladder).toEqual(before);
+  });
+  it('a seven-level ladder with nine touchpoints lands on an empty roster; on the demo team it is refused naming what stands in the way', () => {
+    const { dispatch } = tempRoster({ demo: false });
+    ok(dispatch('ladder.importMarkdown', { text: IC }));
+    const ladder = snapshot(dispatch).ladder;
+    expect(ladder.levels.map((l) => l.name)).toEqual(['IC1', 'IC2', 'IC3', 'IC4', 'IC5', 'Staff', 'Principal']);
+    expect(ladder.touchpoints).toHaveLength(9);
+    ok(dispatch('history.undo', {}));
+    expect(snapshot(dispatch).ladder.levels.map((l) => l.name)).toEqual(['Intern', 'Junior', 'Mid', 'Senior']);
+
+    const demo = tempRoster();
+    const preview = ok(demo.dispatch('ladder.previewMarkdown', { text: IC }));
+    expect(preview.levels.slice(0, 5)).toEqual([
+      { from: 'Intern', to: 'IC1' },
+      { from: 'Junior', to: 'IC2' },
+      { from: 'Mid', to: 'IC3' },
+      { from: 'Senior', to: 'IC4' },
+      { from: null, to: 'IC5' },
+    ]);
+    expect(preview.problems.join(' ')).toMatch(/Build, which the file does not have, is a touchpoint of \d+ items/);
+    expect(demo.dispatch('ladder.importMarkdown', { text: IC })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+  it('a malformed file is refused naming the line', () => {
+    const { dispatch } = tempRoster({ demo: false });
+    expect(dispatch('ladder.previewMarkdown', { text: '| Touchpoint | A | B |\n|---|---|---|\n| Build | only one |\n' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Line 3: the row has 1 cells for 2 levels. Nothing was imported.' },
+    });
   });
 });

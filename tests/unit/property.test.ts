@@ -324,6 +324,15 @@ const commands = [
         },
       ]),
   ),
+  fc.constantFrom(2, 4, 6).map(
+    (n) =>
+      new Step(`ladder.importMarkdown ${n} levels`, () => [
+        'ladder.importMarkdown',
+        {
+          text: `| Touchpoint | ${Array.from({ length: n }, (_, i) => `L${i + 1}`).join(' | ')} |\n|---|${'---|'.repeat(n)}\n| Build | ${Array.from({ length: n }, () => 'x').join(' | ')} |\n`,
+        },
+      ]),
+  ),
   // The ladder's edits: levels and touchpoints added, moved, renamed and removed under the plan.
   fc
     .tuple(fc.constantFrom('Staff', 'Principal', 'Mid II', 'Mid'), fc.nat(5))

@@ -1,9 +1,13 @@
 import type { ladderContract } from '../../../shared/contract/ladder.ts';
 import type { SamplesOf } from '../channel-samples.ts';
 
+const LADDER_FILE = '| Touchpoint | IC1 | IC2 | IC3 | IC4 |\n|---|---|---|---|---|\n| Build | a | b | c | d |\n';
+
 // The demo roster has the competency map's ladder: levels 1–4 (Intern…Senior), touchpoints 1–7.
 export const ladderSamples: SamplesOf<typeof ladderContract> = {
   'ladder.get': () => ({}),
+  'ladder.previewMarkdown': () => ({ text: LADDER_FILE }),
+  'ladder.importMarkdown': () => ({ text: LADDER_FILE }),
   'ladder.levelUse': () => ({ levelId: 3 }),
   'ladder.updateLevel': () => ({ levelId: 3, name: 'IC3' }),
   'ladder.addLevel': () => ({ name: 'Staff', position: 4 }),
