@@ -5,6 +5,7 @@ import { Notices } from '../ui/Notices.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
 import { InlineText } from './InlineText.tsx';
 import { LadderCells } from './LadderCells.tsx';
+import { LadderImport } from './LadderImport.tsx';
 import { useLadder } from './useLadder.ts';
 import { useLadderEdit } from './useLadderEdit.ts';
 import './ladder.css';
@@ -26,6 +27,7 @@ export function Ladder() {
       <Levels ladder={ladder} />
       <LadderCells ladder={ladder} />
       <Kinds ladder={ladder} />
+      <LadderImport />
     </section>
   );
 }

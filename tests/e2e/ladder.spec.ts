@@ -54,3 +54,34 @@ test('rename Mid to IC3 and add Staff above Senior: the board and roster follow,
   await expect(lane.getByRole('article', { name: title, exact: true })).toContainText('In reach');
   await board.screenshot({ path: 'test-results/screens/ladder-board.png', fullPage: false });
 });
+
+test('import a seven-level ladder from Markdown: the preview says what changes, then the board and heatmap follow', async ({ board }) => {
+  const levels = ['IC1', 'IC2', 'IC3', 'IC4', 'IC5', 'Staff', 'Principal'];
+  const rows = ['Quarterly Planning', 'Story Mapping', 'Discover', 'Define', 'Build', 'Launch', 'Learn', 'Operate', 'Mentor'];
+  const markdown = [
+    `| Touchpoint | ${levels.join(' | ')} |`,
+    `|---|${'---|'.repeat(levels.length)}`,
+    ...rows.map((r) => `| ${r} | ${levels.map((l) => `${r} at ${l}`).join(' | ')} |`),
+  ].join('\n');
+  await nav(board, 'Ladder');
+  await board.getByLabel('Markdown file').setInputFiles({ name: 'ladder.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  const preview = board.getByRole('region', { name: 'Ladder import preview' });
+  await expect(preview.getByRole('listitem')).toContainText([
+    'Renames Intern to IC1',
+    'Renames Junior to IC2',
+    'Renames Mid to IC3',
+    'Renames Senior to IC4',
+    'Adds IC5',
+    'Adds Staff',
+    'Adds Principal',
+    'Adds the touchpoint Operate',
+    'Adds the touchpoint Mentor',
+  ]);
+  await board.screenshot({ path: 'test-results/screens/ladder-import.png', fullPage: true });
+  await preview.getByRole('button', { name: 'Import this ladder' }).click();
+  await expect(board.getByRole('status')).toHaveText('Ladder: imported 7 levels and 9 touchpoints');
+  await nav(board, 'Board');
+  await expect(board.locator('section.lane[aria-label="Marco Rossi, IC3"]')).toBeVisible();
+  await nav(board, 'Insights');
+  await expect(board.getByRole('table', { name: 'Engineers by rung of their work' }).getByRole('columnheader')).toHaveCount(8);
+});
