@@ -300,6 +300,24 @@ function rank(ladder: Ladder, cell: string, column: string, check: RowCheck, all
   return r;
 }
 
+/** A preview's counts, and whether it can be imported: the same for every kind of import. */
+export function summarized(rows: readonly PreviewRow[], newTeams: string[]): Pick<ImportPreview, 'clean' | 'summary'> {
+  const invalid = rows.filter((r) => r.errors.length > 0).length;
+  const count = (c: PreviewRow['change']) => rows.filter((r) => r.change === c).length;
+  return {
+    clean: invalid === 0 && rows.length > 0,
+    summary: {
+      rows: rows.length,
+      valid: rows.length - invalid,
+      invalid,
+      newTeams,
+      new: count('new'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+    },
+  };
+}
+
 function finish<T>(
   kind: ImportKind,
   t: Table,
@@ -316,31 +334,20 @@ function finish<T>(
     change: check.errors.length > 0 ? null : (check.change ?? 'new'),
     differences: check.errors.length > 0 ? [] : (check.differences ?? []),
   }));
-  const invalid = rows.filter((r) => r.errors.length > 0).length;
-  const count = (c: RowChange) => rows.filter((r) => r.change === c).length;
   const preview: ImportPreview = {
     kind,
-    clean: invalid === 0 && rows.length > 0,
+    ...summarized(rows, newTeams),
     columns: t.columns,
     fileErrors: [],
     reading: read,
     notes,
     rows,
-    summary: {
-      rows: rows.length,
-      valid: rows.length - invalid,
-      invalid,
-      newTeams,
-      new: count('new'),
-      updated: count('update'),
-      unchanged: count('unchanged'),
-    },
     fingerprint: fingerprint(
       rows.map((r) => [r.line, r.change, r.differences, r.mappings]),
       newTeams,
     ),
   };
-  return { preview, values: invalid === 0 ? checks.map((c) => c.value!) : [] };
+  return { preview, values: preview.summary.invalid === 0 ? checks.map((c) => c.value!) : [] };
 }
 
 const failed = (kind: ImportKind, r: FileFailure): Checked<never> => ({

@@ -15,6 +15,7 @@ import { useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
 import { useSharedView } from './share.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
+import { type StoriesOffer, StoriesOfferDialog, storiesOffer } from './StoriesOffer.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { Warnings } from './Warnings.tsx';
 import { planStore } from '../store/plan.ts';
@@ -25,7 +26,7 @@ import { useLadder } from '../ladder/useLadder.ts';
 
 export function Board({ snapshot }: { snapshot: Snapshot }) {
   const ladder = useLadder();
-  const { assign: move, undo, redo, actions, takePendingPaint } = useBoardMoves(snapshot);
+  const { assign: move, assignAll, undo, redo, actions, takePendingPaint } = useBoardMoves(snapshot);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
   const view = useSharedView(snapshot, filter);
@@ -73,9 +74,34 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   /** Which team (its index on the board) each engineer's lane is in: what decides which lanes are in reach. */
   const teamOf = useMemo(() => new Map(view.teams.flatMap(({ lanes }, i) => lanes.map((l) => [l.engineer.id, i] as const))), [view.teams]);
 
+  /** An initiative dropped with stories still waiting: asked first (StoriesOffer.tsx). */
+  const [offer, setOffer] = useState<StoriesOffer | null>(null);
   const onDrop = useCallback(
-    (before: Snapshot, itemId: number, engineerId: number | null) => void assign(before, itemId, engineerId),
+    (before: Snapshot, itemId: number, engineerId: number | null) => {
+      const ask = storiesOffer(before, itemId, engineerId);
+      if (ask) setOffer(ask);
+      else void assign(before, itemId, engineerId);
+    },
     [assign],
+  );
+  const answerOffer = useCallback(
+    (withStories: boolean | null) => {
+      if (!offer) return;
+      setOffer(null);
+      const { before, initiative, engineer, stories } = offer;
+      if (withStories === null) return focusCard(initiative.id);
+      if (!withStories) return void assign(before, initiative.id, engineer.id);
+      const order = backlogOrder;
+      void assignAll(before, [initiative.id, ...stories.map((s) => s.id)], engineer.id).then((ok) =>
+        ok
+          ? advance(
+              initiative.id,
+              order.filter((i) => !stories.includes(i)),
+            )
+          : focusCard(initiative.id),
+      );
+    },
+    [offer, assign, assignAll, backlogOrder, advance],
   );
   const drag = useBoardDrag({ itemsById, engineersById, teamOf, onDrop });
   const { press, dragging } = drag;
@@ -170,6 +196,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
               />
             )}
             {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
+            {offer && <StoriesOfferDialog offer={offer} onAnswer={answerOffer} />}
             <div className="board" {...press} onKeyDown={onKeyDown} onClick={onClick}>
               <section className="lanes" aria-label="Engineers">
                 {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}

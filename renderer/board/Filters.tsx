@@ -1,8 +1,14 @@
 import { memo } from 'react';
 import { type Rank, STATUSES, STATUS_LABEL, type Status } from '../../shared/ladder.ts';
 import type { Team } from '../../shared/schemas.ts';
-import { type BoardFilter, type FitFilter, NO_FILTER, isFiltered } from './filters.ts';
+import { type BoardFilter, type FitFilter, type LaneOrder, NO_FILTER, isFiltered } from './filters.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+
+const ORDER_OPTIONS: { value: LaneOrder; label: string }[] = [
+  { value: 'level', label: 'Level' },
+  { value: 'load', label: 'Load, most first' },
+  { value: 'free', label: 'Free capacity, most first' },
+];
 
 const FIT_OPTIONS: { value: FitFilter; label: string }[] = [
   { value: 'all', label: 'Any fit' },
@@ -69,8 +75,18 @@ export const Filters = memo(function Filters({ teams, filter, onChange }: Props)
           ))}
         </select>
       </label>
+      <label>
+        Lanes by
+        <select value={filter.order} onChange={(e) => set({ order: e.target.value as LaneOrder })}>
+          {ORDER_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
       {isFiltered(filter) && (
-        <button type="button" onClick={() => onChange(NO_FILTER)}>
+        <button type="button" onClick={() => onChange({ ...NO_FILTER, order: filter.order })}>
           Clear filters
         </button>
       )}

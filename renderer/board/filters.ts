@@ -1,9 +1,12 @@
 import type { FitKind } from '../../shared/fit.ts';
 import type { Rank, Status } from '../../shared/ladder.ts';
-import { type BacklogGroup, type TeamLanes, backlog, itemFit, teamLanes } from '../../shared/plan.ts';
+import { type BacklogGroup, type Lane, type TeamLanes, backlog, itemFit, teamLanes } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 
 export type FitFilter = 'all' | 'warnings' | FitKind;
+
+/** How lanes are ordered within a team: by level (most senior first), by load, or by free capacity. */
+export type LaneOrder = 'level' | 'load' | 'free';
 
 export type BoardFilter = {
   teamId: number | null;
@@ -12,9 +15,27 @@ export type BoardFilter = {
   status: Status | null;
   /** Matches a card's title or an engineer's name. */
   query: string;
+  /** Not a filter: kept when the filters are cleared. */
+  order: LaneOrder;
 };
 
-export const NO_FILTER: BoardFilter = { teamId: null, level: null, fit: 'all', status: null, query: '' };
+export const NO_FILTER: BoardFilter = { teamId: null, level: null, fit: 'all', status: null, query: '', order: 'level' };
+
+/** Points not yet spoken for: capacity minus load; none when no capacity is set (those lanes go last). */
+const freeOf = (lane: Lane) => (lane.engineer.capacity === null ? -Infinity : lane.engineer.capacity - lane.load.points);
+
+const LANE_ORDER: Record<Exclude<LaneOrder, 'level'>, (a: Lane, b: Lane) => number> = {
+  load: (a, b) => b.load.points - a.load.points,
+  // Compared, not subtracted: two lanes without capacity are -Infinity each, and their difference NaN.
+  free: (a, b) => (freeOf(a) === freeOf(b) ? 0 : freeOf(a) > freeOf(b) ? -1 : 1),
+};
+
+/** Each team's lanes in the chosen order; ties keep the level order teamLanes gives. */
+export function orderLanes(teams: TeamLanes[], order: LaneOrder): TeamLanes[] {
+  if (order === 'level') return teams;
+  const by = LANE_ORDER[order];
+  return teams.map((t) => ({ ...t, lanes: t.lanes.toSorted(by) }));
+}
 
 export const isFiltered = (f: BoardFilter) =>
   f.teamId !== null || f.level !== null || f.fit !== 'all' || f.status !== null || f.query.trim() !== '';
@@ -32,14 +53,14 @@ export function boardView(snapshot: BoardPlan, filter: BoardFilter): BoardView {
   // Unfiltered, as the board mostly is: every lane and backlog card as they are, nothing copied.
   if (!isFiltered(filter)) {
     const { groups, loose } = backlog(snapshot.items);
-    return { teams: teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), groups, loose };
+    return { teams: orderLanes(teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), filter.order), groups, loose };
   }
   const query = filter.query.trim().toLowerCase();
   const titleMatches = (i: WorkItem) => query === '' || i.title.toLowerCase().includes(query);
   const statusMatches = (i: WorkItem) => filter.status === null || i.status === filter.status;
   const narrowLanes = query !== '' || filter.fit !== 'all';
 
-  const teams = teamLanes(snapshot.teams, snapshot.engineers, snapshot.items)
+  const teams = orderLanes(teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), filter.order)
     .filter((t) => filter.teamId === null || t.team.id === filter.teamId)
     .map((t) => ({
       team: t.team,

@@ -49,6 +49,19 @@ export function useBoardMoves(snapshot: Snapshot) {
     [run, ladder],
   );
 
+  /** Several cards to one engineer as one change (an initiative with its waiting stories). */
+  const assignAll = useCallback(
+    async (before: Snapshot, itemIds: readonly number[], engineerId: number): Promise<boolean> => {
+      const r = await run(() => api['plan.assignMany']({ moves: itemIds.map((itemId) => ({ itemId, engineerId })) }), {
+        failure: 'Could not move them',
+        optimistic: (s) => itemIds.reduce((plan, itemId) => withAssignment(plan, itemId, engineerId), s),
+        rollbackTo: before,
+      });
+      return r.ok;
+    },
+    [run],
+  );
+
   const undo = useCallback(() => void run(() => api['history.undo']({}), { failure: 'Could not undo' }), [run]);
   const redo = useCallback(() => void run(() => api['history.redo']({}), { failure: 'Could not redo' }), [run]);
   const setReviewer = useCallback(
@@ -74,5 +87,5 @@ export function useBoardMoves(snapshot: Snapshot) {
     pendingPaint.current = false;
     return pending;
   }, []);
-  return { assign, undo, redo, actions, takePendingPaint };
+  return { assign, assignAll, undo, redo, actions, takePendingPaint };
 }

@@ -1,6 +1,15 @@
 import { columnPlaces, parseCsv, recordValues, unescapeFormula } from '../csv.ts';
 import { fit } from '../fit.ts';
-import { type CsvFile, type Difference, type ImportPreview, type PreviewRow, IMPORT_LIMITS, fingerprint, reading } from '../import.ts';
+import {
+  type CsvFile,
+  type Difference,
+  type ImportPreview,
+  type PreviewRow,
+  IMPORT_LIMITS,
+  fingerprint,
+  reading,
+  summarized,
+} from '../import.ts';
 import {
   type Ladder,
   type Rank,
@@ -495,29 +504,18 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   }
   source.statuses = [...statusCounts.values()];
   source.assignees = [...people.values()];
-  const invalid = rows.filter((r) => r.errors.length > 0).length;
-  const count = (c: PreviewRow['change']) => rows.filter((r) => r.change === c).length;
   const notes: string[] = [];
   if (source.skipped.length > 0) notes.push(`${source.skipped.length} of the file's rows are skipped (listed below).`);
   const unmatched = source.assignees.filter((a) => a.engineer === null);
   if (unmatched.length > 0) notes.push(`Not matched to anyone on the roster, left unassigned: ${unmatched.map((a) => a.name).join(', ')}.`);
   const preview: ImportPreview = {
     kind: 'backlog',
-    clean: invalid === 0 && rows.length > 0,
+    ...summarized(rows, []),
     columns: [...TRACKER_COLUMNS],
     fileErrors: [],
     reading: reading(input, parsed.delimiter),
     notes,
     rows,
-    summary: {
-      rows: rows.length,
-      valid: rows.length - invalid,
-      invalid,
-      newTeams: [],
-      new: count('new'),
-      updated: count('update'),
-      unchanged: count('unchanged'),
-    },
     // The matched engineers are in the cells: a roster edited after the preview changes it.
     fingerprint: fingerprint(
       rows.map((r) => [r.line, r.change, r.differences, r.mappings, r.cells, values.find((v) => v?.line === r.line)?.assigneeId ?? null]),
@@ -525,7 +523,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     ),
     source,
   };
-  return { preview, values: invalid === 0 ? (values as TrackerValue[]) : [], mapping, header: fp };
+  return { preview, values: preview.summary.invalid === 0 ? (values as TrackerValue[]) : [], mapping, header: fp };
 }
 
 /** A tracker estimate: points, read up to a whole number (Jira writes "3.0"; half points round up). */

@@ -207,6 +207,11 @@ test('a Senior-rung initiative over an Intern shows the overreach before the dro
     `Dropping '${title}' (Senior rung) on Lina Haddad, Intern: overreach, 3 rungs past their level`,
   );
   await board.mouse.up();
+  // Its story waits in the backlog: the drop asks whether Lina takes it too. Not this time.
+  await board
+    .getByRole('dialog', { name: `Give '${title}' to Lina Haddad (Intern)` })
+    .getByRole('button', { name: 'Leave it in the backlog' })
+    .click();
   await expect(lina)
     .not.toContainText('Overreach: 3 rungs past Intern', { timeout: 1000 })
     .catch(() => undefined);
@@ -257,6 +262,46 @@ test('a Mid-rung initiative on a Junior is a stretch with a reviewer picker, not
     .toBe(engineerId(host, 'Priya Natarajan'));
   await picker.selectOption({ label: 'No reviewer yet' });
   await expect(moved).toContainText('Needs a reviewer');
+});
+
+test('an initiative dropped with stories still in the backlog offers them to its DRI: one change, undone at once', async ({
+  board,
+  host,
+}) => {
+  const title = 'Find why new users churn in week one';
+  const priya = lane(board, 'Priya Natarajan, Senior');
+  const waiting = query<{ title: string }>(
+    host,
+    'SELECT title FROM work_items WHERE parent_id = ? AND id NOT IN (SELECT item_id FROM assignments)',
+    itemId(host, title),
+  );
+  expect(waiting).toBeTruthy();
+  const changes = () => query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n;
+  const before = changes();
+  await drag(board, handle(backlog(board), 'Initiative', title), priya);
+  const offer = board.getByRole('dialog', { name: `Give '${title}' to Priya Natarajan (Senior)` });
+  await expect(offer).toContainText(waiting!.title);
+  // Nothing is written while the lead decides; the first choice has focus.
+  expect(changes()).toBe(before);
+  await expect(offer.getByRole('button', { name: 'Priya Natarajan takes it too' })).toBeFocused();
+  await board.screenshot({ path: `${SCREENS}/board-stories-offer.png` });
+  await board.keyboard.press('Enter');
+  await expect.poll(() => ownerOf(host, title)).toBe('Priya Natarajan');
+  await expect.poll(() => ownerOf(host, waiting!.title)).toBe('Priya Natarajan');
+  expect(changes()).toBe(before + 1);
+  await expect(card(priya, waiting!.title)).toBeVisible();
+  // One undo takes back the initiative and its stories together.
+  await board.getByRole('button', { name: /^Undo: / }).click();
+  await expect.poll(() => ownerOf(host, title)).toBeNull();
+  await expect.poll(() => ownerOf(host, waiting!.title)).toBeNull();
+
+  // Escape puts the card back and writes nothing.
+  await drag(board, handle(backlog(board), 'Initiative', title), priya);
+  await expect(offer).toBeVisible();
+  await board.keyboard.press('Escape');
+  await expect(offer).toHaveCount(0);
+  await expect(handle(backlog(board), 'Initiative', title)).toBeFocused();
+  expect(ownerOf(host, title)).toBeNull();
 });
 
 test('a Junior story on a Senior shows no warning', async ({ board, host }) => {
@@ -376,6 +421,20 @@ test('filters narrow the board by team, level, fit and search', async ({ board }
   await expect(lane(board, 'Priya Natarajan, Senior')).toHaveCount(0);
   await board.getByRole('combobox', { name: 'Level' }).selectOption({ label: 'Senior' });
   await expect(board.getByText('No engineer matches the filters.')).toBeVisible();
+  await board.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Lanes by load: in every team the first lane carries the most points; clearing filters keeps the order.
+  await board.getByRole('combobox', { name: 'Lanes by' }).selectOption({ label: 'Load, most first' });
+  const pointsByTeam = () =>
+    board
+      .locator('section.team')
+      .evaluateAll((teams) =>
+        teams.map((t) => [...t.querySelectorAll('[data-id="load"]')].map((el) => Number(el.textContent!.match(/^\d+/)![0]))),
+      );
+  await expect.poll(async () => (await pointsByTeam()).every((ps) => ps.every((p, i) => i === 0 || ps[i - 1]! >= p))).toBe(true);
+  await board.getByRole('searchbox', { name: 'Search' }).fill('a');
+  await board.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(board.getByRole('combobox', { name: 'Lanes by' })).toHaveValue('load');
 });
 
 test('the board has no serious or critical accessibility violations', async ({ board }) => {

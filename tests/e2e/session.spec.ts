@@ -58,6 +58,21 @@ async function fromBacklog(page: Page, title: string): Promise<Locator> {
   return source;
 }
 
+/**
+ * An initiative dropped while its stories wait in the backlog asks whether its DRI takes them too.
+ * This lead staffs stories one by one, so they stay: by Tab and Enter after a keyboard drop.
+ */
+async function leaveStoriesInBacklog(page: Page, title: string, by: 'pointer' | 'keyboard') {
+  if (PARENT.get(title) !== title) return;
+  const offer = page.getByRole('dialog', { name: `Give '${title}'`, exact: false });
+  const leave = offer.getByRole('button', { name: 'Leave them in the backlog' });
+  await expect(offer).toBeVisible();
+  if (by === 'pointer') return leave.click();
+  await page.keyboard.press('Tab');
+  await expect(leave).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
 /** Drag a backlog card onto a lane with the mouse, in small steps as a hand moves; `before` runs while it hovers. */
 async function dragByPointer(page: Page, title: string, to: string, before?: (target: Locator) => Promise<void>) {
   const source = await fromBacklog(page, title);
@@ -81,6 +96,7 @@ async function dragByPointer(page: Page, title: string, to: string, before?: (ta
   }).toPass({ timeout: 5000 });
   await before?.(target);
   await page.mouse.up();
+  await leaveStoriesInBacklog(page, title, 'pointer');
   await expect(card(target, title)).toBeVisible();
 }
 
@@ -116,6 +132,7 @@ async function dragByKeyboard(page: Page, title: string, to: string) {
   await expect(target.locator('[data-id="lane-preview"]')).toHaveCount(1);
   await page.keyboard.press('Space');
   await expect(live(page)).toContainText(new RegExp(`Dropped '${escape(title)}' \\(\\w+ rung\\) on ${escape(to)}:`));
+  await leaveStoriesInBacklog(page, title, 'keyboard');
   await expect(card(target, title)).toBeVisible();
 }
 

@@ -12,6 +12,42 @@ const titles = (view: ReturnType<typeof boardView>) => [
   ...view.loose.map((s) => s.title),
 ];
 
+describe('lanes within a team in the order the lead picks', () => {
+  const lanesOf = (view: ReturnType<typeof boardView>) =>
+    view.teams.flatMap((t) => t.lanes.map((l) => t.team.name + ':' + l.engineer.name));
+  const snapshot = () => ok(tempRoster().dispatch('board.snapshot', {}));
+
+  it('by level, most senior first, as the board opens', () => {
+    const view = boardView(snapshot(), NO_FILTER);
+    for (const t of view.teams) {
+      const levels = t.lanes.map((l) => l.engineer.level);
+      expect(levels).toEqual(levels.toSorted((a, b) => b - a));
+    }
+  });
+  it('by load: the most loaded first, in every team; the same people in the same teams', () => {
+    const s = snapshot();
+    const view = boardView(s, { ...NO_FILTER, order: 'load' });
+    for (const t of view.teams) {
+      const points = t.lanes.map((l) => l.load.points);
+      expect(points).toEqual(points.toSorted((a, b) => b - a));
+    }
+    expect(lanesOf(view).toSorted()).toEqual(lanesOf(boardView(s, NO_FILTER)).toSorted());
+  });
+  it('by free capacity: the most points free first, people with no capacity set last', () => {
+    const view = boardView(snapshot(), { ...NO_FILTER, order: 'free' });
+    for (const t of view.teams) {
+      const free = t.lanes.map((l) => (l.engineer.capacity === null ? -Infinity : l.engineer.capacity - l.load.points));
+      expect(free).toEqual(free.toSorted((a, b) => (a === b ? 0 : a > b ? -1 : 1)));
+    }
+  });
+  it('an order is not a filter: the lanes are all there under a filter too', () => {
+    const s = snapshot();
+    const team = s.teams[0]!.id;
+    const filtered = boardView(s, { ...NO_FILTER, teamId: team, order: 'free' });
+    expect(lanesOf(filtered).toSorted()).toEqual(lanesOf(boardView(s, { ...NO_FILTER, teamId: team })).toSorted());
+  });
+});
+
 describe('the team filter', () => {
   it("keeps only the team's own work in the backlog", () => {
     const { db, dispatch } = tempRoster();

@@ -1,0 +1,79 @@
+import { levelName } from '../../shared/ladder.ts';
+import { useLadder } from '../ladder/useLadder.ts';
+import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
+import { useEffect, useRef } from 'react';
+import { useDismissable } from '../focus.ts';
+
+/** An initiative dropped from the backlog on an engineer while some of its stories wait there too. */
+export type StoriesOffer = { before: Snapshot; initiative: WorkItem; engineer: Engineer; stories: WorkItem[] };
+
+/** The offer a drop makes, or null: only an initiative from the backlog, on an engineer, with stories still unassigned. */
+export function storiesOffer(before: Snapshot, itemId: number, engineerId: number | null): StoriesOffer | null {
+  const initiative = before.items.find((i) => i.id === itemId);
+  const engineer = engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId);
+  if (!initiative || !engineer || initiative.kind !== 'initiative' || initiative.assignment) return null;
+  const stories = before.items.filter((i) => i.parentId === initiative.id && !i.assignment);
+  return stories.length > 0 ? { before, initiative, engineer, stories } : null;
+}
+
+/**
+ * Asked once, after the drop and before anything is written: does the DRI take the initiative's
+ * waiting stories too? Either answer is one change in History; Escape puts the card back.
+ */
+export function StoriesOfferDialog({
+  offer,
+  onAnswer,
+}: {
+  offer: StoriesOffer;
+  /** true: the engineer takes the stories too; false: they stay in the backlog; null: nothing moves. */
+  onAnswer: (withStories: boolean | null) => void;
+}) {
+  const ladder = useLadder();
+  const ref = useDismissable<HTMLDivElement>(() => onAnswer(null));
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // After a keyboard drop dnd-kit gives focus back to the card's handle a frame later, which
+    // would take it from this dialog: focus the first answer after that.
+    let inner = 0;
+    const outer = requestAnimationFrame(() => (inner = requestAnimationFrame(() => first.current?.focus())));
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, []);
+  const { initiative, engineer, stories } = offer;
+  const who = `${engineer.name} (${levelName(ladder, engineer.level)})`;
+  const them = stories.length === 1 ? 'it' : 'them';
+  return (
+    <div className="assign-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onAnswer(null)}>
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="stories-offer-title" className="assign-popup" data-id="stories-offer">
+        <h3 id="stories-offer-title">
+          Give '{initiative.title}' to {who}
+        </h3>
+        <p>
+          Its {plural(stories.length, 'story', 'stories')} still in the backlog can go to {engineer.name} in the same change, or stay there
+          for others:
+        </p>
+        <ul>
+          {stories.map((s) => (
+            <li key={s.id}>
+              '{s.title}', {levelName(ladder, s.rung)} rung
+            </li>
+          ))}
+        </ul>
+        <div className="form-actions">
+          <button ref={first} type="button" onClick={() => onAnswer(true)} autoFocus>
+            {engineer.name} takes {them} too
+          </button>
+          <button type="button" onClick={() => onAnswer(false)}>
+            Leave {them} in the backlog
+          </button>
+          <button type="button" onClick={() => onAnswer(null)}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
