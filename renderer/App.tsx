@@ -1,5 +1,6 @@
 import { type MouseEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Board } from './board/Board.tsx';
+import { FirstRunGuide, isEmptyRoster } from './board/FirstRunGuide.tsx';
 import { focusScreenHeading } from './focus.ts';
 import { History } from './history/History.tsx';
 import { Insights } from './insights/Insights.tsx';
@@ -104,7 +105,9 @@ export function App() {
             </p>
           )}
           {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
-          {plan.snapshot && screen === 'Board' && <Board snapshot={plan.snapshot} />}
+          {plan.snapshot &&
+            screen === 'Board' &&
+            (isEmptyRoster(plan.snapshot) ? <FirstRunGuide snapshot={plan.snapshot} go={go} /> : <Board snapshot={plan.snapshot} />)}
           {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} />}
           {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} />}
           {plan.snapshot && screen === 'Quarters' && (

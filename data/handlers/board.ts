@@ -176,4 +176,17 @@ export const boardHandlers: Handlers<typeof boardContract> = {
       db,
       'SELECT id, at, summary, state FROM changes ORDER BY id DESC LIMIT ?',
     ).all(limit),
+  'history.forItem': (db, { itemId, limit }) => {
+    // Refused, like every channel, for an item that is not there (not_found): the panel then says the card is gone.
+    getWorkItem(db, itemId);
+    return prepared<[string, number, number], { id: number; at: string; summary: string; state: 'done' | 'undone' | 'discarded' }>(
+      db,
+      // instr() skips, cheaply, every change that cannot name the item; json_each then checks the rows.
+      `SELECT id, at, summary, state FROM changes c
+       WHERE instr(c.rows, ?) > 0
+         AND EXISTS (SELECT 1 FROM json_each(c.rows) r
+                     WHERE json_extract(r.value, '$.table') IN ('work_items', 'assignments') AND json_extract(r.value, '$.key') = ?)
+       ORDER BY id DESC LIMIT ?`,
+    ).all(`"key":${itemId},`, itemId, limit);
+  },
 };

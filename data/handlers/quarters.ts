@@ -35,6 +35,22 @@ export const quartersHandlers: Handlers<typeof quartersContract> = {
     return record(db, `Renamed the quarter ${q.name} to ${name}`, (rows) => rows.update('quarters', quarterId, { name }));
   },
 
+  'quarters.delete': (db, { quarterId }) => {
+    const q = getQuarter(db, quarterId);
+    const count = (sql: string) => plucked<[number], number>(db, sql).get(quarterId)!;
+    const items = count('SELECT count(*) FROM work_items WHERE quarter_id = ?');
+    if (items > 0) throw new RungsError('conflict', `${q.name} holds ${plural(items, 'work item')}; delete or move them first.`);
+    const carried = count('SELECT count(*) FROM work_items WHERE carried_from_quarter_id = ?');
+    if (carried > 0)
+      throw new RungsError(
+        'conflict',
+        `${q.name} is where ${plural(carried, 'work item')} of other quarters came from; it stays while they do.`,
+      );
+    if (count('SELECT count(*) FROM quarters WHERE id != ?') === 0)
+      throw new RungsError('conflict', `${q.name} is the only quarter; create the next one before deleting it.`);
+    return record(db, `Deleted the quarter ${q.name}`, (rows) => void rows.remove('quarters', quarterId));
+  },
+
   /**
    * What is not done moves on with its people: DRIs, owners and reviewers come along when they are
    * still active. Items already in the target (same kind and title) are skipped, so copying twice

@@ -10,6 +10,9 @@ import type { Changeset } from '../store/changes.ts';
 import type { Db } from '../store/db.ts';
 import { getAssignmentFacts, getEngineer, getLevelChanges } from '../store/queries.ts';
 import { type DbLevelChange, type DbTeam, fromDb, toDb } from '../store/rows.ts';
+import { DEMO_ENGINEERS, plantDemoTeam } from '../seed/demo-team.ts';
+import { getQuarter } from '../store/queries.ts';
+import { handOverWork, successor } from './handover.ts';
 import { type Handlers, record } from './types.ts';
 import { plucked, prepared } from '../store/statements.ts';
 
@@ -138,6 +141,23 @@ function editSummary(db: Db, before: Engineer, after: Engineer, changedOn: strin
 }
 
 export const rosterHandlers: Handlers<typeof rosterContract> = {
+  'roster.openDemo': (db, { quarterId }) => {
+    const quarter = getQuarter(db, quarterId);
+    const count = (table: 'teams' | 'engineers' | 'work_items') => plucked<[], number>(db, `SELECT count(*) FROM ${table}`).get()!;
+    const [teams, engineers, items] = [count('teams'), count('engineers'), count('work_items')];
+    if (teams + engineers + items > 0)
+      throw new RungsError(
+        'conflict',
+        `The demo team opens only in an empty roster; this one has ${plural(teams, 'team')}, ${plural(engineers, 'engineer')} and ${plural(items, 'work item')}.`,
+      );
+    const teamCount = new Set(DEMO_ENGINEERS.map((e) => e.team)).size;
+    return record(
+      db,
+      `Opened the demo team: ${plural(DEMO_ENGINEERS.length, 'engineer')} in ${plural(teamCount, 'team')}, its plan in ${quarter.name}`,
+      (rows) => plantDemoTeam((table, row) => rows.insert(table, row), quarter.id),
+    );
+  },
+
   'teams.create': (db, { name }) => {
     refuseDuplicateTeam(db, name);
     return record(db, `Added the team ${name}`, (rows) => void rows.insert('teams', { name }));
@@ -192,6 +212,23 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
       .filter(Boolean)
       .join('; ');
     return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], day));
+  },
+
+  'engineers.deactivate': (db, { engineerId, handTo }) => {
+    const before = getEngineer(db, engineerId);
+    if (!before.active) throw new RungsError('conflict', `${before.name} is inactive already. Nothing was changed.`);
+    const to = handTo === null ? null : successor(db, before, handTo);
+    const owned = ownedCount(db, engineerId);
+    const summary = [
+      `Deactivated ${before.name}`,
+      owned > 0 && (to ? `${plural(owned, 'item')} handed to ${to.name}` : `${plural(owned, 'item')} back to the backlog`),
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return record(db, summary, (rows) => {
+      if (to) handOverWork(db, rows, before, to);
+      saveEngineers(db, rows, [{ before, after: { ...before, active: false } }], localToday());
+    });
   },
 
   'engineers.deleteImpact': (db, { engineerId }) => impact(db, engineerId),

@@ -131,73 +131,77 @@ export function currentQuarterName(today = localToday()): string {
   return `${today.slice(0, 4)} Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
+/** Where the demo's rows go: straight into the file at first launch, or through a change set (undoable). */
+export type DemoInsert = (
+  table: 'teams' | 'engineers' | 'level_changes' | 'work_items' | 'assignments',
+  row: Record<string, unknown>,
+) => number;
+
 /** Fill an empty roster with the demo team and plan. Not logged: there is nothing to undo before it. */
 export function seedDemoTeam(db: Db, quarterName = currentQuarterName()): void {
   db.transaction(() => {
-    const teamIds = new Map<string, number>();
-    const engineerIds = new Map<string, number>();
-    const today = localToday();
-    for (const e of DEMO_ENGINEERS) {
-      if (!teamIds.has(e.team)) {
-        teamIds.set(e.team, Number(db.prepare('INSERT INTO teams (name) VALUES (?)').run(e.team).lastInsertRowid));
-      }
-      const id = Number(
-        db
-          .prepare('INSERT INTO engineers (name, level, team_id, capacity, active) VALUES (?, ?, ?, ?, 1)')
-          .run(e.name, e.level, teamIds.get(e.team)!, e.capacity).lastInsertRowid,
-      );
-      db.prepare('INSERT INTO level_changes (engineer_id, from_level, to_level, changed_on) VALUES (?, NULL, ?, ?)').run(
-        id,
-        e.level,
-        today,
-      );
-      engineerIds.set(e.name, id);
-    }
     const quarterId = Number(
       db.prepare('INSERT INTO quarters (name, starts_on) VALUES (?, ?)').run(quarterName, quarterStartFromName(quarterName))
         .lastInsertRowid,
     );
-    let sortKey = 0;
-    const insertItem = db.prepare(
-      `INSERT INTO work_items (kind, parent_id, quarter_id, title, description, rung, size, touchpoints, status, sort_key, team_id)
-       VALUES (@kind, @parent_id, @quarter_id, @title, @description, @rung, @size, @touchpoints, @status, @sort_key, @team_id)`,
-    );
-    const assign = db.prepare(
-      'INSERT INTO assignments (item_id, engineer_id, reviewer_id, lead_reviews, ack_note) VALUES (?, ?, ?, 0, NULL)',
-    );
-    const add = (
-      kind: 'initiative' | 'story',
-      parentId: number | null,
-      w: DemoStory & { description?: string },
-      team: string | undefined,
-      owner?: string,
-      reviewer?: string,
-    ) => {
-      sortKey += 1024;
-      const id = Number(
-        insertItem.run({
-          kind,
-          parent_id: parentId,
-          quarter_id: quarterId,
-          title: w.title,
-          description: w.description ?? '',
-          rung: w.rung,
-          size: w.size,
-          touchpoints: JSON.stringify(w.touchpoints),
-          status: w.status ?? 'planned',
-          sort_key: sortKey,
-          team_id: team === undefined ? null : teamIds.get(team)!,
-        }).lastInsertRowid,
+    plantDemoTeam((table, row) => {
+      const cols = Object.keys(row);
+      return Number(
+        db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid,
       );
-      if (owner) assign.run(id, engineerIds.get(owner)!, reviewer ? engineerIds.get(reviewer)! : null);
-      return id;
-    };
-    for (const i of DEMO_INITIATIVES) {
-      const id = add('initiative', null, i, i.team, i.dri, i.reviewer);
-      for (const s of i.stories) add('story', id, s, i.team, s.owner, s.reviewer);
-    }
-    for (const s of DEMO_LOOSE_STORIES) add('story', null, s, s.team, s.owner, s.reviewer);
+    }, quarterId);
   })();
+}
+
+/** The demo's teams, engineers (joined today at their level) and the plan of one quarter. */
+export function plantDemoTeam(insert: DemoInsert, quarterId: number): void {
+  const teamIds = new Map<string, number>();
+  const engineerIds = new Map<string, number>();
+  const today = localToday();
+  for (const e of DEMO_ENGINEERS) {
+    if (!teamIds.has(e.team)) teamIds.set(e.team, insert('teams', { name: e.team }));
+    const id = insert('engineers', { name: e.name, level: e.level, team_id: teamIds.get(e.team)!, capacity: e.capacity, active: 1 });
+    insert('level_changes', { engineer_id: id, from_level: null, to_level: e.level, changed_on: today });
+    engineerIds.set(e.name, id);
+  }
+  let sortKey = 0;
+  const add = (
+    kind: 'initiative' | 'story',
+    parentId: number | null,
+    w: DemoStory & { description?: string },
+    team: string | undefined,
+    owner?: string,
+    reviewer?: string,
+  ) => {
+    sortKey += 1024;
+    const id = insert('work_items', {
+      kind,
+      parent_id: parentId,
+      quarter_id: quarterId,
+      title: w.title,
+      description: w.description ?? '',
+      rung: w.rung,
+      size: w.size,
+      touchpoints: JSON.stringify(w.touchpoints),
+      status: w.status ?? 'planned',
+      sort_key: sortKey,
+      team_id: team === undefined ? null : teamIds.get(team)!,
+    });
+    if (owner)
+      insert('assignments', {
+        item_id: id,
+        engineer_id: engineerIds.get(owner)!,
+        reviewer_id: reviewer ? engineerIds.get(reviewer)! : null,
+        lead_reviews: 0,
+        ack_note: null,
+      });
+    return id;
+  };
+  for (const i of DEMO_INITIATIVES) {
+    const id = add('initiative', null, i, i.team, i.dri, i.reviewer);
+    for (const s of i.stories) add('story', id, s, i.team, s.owner, s.reviewer);
+  }
+  for (const s of DEMO_LOOSE_STORIES) add('story', null, s, s.team, s.owner, s.reviewer);
 }
 
 /** A roster with no quarter gets one: the demo team, or an empty quarter when asked to start empty. */

@@ -4,6 +4,7 @@ import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { Snapshot, Team, WorkItem } from '../../shared/schemas.ts';
 import { type AssignStep, AssignPopup } from './AssignPopup.tsx';
 import { Backlog } from './Backlog.tsx';
+import { CardDetail } from './CardDetail.tsx';
 import { BoardActionsContext, QuarterNamesContext } from './context.ts';
 import { useInReach } from './drag/dragState.ts';
 import { DragScope, useBoardDrag } from './drag/useBoardDrag.tsx';
@@ -110,6 +111,8 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   /** The card Assign to… is open on, and the step it opened at. */
   const [assigning, setAssigning] = useState<{ itemId: number; step: AssignStep } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
+  /** The card shown in the detail panel: opened by a click on it or Enter on its handle. */
+  const [detailId, setDetailId] = useState<number | null>(null);
   /** The popup's last assignment: focus moves on once it is stored and the popup has closed. */
   const popupAssign = useRef<{ done: Promise<boolean>; order: readonly WorkItem[]; engineerId: number | null } | null>(null);
   const assignTo = useCallback(
@@ -144,13 +147,17 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
         setAssigning({ itemId: Number(handle.dataset.cardHandle), step: 'assignee' });
         return;
       }
+      // Enter opens the card's details; Space picks it up (and Space or Enter drops it).
+      if (handle && !dragging() && e.key === 'Enter') return setDetailId(Number(handle.dataset.cardHandle));
       press.onKeyDown(e);
     },
     [dragging, press],
   );
   const onClick = useCallback((e: MouseEvent) => {
     const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-assign]') : null;
-    if (button) setAssigning({ itemId: Number(button.dataset.assign), step: 'assignee' });
+    if (button) return setAssigning({ itemId: Number(button.dataset.assign), step: 'assignee' });
+    const handle = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-card-handle]') : null;
+    if (handle) setDetailId(Number(handle.dataset.cardHandle));
   }, []);
   const assigningItem = assigning ? itemsById.get(assigning.itemId) : undefined;
 
@@ -216,6 +223,14 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
                 <Warnings warnings={warnings} />
                 <Backlog groups={view.groups} loose={view.loose} engineers={snapshot.engineers} />
               </aside>
+              {detailId !== null && (
+                <CardDetail
+                  itemId={detailId}
+                  snapshot={snapshot}
+                  onOpen={setDetailId}
+                  onClose={() => (setDetailId(null), focusCard(detailId))}
+                />
+              )}
             </div>
           </div>
         </DragScope>

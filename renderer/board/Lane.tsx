@@ -11,6 +11,7 @@ import { estimateProps } from './Card.tsx';
 import { fitHeadline } from './fitText.ts';
 import { laneId } from './drag/ids.ts';
 import { LaneCard } from './LaneCard.tsx';
+import { LaneReviews } from './LaneFacts.tsx';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 
@@ -88,6 +89,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
           ))}
         {items.length === 0 && <li className="empty">Nothing here yet</li>}
       </ul>
+      <LaneReviews engineerId={e.id} />
     </>
   );
 });

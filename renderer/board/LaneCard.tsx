@@ -6,6 +6,7 @@ import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { DraggableCard, type EstimateProps } from './Card.tsx';
 import { useBoardActions } from './context.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { CardInitiative } from './LaneFacts.tsx';
 
 const LEAD = 'lead';
 
@@ -18,6 +19,7 @@ export const LaneCard = memo(function LaneCard({ item, engineer, ...estimate }: 
   const stretch = itemFit(item, engineer).kind === 'stretch';
   return (
     <DraggableCard item={item} engineer={engineer} {...estimate}>
+      <CardInitiative parentId={item.parentId} />
       {stretch ? <ReviewerPicker item={item} assignee={engineer} /> : <RecordedReviewer item={item} />}
     </DraggableCard>
   );

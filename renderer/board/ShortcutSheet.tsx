@@ -4,7 +4,8 @@ import { useDismissable } from '../focus.ts';
 const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Tab', 'Move between cards, lanes and controls'],
   ['A', 'Assign the focused card to an engineer by name (also unassign, set a reviewer)'],
-  ['Space or Enter', 'Pick up the focused card; again to drop it'],
+  ['Enter', "Open the focused card's details beside the board (Escape closes them)"],
+  ['Space', 'Pick up the focused card; Space or Enter drops it'],
   ['Arrow keys', 'Move the card in the air to the lane above, below or beside; past the last lane on the right, the backlog'],
   ['B', 'Move the card in the air over the backlog (drop there to unassign it)'],
   ['Escape', 'Put the card back where it was; close a popup or this sheet'],

@@ -10,7 +10,7 @@ import './quarters.css';
 
 type Props = { snapshot: Snapshot; onSwitch: (quarterId: number) => void };
 
-/** Create, rename and switch quarters; carry the unfinished plan into the next one. */
+/** Create, rename, switch and delete (empty) quarters; carry the unfinished plan into the next one. */
 export function Quarters({ snapshot, onSwitch }: Props) {
   const { run } = useMutation();
   const [newName, setNewName] = useState('');
@@ -43,6 +43,9 @@ export function Quarters({ snapshot, onSwitch }: Props) {
     if (!r.ok) return setErrors({ rename: r.error.message });
     setErrors({});
   };
+  /** Only an empty quarter goes; the refusal says what holds it. Deleting the one on screen shows the latest. */
+  const remove = (quarterId: number) =>
+    void run(() => api['quarters.delete']({ quarterId }), { notice: ({ summary }) => `${summary}. Undo brings it back.` });
   const copy = async () => {
     if (target === '') return;
     await run(() => api['quarters.copyUnfinished']({ fromQuarterId: source, toQuarterId: target }));
@@ -61,7 +64,10 @@ export function Quarters({ snapshot, onSwitch }: Props) {
               <button type="button" onClick={() => onSwitch(q.id)}>
                 Switch to {q.name}
               </button>
-            )}
+            )}{' '}
+            <button type="button" className="danger" onClick={() => remove(q.id)} aria-label={`Delete the quarter ${q.name}`}>
+              Delete
+            </button>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { levelOn, localToday } from '../../shared/calendar.ts';
-import { EngineerFields, type EngineerImpact } from '../../shared/contract/roster.ts';
+import { levelOn } from '../../shared/calendar.ts';
+import type { EngineerImpact } from '../../shared/contract/roster.ts';
 import type { Rank } from '../../shared/ladder.ts';
 import { byLevelThenName, byName } from '../../shared/plan.ts';
 import { Name } from '../../shared/schemas.ts';
@@ -10,11 +10,10 @@ import { notices } from '../store/notice.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { Confirm } from '../ui/Confirm.tsx';
-import { EditorForm } from '../ui/EditorForm.tsx';
 import { Field } from '../ui/Field.tsx';
-import { type FieldErrors, fieldErrors, pointsFromText, serverErrors } from '../ui/form.ts';
+import { DeactivateConfirm } from './DeactivateConfirm.tsx';
 import { PromoteDialog } from './PromoteDialog.tsx';
-import { EngineerFormFields } from './EngineerFormFields.tsx';
+import { EngineerForm, REACTIVATE_NOTE, carriesWork } from './EngineerForm.tsx';
 import { TeamTable } from './TeamTable.tsx';
 import { WorkImpact } from './WorkImpact.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
@@ -22,15 +21,8 @@ import './roster.css';
 
 type Props = { snapshot: Snapshot };
 
-const today = () => localToday();
 /** Later than any recorded change: the level a person holds once every dated change has come. */
 const LAST_DAY = '9999-12-31';
-
-const REACTIVATE_NOTE = 'Work carried before stays in the backlog or with whoever has it now.';
-/** Said of one named person: "They leave the board" read as if a whole team were going. */
-const deactivateNote = (name: string) => `${name} leaves the board; reactivation later does not give this work back.`;
-
-const carriesWork = (impact: EngineerImpact) => impact.items.length > 0 || impact.reviews > 0;
 
 /** Teams, engineers and their promotion history: the roster every quarter shares. */
 export function Roster({ snapshot }: Props) {
@@ -46,6 +38,8 @@ export function Roster({ snapshot }: Props) {
     const level = levelOn(e, snapshot.levelChanges, LAST_DAY);
     return level === e.level ? e : { ...e, level };
   });
+
+  const close = () => setEditing(null);
 
   const promote = async (e: Engineer, to: Rank, changedOn: string) => {
     setPromoting(null);
@@ -64,12 +58,19 @@ export function Roster({ snapshot }: Props) {
     });
   };
 
+  /** One change: they leave the board, their work goes to `handTo` or back to the backlog. */
+  const deactivate = async (e: Engineer, handTo: Engineer | null) => {
+    await run(() => api['engineers.deactivate']({ engineerId: e.id, handTo: handTo?.id ?? null }), {
+      notice: ({ summary }) => `${summary}. Undo it from History.`,
+    });
+  };
+
   /** Someone who carries work is deactivated only after the lead has read what happens to it. */
   const askDeactivate = async (e: Engineer) => {
     const r = await api['engineers.deleteImpact']({ engineerId: e.id });
     if (!r.ok) return notices.refused(r.error.message);
     if (carriesWork(r.value)) setDeactivating(r.value);
-    else await setActive(e, false);
+    else await deactivate(e, null);
   };
 
   const showHistory = async (e: Engineer) => {
@@ -77,6 +78,27 @@ export function Roster({ snapshot }: Props) {
     const r = await api['engineers.levelHistory']({ engineerId: e.id });
     if (r.ok) setHistory({ engineer: e, changes: r.value });
     else notices.refused(r.error.message);
+  };
+
+  const inactive = people.filter((e) => !e.active).sort(byName);
+  const teamName = (e: Engineer) => snapshot.teams.find((t) => t.id === e.teamId)?.name ?? '';
+  /** What every roster table does with its rows. */
+  const rows = {
+    history,
+    onEdit: setEditing,
+    // The edit form opens under the row it edits, where the lead's eyes already are.
+    editor:
+      editing !== null && editing !== 'new'
+        ? {
+            engineerId: editing.id,
+            form: <EngineerForm key={editing.id} snapshot={snapshot} engineer={editing} onCancel={close} onSaved={close} />,
+          }
+        : null,
+    onPromote: (engineer: Engineer, to: Rank) => setPromoting({ engineer, to }),
+    onHistory: (e: Engineer) => void showHistory(e),
+    onDeactivate: (e: Engineer) => void askDeactivate(e),
+    onReactivate: (e: Engineer) => void setActive(e, true),
+    onDelete: (e: Engineer) => void askDelete(e),
   };
 
   return (
@@ -88,15 +110,7 @@ export function Roster({ snapshot }: Props) {
         {snapshot.teams.length === 0 && <span className="hint">Add a team first, or import your roster from a CSV (Import/Export).</span>}
       </ScreenHead>
       <Notices />
-      {editing !== null && (
-        <EngineerForm
-          key={editing === 'new' ? 'new' : editing.id}
-          snapshot={snapshot}
-          engineer={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={() => setEditing(null)}
-        />
-      )}
+      {editing === 'new' && <EngineerForm snapshot={snapshot} engineer={null} onCancel={close} onSaved={close} />}
       {promoting && (
         <PromoteDialog
           engineer={promoting.engineer}
@@ -125,35 +139,29 @@ export function Roster({ snapshot }: Props) {
         </Confirm>
       )}
       {deactivating && (
-        <Confirm
-          title={`Deactivate ${deactivating.engineer.name}?`}
-          confirmLabel="Deactivate and return their work to the backlog"
+        <DeactivateConfirm
+          impact={deactivating}
+          engineers={people}
           onCancel={() => setDeactivating(null)}
-          onConfirm={() => {
-            const e = deactivating.engineer;
+          onConfirm={(handTo) => {
             setDeactivating(null);
-            void setActive(e, false);
+            void deactivate(deactivating.engineer, handTo);
           }}
-        >
-          <WorkImpact impact={deactivating} />
-          <p>{deactivateNote(deactivating.engineer.name)} You can undo it from History.</p>
-        </Confirm>
+        />
       )}
       <Teams snapshot={snapshot} />
       {[...snapshot.teams].sort(byName).map((team) => (
         <TeamTable
           key={team.id}
           team={team}
-          members={people.filter((e) => e.teamId === team.id).sort(byLevelThenName)}
-          history={history}
-          onEdit={setEditing}
-          onPromote={(engineer, to) => setPromoting({ engineer, to })}
-          onHistory={(e) => void showHistory(e)}
-          onDeactivate={(e) => void askDeactivate(e)}
-          onReactivate={(e) => void setActive(e, true)}
-          onDelete={(e) => void askDelete(e)}
+          members={people.filter((e) => e.active && e.teamId === team.id).sort(byLevelThenName)}
+          {...rows}
         />
       ))}
+      {/* Off the board: kept apart from the teams, so a team's table lists the people who take work. */}
+      {inactive.length > 0 && (
+        <TeamTable team={{ id: 0, name: 'Inactive' }} title="Inactive engineers" members={inactive} showTeam={teamName} {...rows} />
+      )}
     </section>
   );
 }
@@ -207,107 +215,5 @@ function Teams({ snapshot }: { snapshot: Snapshot }) {
         <button type="submit">Add team</button>
       </form>
     </section>
-  );
-}
-
-function EngineerForm({
-  snapshot,
-  engineer,
-  onCancel,
-  onSaved,
-}: {
-  snapshot: Snapshot;
-  engineer: Engineer | null;
-  onCancel: () => void;
-  onSaved: () => void;
-}) {
-  const { run } = useMutation();
-  const [name, setName] = useState(engineer?.name ?? '');
-  const [level, setLevel] = useState<Rank>(engineer?.level ?? 1);
-  const [teamId, setTeamId] = useState(engineer?.teamId ?? snapshot.teams[0]?.id ?? 0);
-  const [capacity, setCapacity] = useState(engineer?.capacity === null || engineer === null ? '' : String(engineer.capacity));
-  const [active, setActive] = useState(engineer?.active ?? true);
-  const [changedOn, setChangedOn] = useState(today());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [impact, setImpact] = useState<EngineerImpact | null>(null);
-  const levelChanges = engineer === null || engineer.level !== level;
-  const deactivates = engineer !== null && engineer.active && !active;
-
-  const submit = async (confirmed = false) => {
-    const parsed = EngineerFields.safeParse({ name, level, teamId, capacity: pointsFromText(capacity), active });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    // Unticking Active releases their work: say what happens first, as the Deactivate button does.
-    if (deactivates && !confirmed) {
-      const r = await api['engineers.deleteImpact']({ engineerId: engineer.id });
-      if (!r.ok) return setFormError(r.error.message);
-      if (carriesWork(r.value)) return setImpact(r.value);
-    }
-    const fields = { ...parsed.data, ...(levelChanges ? { changedOn } : {}) };
-    const reactivates = engineer !== null && !engineer.active && active;
-    const r = await run(
-      () =>
-        engineer === null
-          ? api['engineers.create'](fields)
-          : api['engineers.update']({ engineerId: engineer.id, ...fields, fromLevel: engineer.level }),
-      {
-        refusal: 'form',
-        notice: ({ summary }) =>
-          deactivates ? `${summary}. Undo it from History.` : reactivates ? `${summary}. ${REACTIVATE_NOTE}` : summary,
-      },
-    );
-    if (!r.ok) {
-      const e = serverErrors(r.error);
-      setErrors(e.fields);
-      setFormError(e.message);
-      return;
-    }
-    onSaved();
-  };
-
-  const title = engineer ? `Edit ${engineer.name}` : 'Add an engineer';
-  return (
-    <EditorForm
-      title={title}
-      formError={formError}
-      submitLabel={engineer ? 'Save' : 'Add engineer'}
-      onSubmit={() => submit()}
-      onCancel={onCancel}
-      after={
-        impact && (
-          <Confirm
-            title={`Deactivate ${impact.engineer.name}?`}
-            confirmLabel="Deactivate and return their work to the backlog"
-            onCancel={() => setImpact(null)}
-            onConfirm={() => {
-              setImpact(null);
-              void submit(true);
-            }}
-          >
-            <WorkImpact impact={impact} />
-            <p>{deactivateNote(impact.engineer.name)} You can undo it from History.</p>
-          </Confirm>
-        )
-      }
-    >
-      <EngineerFormFields
-        teams={snapshot.teams}
-        errors={errors}
-        value={{ name, level, teamId, capacity, active, changedOn }}
-        set={{ name: setName, level: setLevel, teamId: setTeamId, capacity: setCapacity, active: setActive, changedOn: setChangedOn }}
-        dateLabel={levelChanges ? (engineer ? 'Level change dated' : 'At this level since') : null}
-        activeHint={
-          deactivates
-            ? 'Saving returns their work to the backlog.'
-            : engineer !== null && !engineer.active && active
-              ? REACTIVATE_NOTE
-              : null
-        }
-      />
-    </EditorForm>
   );
 }

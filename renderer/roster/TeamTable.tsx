@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import { type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import type { Engineer, LevelChange, Team } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
@@ -17,6 +18,9 @@ export function TeamTable({
   onDeactivate,
   onReactivate,
   onDelete,
+  editor,
+  title,
+  showTeam,
 }: {
   team: Team;
   members: readonly Engineer[];
@@ -27,70 +31,90 @@ export function TeamTable({
   onDeactivate: Person;
   onReactivate: Person;
   onDelete: Person;
+  /** The edit form of one member, shown in a row under theirs. */
+  editor: { engineerId: number; form: ReactNode } | null;
+  /** The table's own name, when it is not one team's (the inactive engineers). */
+  title?: string;
+  /** Each member's team, beside their name, when the table mixes teams. */
+  showTeam?: (e: Engineer) => string;
 }) {
   const ladder = useLadder();
   return (
-    <table className="data-table" aria-label={`Roster of ${team.name}`}>
+    <table className="data-table" aria-label={title ?? `Roster of ${team.name}`}>
       <caption>
-        {team.name} <span className="muted">({members.length})</span>
+        {title ?? team.name} <span className="muted">({members.length})</span>
       </caption>
       <ColumnHeads columns={['Name', 'Level', 'Capacity', 'Active', { label: 'Actions', hidden: true }]} />
       <tbody>
         {members.map((e) => {
           const next = nextRank(ladder, e.level);
           return (
-            <tr key={e.id} data-id={`engineer-${e.id}`}>
-              <th scope="row">{e.name}</th>
-              <td>
-                <span className={`level level-${e.level}`}>{levelName(ladder, e.level)}</span>
-              </td>
-              <td>{e.capacity === null ? '—' : plural(e.capacity, 'pt')}</td>
-              <td>{e.active ? 'Yes' : 'No'}</td>
-              <td>
-                <div className="row-actions">
-                  <button type="button" onClick={() => onEdit(e)} aria-label={`Edit ${e.name}`}>
-                    Edit
-                  </button>
-                  {next !== null && (
-                    <button type="button" onClick={() => onPromote(e, next)} aria-label={`Promote ${e.name} to ${levelName(ladder, next)}`}>
-                      Promote to {levelName(ladder, next)}
+            <Fragment key={e.id}>
+              <tr data-id={`engineer-${e.id}`}>
+                <th scope="row">
+                  {e.name}
+                  {showTeam && <span className="muted"> ({showTeam(e)})</span>}
+                </th>
+                <td>
+                  <span className={`level level-${e.level}`}>{levelName(ladder, e.level)}</span>
+                </td>
+                <td>{e.capacity === null ? '—' : plural(e.capacity, 'pt')}</td>
+                <td>{e.active ? 'Yes' : 'No'}</td>
+                <td>
+                  <div className="row-actions">
+                    <button type="button" onClick={() => onEdit(e)} aria-label={`Edit ${e.name}`}>
+                      Edit
                     </button>
-                  )}
-                  <button
-                    type="button"
-                    aria-expanded={history?.engineer.id === e.id}
-                    onClick={() => onHistory(e)}
-                    aria-label={`Promotion history of ${e.name}`}
-                  >
-                    History
-                  </button>
-                  {e.active ? (
-                    <button type="button" onClick={() => onDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
-                      Deactivate
+                    {next !== null && (
+                      <button
+                        type="button"
+                        onClick={() => onPromote(e, next)}
+                        aria-label={`Promote ${e.name} to ${levelName(ladder, next)}`}
+                      >
+                        Promote to {levelName(ladder, next)}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      aria-expanded={history?.engineer.id === e.id}
+                      onClick={() => onHistory(e)}
+                      aria-label={`Promotion history of ${e.name}`}
+                    >
+                      History
                     </button>
-                  ) : (
-                    <button type="button" onClick={() => onReactivate(e)} aria-label={`Reactivate ${e.name}`}>
-                      Reactivate
+                    {e.active ? (
+                      <button type="button" onClick={() => onDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
+                        Deactivate
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => onReactivate(e)} aria-label={`Reactivate ${e.name}`}>
+                        Reactivate
+                      </button>
+                    )}
+                    <button type="button" className="danger" onClick={() => onDelete(e)} aria-label={`Delete ${e.name}`}>
+                      Delete
                     </button>
-                  )}
-                  <button type="button" className="danger" onClick={() => onDelete(e)} aria-label={`Delete ${e.name}`}>
-                    Delete
-                  </button>
-                  {history?.engineer.id === e.id && (
-                    <ol className="level-history" aria-label={`Levels of ${e.name}`}>
-                      {history.changes.map((c) => (
-                        <li key={c.id}>
-                          <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
-                          {c.fromLevel === null
-                            ? `joined as ${levelName(ladder, c.toLevel)}`
-                            : `${levelName(ladder, c.fromLevel)} → ${levelName(ladder, c.toLevel)}`}
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </div>
-              </td>
-            </tr>
+                    {history?.engineer.id === e.id && (
+                      <ol className="level-history" aria-label={`Levels of ${e.name}`}>
+                        {history.changes.map((c) => (
+                          <li key={c.id}>
+                            <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
+                            {c.fromLevel === null
+                              ? `joined as ${levelName(ladder, c.toLevel)}`
+                              : `${levelName(ladder, c.fromLevel)} → ${levelName(ladder, c.toLevel)}`}
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </div>
+                </td>
+              </tr>
+              {editor?.engineerId === e.id && (
+                <tr className="editor-row">
+                  <td colSpan={5}>{editor.form}</td>
+                </tr>
+              )}
+            </Fragment>
           );
         })}
       </tbody>

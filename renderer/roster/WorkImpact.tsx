@@ -1,15 +1,22 @@
 import type { EngineerImpact } from '../../shared/contract/roster.ts';
 
-/** What happens to someone's work when they leave the board, deleted or deactivated. */
-export function WorkImpact({ impact }: { impact: EngineerImpact }) {
+/** What happens to someone's work when they leave the board, deleted or deactivated (and handed to someone, by name). */
+export function WorkImpact({ impact, handTo = null }: { impact: EngineerImpact; handTo?: string | null }) {
   return (
     <>
       {impact.items.length > 0 && (
         <>
-          <p>
-            {impact.items.length === 1 ? 'This item returns' : `These ${impact.items.length} items return`} to the backlog, without a{' '}
-            {impact.items.length === 1 ? 'DRI or owner' : 'DRI or owner each'}:
-          </p>
+          {handTo ? (
+            <p>
+              {impact.items.length === 1 ? 'This item goes' : `These ${impact.items.length} items go`} to {handTo}, as a drop on their lane
+              would:
+            </p>
+          ) : (
+            <p>
+              {impact.items.length === 1 ? 'This item returns' : `These ${impact.items.length} items return`} to the backlog, without a{' '}
+              {impact.items.length === 1 ? 'DRI or owner' : 'DRI or owner each'}:
+            </p>
+          )}
           <ul>
             {impact.items.map((i) => (
               <li key={i.id}>

@@ -11,7 +11,7 @@ import { toBase64 } from '../../shared/decode.ts';
 import { type PickedFile, filePicker, shownError } from '../files.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { TrackerSource } from './TrackerSource.tsx';
-import { PreviewRows } from './PreviewRows.tsx';
+import { PreviewWithErrors } from './PreviewWithErrors.tsx';
 
 /** A file input is cleared after each pick (so the same file can be picked again after fixing it),
  * which makes the browser say "No file chosen"; this says which file was read, for eyes and ears. */
@@ -216,7 +216,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
             </p>
           ))}
           {preview.rows.length > 0 && (
-            <PreviewRows kind={kind} preview={preview} fileName={file.name} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
+            <PreviewWithErrors kind={kind} preview={preview} fileName={file.name} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
           )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={() => void commit()}>

@@ -3,7 +3,9 @@ import { useDismissable } from '../focus.ts';
 
 /**
  * The frame every editor shares: heading, the server's refusal, the fields, then Save and Cancel.
- * Escape cancels (useDismissable) and returns focus to whatever opened the editor.
+ * Escape cancels (useDismissable) and returns focus to whatever opened the editor. An add form can
+ * offer "Add and add another": the form stays open, cleared by its owner, with focus back on its
+ * first field, so a lead types a list in without reopening it each time.
  */
 export function EditorForm({
   title,
@@ -13,6 +15,7 @@ export function EditorForm({
   onCancel,
   children,
   after,
+  onSubmitAnother,
 }: {
   title: string;
   formError: string | null;
@@ -22,8 +25,14 @@ export function EditorForm({
   children: ReactNode;
   /** Shown between the fields and the buttons, e.g. a confirmation of what saving will do. */
   after?: ReactNode;
+  /** Adds, then resolves true once the form is cleared for the next one. */
+  onSubmitAnother?: () => Promise<boolean>;
 }) {
   const ref = useDismissable<HTMLFormElement>(onCancel);
+  const another = async () => {
+    if (!onSubmitAnother || !(await onSubmitAnother())) return;
+    ref.current?.querySelector<HTMLElement>('.editor-fields :is(input, select, textarea)')?.focus();
+  };
   return (
     <form
       ref={ref}
@@ -47,6 +56,11 @@ export function EditorForm({
         <button type="submit" className="primary">
           {submitLabel}
         </button>
+        {onSubmitAnother && (
+          <button type="button" onClick={() => void another()}>
+            Add and add another
+          </button>
+        )}
         <button type="button" onClick={onCancel}>
           Cancel
         </button>

@@ -52,4 +52,10 @@ export const boardContract = {
     response: z.array(Change),
     mutates: false,
   }),
+  /** The changes that touched one item (its row or its assignment), newest first: a card's own history. */
+  'history.forItem': channel({
+    request: z.strictObject({ itemId: Id, limit: z.int().min(1).max(200).default(50) }),
+    response: z.array(Change),
+    mutates: false,
+  }),
 };

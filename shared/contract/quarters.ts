@@ -14,6 +14,8 @@ export const quartersContract = {
     mutates: true,
   }),
   'quarters.rename': channel({ request: z.strictObject({ quarterId: Id, name: Name }), response: Mutation, mutates: true }),
+  /** Only an empty quarter goes (and never the last one): a plan is never deleted with it. */
+  'quarters.delete': channel({ request: z.strictObject({ quarterId: Id }), response: Mutation, mutates: true }),
   /** Copy what is not done (with its DRIs, owners and reviewers) into another quarter. */
   'quarters.copyUnfinished': channel({
     request: z.strictObject({ fromQuarterId: Id, toQuarterId: Id }),

@@ -67,8 +67,22 @@ export const rosterContract = {
     response: Mutation,
     mutates: true,
   }),
+  /**
+   * Deactivate someone and hand their work, in every quarter, to one active engineer (each item
+   * as a drop on their lane) or, with null, to the backlog; the reviews they did are cleared. One change.
+   */
+  'engineers.deactivate': channel({
+    request: z.strictObject({ engineerId: Id, handTo: Id.nullable() }),
+    response: Mutation,
+    mutates: true,
+  }),
   'engineers.deleteImpact': channel({ request: z.strictObject({ engineerId: Id }), response: EngineerImpact, mutates: false }),
   /** Their work returns to the backlog in the same change; undo brings both back. */
   'engineers.delete': channel({ request: z.strictObject({ engineerId: Id }), response: Mutation, mutates: true }),
+  /**
+   * A first run: fill an empty roster (no team, no engineer, no work in any quarter) with the demo
+   * team, its plan in the given quarter, as one change that undo takes back.
+   */
+  'roster.openDemo': channel({ request: z.strictObject({ quarterId: Id }), response: Mutation, mutates: true }),
   'engineers.levelHistory': channel({ request: z.strictObject({ engineerId: Id }), response: z.array(LevelChange), mutates: false }),
 };

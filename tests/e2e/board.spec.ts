@@ -123,7 +123,7 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   await expect(board.getByRole('button', { name: new RegExp(`^Undo: .*'${title}' .*→ ${name}`) })).toBeVisible();
   const changes = query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n;
   await handle(board, 'Story', title).focus();
-  await board.keyboard.press('Enter');
+  await board.keyboard.press('Space');
   await expect(live).toContainText(`Picked up '${title}'`);
   await expect(handle(board, 'Story', title)).toHaveAttribute('aria-pressed', 'true');
   await dropTargetsMeasured(board);
@@ -134,7 +134,7 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   await expect(card(board.locator(`[data-id="lane-${target}"]`), title)).toBeVisible();
   expect(query<{ n: number }>(host, 'SELECT count(*) AS n FROM changes')!.n).toBe(changes);
   // The instructions a screen reader hears name the keys, not ids.
-  await expect(board.locator('[id^="DndDescribedBy"]')).toContainText('press space or enter to pick it up');
+  await expect(board.locator('[id^="DndDescribedBy"]')).toContainText('press space to pick it up');
 
   // B takes the card in the air to the backlog from wherever it is; Space there unassigns it.
   await handle(board, 'Story', title).focus();

@@ -151,7 +151,9 @@ test('deactivating someone who carries work says what happens first; their work 
   await board.screenshot({ path: 'test-results/screens/roster-deactivate-confirm.png', fullPage: true });
   await dialog.getByRole('button', { name: 'Deactivate and return their work to the backlog' }).click();
   await expect(board.getByRole('status')).toHaveText('Deactivated Marco Rossi; 1 item back to the backlog. Undo it from History.');
-  const marcoRow = board.getByRole('table', { name: 'Roster of Checkout' }).getByRole('row', { name: /Marco Rossi/ });
+  // Off the board, off the team's table: listed under the inactive engineers.
+  await expect(board.getByRole('table', { name: 'Roster of Checkout' }).getByRole('row', { name: /Marco Rossi/ })).toHaveCount(0);
+  const marcoRow = board.getByRole('table', { name: 'Inactive engineers' }).getByRole('row', { name: /Marco Rossi/ });
   await expect(marcoRow.getByRole('cell', { name: 'No', exact: true })).toBeVisible();
 
   await nav.getByRole('button', { name: 'Board' }).click();

@@ -68,6 +68,8 @@ async function leaveStoriesInBacklog(page: Page, title: string, by: 'pointer' | 
   const leave = offer.getByRole('button', { name: 'Leave them in the backlog' });
   await expect(offer).toBeVisible();
   if (by === 'pointer') return leave.click();
+  // The dialog takes focus two frames after the drop (dnd-kit hands it back to the card first).
+  await expect(offer.getByRole('button', { name: / takes (it|them) too$/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(leave).toBeFocused();
   await page.keyboard.press('Enter');

@@ -263,6 +263,15 @@ const commands = [
           { engineerId: from(engineersOf(db), e), active, ...(t === null ? {} : { teamId: from(teamsOf(db), t) }) },
         ]),
     ),
+  fc
+    .tuple(pick, fc.option(pick))
+    .map(
+      ([e, to]) =>
+        new Step(`engineers.deactivate ${e} → ${to}`, (db) => [
+          'engineers.deactivate',
+          { engineerId: from(engineersOf(db), e), handTo: to === null ? null : from(engineersOf(db), to) },
+        ]),
+    ),
   pick.map((e) => new Step(`engineers.delete ${e}`, (db) => ['engineers.delete', { engineerId: from(engineersOf(db), e) }])),
   fc.tuple(pick, fc.constantFrom('initiative', 'story'), fc.option(level), fc.option(pick)).map(
     ([q, kind, rung, parent]) =>
@@ -286,6 +295,8 @@ const commands = [
     .map(
       ([q, name]) => new Step(`quarters.rename ${q} ${name}`, (db) => ['quarters.rename', { quarterId: from(quartersOf(db), q), name }]),
     ),
+  pick.map((q) => new Step(`quarters.delete ${q}`, (db) => ['quarters.delete', { quarterId: from(quartersOf(db), q) }])),
+  pick.map((q) => new Step(`roster.openDemo ${q}`, (db) => ['roster.openDemo', { quarterId: from(quartersOf(db), q) }])),
   fc
     .tuple(pick, pick)
     .map(

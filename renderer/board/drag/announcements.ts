@@ -9,7 +9,7 @@ import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 
 export const screenReaderInstructions: ScreenReaderInstructions = {
   draggable:
-    "To move this card, press space or enter to pick it up. Use the arrow keys to move it between engineers' lanes, and B for the backlog; " +
+    "To move this card, press space to pick it up; enter opens its details. Use the arrow keys to move it between engineers' lanes, and B for the backlog; " +
     'each lane tells you the fit. Press space or enter to drop it there, or escape to cancel.',
 };
 

@@ -16,4 +16,5 @@ export const boardSamples: SamplesOf<typeof boardContract> = {
   'history.undo': () => ({}),
   'history.redo': () => ({}),
   'history.list': () => ({ limit: 10 }),
+  'history.forItem': (db) => ({ itemId: ids(db).stretch, limit: 10 }),
 };

@@ -13,7 +13,9 @@ export const rosterSamples: SamplesOf<typeof rosterContract> = {
   'teams.delete': (db) => ({ teamId: ids(db).team }),
   'engineers.create': (db) => ({ name: 'Nadia Ali', level: 1, teamId: ids(db).team }),
   'engineers.update': (db) => ({ engineerId: ids(db).junior, name: nameOf(db, ids(db).junior) }),
+  'engineers.deactivate': (db) => ({ engineerId: ids(db).junior, handTo: ids(db).senior }),
   'engineers.deleteImpact': (db) => ({ engineerId: ids(db).junior }),
   'engineers.delete': (db) => ({ engineerId: ids(db).junior }),
+  'roster.openDemo': (db) => ({ quarterId: ids(db).quarter }),
   'engineers.levelHistory': (db) => ({ engineerId: ids(db).junior }),
 };
