@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { dataFigures } from './data.ts';
+import { importFigures } from './import.ts';
 import { mainThreadFigures } from './main-thread.ts';
 import { SCALES, type ScaleName, generateOrg } from './generate.ts';
 import { type Row, table } from './report.ts';
@@ -16,7 +17,7 @@ import { startupFigures } from './startup.ts';
 // `npm run bench`: every performance figure Rungs has a target for, at three org sizes, as a table
 // and as JSON under bench/results/. `--smoke` runs the same code on a tiny org with 3 samples
 // (npm test uses it so the benchmark cannot rot) and never fails on time.
-// Flags: --scales small,org,large  --only data,main,startup,renderer,drag  --no-browser.
+// Flags: --scales small,org,large  --only data,main,import,startup,renderer,drag  --no-browser.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -27,7 +28,7 @@ const flag = (name: string) => {
 };
 const scaleNames = (smoke ? ['tiny'] : (flag('--scales')?.split(',') ?? ['small', 'org', 'large'])) as ScaleName[];
 for (const n of scaleNames) if (!Object.hasOwn(SCALES, n)) throw new Error(`Unknown scale ${n}; use ${Object.keys(SCALES).join(', ')}`);
-const parts = new Set(flag('--only')?.split(',') ?? ['data', 'main', 'startup', 'renderer', 'drag']);
+const parts = new Set(flag('--only')?.split(',') ?? ['data', 'main', 'import', 'startup', 'renderer', 'drag']);
 const browserToo = !argv.includes('--no-browser') && (parts.has('startup') || parts.has('renderer') || parts.has('drag'));
 
 if (browserToo && !existsSync(join(root, 'dist/renderer/index.html'))) {
@@ -74,6 +75,9 @@ try {
         );
       org.db.close();
       if (parts.has('main')) rows.push(...(await mainThreadFigures(org, scale, smoke ? 2 : 10)));
+      // A tracker's export of 3,000 rows at every scale: a quarter's backlog, whatever the org's size.
+      if (parts.has('import'))
+        rows.push(...(await importFigures(org, scale, { rows: smoke ? 30 : 3000, warmup: smoke ? 1 : 3, samples: smoke ? 2 : 20 })));
       if (browser) {
         // The data figures re-planned that org; the browser sees a fresh one (same seed, same rows).
         const fresh = generateOrg(mkdtempSync(join(dir, 'fresh-')), scale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnPlaces, escapeFormula, parseCsv, recordValues, sniffDelimiter, toCsv, unescapeFormula } from './csv.ts';
+import { columnPlaces, csvHeader, escapeFormula, parseCsv, recordValues, sniffDelimiter, toCsv, unescapeFormula } from './csv.ts';
 
 describe('RFC 4180: quoted fields may hold commas, quotes and line breaks', () => {
   it('reads quotes, doubled quotes and a newline inside quotes, and keeps the starting line', () => {
@@ -129,5 +129,21 @@ describe('CSV injection: a cell a spreadsheet would run as a formula gets a quot
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the header alone', () => {
+  it('is the first record with its delimiter, a byte-order mark and a quoted line break read as in the whole file', () => {
+    expect(csvHeader('\uFEFFSummary;"Issue\nkey";Labels;Labels\r\nA;B;c;d\r\n')).toEqual({
+      delimiter: ';',
+      header: ['Summary', 'Issue\nkey', 'Labels', 'Labels'],
+    });
+  });
+  it('does not read past the header: a quote left open further down is for the full parse to report', () => {
+    expect(csvHeader('name,level\nAna,"Junior\n')?.header).toEqual(['name', 'level']);
+    expect(parseCsv('name,level\nAna,"Junior\n')).toMatchObject({ ok: false, error: /quote opened on line 2/ });
+  });
+  it('is null for a file with nothing in it', () => {
+    expect(csvHeader('')).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ import {
   touchpointNames,
 } from './ladder.ts';
 import { Name, Points, Title } from './schemas.ts';
+import { type Employment, RosterSourceSchema } from './roster-source.ts';
 import { TrackerSourceSchema } from './tracker/preview.ts';
 
 // Checking an imported CSV, row by row, before anything is written. The preview and the commit
@@ -137,6 +138,8 @@ export const ImportPreview = z.object({
   fingerprint: z.string(),
   /** For a tracker export or a mapped sheet: how it was read. Absent for Rungs' own columns. */
   source: TrackerSourceSchema.optional(),
+  /** For an HR export read through a column mapping: how it was read. Absent for Rungs' own columns. */
+  roster: RosterSourceSchema.optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -174,7 +177,19 @@ export type BacklogContext = {
   initiativeTeams?: ReadonlyMap<string, string | null>;
 };
 
-export type Checked<T> = { preview: ImportPreview; values: T[] };
+export type Checked<T> = { preview: ImportPreview; values: T[]; skipped?: { line: number; name: string; why: string }[] };
+
+/**
+ * How a roster whose header is not Rungs' own is read: which Rungs column each of its columns is,
+ * how its capacity cells count, and what its status cells mean.
+ */
+export type RosterRead = {
+  column: (header: string) => string;
+  capacity: (cell: string, column: string, check: RowCheck) => number | null;
+  employment: (cell: string) => Employment | undefined;
+  /** What to do about a missing column: the fix is in the mapping, not the file. */
+  missing: string;
+};
 
 /** Names, teams and titles match whatever their case and surrounding spaces. */
 export const matchKey = (s: string) => s.trim().toLowerCase();
@@ -183,6 +198,8 @@ const firstMessage = (r: { success: boolean; error?: z.ZodError }) => r.error?.i
 
 type Table = {
   columns: string[];
+  /** Whether the header names this Rungs column (itself, or through a mapping). */
+  has: (column: string) => boolean;
   delimiter: Delimiter;
   rows: { line: number; cells: string[]; get: (column: string) => string; all: (column: string) => string[] }[];
 };
@@ -191,7 +208,11 @@ type FileFailure = { fileErrors: string[]; columns: string[]; reading: Reading |
 const delimiterList = (ds: Delimiter[]) => ds.map((d) => `${DELIMITER_NAMES[d]}s`).join(' and ');
 
 /** Parse the text and check the header; file-level errors stop before any row is looked at. */
-function table(kind: ImportKind, file: CsvFile): { table: Table; notes: string[]; reading: Reading } | FileFailure {
+function table(
+  kind: ImportKind,
+  file: CsvFile,
+  mapped?: Pick<RosterRead, 'column' | 'missing'>,
+): { table: Table; notes: string[]; reading: Reading } | FileFailure {
   const { text } = file;
   const { required, optional } = IMPORT_COLUMNS[kind];
   const known = [...required, ...optional];
@@ -212,7 +233,7 @@ function table(kind: ImportKind, file: CsvFile): { table: Table; notes: string[]
       `The file has ${parsed.records.length.toLocaleString('en')} rows; Rungs imports at most ${IMPORT_LIMITS.rows.toLocaleString('en')} at a time. Split it into smaller files.`,
     );
   }
-  const places = columnPlaces(parsed.header, key);
+  const places = columnPlaces(parsed.header, mapped?.column ?? key);
   const errors: string[] = [];
   const notes: string[] = [];
   for (const [c, at] of places) {
@@ -230,7 +251,7 @@ function table(kind: ImportKind, file: CsvFile): { table: Table; notes: string[]
     const used = DELIMITERS.filter((d) => counts[d] > 0);
     const mixed = used.length > 1 ? ` The header mixes ${delimiterList(used)}: use one delimiter throughout.` : '';
     errors.push(
-      `Missing ${noun(missing.length, 'column')}: ${missing.join(', ')}. The first line must name the columns ${known.join(', ')} (found: ${found}).${mixed}`,
+      `Missing ${noun(missing.length, 'column')}: ${missing.join(', ')}. ${mapped?.missing ?? `The first line must name the columns ${known.join(', ')}`} (found: ${found}).${mixed}`,
     );
   }
   const unused = [...places].filter(([c]) => c !== '' && !known.includes(c));
@@ -254,6 +275,7 @@ function table(kind: ImportKind, file: CsvFile): { table: Table; notes: string[]
     reading: read,
     table: {
       columns: parsed.header,
+      has: (column: string) => places.has(column),
       delimiter: parsed.delimiter,
       rows: parsed.records.map((r) => {
         // The quote Rungs puts before a cell that a spreadsheet would run as a formula comes off here.
@@ -266,7 +288,7 @@ function table(kind: ImportKind, file: CsvFile): { table: Table; notes: string[]
   };
 }
 
-type RowCheck = {
+export type RowCheck = {
   errors: z.infer<typeof RowIssue>[];
   mappings: z.infer<typeof Mapping>[];
   change?: RowChange;
@@ -274,7 +296,7 @@ type RowCheck = {
 };
 
 /** A whole number of points, or null for an empty cell. */
-function points(cell: string, column: string, check: RowCheck): number | null {
+export function points(cell: string, column: string, check: RowCheck): number | null {
   if (cell === '') return null;
   if (!/^[+-]?\d+(\.\d+)?$/.test(cell)) {
     check.errors.push({ column, message: `Bad number: "${cell}" is not a whole number of points.` });
@@ -436,22 +458,29 @@ function width(row: Table['rows'][number], t: Table, check: RowCheck) {
   }
 }
 
-export function checkRoster(file: CsvFile | string, context: RosterContext): Checked<RosterRow> {
-  const parsed = table('roster', asFile(file));
+export function checkRoster(file: CsvFile | string, context: RosterContext, read?: RosterRead): Checked<RosterRow> {
+  const parsed = table('roster', asFile(file), read);
   if ('fileErrors' in parsed) return failed('roster', parsed);
-  const { table: t, notes, reading: read } = parsed;
+  const { table: t, notes, reading } = parsed;
   // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
   // updates them instead of being refused, so a re-exported HR sheet imports again.
   const existing = new Map(context.engineers.map((e) => [key(e.name), e]));
-  const hasCapacity = t.columns.some((c) => key(c) === 'capacity');
+  const hasCapacity = t.has('capacity');
+  const skipped: { line: number; name: string; why: string }[] = [];
   const teams = new Map(context.teamNames.map((n) => [key(n), n]));
   const newTeams = new Map<string, string>();
   const firstLine = new Map<string, number>();
-  const checks = t.rows.map((row) => {
+  const checks = t.rows.flatMap((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
     width(row, t, check);
     const nameR = Name.safeParse(row.get('name'));
     const match = nameR.success ? existing.get(key(nameR.data)) : undefined;
+    // Someone who left is not added; someone on the roster who left is made inactive below.
+    const employment = read?.employment(row.get('active'));
+    if (employment === 'left' && !match) {
+      skipped.push({ line: row.line, name: row.get('name'), why: `status "${row.get('active')}", not on the roster` });
+      return [];
+    }
     if (!nameR.success) check.errors.push({ column: 'name', message: firstMessage(nameR) });
     else {
       const earlier = firstLine.get(key(nameR.data));
@@ -475,9 +504,9 @@ export function checkRoster(file: CsvFile | string, context: RosterContext): Che
       if (!known) newTeams.set(key(team), team);
     }
     // A file without a capacity column leaves everyone's capacity as it is; an empty cell clears it.
-    const capacity = hasCapacity || !match ? points(row.get('capacity'), 'capacity', check) : match.capacity;
+    const capacity = hasCapacity || !match ? (read?.capacity ?? points)(row.get('capacity'), 'capacity', check) : match.capacity;
     // Likewise the active flag: no column (or an empty cell) leaves it; someone new starts active.
-    const active = activeCell(row.get('active'), check) ?? match?.active ?? true;
+    const active = employment ? employment === 'active' : (activeCell(row.get('active'), check) ?? match?.active ?? true);
     let value: RosterRow | null = null;
     if (check.errors.length === 0) {
       const fields = { level: level!, team: team!, capacity, active };
@@ -485,9 +514,9 @@ export function checkRoster(file: CsvFile | string, context: RosterContext): Che
       check.change = !match ? 'new' : check.differences.length > 0 ? 'update' : 'unchanged';
       value = { name: match?.name ?? nameR.data!, ...fields, engineerId: match?.id ?? null, change: check.change };
     }
-    return { row, check, value };
+    return [{ row, check, value }];
   });
-  return finish('roster', t, notes, read, checks, [...newTeams.values()]);
+  return { ...finish('roster', t, notes, reading, checks, [...newTeams.values()]), skipped };
 }
 
 const KINDS: Record<string, WorkKind> = { initiative: 'initiative', initiatives: 'initiative', story: 'story', stories: 'story' };

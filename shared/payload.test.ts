@@ -70,6 +70,10 @@ describe('the depth bound read off JSON bytes, before parsing', () => {
     expect(jsonDepthProblem(message({ title: '[[[[{{{{'.repeat(100) + '\\"[[[[' }))).toBeNull();
   });
 
+  it('a string that ends in a backslash ends there: the brackets after it count', () => {
+    expect(jsonDepthProblem(message({ title: 'C:\\', deep: nested(MAX_PAYLOAD_DEPTH + 3) }))?.code).toBe('invalid_input');
+  });
+
   it('refuses ten million brackets in one pass without parsing them', () => {
     const deep = new Uint8Array(10_000_000).fill(0x5b);
     expect(jsonDepthProblem(deep)?.message).toMatch(/nested more than 32 levels/);

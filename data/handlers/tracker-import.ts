@@ -4,11 +4,12 @@ import { plural } from '../../shared/words.ts';
 import { type ExistingItem, type TrackerValue, checkTracker } from '../../shared/tracker/check.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { type ColumnMapping, ColumnMappingSchema, headerFingerprint, mappingSettingKey } from '../../shared/tracker/source.ts';
-import { parseCsv } from '../../shared/csv.ts';
+import { csvHeader } from '../../shared/csv.ts';
 import type { Db } from '../store/db.ts';
 import { getEngineers } from '../store/queries.ts';
 import { toDb } from '../store/rows.ts';
-import { plucked, prepared } from '../store/statements.ts';
+import { prepared } from '../store/statements.ts';
+import { readSetting, writeSetting } from './import-settings.ts';
 import { record } from './types.ts';
 import { nextSortKey } from './work.ts';
 import { getLadder } from '../store/ladder.ts';
@@ -33,18 +34,6 @@ const quarterItems = (db: Db, quarterId: number) =>
     'SELECT id, kind, title, size, status, external_key, parent_id, team_id FROM work_items WHERE quarter_id = ? ORDER BY id',
   ).all(quarterId);
 
-function savedMapping(db: Db, header: string): ColumnMapping | null {
-  const raw = plucked<[string], string>(db, 'SELECT value FROM settings WHERE key = ?').get(mappingSettingKey(header));
-  if (raw === undefined) return null;
-  try {
-    const r = ColumnMappingSchema.safeParse(JSON.parse(raw));
-    return r.success ? r.data : null;
-  } catch {
-    // A damaged setting is a forgotten mapping, not a refused import.
-    return null;
-  }
-}
-
 export function checkTrackerFile(db: Db, quarterId: number, quarterName: string, file: CsvFile, options: TrackerOptions = {}) {
   const items = quarterItems(db, quarterId);
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -60,19 +49,14 @@ export function checkTrackerFile(db: Db, quarterId: number, quarterName: string,
       parent: p ? { key: p.external_key, title: p.title } : null,
     };
   });
-  const parsed = parseCsv(file.text);
-  const saved = parsed.ok ? savedMapping(db, headerFingerprint(parsed.header)) : null;
+  const parsed = csvHeader(file.text);
+  const saved = parsed ? readSetting(db, mappingSettingKey(headerFingerprint(parsed.header)), ColumnMappingSchema) : null;
   const engineers = getEngineers(db).map((e) => ({ id: e.id, name: e.name, level: e.level, active: e.active }));
   return checkTracker(file, { quarterName, ladder: getLadder(db), items: existing, engineers, saved }, options);
 }
 
 /** The mapping the lead confirmed, kept for the next file with this header. Not part of the plan's history. */
-export function rememberMapping(db: Db, header: string, mapping: ColumnMapping) {
-  prepared<[string, string]>(
-    db,
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(mappingSettingKey(header), JSON.stringify(mapping));
-}
+export const rememberMapping = (db: Db, header: string, mapping: ColumnMapping) => writeSetting(db, mappingSettingKey(header), mapping);
 
 export function importTracker(db: Db, quarterId: number, quarterName: string, sourceName: string, values: TrackerValue[]) {
   const added = values.filter((v) => v.change === 'new');

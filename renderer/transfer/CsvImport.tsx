@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ImportKind, ImportPreview } from '../../shared/import.ts';
 import { IMPORT_COLUMNS } from '../../shared/import.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
-import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { notices } from '../store/notice.ts';
 import { useMutation } from '../store/useMutation.ts';
@@ -10,30 +9,11 @@ import { Notices } from '../ui/Notices.tsx';
 import { toBase64 } from '../../shared/decode.ts';
 import { type PickedFile, filePicker, shownError } from '../files.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
-import { TrackerSource } from './TrackerSource.tsx';
-import { PreviewWithErrors } from './PreviewWithErrors.tsx';
+import type { RosterOptions } from '../../shared/roster-source.ts';
+import { FileChosen } from './FileChosen.tsx';
+import { ImportPreviewPanel } from './ImportPreview.tsx';
 
-/** A file input is cleared after each pick (so the same file can be picked again after fixing it),
- * which makes the browser say "No file chosen"; this says which file was read, for eyes and ears. */
-export function FileChosen({ name, id }: { name: string | null; id: string }) {
-  return (
-    <span id={id} className="file-chosen" role="status">
-      {name === null ? '' : `Chosen file: ${name}`}
-    </span>
-  );
-}
-
-/** A disabled import button says what stands in the way, not what it would do if nothing did. */
-const blockedLabel = (p: ImportPreview): string =>
-  p.fileErrors.length > 0
-    ? 'Fix the file to import'
-    : p.summary.invalid > 0
-      ? `Fix ${plural(p.summary.invalid, 'row')} to import`
-      : 'Nothing to import';
-
-const SHOWN_CLEAN_ROWS = 200;
-
-/** One import (a roster or a backlog): pick a file, see the preview, fix what it reports, commit. */
+/** One spreadsheet import (a roster, or a backlog into the shown quarter): pick, preview, confirm. */
 export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snapshot }) {
   const { run } = useMutation();
   /** Each import section says what happened to its own file. */
@@ -45,19 +25,21 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   // What the lead changed in a tracker preview (mapping, rungs); the commit sends the same.
   const [tracker, setTracker] = useState<TrackerOptions>({});
-  const input = useRef<HTMLInputElement>(null);
+  // Likewise for an HR export: its mapping and a full-time engineer's points.
+  const [roster, setRoster] = useState<RosterOptions>({});
   const quarterId = kind === 'roster' ? null : snapshot.quarter.id;
   const { required, optional } = IMPORT_COLUMNS[kind];
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
-  const previewWith = async (bytes: string, options: TrackerOptions, name: string, sheetName?: string) => {
+  type Options = { tracker?: TrackerOptions; roster?: RosterOptions };
+  const previewWith = async (bytes: string, options: Options, name: string, sheetName?: string) => {
     const r = await api['import.previewCsv']({
       kind,
       quarterId,
       bytes,
       fileName: name,
       ...(sheetName === undefined ? {} : { sheet: sheetName }),
-      ...(kind === 'backlog' ? { tracker: options } : {}),
+      ...(kind === 'backlog' ? { tracker: options.tracker ?? {} } : { roster: options.roster ?? {} }),
     });
     if (r.ok) setPreview(r.value);
     else {
@@ -71,12 +53,14 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
     notices.clear();
     // A new file starts from its preset or its remembered mapping, not the last file's edits.
     setTracker({});
+    setRoster({});
     setSheet(undefined);
     await previewWith(bytes, {}, picked.name);
   };
-  const remap = async (options: TrackerOptions) => {
+  const remap = async (options: Options) => {
     if (!file) return;
-    setTracker(options);
+    if (options.tracker) setTracker(options.tracker);
+    if (options.roster) setRoster(options.roster);
     await previewWith(file.bytes, options, file.name, sheet);
   };
   const pickSheet = async (name: string) => {
@@ -84,7 +68,12 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
     setSheet(name);
     // Another sheet has other columns: it starts from its preset or remembered mapping too.
     setTracker({});
+    setRoster({});
     await previewWith(file.bytes, {}, file.name, name);
+  };
+  const cancel = () => {
+    setPreview(null);
+    setFile(null);
   };
   const commit = async () => {
     if (!file) return;
@@ -98,38 +87,13 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
           ...(sheet === undefined ? {} : { sheet }),
           fingerprint: preview?.fingerprint,
           ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
+          ...(preview?.roster ? { roster: { ...roster, mapping: preview.roster.mapping } } : {}),
         }),
       { where, refusal: 'form', notice: ({ summary }) => `${summary}. Undo it from History.` },
     );
     if (!r.ok) return notices.refused(shownError(r.error), where);
-    setPreview(null);
-    setFile(null);
+    cancel();
   };
-
-  const rows = preview?.rows ?? [];
-  const bad = rows.filter((r) => r.errors.length > 0);
-  // In a long file, show what changes before what does not.
-  const good = [
-    ...rows.filter((r) => r.change === 'update'),
-    ...rows.filter((r) => r.change === 'new'),
-    ...rows.filter((r) => r.change === 'unchanged'),
-  ];
-  const shown = [...bad, ...good.slice(0, SHOWN_CLEAN_ROWS)].sort((a, b) => a.line - b.line);
-  const noun = kind === 'roster' ? 'engineer' : 'item';
-  const s = preview?.summary;
-  const writes = s ? s.new + s.updated : 0;
-  const commitLabel = !s
-    ? ''
-    : writes === 0
-      ? 'Nothing to import'
-      : s.updated === 0
-        ? `Import ${plural(s.new, noun)}`
-        : `Import: add ${s.new}, update ${s.updated}`;
-  // Only a file that meets people already on the roster needs the breakdown.
-  const counts =
-    s && (kind === 'roster' || preview?.source) && s.updated + s.unchanged > 0
-      ? ` ${[`${s.new} new`, `${s.updated} to update`, `${s.unchanged} unchanged`].join(', ')}.`
-      : '';
   const fileId = `${kind}-file`;
 
   return (
@@ -146,7 +110,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
         )}
         .{' '}
         {kind === 'roster'
-          ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer").'
+          ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer"). An HR system\'s people export (Workday, BambooHR, HiBob) imports as it comes: its columns are matched by their names (Employee Name, Job Title, Department, FTE, Status), and the preview shows the mapping for you to change.'
           : 'A story names its initiative in the parent column. A Jira, Linear or GitHub Projects export imports as it comes, and any other sheet through a column mapping: the preview shows how it was read, and a re-import updates what the last one added.'}{' '}
         {kind === 'roster' &&
           'Someone already on the roster is matched by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
@@ -156,7 +120,6 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
         <label htmlFor={fileId}>{kind === 'roster' ? 'Roster CSV file' : 'Backlog CSV file'}</label>
         <input
           id={fileId}
-          ref={input}
           type="file"
           accept=".csv,.tsv,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={`${fileId}-chosen`}
@@ -173,66 +136,18 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
       </div>
       <Notices where={where} />
       {preview && file && (
-        <div className="preview" aria-label={`Preview of ${file.name}`} role="region">
-          {preview.fileErrors.length > 0 ? (
-            <div role="alert" className="error-banner">
-              <strong>{file.name} cannot be imported:</strong>
-              <ul>
-                {preview.fileErrors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p className={preview.clean ? 'preview-summary ok' : 'preview-summary bad'}>
-              {preview.clean
-                ? `${file.name}: ${preview.summary.rows === 1 ? 'its 1 row is' : `all ${preview.summary.rows} rows are`} ready.${counts}`
-                : `${file.name}: ${preview.summary.invalid} of ${plural(preview.summary.rows, 'row')} ${preview.summary.invalid === 1 ? 'has' : 'have'} errors. Fix ${preview.summary.invalid === 1 ? 'it' : 'them'} in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
-              {preview.summary.newTeams.length > 0 && ` New teams: ${preview.summary.newTeams.join(', ')}.`}
-            </p>
-          )}
-          {preview.reading && (
-            <p className="hint reading" data-id="reading">
-              {preview.reading.said}
-              {preview.reading.note && ` ${preview.reading.note}`}
-            </p>
-          )}
-          {preview.reading?.sheets && preview.reading.sheets.length > 1 && (
-            <div className="file-pick">
-              <label htmlFor={`${fileId}-sheet`}>Sheet</label>
-              <select id={`${fileId}-sheet`} value={preview.reading.sheet} onChange={(e) => void pickSheet(e.target.value)}>
-                {preview.reading.sheets.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {preview.source && <TrackerSource source={preview.source} options={tracker} onChange={(o) => void remap(o)} />}
-          {preview.notes.map((n) => (
-            <p key={n} className="hint">
-              {n}
-            </p>
-          ))}
-          {preview.rows.length > 0 && (
-            <PreviewWithErrors kind={kind} preview={preview} fileName={file.name} shown={shown} more={good.length - SHOWN_CLEAN_ROWS} />
-          )}
-          <div className="form-actions">
-            <button type="button" className="primary" disabled={!preview.clean || writes === 0} onClick={() => void commit()}>
-              {preview.clean ? commitLabel : blockedLabel(preview)}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setPreview(null);
-                setFile(null);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ImportPreviewPanel
+          kind={kind}
+          fileName={file.name}
+          fileId={fileId}
+          preview={preview}
+          tracker={tracker}
+          roster={roster}
+          onRemap={(o) => void remap(o)}
+          onPickSheet={(n) => void pickSheet(n)}
+          onCommit={() => void commit()}
+          onCancel={cancel}
+        />
       )}
     </section>
   );

@@ -19,7 +19,8 @@ export function PreviewRows({
   more: number;
 }) {
   return (
-    <div className="preview-scroll">
+    // Focusable, so a keyboard can scroll a long preview (axe: scrollable-region-focusable).
+    <div className="preview-scroll" tabIndex={0} role="group" aria-label={`Rows of ${fileName}, scrollable`}>
       <table className="data-table compact sticky-head preview-table" aria-label={`Rows of ${fileName}`}>
         <ColumnHeads columns={['Line', ...preview.columns, ...(kind === 'roster' || preview.source ? ['Change'] : []), 'Check']} />
         <tbody>

@@ -3,7 +3,7 @@ import { type ColumnMapping, MAP_FIELDS, MAP_FIELD_LABEL, type MapField } from '
 import { type Rank, allowedRungs, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
 import { plural } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
-import { ColumnHeads } from '../ui/ColumnHeads.tsx';
+import { MappingTable } from './MappingTable.tsx';
 
 // The part of a backlog preview that says how a tracker's export (or any sheet) was read: the
 // column each Rungs field takes, editable; the rung for every row of a kind; how statuses and
@@ -16,9 +16,8 @@ const KIND_WORDS: Record<WorkKind, string> = { initiative: 'Every initiative', s
 
 export function TrackerSource({ source, options, onChange }: Props) {
   const ladder = useLadder();
-  const samples = new Map(source.columns.map((c) => [c.name.toLowerCase(), c.samples]));
-  const setField = (field: MapField, column: string) => {
-    const mapping: ColumnMapping = { ...source.mapping, [field]: column === NOT_USED ? [] : [column] };
+  const setField = (field: MapField, column: string | null) => {
+    const mapping: ColumnMapping = { ...source.mapping, [field]: column === null ? [] : [column] };
     onChange({ ...options, mapping });
   };
   const setRung = (kind: WorkKind, value: string) => {
@@ -30,43 +29,23 @@ export function TrackerSource({ source, options, onChange }: Props) {
   const matched = source.assignees.filter((a) => a.engineer !== null);
   const unmatched = source.assignees.filter((a) => a.engineer === null);
   return (
-    <div className="tracker-source" data-id="tracker-source">
-      <p className="tracker-name">
+    <div className="import-source" data-id="tracker-source">
+      <p className="source-name">
         Read as <strong>{source.name}</strong>
         {source.remembered && ' (with the mapping you confirmed for this header last time)'}.
       </p>
       <details open={source.preset === null}>
         <summary>Column mapping</summary>
-        <table className="data-table compact mapping-table" aria-label="Column mapping">
-          <ColumnHeads columns={['Rungs field', 'Column of the file', 'Sample values']} />
-          <tbody>
-            {MAP_FIELDS.map((f) => {
-              const columns = source.mapping[f];
-              const shown = columns.flatMap((c) => samples.get(c.toLowerCase()) ?? []).slice(0, 3);
-              return (
-                <tr key={f}>
-                  <th scope="row">
-                    <label htmlFor={`map-${f}`}>{MAP_FIELD_LABEL[f]}</label>
-                  </th>
-                  <td>
-                    <select id={`map-${f}`} value={columns[0] ?? NOT_USED} onChange={(e) => setField(f, e.target.value)}>
-                      <option value={NOT_USED}>Not used</option>
-                      {source.columns.map((c) => (
-                        <option key={c.name} value={c.name}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                    {columns.length > 1 && <span className="hint"> or, when empty, {columns.slice(1).join(', ')}</span>}
-                  </td>
-                  <td className="samples">{shown.join(' · ')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <MappingTable
+          id="map"
+          fields={MAP_FIELDS}
+          labels={MAP_FIELD_LABEL}
+          mapping={source.mapping}
+          columns={source.columns}
+          onPick={(f, column) => setField(f, column)}
+        />
       </details>
-      <fieldset className="rung-choice">
+      <fieldset className="source-choice">
         <legend>Rungs</legend>
         <p className="hint">
           Items take their kind&apos;s default rung unless a rung column or a label like <code>rung:mid</code> says otherwise. Or set one
@@ -90,7 +69,7 @@ export function TrackerSource({ source, options, onChange }: Props) {
           </label>
         ))}
       </fieldset>
-      <div className="tracker-lists">
+      <div className="import-lists">
         {source.statuses.length > 0 && (
           <section aria-label="Statuses">
             <h4>Statuses</h4>

@@ -9,7 +9,8 @@ import { decodeText, NOT_TEXT } from '../../shared/decode.ts';
 import type { Result } from '../../shared/errors.ts';
 import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, shownError, useShellFeatures } from '../files.ts';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
-import { CsvImport, FileChosen } from './CsvImport.tsx';
+import { CsvImport } from './CsvImport.tsx';
+import { FileChosen } from './FileChosen.tsx';
 import './transfer.css';
 
 type Props = { snapshot: Snapshot; onReplaced: () => void };

@@ -5,6 +5,7 @@ import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '..
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
 import { TrackerOptionsSchema } from '../tracker/preview.ts';
+import { RosterOptionsSchema } from '../roster-source.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
@@ -60,6 +61,8 @@ const csvImportFields = {
   bytes: CsvBytes,
   /** A tracker export's mapping and rungs as the lead set them in the preview. */
   tracker: TrackerOptionsSchema.optional(),
+  /** An HR export's mapping and full-time points as the lead set them in the preview. */
+  roster: RosterOptionsSchema.optional(),
   /** For a workbook: the file's name, for the preview to say where the rows came from. */
   fileName: z.string().max(260).optional(),
   /** For a workbook: the sheet the lead picked; the first sheet when absent. */
@@ -99,13 +102,14 @@ const CsvImport = z.strictObject(csvImportFields).transform(readSheet);
 
 export const DOCUMENT_FORMAT = 'rungs';
 /**
- * Version 2 gave work items a team and the quarter they were carried over from. Version 1
- * documents still import: their work gets the team the migration gives older rosters (see
- * upgradeWork below). Version 3 carries the roster's ladder; earlier ones import into the
- * competency map's: their levels and rungs are positions on that one.
+ * Version 2 gave work items a team and the quarter they were carried over from; version 3 their
+ * tracker's key. Version 1 and 2 documents still import: their work gets the team the migration
+ * gives older rosters (see upgradeWork below) and no key.
+ * Version 4 carries the roster's ladder; earlier ones import onto the competency map's: their
+ * levels and rungs are positions on that one.
  */
-export const DOCUMENT_VERSION = 3;
-const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+export const DOCUMENT_VERSION = 4;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 /** The whole database as one versioned document. The change log stays behind: history is per file. */
 // Strict at every level: a field this version does not know (or a __proto__ key) is refused, not
@@ -127,11 +131,18 @@ const documentOf = <V extends number, W extends z.ZodType, X extends z.ZodRawSha
     workItems: many(workItem, 'work items'),
   });
 const DocumentAssignment = z.strictObject(Assignment.shape).nullable();
-const DocumentWork = z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment });
-export const RungsDocument = documentOf(DOCUMENT_VERSION, DocumentWork, { ladder: Ladder });
+/** A tracker's key (a Jira issue key, a Linear ID): kept, so the restored plan's next re-import updates instead of duplicating. */
+const ExternalKey = z.string().min(1).max(300).nullable();
+export const RungsDocument = documentOf(
+  DOCUMENT_VERSION,
+  z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment }),
+  { ladder: Ladder },
+);
+const RungsDocumentV3 = documentOf(3, z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment }));
+type RungsDocumentV3 = z.infer<typeof RungsDocumentV3>;
 export type RungsDocument = z.infer<typeof RungsDocument>;
-const RungsDocumentV2 = documentOf(2, DocumentWork);
-export type RungsDocumentV2 = z.infer<typeof RungsDocumentV2>;
+const RungsDocumentV2 = documentOf(2, z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment }));
+type RungsDocumentV2 = z.infer<typeof RungsDocumentV2>;
 const { teamId: _t, carriedFromQuarterId: _c, carriedAckNote: _n, ...VERSION_1_WORK } = WorkItem.shape;
 const RungsDocumentV1 = documentOf(1, z.strictObject({ ...VERSION_1_WORK, assignment: DocumentAssignment }));
 type RungsDocumentV1 = z.infer<typeof RungsDocumentV1>;
@@ -156,11 +167,19 @@ function upgradeWork(doc: RungsDocumentV1): RungsDocumentV2 {
       teamId: w.kind === 'initiative' ? initiativeTeam.get(w.id)! : w.parentId === null ? null : (initiativeTeam.get(w.parentId) ?? null),
       carriedFromQuarterId: null,
       carriedAckNote: null,
+      externalKey: null,
     })),
   };
 }
 
-const withDefaultLadder = (doc: RungsDocumentV2): RungsDocument => ({ ...doc, version: 3, ladder: DEFAULT_LADDER });
+/** A version 2 document as version 3: nothing it holds came with a tracker's key. */
+const upgradeKeys = (doc: RungsDocumentV2): RungsDocumentV3 => ({
+  ...doc,
+  version: 3,
+  workItems: doc.workItems.map((w) => ({ ...w, externalKey: null })),
+});
+
+const withDefaultLadder = (doc: RungsDocumentV3): RungsDocument => ({ ...doc, version: 4, ladder: DEFAULT_LADDER });
 
 class Refusal extends Error {}
 const refuseDocument = (why: string): never => {
@@ -239,7 +258,9 @@ function read(raw: string): RungsDocument {
         : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
-  const parsed = (head.version === 1 ? RungsDocumentV1 : head.version === 2 ? RungsDocumentV2 : RungsDocument).safeParse(data);
+  const parsed = (
+    head.version === 1 ? RungsDocumentV1 : head.version === 2 ? RungsDocumentV2 : head.version === 3 ? RungsDocumentV3 : RungsDocument
+  ).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = where(issue.path);
@@ -253,9 +274,15 @@ function read(raw: string): RungsDocument {
     refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
   }
   const doc = parsed.data!;
-  return doc.version === 3
+  return doc.version === 4
     ? (doc as RungsDocument)
-    : withDefaultLadder(doc.version === 1 ? upgradeWork(doc as RungsDocumentV1) : (doc as RungsDocumentV2));
+    : withDefaultLadder(
+        doc.version === 1
+          ? upgradeKeys(upgradeWork(doc as RungsDocumentV1))
+          : doc.version === 2
+            ? upgradeKeys(doc as RungsDocumentV2)
+            : (doc as RungsDocumentV3),
+      );
 }
 
 /**

@@ -30,9 +30,11 @@ import {
   PRESET_MAPPINGS,
   PRESET_NAMES,
   columnKey,
+  columnSamples,
   fitMapping,
   guessMapping,
   headerFingerprint,
+  indexPeople,
   matchPerson,
   personKey,
   readKind,
@@ -134,8 +136,6 @@ function emptyPreview(fileErrors: string[], source: TrackerSource | undefined, c
   };
 }
 
-const SAMPLES = 3;
-
 /** Read a tracker export or a mapped sheet. `options` is what the lead changed in the preview. */
 export function checkTracker(input: CsvFile, context: TrackerContext, options: TrackerOptions = {}): TrackerChecked {
   const parsed = parseCsv(input.text);
@@ -185,20 +185,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     header: fp,
     remembered,
     mapping,
-    columns: [...places.keys()]
-      .filter((k) => k !== '')
-      .map((k) => {
-        const name = header[places.get(k)![0]!]!.trim();
-        const samples: string[] = [];
-        for (const r of records) {
-          for (const v of r.values.get(k) ?? []) {
-            const t = v.trim();
-            if (t !== '' && !samples.includes(t) && samples.length < SAMPLES) samples.push(t.slice(0, 60));
-          }
-          if (samples.length >= SAMPLES) break;
-        }
-        return { name, samples };
-      }),
+    columns: columnSamples(header, places, records),
     rungs,
     statuses: [],
     skipped: [],
@@ -228,8 +215,17 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   }
   if (parsed.records.length === 0) return fail(['The file has a header line but no rows.']);
   // The lead maps one column per field; a preset may read several (first non-empty wins).
-  const all = (r: (typeof records)[number], f: keyof ColumnMapping) =>
-    mapping[f].flatMap((c) => (r.values.get(columnKey(c)) ?? []).map((v) => v.trim())).filter((v) => v !== '');
+  const fieldKeys = new Map(Object.entries(mapping).map(([f, columns]) => [f, columns.map(columnKey)]));
+  const all = (r: (typeof records)[number], f: keyof ColumnMapping) => {
+    const out: string[] = [];
+    for (const k of fieldKeys.get(f)!) {
+      for (const v of r.values.get(k) ?? []) {
+        const t = v.trim();
+        if (t !== '') out.push(t);
+      }
+    }
+    return out;
+  };
   const first = (r: (typeof records)[number], f: keyof ColumnMapping) => all(r, f)[0] ?? '';
   const column = (name: string) => (r: { values: Map<string, string[]> }) => (r.values.get(columnKey(name)) ?? [])[0]?.trim() ?? '';
 
@@ -301,6 +297,8 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
 
   const statusCounts = new Map<string, TrackerSource['statuses'][number]>();
   const people = new Map<string, TrackerSource['assignees'][number]>();
+  const roster = indexPeople(context.engineers);
+  const engineerById = new Map(context.engineers.map((e) => [e.id, e]));
   const seenKeys = new Map<string, number>();
   const values: (TrackerValue | null)[] = [];
   const rows: PreviewRow[] = [];
@@ -402,10 +400,11 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     let assigneeId: number | null = null;
     let assigneeText = '';
     for (const name of d.assignees) {
-      const m = matchPerson(name, context.engineers);
-      const entry = people.get(personKey(name)) ?? { name, engineer: m.ok ? m.person.name : null, why: m.ok ? '' : m.why, rows: 0 };
+      const k = personKey(name);
+      const m = matchPerson(name, roster);
+      const entry = people.get(k) ?? { name, engineer: m.ok ? m.person.name : null, why: m.ok ? '' : m.why, rows: 0 };
       entry.rows++;
-      people.set(personKey(name), entry);
+      people.set(k, entry);
       if (m.ok && assigneeId === null) {
         assigneeId = m.person.id;
         assigneeText = m.person.name;
@@ -452,7 +451,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     }
     const change = existing ? (differences.length > 0 ? 'update' : 'unchanged') : 'new';
     if (assigneeId !== null && change === 'new') {
-      const who = context.engineers.find((e) => e.id === assigneeId)!;
+      const who = engineerById.get(assigneeId)!;
       if (fit(rung, who.level).kind === 'overreach') {
         source.warnings.push({
           line: d.line,
@@ -504,10 +503,11 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   }
   source.statuses = [...statusCounts.values()];
   source.assignees = [...people.values()];
+  // Skipped rows and unmatched names are the preview's own lists (TrackerSource), said once, there.
   const notes: string[] = [];
-  if (source.skipped.length > 0) notes.push(`${source.skipped.length} of the file's rows are skipped (listed below).`);
-  const unmatched = source.assignees.filter((a) => a.engineer === null);
-  if (unmatched.length > 0) notes.push(`Not matched to anyone on the roster, left unassigned: ${unmatched.map((a) => a.name).join(', ')}.`);
+  // By line, not by a search per row: a 3,000-row export would make that 9 million comparisons.
+  const assigneeAt = new Map<number, number | null>();
+  for (const v of values) if (v && !assigneeAt.has(v.line)) assigneeAt.set(v.line, v.assigneeId);
   const preview: ImportPreview = {
     kind: 'backlog',
     ...summarized(rows, []),
@@ -518,7 +518,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     rows,
     // The matched engineers are in the cells: a roster edited after the preview changes it.
     fingerprint: fingerprint(
-      rows.map((r) => [r.line, r.change, r.differences, r.mappings, r.cells, values.find((v) => v?.line === r.line)?.assigneeId ?? null]),
+      rows.map((r) => [r.line, r.change, r.differences, r.mappings, r.cells, assigneeAt.get(r.line) ?? null]),
       source.warnings,
     ),
     source,

@@ -145,6 +145,32 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
   return out;
 }
 
+const SAMPLES = 3;
+/** Rows looked at for samples: a column empty in its first rows is shown without, rather than read to the end. */
+const SAMPLE_ROWS = 200;
+
+/** Each column of the file (repeated ones once) with its first few different values, for picking a mapping. */
+export function columnSamples(
+  header: readonly string[],
+  places: ReadonlyMap<string, readonly number[]>,
+  records: readonly { values: ReadonlyMap<string, readonly string[]> }[],
+): { name: string; samples: string[] }[] {
+  return [...places.keys()]
+    .filter((k) => k !== '')
+    .map((k) => {
+      const name = header[places.get(k)![0]!]!.trim();
+      const samples: string[] = [];
+      for (const r of records.slice(0, SAMPLE_ROWS)) {
+        for (const v of r.values.get(k) ?? []) {
+          const t = v.trim();
+          if (t !== '' && !samples.includes(t) && samples.length < SAMPLES) samples.push(t.slice(0, 60));
+        }
+        if (samples.length >= SAMPLES) break;
+      }
+      return { name, samples };
+    });
+}
+
 /** A mapping kept only where it names columns this header has (a saved one may be older than the file). */
 export function fitMapping(m: ColumnMapping, header: readonly string[]): ColumnMapping {
   const has = new Set(header.map(columnKey));
@@ -217,10 +243,21 @@ export const personKey = (name: string): string =>
 export type Person = { id: number; name: string; active: boolean };
 export type PersonMatch = { ok: true; person: Person } | { ok: false; why: string };
 
+/** The roster by personKey, made once per file: a 3,000-row export names the same few people again and again. */
+export type PeopleIndex = ReadonlyMap<string, readonly Person[]>;
+export function indexPeople(people: readonly Person[]): PeopleIndex {
+  const index = new Map<string, Person[]>();
+  for (const p of people) {
+    const k = personKey(p.name);
+    index.set(k, [...(index.get(k) ?? []), p]);
+  }
+  return index;
+}
+
 /** The active engineer a tracker's name means; an inactive one, or two of the same name, match no one. */
-export function matchPerson(name: string, people: readonly Person[]): PersonMatch {
-  const k = personKey(name);
-  const same = people.filter((p) => personKey(p.name) === k);
+export function matchPerson(name: string, people: readonly Person[] | PeopleIndex): PersonMatch {
+  const index: PeopleIndex = people instanceof Map ? people : indexPeople(people as readonly Person[]);
+  const same = index.get(personKey(name)) ?? [];
   const active = same.filter((p) => p.active);
   if (active.length === 1) return { ok: true, person: active[0]! };
   if (active.length > 1) return { ok: false, why: `${active.length} engineers on the roster are called ${active[0]!.name}` };

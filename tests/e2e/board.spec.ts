@@ -55,11 +55,18 @@ async function dragOver(page: Page, source: Locator, target: Locator) {
   await page.mouse.move(x, y, { steps: 15 });
   // dnd-kit measures drop targets just after the drag starts; a hand never holds perfectly still,
   // and these last small moves let it settle the collision on the measured lanes.
+  // The lane is aimed at afresh each time: on a busy machine cards mounting near the view can move
+  // it after its box was first read.
   await expect(async () => {
-    await page.mouse.move(x + 2, y + 2, { steps: 2 });
-    await page.mouse.move(x, y, { steps: 2 });
+    const now = (await target.boundingBox())!;
+    const ty = (Math.max(now.y, 0) + Math.min(now.y + now.height, viewport.height)) / 2;
+    await page.mouse.move(now.x + now.width / 2 + 2, ty + 2, { steps: 2 });
+    await page.mouse.move(now.x + now.width / 2, ty, { steps: 2 });
     await expect(target.locator('[data-id="lane-preview"], [data-id="backlog-preview"]')).toHaveCount(1, { timeout: 500 });
-  }).toPass({ timeout: 5000 });
+    // Settled: the lane has not moved since it was aimed at.
+    await page.waitForTimeout(150);
+    expect(await target.boundingBox()).toEqual(now);
+  }).toPass({ timeout: 10_000 });
 }
 async function drag(page: Page, source: Locator, target: Locator) {
   await dragOver(page, source, target);

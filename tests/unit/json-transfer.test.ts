@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RungsDocument } from '../../shared/contract/transfer.ts';
@@ -32,7 +32,7 @@ describe('the whole database as a versioned JSON document', () => {
     const first = ok(demo.dispatch('export.json', {}));
     expect(first.filename).toMatch(/^rungs-\d{4}-\d\d-\d\d\.json$/);
     const doc = RungsDocument.parse(JSON.parse(first.text));
-    expect(doc).toMatchObject({ format: 'rungs', version: 3 });
+    expect(doc).toMatchObject({ format: 'rungs', version: 4 });
 
     const empty = tempRoster({ demo: false });
     const m = ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
@@ -82,7 +82,7 @@ describe('the whole database as a versioned JSON document', () => {
       ok: false,
       error: { code: 'conflict', message: /^This document is inconsistent: Priya Natarajan is in team 77/ },
     });
-    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 4 }) })).toMatchObject({
+    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 5 }) })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -212,5 +212,54 @@ describe('roster and plan as CSV', () => {
       '',
       '',
     ]);
+  });
+});
+
+describe("a tracker's keys travel with the document", () => {
+  const JIRA = readFileSync(new URL('../e2e/fixtures/jira-export.csv', import.meta.url), 'utf8');
+  const keysOf = (db: ReturnType<typeof tempRoster>['db']) =>
+    db.prepare('SELECT quarter_id AS quarter, external_key AS key, title FROM work_items WHERE external_key IS NOT NULL ORDER BY id').all();
+
+  it('export → restore keeps every key, so the next import of the same export updates instead of duplicating', () => {
+    const demo = tempRoster();
+    const bytes = csvBytes(JIRA);
+    ok(demo.dispatch('import.commitCsv', { kind: 'backlog', quarterId: 1, bytes }));
+    const keys = keysOf(demo.db);
+    expect(keys.length).toBeGreaterThan(5);
+    const doc = RungsDocument.parse(JSON.parse(ok(demo.dispatch('export.json', {})).text));
+    expect(doc.workItems.filter((w) => w.externalKey !== null)).toHaveLength(keys.length);
+
+    const restored = tempRoster({ demo: false });
+    ok(restored.dispatch('import.json', { text: JSON.stringify(doc) }));
+    expect(keysOf(restored.db)).toEqual(keys);
+    const again = ok(restored.dispatch('import.previewCsv', { kind: 'backlog', quarterId: 1, bytes }));
+    expect(again.summary.new).toBe(0);
+    expect(again.summary.unchanged).toBe(keys.length);
+  });
+
+  it('a version 2 document (before keys) still restores, with no keys', () => {
+    const doc = JSON.parse(ok(tempRoster().dispatch('export.json', {})).text);
+    const { ladder: _ladder, ...onTheMap } = doc;
+    const v2 = { ...onTheMap, version: 2, workItems: doc.workItems.map(({ externalKey: _k, ...w }: { externalKey: unknown }) => w) };
+    const restored = tempRoster({ demo: false });
+    ok(restored.dispatch('import.json', { text: JSON.stringify(v2) }));
+    expect(keysOf(restored.db)).toEqual([]);
+  });
+
+  it('two items of a quarter with the same key are refused, both named', () => {
+    const demo = tempRoster();
+    const doc = RungsDocument.parse(JSON.parse(ok(demo.dispatch('export.json', {})).text));
+    const [a, b] = doc.workItems.filter((w) => w.quarterId === 1);
+    a!.externalKey = 'PAY-1';
+    b!.externalKey = 'PAY-1';
+    const restored = tempRoster({ demo: false });
+    expect(restored.dispatch('import.json', { text: JSON.stringify(doc) })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: `This document is inconsistent: '${b!.title}' and '${a!.title}' have the same tracker key PAY-1. Nothing was imported.`,
+      },
+    });
+    expect(rowCounts(restored.db).work_items).toBe(0);
   });
 });

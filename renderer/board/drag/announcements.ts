@@ -1,4 +1,4 @@
-import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
+import type { Announcements, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
 import { fitSentence } from '../../../shared/fit.ts';
 import { type Ladder, levelName } from '../../../shared/ladder.ts';
 import type { Engineer, WorkItem } from '../../../shared/schemas.ts';
@@ -13,7 +13,13 @@ export const screenReaderInstructions: ScreenReaderInstructions = {
     'each lane tells you the fit. Press space or enter to drop it there, or escape to cancel.',
 };
 
-type Lookup = { item: (id: number) => WorkItem | undefined; engineer: (id: number) => Engineer | undefined; ladder: Ladder };
+type Lookup = {
+  item: (id: number) => WorkItem | undefined;
+  engineer: (id: number) => Engineer | undefined;
+  /** Where the last drop landed (the target the board previewed), which the end announcement names. */
+  landed: () => UniqueIdentifier | null;
+  ladder: Ladder;
+};
 
 export function boardAnnouncements(lookup: Lookup): Announcements {
   const { ladder } = lookup;
@@ -45,8 +51,8 @@ export function boardAnnouncements(lookup: Lookup): Announcements {
       if (backlog) return `${title} is over the backlog: dropping it there leaves it unassigned.`;
       return `${title} is no longer over a lane.`;
     },
-    onDragEnd({ active, over }) {
-      const { item, engineer, title, backlog } = describe(active.id, over?.id);
+    onDragEnd({ active }) {
+      const { item, engineer, title, backlog } = describe(active.id, lookup.landed());
       if (item && engineer) return `Dropped ${fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level)}.`;
       if (backlog) return `Returned ${title} to the backlog.`;
       return `${title} was dropped outside any lane; nothing changed.`;

@@ -4,6 +4,7 @@ import {
   type DragOverEvent,
   DragOverlay,
   type DragStartEvent,
+  type UniqueIdentifier,
   KeyboardSensor,
   type MeasuringConfiguration,
   MouseSensor,
@@ -88,9 +89,16 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     // drop in that time, with the lanes still moving, could land on no lane (npm run bench).
     useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
+  /** The target the last drop landed on, for its announcement (dnd-kit announces after onDragEnd). */
+  const landed = useRef<UniqueIdentifier | null>(null);
   const accessibility = useMemo(
     () => ({
-      announcements: boardAnnouncements({ item: (id) => itemsById.get(id), engineer: (id) => engineersById.get(id), ladder }),
+      announcements: boardAnnouncements({
+        item: (id) => itemsById.get(id),
+        engineer: (id) => engineersById.get(id),
+        landed: () => landed.current,
+        ladder,
+      }),
       screenReaderInstructions,
     }),
     [itemsById, engineersById, ladder],
@@ -128,14 +136,19 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
   }, [store]);
   const onDragEnd = useCallback(
     ({ active, over }: DragEndEvent) => {
+      // The card lands where the board showed it would: the target last previewed. dnd-kit's own
+      // answer is judged on its last render, and a lane that moved under a still pointer or a
+      // held key since then (cards mounting near the view) could make it "outside any lane".
+      const target = store.get().overId ?? over?.id ?? null;
+      landed.current = target;
       const before = endDrag();
       const itemId = itemIdOf(active.id);
-      if (!before || itemId === null || !over) return;
-      const engineerId = over.id === BACKLOG_ID ? null : engineerIdOf(over.id);
-      if (engineerId === null && over.id !== BACKLOG_ID) return;
+      if (!before || itemId === null || target === null) return;
+      const engineerId = target === BACKLOG_ID ? null : engineerIdOf(target);
+      if (engineerId === null && target !== BACKLOG_ID) return;
       onDrop(before, itemId, engineerId);
     },
-    [endDrag, onDrop],
+    [store, endDrag, onDrop],
   );
   const onDragCancel = useCallback(() => {
     const before = endDrag();

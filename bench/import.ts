@@ -1,0 +1,164 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createDispatcher } from '../data/handlers/dispatch.ts';
+import { createRemoteRoster } from '../data/remote/client.ts';
+import { spawnRosterWorker } from '../data/remote/worker-thread.ts';
+import { openDatabase } from '../data/store/db.ts';
+import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/index.ts';
+import { toBase64 } from '../shared/decode.ts';
+import { jsonDepthProblem, payloadProblem } from '../shared/payload.ts';
+import { writeXlsx } from '../tests/helpers/xlsx-writer.ts';
+import type { GeneratedOrg, Scale } from './generate.ts';
+import { type Stats, measurePair, stats } from './harness.ts';
+import { jiraExport } from './jira-export.ts';
+import { type Row, row } from './report.ts';
+
+// Importing a tracker's export: a Jira Cloud CSV of `rows` rows and the same rows as an .xlsx
+// workbook, previewed and committed into an empty quarter of the generated org, through the
+// dispatcher the app uses. Then the thread that serves the window (the browser host's HTTP thread;
+// Electron's main process has the same shape) is watched while the roster thread previews and
+// commits, against the same work done in that thread: the same-run baseline.
+
+export type ImportOptions = { rows: number; warmup: number; samples: number };
+
+const watch = monitorEventLoopDelay({ resolution: 1 });
+
+/** The longest stall of this thread while `work` runs (see main-thread.ts). */
+async function longestStall(work: () => unknown): Promise<number> {
+  watch.reset();
+  await sleep(2);
+  await work();
+  await sleep(15);
+  return watch.max / 1e6;
+}
+
+export async function importFigures(org: Pick<GeneratedOrg, 'file'>, scale: Scale, opts: ImportOptions): Promise<Row[]> {
+  const s = scale.name;
+  const local = openDatabase(org.file);
+  const { dispatch } = createDispatcher(local, { databasePath: org.file });
+  const call = <K extends ChannelName>(channel: K, request: RequestOf<K>): ResponseOf<K> => {
+    const r = dispatch(channel, request);
+    if (!r.ok) throw new Error(`${channel} failed in the benchmark: ${r.error.code}: ${r.error.message}`);
+    return r.value;
+  };
+  const people = local.prepare('SELECT name FROM engineers ORDER BY id').pluck().all() as string[];
+  const jira = jiraExport(opts.rows, people);
+  const csv = toBase64(new TextEncoder().encode(jira.csv));
+  const xlsx = toBase64(writeXlsx({ 'Jira export': [jira.header, ...jira.rows] }));
+  const n = opts.rows.toLocaleString('en-US');
+  console.log(
+    `${s}: import of ${n} Jira rows (${jira.counts.epics} epics, ${jira.counts.stories} stories, ${jira.counts.subtasks} sub-tasks): CSV ${(jira.csv.length / 1e6).toFixed(2)} MB, xlsx ${((xlsx.length * 3) / 4 / 1e6).toFixed(2)} MB`,
+  );
+  const { quarterId } = call('quarters.create', { name: '2027 Q1' });
+  const request = (bytes: string, fileName: string) => ({ kind: 'backlog' as const, quarterId, bytes, fileName, tracker: {} });
+  const asCsv = request(csv, 'jira.csv');
+  const asXlsx = request(xlsx, 'jira.xlsx');
+
+  // A preview that refuses the file would time the wrong path.
+  const first = call('import.previewCsv', asCsv);
+  if (!first.clean || first.summary.new === 0) {
+    throw new Error(
+      `The bench Jira export does not preview clean: ${first.fileErrors[0] ?? JSON.stringify(first.rows.find((r) => r.errors.length > 0))}`,
+    );
+  }
+  const rows: Row[] = [];
+  const previews = measurePair(
+    () => call('import.previewCsv', asCsv),
+    () => call('import.previewCsv', asXlsx),
+    { warmup: opts.warmup, samples: opts.samples },
+  );
+  const within500 = { op: '<=', value: 500, stat: 'p95' } as const;
+  rows.push(row(s, `import preview: Jira CSV, ${n} rows`, 'ms', previews.a, within500));
+  rows.push(row(s, `import preview: the same rows as .xlsx`, 'ms', previews.b, within500));
+  rows.push(row(s, `import preview: CSV ÷ xlsx`, 'x', previews.ratio, null, 'info'));
+
+  // Each commit adds every row to the empty quarter and keeps a backup, as the app does; an undo
+  // (not timed) empties the quarter again for the next sample.
+  const commit = (r: typeof asCsv) => call('import.commitCsv', r);
+  const undo = () => call('history.undo', {});
+  const commitCsv: number[] = [];
+  const commitXlsx: number[] = [];
+  const commitSamples = Math.max(2, Math.ceil(opts.samples / 4));
+  for (let i = 0; i < commitSamples + 1; i++) {
+    let t0 = performance.now();
+    commit(asCsv);
+    const tc = performance.now() - t0;
+    undo();
+    t0 = performance.now();
+    commit(asXlsx);
+    const tx = performance.now() - t0;
+    undo();
+    if (i === 0) continue; // warm-up
+    commitCsv.push(tc);
+    commitXlsx.push(tx);
+  }
+  const within1500 = { op: '<=', value: 1500, stat: 'p95' } as const;
+  rows.push(row(s, `import commit: Jira CSV, ${n} rows (with its backup)`, 'ms', stats(commitCsv), within1500));
+  rows.push(row(s, `import commit: the same rows as .xlsx`, 'ms', stats(commitXlsx), within1500));
+
+  rows.push(...(await stallFigures(org.file, s, dispatch, { csv: asCsv, xlsx: asXlsx }, commitSamples)));
+  local.close();
+  return rows;
+}
+
+type Dispatch = ReturnType<typeof createDispatcher>['dispatch'];
+type ImportRequest = RequestOf<'import.previewCsv'>;
+
+async function stallFigures(file: string, s: string, dispatch: Dispatch, files: Record<'csv' | 'xlsx', ImportRequest>, samples: number) {
+  const remote = createRemoteRoster({ spawn: spawnRosterWorker, open: { path: file, options: {}, launchBackup: false } });
+  const opened = await remote.open();
+  if (!opened.ok) throw new Error(`The bench roster did not open: ${opened.problem.message}`);
+  // What the host thread does with a request: check the body's depth, parse it, check the payload,
+  // post it to the roster thread and wait for the reply as JSON (host/server.ts).
+  const viaRosterThread = async (channel: ChannelName, request: unknown) => {
+    const body = Buffer.from(JSON.stringify({ channel, request }));
+    return longestStall(async () => {
+      if (jsonDepthProblem(body)) throw new Error('The bench request is too deep.');
+      const message = JSON.parse(body.toString('utf8')) as { channel: unknown; request: unknown };
+      if (payloadProblem(message.request)) throw new Error('The bench request is refused by the payload check.');
+      const json = await remote.dispatchJson(message.channel, message.request);
+      if (!json.startsWith('{"ok":true')) throw new Error(`${channel} failed in the benchmark: ${json.slice(0, 300)}`);
+    });
+  };
+  const inThread = (channel: ChannelName, request: unknown) =>
+    longestStall(() => {
+      const r = dispatch(channel as 'import.previewCsv', request as ImportRequest);
+      if (!r.ok) throw new Error(`${channel} failed in the benchmark: ${r.error.message}`);
+    });
+  const undoRemote = async () => {
+    const json = await remote.dispatchJson('history.undo', {});
+    if (!json.startsWith('{"ok":true')) throw new Error(`history.undo failed in the benchmark: ${json.slice(0, 300)}`);
+  };
+  const ops: { figure: string; channel: ChannelName; request: ImportRequest }[] = [
+    { figure: 'preview, Jira CSV', channel: 'import.previewCsv', request: files.csv },
+    { figure: 'preview, .xlsx', channel: 'import.previewCsv', request: files.xlsx },
+    { figure: 'commit, Jira CSV', channel: 'import.commitCsv', request: files.csv },
+  ];
+  const rows: Row[] = [];
+  watch.enable();
+  try {
+    for (const op of ops) {
+      const before: number[] = [];
+      const after: number[] = [];
+      const ratio: number[] = [];
+      for (let i = 0; i < samples + 1; i++) {
+        const a = await inThread(op.channel, op.request);
+        if (op.channel === 'import.commitCsv') await undoRemote();
+        const b = await viaRosterThread(op.channel, op.request);
+        if (op.channel === 'import.commitCsv') await undoRemote();
+        if (i === 0) continue; // warm-up
+        before.push(a);
+        after.push(b);
+        ratio.push(b / a);
+      }
+      const what = `host thread's longest stall: import ${op.figure}`;
+      rows.push(row(s, `${what}, database in thread (before)`, 'ms', stats(before), null, 'info'));
+      rows.push(row(s, `${what}, roster thread (after)`, 'ms', stats(after) satisfies Stats, { op: '<=', value: 16, stat: 'p95' }));
+      rows.push(row(s, `${what}, after ÷ before`, 'x', stats(ratio), null, 'info'));
+    }
+  } finally {
+    watch.disable();
+    await remote.close();
+  }
+  return rows;
+}
