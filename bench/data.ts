@@ -60,14 +60,14 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
       'info',
     ),
   );
-  const plan = { engineers: snap.engineers, items: snap.items };
+  const plan = { engineers: snap.engineers, items: snap.items, ladder: snap.ladder };
   rows.push(
     row(
       s,
       'delegation gaps, whole org (shared/gaps.ts)',
       'ms',
       measure(() => {
-        gapSummary(engineerGaps(plan));
+        gapSummary(engineerGaps(plan), plan.ladder);
         itemWarnings(plan);
         teamGaps(plan);
       }, opts),

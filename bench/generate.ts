@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Db, openDatabase } from '../data/store/db.ts';
-import { TOUCHPOINTS, type Rank, type Touchpoint } from '../shared/ladder.ts';
+import { DEFAULT_LADDER } from '../shared/default-ladder.ts';
+import { type Rank, type Touchpoint, touchpointNames } from '../shared/ladder.ts';
 
 // A seeded org for the benchmarks: the same seed gives the same rows, so runs compare.
 // Rows go in directly with prepared statements in one transaction (a bench fixture, not a plan
@@ -60,7 +61,7 @@ export function generateOrg(dir: string, scale: Scale, seed = 7): GeneratedOrg {
   const touchpoints = (): string => {
     const set = new Set<Touchpoint>();
     const n = 1 + Math.floor(rand() * 3);
-    while (set.size < n) set.add(pick(TOUCHPOINTS));
+    while (set.size < n) set.add(pick(touchpointNames(DEFAULT_LADDER)));
     return JSON.stringify([...set]);
   };
 

@@ -5,6 +5,7 @@ import { focusScreenHeading } from './focus.ts';
 import { History } from './history/History.tsx';
 import { Insights } from './insights/Insights.tsx';
 import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
+import { Ladder } from './ladder/Ladder.tsx';
 import { type Go, type NavTarget, useFocusTarget } from './navigation.ts';
 import { Report } from './report/Report.tsx';
 import { Quarters } from './quarters/Quarters.tsx';
@@ -13,6 +14,8 @@ import { Transfer } from './transfer/Transfer.tsx';
 import { Work } from './work/Work.tsx';
 import { planStore, usePlanState } from './store/plan.ts';
 import { notices } from './store/notice.ts';
+import { LadderContext } from './ladder/useLadder.ts';
+import { DEFAULT_LADDER } from '../shared/default-ladder.ts';
 
 const SCREENS = [
   'Board',
@@ -21,6 +24,7 @@ const SCREENS = [
   'Work',
   'Quarters',
   'Competency map',
+  'Ladder',
   'History',
   'Import/Export',
   'Report',
@@ -93,35 +97,38 @@ export function App() {
           </label>
         )}
       </header>
-      <main id="main" tabIndex={-1}>
-        {plan.error && (
-          <p role="alert" className="error-banner">
-            {plan.error}
-          </p>
-        )}
-        {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
-        {plan.snapshot &&
-          screen === 'Board' &&
-          (isEmptyRoster(plan.snapshot) ? <FirstRunGuide snapshot={plan.snapshot} go={go} /> : <Board snapshot={plan.snapshot} />)}
-        {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} />}
-        {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} />}
-        {plan.snapshot && screen === 'Quarters' && (
-          <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onSwitch={setQuarterId} />
-        )}
-        {plan.snapshot && screen === 'Import/Export' && (
-          <Transfer
-            snapshot={plan.snapshot}
-            // A restored document brings its own quarters: show its latest one.
-            onReplaced={() => setQuarterId(undefined)}
-          />
-        )}
-        {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}
-        {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} go={go} />}
-        {plan.snapshot && screen === 'Competency map' && (
-          <CompetencyMapScreen snapshot={plan.snapshot} engineerId={mapEngineerId} onSelect={setMapEngineerId} go={go} />
-        )}
-        {plan.snapshot && screen === 'Report' && <Report snapshot={plan.snapshot} />}
-      </main>
+      <LadderContext value={plan.snapshot?.ladder ?? DEFAULT_LADDER}>
+        <main id="main" tabIndex={-1}>
+          {plan.error && (
+            <p role="alert" className="error-banner">
+              {plan.error}
+            </p>
+          )}
+          {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
+          {plan.snapshot &&
+            screen === 'Board' &&
+            (isEmptyRoster(plan.snapshot) ? <FirstRunGuide snapshot={plan.snapshot} go={go} /> : <Board snapshot={plan.snapshot} />)}
+          {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} />}
+          {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} />}
+          {plan.snapshot && screen === 'Quarters' && (
+            <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onSwitch={setQuarterId} />
+          )}
+          {plan.snapshot && screen === 'Import/Export' && (
+            <Transfer
+              snapshot={plan.snapshot}
+              // A restored document brings its own quarters: show its latest one.
+              onReplaced={() => setQuarterId(undefined)}
+            />
+          )}
+          {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}
+          {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} go={go} />}
+          {plan.snapshot && screen === 'Competency map' && (
+            <CompetencyMapScreen snapshot={plan.snapshot} engineerId={mapEngineerId} onSelect={setMapEngineerId} go={go} />
+          )}
+          {plan.snapshot && screen === 'Report' && <Report snapshot={plan.snapshot} />}
+          {plan.snapshot && screen === 'Ladder' && <Ladder />}
+        </main>
+      </LadderContext>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 // thing there (a card on the board, a row of the map). Cards carry data-id="item-<id>".
 
 export type NavTarget = {
-  screen: 'Board' | 'Insights' | 'Roster' | 'Work' | 'Quarters' | 'Competency map' | 'History' | 'Import/Export' | 'Report';
+  screen: 'Board' | 'Insights' | 'Roster' | 'Work' | 'Quarters' | 'Competency map' | 'Ladder' | 'History' | 'Import/Export' | 'Report';
   /** A CSS selector to scroll to and focus once the screen has rendered. */
   focus?: string | undefined;
   /** The engineer whose column the map highlights. */

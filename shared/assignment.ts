@@ -1,5 +1,5 @@
 import { canReview, fit } from './fit.ts';
-import { type Rank, levelName } from './ladder.ts';
+import { type Ladder, type Rank, levelName } from './ladder.ts';
 import type { Assignment } from './schemas.ts';
 
 // The rules an assignment holds whichever path wrote it: a drop, a reviewer picked, a note kept,
@@ -33,7 +33,7 @@ export function assigneeProblem(assignee: Person): Problem | null {
  * A stretch is closed with review by "an engineer at least one level above" the one doing the
  * work: someone else, still on the board, higher on the ladder.
  */
-export function reviewerProblem(reviewer: Person, assignee: Person): Problem | null {
+export function reviewerProblem(reviewer: Person, assignee: Person, ladder?: Ladder): Problem | null {
   if (reviewer.id === assignee.id) {
     return {
       breach: 'reviewer_is_assignee',
@@ -46,7 +46,9 @@ export function reviewerProblem(reviewer: Person, assignee: Person): Problem | n
   if (!canReview(reviewer.level, assignee.level)) {
     return {
       breach: 'reviewer_not_above',
-      message: `${reviewer.name} (${levelName(reviewer.level)}) cannot review ${assignee.name} (${levelName(assignee.level)}): a reviewer is at least one level above.`,
+      message: ladder
+        ? `${reviewer.name} (${levelName(ladder, reviewer.level)}) cannot review ${assignee.name} (${levelName(ladder, assignee.level)}): a reviewer is at least one level above.`
+        : `${reviewer.name} cannot review ${assignee.name}: a reviewer is at least one level above.`,
     };
   }
   return null;
@@ -74,10 +76,10 @@ export function assignmentAfterMove(current: Assignment | null, engineer: Person
 }
 
 /** Every rule the assignment breaks; empty when it holds them all. */
-export function assignmentProblems(a: AssignmentFacts): Problem[] {
+export function assignmentProblems(a: AssignmentFacts, ladder?: Ladder): Problem[] {
   return [
     assigneeProblem(a.assignee),
-    a.reviewer ? reviewerProblem(a.reviewer, a.assignee) : null,
+    a.reviewer ? reviewerProblem(a.reviewer, a.assignee, ladder) : null,
     a.ackNote !== null ? ackProblem(a.title, a.rung, a.assignee) : null,
   ].filter((p) => p !== null);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AgendaEntry, agendaMarkdown, coachingAgenda, pointText } from './coaching.ts';
-import { CompetencyMap } from './competency-map.ts';
+import { DEFAULT_LADDER } from './default-ladder.ts';
 import { engineerGaps } from './gaps.ts';
-import { LEVELS, type Rank, TOUCHPOINTS, type Touchpoint, type WorkKind } from './ladder.ts';
+import type { Ladder, Rank, Touchpoint, WorkKind } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { eng, item as planItem } from '../tests/helpers/plan.ts';
 
@@ -11,14 +11,11 @@ import { eng, item as planItem } from '../tests/helpers/plan.ts';
 
 // A map whose every cell names its own touchpoint and level, so a test can see which cell was picked.
 // The shipped map's words are checked against the document in tests/unit/competency-map.test.ts.
-const map = CompetencyMap.parse({
-  levels: LEVELS,
-  rows: TOUCHPOINTS.map((touchpoint) => ({ touchpoint, cells: LEVELS.map((l) => `${touchpoint} at ${l}`) })),
-  delegateRule: 'delegate one rung past what’s comfortable, then close the gap with review.',
-  delegate: LEVELS.map((level) => ({ level, text: `The delegate bullet for ${level}` })),
-  coachingLine: 'If you can’t yet delegate at the level someone is supposed to be, that gap is the coaching agenda.',
-  moves: LEVELS.map((from, i) => ({ from, to: LEVELS[i + 1] ?? null, label: `From ${from}`, text: `The move from ${from}` })),
-});
+const map: Ladder = {
+  ...DEFAULT_LADDER,
+  levels: DEFAULT_LADDER.levels.map((l) => ({ ...l, delegate: `The delegate bullet for ${l.name}`, nextMove: `The move from ${l.name}` })),
+  touchpoints: DEFAULT_LADDER.touchpoints.map((t) => ({ ...t, cells: DEFAULT_LADDER.levels.map((l) => `${t.name} at ${l.name}`) })),
+};
 
 /** An item carrying `touchpoints`: the agenda quotes the map's cells for them. */
 const item = (
@@ -31,9 +28,9 @@ const item = (
 ): WorkItem => planItem(title, kind, rung, on, { touchpoints, ...extra });
 
 const agendaOf = (engineers: Engineer[], items: WorkItem[]): AgendaEntry[] =>
-  coachingAgenda(engineerGaps({ engineers, items }), engineers, map);
+  coachingAgenda(engineerGaps({ engineers, items, ladder: DEFAULT_LADDER }), engineers, map);
 /** One engineer's agenda lines as "label: text", the way both renderings read them. */
-const lines = (entry: AgendaEntry | undefined) => entry?.points.map((p) => `${p.label}: ${pointText(p)}`);
+const lines = (entry: AgendaEntry | undefined) => entry?.points.map((p) => `${p.label}: ${pointText(map, p)}`);
 
 describe('every stretch, with who closes it with review', () => {
   const sofia = eng('Sofia', 2);
@@ -172,7 +169,7 @@ describe('the Markdown download says what the screen says', () => {
   it('one section per entry, every line of every entry, every cell with its items', () => {
     expect(md.match(/^## .*$/gm)).toEqual(['## Jade (Junior)', '## Leo (Intern)']);
     for (const entry of agenda) {
-      for (const p of entry.points) expect(md).toContain(`- **${p.label}**: ${pointText(p)}`);
+      for (const p of entry.points) expect(md).toContain(`- **${p.label}**: ${pointText(map, p)}`);
     }
     expect(md).toContain("- **Define**: Define at Junior ('Referral rewards')");
     expect(md).toContain("- **Discover**: Discover at Intern ('Fraud rules')");

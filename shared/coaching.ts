@@ -1,7 +1,7 @@
-import { type ColumnMove, type CompetencyMap, cellOf, delegateText, moveFrom } from './competency-map.ts';
+import { type ColumnMove, type CompetencyMap, cellOf, delegateText, mapOf, moveFrom } from './competency-map.ts';
 import { fit, whoReviews } from './fit.ts';
 import { type EngineerGaps, type GapKind, ownRungLabel } from './gaps.ts';
-import { type Rank, TOUCHPOINTS, type Touchpoint, levelName } from './ladder.ts';
+import { type Ladder, type Rank, type Touchpoint, levelName } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { pts } from './load.ts';
 import { withArticle } from './words.ts';
@@ -44,7 +44,7 @@ export type AgendaEntry = {
 };
 
 /** "Mid-rung initiative": how an item is named beside its title on the agenda. */
-export const rungAndKind = (item: WorkItem): string => `${levelName(item.rung)}-rung ${item.kind}`;
+export const rungAndKind = (ladder: Ladder, item: WorkItem): string => `${levelName(ladder, item.rung)}-rung ${item.kind}`;
 
 // The order a 1:1 goes through them: work past their level first, then what is missing, then load.
 const ORDER: readonly AgendaKind[] = [
@@ -58,7 +58,11 @@ const ORDER: readonly AgendaKind[] = [
 ];
 
 /** One engineer's points: their gaps, plus the stretches someone already reviews. */
-function pointsOf({ engineer, items, gaps, load }: EngineerGaps, reviewerName: (id: number) => string | undefined): AgendaPoint[] {
+function pointsOf(
+  ladder: Ladder,
+  { engineer, items, gaps, load }: EngineerGaps,
+  reviewerName: (id: number) => string | undefined,
+): AgendaPoint[] {
   const fromGaps = gaps.map((g): AgendaPoint => {
     const item = g.items[0];
     switch (g.kind) {
@@ -73,7 +77,7 @@ function pointsOf({ engineer, items, gaps, load }: EngineerGaps, reviewerName: (
       case 'stretch_without_reviewer':
         return { kind: g.kind, label: 'Stretch, needs a reviewer', items: g.items, detail: null, muted: false };
       case 'no_own_rung':
-        return { kind: g.kind, label: ownRungLabel(engineer.level, items), items: g.items, detail: null, muted: false };
+        return { kind: g.kind, label: ownRungLabel(ladder, engineer.level, items), items: g.items, detail: null, muted: false };
       case 'only_below_level':
         return { kind: g.kind, label: g.label, items: g.items, detail: null, muted: false };
       case 'over_capacity':
@@ -105,17 +109,18 @@ function pointsOf({ engineer, items, gaps, load }: EngineerGaps, reviewerName: (
 /** The map's cells at `level` for every touchpoint the points' items carry. */
 function cellsOf(points: readonly AgendaPoint[], level: Rank, map: CompetencyMap): AgendaCell[] {
   const items = [...new Map(points.flatMap((p) => p.items).map((i) => [i.id, i])).values()];
-  return TOUCHPOINTS.flatMap((touchpoint) => {
+  return map.rows.flatMap(({ touchpoint }) => {
     const carrying = items.filter((i) => i.touchpoints.includes(touchpoint));
     return carrying.length === 0 ? [] : [{ touchpoint, text: cellOf(map, touchpoint, level), items: carrying }];
   });
 }
 
 /** Every engineer with something to coach, in the order the gaps list them (most senior first). */
-export function coachingAgenda(perEngineer: readonly EngineerGaps[], engineers: readonly Engineer[], map: CompetencyMap): AgendaEntry[] {
+export function coachingAgenda(perEngineer: readonly EngineerGaps[], engineers: readonly Engineer[], ladder: Ladder): AgendaEntry[] {
+  const map = mapOf(ladder);
   const names = new Map(engineers.map((e) => [e.id, e.name]));
   return perEngineer.flatMap((e): AgendaEntry[] => {
-    const points = pointsOf(e, (id) => names.get(id));
+    const points = pointsOf(ladder, e, (id) => names.get(id));
     if (points.length === 0) return [];
     const level = e.engineer.level;
     return [
@@ -125,25 +130,25 @@ export function coachingAgenda(perEngineer: readonly EngineerGaps[], engineers: 
 }
 
 /** The sentence a point reads as, beside its label: its items, then its detail. */
-export function pointText(p: AgendaPoint): string {
-  const items = p.items.map((i) => `'${i.title}' (${rungAndKind(i)})`).join(', ');
+export function pointText(ladder: Ladder, p: AgendaPoint): string {
+  const items = p.items.map((i) => `'${i.title}' (${rungAndKind(ladder, i)})`).join(', ');
   return [items, p.detail].filter((s) => s !== null && s !== '').join('; ');
 }
 
 /** Headings both renderings use. */
-export const agendaHeadings = (level: Rank) => ({
-  cells: `What the map says ${withArticle(levelName(level))} does at these touchpoints`,
-  delegate: `What you can delegate to ${withArticle(levelName(level))}`,
+export const agendaHeadings = (ladder: Ladder, level: Rank) => ({
+  cells: `What the map says ${withArticle(levelName(ladder, level))} does at these touchpoints`,
+  delegate: `What you can delegate to ${withArticle(levelName(ladder, level))}`,
 });
 
 /** The agenda as Markdown for 1:1s: one section per engineer, the same entries the screen shows. */
-export function agendaMarkdown(entries: readonly AgendaEntry[], quarterName: string, map: CompetencyMap): string {
-  const out = [`# Coaching agenda, ${quarterName}`, '', `> ${map.coachingLine}`, ''];
+export function agendaMarkdown(entries: readonly AgendaEntry[], quarterName: string, ladder: Ladder): string {
+  const out = [`# Coaching agenda, ${quarterName}`, '', `> ${ladder.coachingLine}`, ''];
   for (const { engineer, points, cells, delegate, move } of entries) {
-    const headings = agendaHeadings(engineer.level);
-    out.push(`## ${engineer.name} (${levelName(engineer.level)})`, '', '### To coach', '');
+    const headings = agendaHeadings(ladder, engineer.level);
+    out.push(`## ${engineer.name} (${levelName(ladder, engineer.level)})`, '', '### To coach', '');
     for (const p of points) {
-      const text = pointText(p);
+      const text = pointText(ladder, p);
       out.push(`- **${p.label}**${text ? `: ${text}` : ''}`);
     }
     if (cells.length > 0) {

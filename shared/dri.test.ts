@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER } from './default-ladder.ts';
 import { driCheck } from './dri.ts';
 import type { Rank } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
@@ -35,7 +36,7 @@ const items = [
   initiative(13, 'Find why users churn', 3, null),
   initiative(14, 'Reviewed revamp', 2, junior, mid.id),
 ];
-const rows = driCheck({ engineers: [intern, junior, mid], items });
+const rows = driCheck({ engineers: [intern, junior, mid], items, ladder: DEFAULT_LADDER });
 
 describe('every initiative has exactly one DRI', () => {
   it('lists every initiative of the quarter, and no story', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canReview, fit, fitSentence, whoReviews } from './fit.ts';
-import { DEFAULT_RUNG, parseLevel } from './ladder.ts';
+import { DEFAULT_LADDER } from './default-ladder.ts';
+import { defaultRung, parseLevel } from './ladder.ts';
 
 // One describe per sentence of the rules in PRODUCT.md, "Fit".
 describe('gap <= 0: in reach', () => {
@@ -37,13 +38,13 @@ describe('gap >= 2: overreach, more than one rung past the engineer’s level', 
 
 describe('defaults: an initiative asks for a Mid, a story for a Junior', () => {
   it('has the default rungs of the product', () => {
-    expect(DEFAULT_RUNG).toEqual({ initiative: 2, story: 1 });
+    expect([defaultRung(DEFAULT_LADDER, 'initiative'), defaultRung(DEFAULT_LADDER, 'story')]).toEqual([2, 1]);
   });
 });
 
 describe('the sentence a screen reader hears names the work, rung, engineer, level and fit', () => {
   it('reads like the product', () => {
-    expect(fitSentence('Checkout revamp', 2, 'Ana', 1)).toBe(
+    expect(fitSentence(DEFAULT_LADDER, 'Checkout revamp', 2, 'Ana', 1)).toBe(
       "'Checkout revamp' (Mid rung) on Ana, Junior: stretch, one rung past, needs a reviewer",
     );
   });
@@ -61,7 +62,7 @@ describe('levels from spreadsheets match the ladder case-insensitively', () => {
     ['', null],
     ['2', 2],
   ] as const)('%s → %s', (text, rank) => {
-    expect(parseLevel(text)).toBe(rank);
+    expect(parseLevel(DEFAULT_LADDER, text)).toBe(rank);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Rank, levelName } from './ladder.ts';
+import { type Ladder, type Rank, levelName } from './ladder.ts';
 
 // The fit of a piece of work on an engineer: gap = rung - level (PRODUCT.md, "Fit").
 // Both the main process (warnings, insights) and the renderer (lanes while dragging)
@@ -48,5 +48,5 @@ export const canReview = (reviewerLevel: Rank, assigneeLevel: Rank): boolean => 
 export const whoReviews = (reviewerName: string | null | undefined, leadReviews: boolean): string | null =>
   reviewerName ?? (leadReviews ? 'the lead' : null);
 
-export const fitSentence = (title: string, rung: Rank, name: string, level: Rank): string =>
-  `'${title}' (${levelName(rung)} rung) on ${name}, ${levelName(level)}: ${describeFit(fit(rung, level))}`;
+export const fitSentence = (ladder: Ladder, title: string, rung: Rank, name: string, level: Rank): string =>
+  `'${title}' (${levelName(ladder, rung)} rung) on ${name}, ${levelName(ladder, level)}: ${describeFit(fit(rung, level))}`;

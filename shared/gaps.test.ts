@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER } from './default-ladder.ts';
 import { type EngineerGaps, type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
 import { loadOf } from './load.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
@@ -7,7 +8,7 @@ import { eng, item } from '../tests/helpers/plan.ts';
 // One describe per sentence of PRODUCT.md, "Delegation gaps" (per engineer, per quarter).
 
 /** An engineer's gaps when `items` is the whole plan. */
-const gapsIn = (engineer: Engineer, items: WorkItem[]) => gapsOf(engineer, items, loadOf(engineer.id, { items }));
+const gapsIn = (engineer: Engineer, items: WorkItem[]) => gapsOf(DEFAULT_LADDER, engineer, items, loadOf(engineer.id, { items }));
 const kinds = (engineer: Engineer, items: WorkItem[]) => gapsIn(engineer, items).map((g) => g.kind);
 
 describe('nothing at their own rung', () => {
@@ -100,7 +101,7 @@ describe('overreach items; stretch items without a reviewer', () => {
     const fraud = item('Fraud rules', 'story', 2, intern, { a: { ackNote: 'pairs with Omar' } });
     const per = [{ engineer: intern, items: [fraud], load: loadOf(intern.id, { items: [fraud] }), gaps: gapsIn(intern, [fraud]) }];
     expect(per[0]!.gaps[0]).toMatchObject({ kind: 'overreach', acknowledged: true });
-    const summary = Object.fromEntries(gapSummary(per).map((r) => [r.kind, r.count]));
+    const summary = Object.fromEntries(gapSummary(per, DEFAULT_LADDER).map((r) => [r.kind, r.count]));
     expect(summary.overreach).toBe(0);
     expect(summary.overreach_acknowledged).toBe(1);
   });
@@ -167,12 +168,12 @@ describe('the team summary counts each gap, the own-rung gap per level on the ro
       load: loadOf((e as Engineer).id, { items: items as WorkItem[] }),
       gaps: gapsIn(e as Engineer, items as WorkItem[]),
     }));
-    const rows = gapSummary(per).filter((r) => r.kind === 'no_own_rung');
+    const rows = gapSummary(per, DEFAULT_LADDER).filter((r) => r.kind === 'no_own_rung');
     expect(rows.map((r) => [r.label, r.count])).toEqual([
       ['No Senior-rung item', 1],
       ['DRI of no Mid-rung initiative', 2],
     ]);
-    expect(new Set(gapSummary(per).map((r) => r.key)).size).toBe(gapSummary(per).length);
+    expect(new Set(gapSummary(per, DEFAULT_LADDER).map((r) => r.key)).size).toBe(gapSummary(per, DEFAULT_LADDER).length);
   });
 });
 
@@ -182,7 +183,11 @@ describe('team level: initiatives without a DRI, stories without an owner, rungs
   const churn = item('Find why users churn', 'initiative', 3, null);
   const loose = item('Fix flaky test', 'story', 0, null); // a story without a parent
   const child = item('Interview users', 'story', 2, null, { parentId: churn.id });
-  const plan: Plan = { engineers: [senior, mid], items: [churn, loose, child, item('Revamp', 'initiative', 2, mid)] };
+  const plan: Plan = {
+    engineers: [senior, mid],
+    items: [churn, loose, child, item('Revamp', 'initiative', 2, mid)],
+    ladder: DEFAULT_LADDER,
+  };
   it('lists initiatives without a DRI and stories without an owner, with or without a parent', () => {
     const team = teamGaps(plan);
     expect(team.initiativesWithoutDri).toEqual([churn]);
@@ -200,7 +205,7 @@ describe('team level: initiatives without a DRI, stories without an owner, rungs
   it('names rungs of work nobody on the roster reaches, and levels with no work at their rung', () => {
     const intern = eng('Lina', 0);
     const hard = item('Find the problem', 'initiative', 3, null);
-    expect(teamGaps({ engineers: [intern, eng('Marco', 2)], items: [hard] }).spreadNotes).toEqual([
+    expect(teamGaps({ engineers: [intern, eng('Marco', 2)], items: [hard], ladder: DEFAULT_LADDER }).spreadNotes).toEqual([
       '1 Intern on the roster and no Intern-rung work this quarter',
       '1 Mid on the roster and no Mid-rung work this quarter',
       '1 Senior-rung item and no one at Senior or above on the roster: each is a stretch at best',
@@ -213,7 +218,7 @@ describe('edge cases', () => {
     const gone = eng('Former', 0, { active: false });
     const stay = eng('Ana', 1);
     const fraud = item('Fraud rules', 'story', 2, gone);
-    const plan: Plan = { engineers: [gone, stay], items: [fraud, item('Story', 'story', 1, stay)] };
+    const plan: Plan = { engineers: [gone, stay], items: [fraud, item('Story', 'story', 1, stay)], ladder: DEFAULT_LADDER };
     expect(engineerGaps(plan).map((e) => e.engineer.name)).toEqual(['Ana']);
     expect(itemWarnings(plan).map((w) => [w.kind, w.item.title])).toEqual([
       ['overreach', 'Fraud rules'],
@@ -239,6 +244,9 @@ describe('edge cases', () => {
     const intern = eng('Leo', 0);
     const kept = item('Kept', 'story', 3, intern, { a: { ackNote: 'on purpose' } });
     const open = item('Open', 'story', 2, intern);
-    expect(itemWarnings({ engineers: [intern], items: [kept, open] }).map((w) => w.item.title)).toEqual(['Open', 'Kept']);
+    expect(itemWarnings({ engineers: [intern], items: [kept, open], ladder: DEFAULT_LADDER }).map((w) => w.item.title)).toEqual([
+      'Open',
+      'Kept',
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import { type Fit, fit } from './fit.ts';
-import { type Rank, RANKS, type WorkKind, levelName } from './ladder.ts';
+import { type Ladder, type Rank, type WorkKind, levelName, ranksOf } from './ladder.ts';
 import { type Load, NO_LOAD, loadParts, loads, partsInWords, pts } from './load.ts';
 import { type Plan, activeCarriers } from './plan.ts';
 
 export type { Plan } from './plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
-import { plural } from './words.ts';
+import { plural, withArticle } from './words.ts';
 
 // Delegation gaps (PRODUCT.md, "Delegation gaps"): where the work a lead hands out falls short of
 // an engineer's level or runs past it. Pure functions of one quarter's plan, so the renderer (live,
@@ -26,7 +26,7 @@ export const GAP_KINDS: readonly GapKind[] = [
 /**
  * Each kind of gap as a heading. "Nothing at their own rung" means something different at each
  * level (a Mid who owns Mid-rung stories but leads no initiative has not "nothing"), so that kind
- * is always named for the level: see OWN_RUNG_WORK and gapLabel.
+ * is always named for the level: see ownRungWork and gapLabel.
  */
 export const GAP_LABEL: Record<Exclude<GapKind, 'no_own_rung'>, string> = {
   only_below_level: 'Only below-level work',
@@ -54,31 +54,41 @@ export type Gap = {
 export type EngineerGaps = { engineer: Engineer; items: WorkItem[]; load: Load; gaps: Gap[] };
 
 /**
- * What "their own rung" means for each level, in the product's words: an Intern's own work is a
- * task (an Intern-rung story), a Junior's a story of their own, a Mid's an initiative as DRI,
- * a Senior's anything at the Senior rung. `label` heads the gap (and its count on the team
- * summary); `phrase` follows the engineer's name.
+ * What "their own rung" means for a level, in the product's words, read from where the level sits
+ * against the ladder's default rungs: below a story's default it is a task (a story at their rung),
+ * up to it a story of their own, at an initiative's default an initiative as DRI, above it anything
+ * at their rung. On the map's ladder: an Intern's task, a Junior's story, a Mid's initiative, a
+ * Senior's anything. `label` heads the gap (and its count on the team summary); `phrase` follows
+ * the engineer's name.
  */
-export const OWN_RUNG_WORK: Record<Rank, { kind: WorkKind | null; label: string; phrase: string }> = {
-  0: { kind: 'story', label: 'No task of their own', phrase: 'has no task of their own (an Intern-rung story)' },
-  1: { kind: 'story', label: 'No Junior-rung story of their own', phrase: 'owns no Junior-rung story of their own' },
-  2: { kind: 'initiative', label: 'DRI of no Mid-rung initiative', phrase: 'is DRI of no Mid-rung initiative' },
-  3: { kind: null, label: 'No Senior-rung item', phrase: 'carries no Senior-rung item' },
+export function ownRungWork(ladder: Ladder, level: Rank): { kind: WorkKind | null; label: string; phrase: string } {
+  const rung = `${levelName(ladder, level)}-rung`;
+  const { story, initiative } = ladder.kinds;
+  if (level < story.defaultRung)
+    return { kind: 'story', label: 'No task of their own', phrase: `has no task of their own (${withArticle(rung)} story)` };
+  if (level === initiative.defaultRung)
+    return { kind: 'initiative', label: `DRI of no ${rung} initiative`, phrase: `is DRI of no ${rung} initiative` };
+  if (level < initiative.defaultRung)
+    return { kind: 'story', label: `No ${rung} story of their own`, phrase: `owns no ${rung} story of their own` };
+  return { kind: null, label: `No ${rung} item`, phrase: `carries no ${rung} item` };
+}
+
+export const isOwnRungWork = (ladder: Ladder, item: WorkItem, level: Rank): boolean => {
+  const own = ownRungWork(ladder, level);
+  return item.rung === level && (own.kind === null || item.kind === own.kind);
 };
 
-export const isOwnRungWork = (item: WorkItem, level: Rank): boolean =>
-  item.rung === level && (OWN_RUNG_WORK[level].kind === null || item.kind === OWN_RUNG_WORK[level].kind);
-
 /** A gap's heading; the own-rung gap is named for the level it is about. */
-export const gapLabel = (kind: GapKind, level: Rank): string => (kind === 'no_own_rung' ? OWN_RUNG_WORK[level].label : GAP_LABEL[kind]);
+export const gapLabel = (ladder: Ladder, kind: GapKind, level: Rank): string =>
+  kind === 'no_own_rung' ? ownRungWork(ladder, level).label : GAP_LABEL[kind];
 
 /**
  * Work at their rung of the other kind is not "nothing": a Mid who owns two Mid-rung stories
  * but leads no initiative is "DRI of no Mid-rung initiative (owns 2 Mid-rung stories)".
  */
-function atRungBesides(level: Rank, items: readonly WorkItem[]): string {
+function atRungBesides(ladder: Ladder, level: Rank, items: readonly WorkItem[]): string {
   const atRung = items.filter((i) => i.rung === level);
-  const rung = `${levelName(level)}-rung`;
+  const rung = `${levelName(ladder, level)}-rung`;
   const stories = atRung.filter((i) => i.kind === 'story').length;
   const initiatives = atRung.length - stories;
   const besides = [
@@ -89,8 +99,8 @@ function atRungBesides(level: Rank, items: readonly WorkItem[]): string {
 }
 
 /** The own-rung gap of one engineer as a heading, with what they do carry at their rung. */
-export const ownRungLabel = (level: Rank, items: readonly WorkItem[]): string =>
-  `${OWN_RUNG_WORK[level].label}${atRungBesides(level, items)}`;
+export const ownRungLabel = (ladder: Ladder, level: Rank, items: readonly WorkItem[]): string =>
+  `${ownRungWork(ladder, level).label}${atRungBesides(ladder, level, items)}`;
 
 const quote = (items: readonly WorkItem[]) => items.map((i) => `'${i.title}'`).join(', ');
 
@@ -98,10 +108,10 @@ export const needsReviewer = (item: WorkItem, f: Fit): boolean =>
   f.kind === 'stretch' && item.assignment !== null && item.assignment.reviewerId === null && !item.assignment.leadReviews;
 
 /** The item-level gaps of one assignment: an overreach, or a stretch nobody reviews. */
-function itemGaps(item: WorkItem, engineer: Engineer): Gap[] {
+function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer): Gap[] {
   const f = fit(item.rung, engineer.level);
-  const rung = `${levelName(item.rung)} rung`;
-  const level = levelName(engineer.level);
+  const rung = `${levelName(ladder, item.rung)} rung`;
+  const level = levelName(ladder, engineer.level);
   if (f.kind === 'overreach') {
     const ack = item.assignment?.ackNote ?? null;
     return [
@@ -129,9 +139,9 @@ function itemGaps(item: WorkItem, engineer: Engineer): Gap[] {
 }
 
 /** One engineer's gaps for the quarter, given the items they carry and their load (load.ts: it reads the whole plan). */
-export function gapsOf(engineer: Engineer, items: readonly WorkItem[], load: Load): Gap[] {
-  const gaps: Gap[] = items.flatMap((i) => itemGaps(i, engineer));
-  const who = `${engineer.name} (${levelName(engineer.level)})`;
+export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkItem[], load: Load): Gap[] {
+  const gaps: Gap[] = items.flatMap((i) => itemGaps(ladder, i, engineer));
+  const who = `${engineer.name} (${levelName(ladder, engineer.level)})`;
   if (items.length === 0) {
     // "No load" already says there is nothing at their rung; one gap, not two.
     gaps.push({
@@ -143,13 +153,13 @@ export function gapsOf(engineer: Engineer, items: readonly WorkItem[], load: Loa
     });
     return gaps;
   }
-  if (!items.some((i) => isOwnRungWork(i, engineer.level))) {
+  if (!items.some((i) => isOwnRungWork(ladder, i, engineer.level))) {
     gaps.push({
       kind: 'no_own_rung',
-      label: gapLabel('no_own_rung', engineer.level),
+      label: gapLabel(ladder, 'no_own_rung', engineer.level),
       items: [...items],
       acknowledged: false,
-      message: `${who} ${OWN_RUNG_WORK[engineer.level].phrase}${atRungBesides(engineer.level, items)}`,
+      message: `${who} ${ownRungWork(ladder, engineer.level).phrase}${atRungBesides(ladder, engineer.level, items)}`,
     });
   }
   if (items.every((i) => fit(i.rung, engineer.level).belowLevel)) {
@@ -179,7 +189,7 @@ export function engineerGaps(plan: Plan): EngineerGaps[] {
   const loadOf = loads(plan);
   return activeCarriers(plan).map(({ engineer, items }) => {
     const load = loadOf.get(engineer.id) ?? NO_LOAD;
-    return { engineer, items, load, gaps: gapsOf(engineer, items, load) };
+    return { engineer, items, load, gaps: gapsOf(plan.ladder, engineer, items, load) };
   });
 }
 
@@ -200,7 +210,7 @@ export function itemWarnings(plan: Plan): ItemWarning[] {
     const engineer = item.assignment ? engineers.get(item.assignment.engineerId) : undefined;
     if (!engineer) continue;
     const f = fit(item.rung, engineer.level);
-    for (const g of itemGaps(item, engineer)) {
+    for (const g of itemGaps(plan.ladder, item, engineer)) {
       out.push({ kind: g.kind as ItemWarning['kind'], item, engineer, fit: f, acknowledged: g.acknowledged, message: g.message });
     }
     if (!engineer.active) {
@@ -241,7 +251,7 @@ export type TeamGaps = {
 export function teamGaps(plan: Plan): TeamGaps {
   const active = plan.engineers.filter((e) => e.active);
   const parts = loadParts(plan);
-  const spread: RungSpread[] = RANKS.map((rank) => {
+  const spread: RungSpread[] = ranksOf(plan.ladder).map((rank) => {
     const at = plan.items.filter((i) => i.rung === rank);
     const people = active.filter((e) => e.level === rank);
     return {
@@ -255,7 +265,7 @@ export function teamGaps(plan: Plan): TeamGaps {
   });
   const spreadNotes: string[] = [];
   for (const s of spread) {
-    const level = levelName(s.rank);
+    const level = levelName(plan.ladder, s.rank);
     if (s.items > 0 && !active.some((e) => e.level >= s.rank)) {
       spreadNotes.push(`${plural(s.items, `${level}-rung item`)} and no one at ${level} or above on the roster: each is a stretch at best`);
     }
@@ -285,9 +295,11 @@ export type GapSummary = GapSummaryRow[];
  * own-rung gap is counted per level, one row for each level on the roster, because it says a
  * different thing at each ("DRI of no Mid-rung initiative", "No Senior-rung item").
  */
-export function gapSummary(perEngineer: readonly EngineerGaps[]): GapSummary {
+export function gapSummary(perEngineer: readonly EngineerGaps[], ladder: Ladder): GapSummary {
   const open = perEngineer.flatMap((e) => e.gaps.filter((g) => !g.acknowledged).map((g) => ({ g, level: e.engineer.level })));
-  const levels = RANKS.filter((r) => perEngineer.some((e) => e.engineer.level === r)).toReversed();
+  const levels = ranksOf(ladder)
+    .filter((r) => perEngineer.some((e) => e.engineer.level === r))
+    .toReversed();
   const rows: GapSummary = GAP_KINDS.flatMap((kind): GapSummary => {
     if (kind !== 'no_own_rung') {
       return [{ key: kind, kind, label: GAP_LABEL[kind], count: open.filter(({ g }) => g.kind === kind).length }];
@@ -295,7 +307,7 @@ export function gapSummary(perEngineer: readonly EngineerGaps[]): GapSummary {
     return levels.map((level) => ({
       key: `${kind}-${level}`,
       kind,
-      label: gapLabel(kind, level),
+      label: gapLabel(ladder, kind, level),
       count: open.filter(({ g, level: l }) => g.kind === kind && l === level).length,
     }));
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER } from './default-ladder.ts';
 import { heatmap, teamHeatmap } from './heatmap.ts';
 import type { Rank } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
@@ -27,6 +28,7 @@ const ana = eng(2, 'Ana', 1);
 const priya = eng(3, 'Priya', 3);
 const gone = eng(4, 'Gone', 2, false);
 const plan = {
+  ladder: DEFAULT_LADDER,
   engineers: [leo, ana, priya, gone],
   items: [story(10, 0, leo), story(11, 2, leo, 3), story(12, 2, ana), story(13, 1, ana), story(14, 1, null), story(15, 2, gone)],
 };
@@ -62,6 +64,7 @@ describe('points per cell count every point once (load.ts)', () => {
     const initiative: WorkItem = { ...story(20, 2, ana, 8), kind: 'initiative' };
     const part = { ...story(21, 1, ana, 3), parentId: 20 };
     const row = heatmap({
+      ladder: DEFAULT_LADDER,
       engineers: [ana],
       items: [initiative, part, story(22, 1, leo, 2), { ...story(23, 1, null, 1), parentId: 20 }],
     })[0]!;

@@ -1,5 +1,5 @@
 import { type Fit, fit } from './fit.ts';
-import { type Rank, RANKS } from './ladder.ts';
+import { type Rank, ranksOf } from './ladder.ts';
 import { loadParts } from './load.ts';
 import { type Plan, activeCarriers } from './plan.ts';
 import type { Engineer } from './schemas.ts';
@@ -11,13 +11,13 @@ import type { Engineer } from './schemas.ts';
 export type HeatCell = { rung: Rank; count: number; points: number; fit: Fit };
 export type HeatRow = { engineer: Engineer; cells: HeatCell[] };
 
-/** Active engineers, most senior first, one cell per rung (Intern to Senior). */
+/** Active engineers, most senior first, one cell per rung of the ladder, lowest first. */
 export function heatmap(plan: Plan): HeatRow[] {
   // Points counted once (load.ts): a DRI's initiative adds only the part not yet in its stories.
   const parts = loadParts(plan);
   return activeCarriers(plan).map(({ engineer, items }) => ({
     engineer,
-    cells: RANKS.map((rung) => {
+    cells: ranksOf(plan.ladder).map((rung) => {
       const at = items.filter((i) => i.rung === rung);
       return { rung, count: at.length, points: at.reduce((sum, i) => sum + parts.get(i.id)!.points, 0), fit: fit(rung, engineer.level) };
     }),
@@ -26,7 +26,7 @@ export function heatmap(plan: Plan): HeatRow[] {
 
 export type TeamHeatRow = {
   rung: Rank;
-  /** Items at this rung by the level of whoever carries them, Intern to Senior. */
+  /** Items at this rung by the level of whoever carries them, lowest level first. */
   byLevel: number[];
   unassigned: number;
   total: number;
@@ -34,16 +34,17 @@ export type TeamHeatRow = {
 
 export type TeamHeat = {
   rows: TeamHeatRow[];
-  /** Active engineers on the roster per level, Intern to Senior. */
+  /** Active engineers on the roster per level, lowest first. */
   roster: number[];
 };
 
 /** Rungs of the quarter's work (rows) against the level of who carries them and the roster's levels. */
 export function teamHeatmap(plan: Plan): TeamHeat {
   const engineers = new Map(plan.engineers.map((e) => [e.id, e]));
-  const rows = RANKS.map((rung): TeamHeatRow => {
+  const ranks = ranksOf(plan.ladder);
+  const rows = ranks.map((rung): TeamHeatRow => {
     const at = plan.items.filter((i) => i.rung === rung);
-    const byLevel = RANKS.map(() => 0);
+    const byLevel = ranks.map(() => 0);
     let unassigned = 0;
     for (const item of at) {
       const e = item.assignment ? engineers.get(item.assignment.engineerId) : undefined;
@@ -53,5 +54,5 @@ export function teamHeatmap(plan: Plan): TeamHeat {
     return { rung, byLevel, unassigned, total: at.length };
   });
   const active = plan.engineers.filter((e) => e.active);
-  return { rows, roster: RANKS.map((r) => active.filter((e) => e.level === r).length) };
+  return { rows, roster: ranks.map((r) => active.filter((e) => e.level === r).length) };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER } from './default-ladder.ts';
 import { type RosterContext, checkBacklog, checkRoster } from './import.ts';
 
 // Re-importing an HR sheet: one describe per sentence of the rule.
 
 const roster: RosterContext = {
+  ladder: DEFAULT_LADDER,
   teamNames: ['Checkout', 'Growth'],
   engineers: [
     { id: 1, name: 'Ana Sousa', level: 1, team: 'Checkout', capacity: 10, active: true },
@@ -97,7 +99,7 @@ describe('the preview carries a fingerprint of what the commit would do', () => 
 describe('a column the header repeats keeps all its values', () => {
   it('touchpoints spread over several columns (as a tracker writes labels) are read together', () => {
     const text = 'kind,title,touchpoints,Sprint,touchpoints,Sprint\ninitiative,Gift cards,Define,S1,Build; Define,S2\n';
-    const { preview, values } = checkBacklog(text, { quarterName: 'Q1', initiativeTitles: [] });
+    const { preview, values } = checkBacklog(text, { quarterName: 'Q1', ladder: DEFAULT_LADDER, initiativeTitles: [] });
     expect(preview.clean).toBe(true);
     expect(values[0]!.touchpoints).toEqual(['Define', 'Build']);
     expect(preview.notes).toEqual(['Not used, will be ignored: "Sprint" (2 columns).']);

@@ -12,15 +12,16 @@ import {
 import { ENCODINGS, ENCODING_NAMES, type Encoding } from './decode.ts';
 import { noun } from './words.ts';
 import {
-  ALLOWED_RUNGS,
-  DEFAULT_RUNG,
-  LEVELS,
+  type Ladder,
   type Rank,
-  TOUCHPOINTS,
   type Touchpoint,
   type WorkKind,
+  allowedRungs,
+  defaultRung,
   levelName,
   parseLevel,
+  ranksOf,
+  touchpointNames,
 } from './ladder.ts';
 import { Name, Points, Title } from './schemas.ts';
 import { type Employment, RosterSourceSchema } from './roster-source.ts';
@@ -165,9 +166,10 @@ export type BacklogRow = {
 
 /** Someone already on the roster, as the import compares them (team by name). */
 export type RosterEngineer = { id: number; name: string; level: Rank; team: string; capacity: number | null; active: boolean };
-export type RosterContext = { engineers: readonly RosterEngineer[]; teamNames: readonly string[] };
+export type RosterContext = { engineers: readonly RosterEngineer[]; teamNames: readonly string[]; ladder: Ladder };
 export type BacklogContext = {
   quarterName: string;
+  ladder: Ladder;
   initiativeTitles: readonly string[];
   /** The roster's teams: a backlog names teams, it does not create them. */
   teamNames?: readonly string[];
@@ -305,17 +307,18 @@ export function points(cell: string, column: string, check: RowCheck): number | 
   return r.success ? r.data : null;
 }
 
-function rank(cell: string, column: string, check: RowCheck, allowed: readonly Rank[], what: string): Rank | null {
-  const r = parseLevel(cell);
+function rank(ladder: Ladder, cell: string, column: string, check: RowCheck, allowed: readonly Rank[], what: string): Rank | null {
+  const r = parseLevel(ladder, cell);
+  const name = (n: Rank) => levelName(ladder, n);
   if (r === null) {
-    check.errors.push({ column, message: `Unknown level: "${cell}" is not on the ladder (${LEVELS.join(', ')}).` });
+    check.errors.push({ column, message: `Unknown level: "${cell}" is not on the ladder (${ranksOf(ladder).map(name).join(', ')}).` });
     return null;
   }
   if (!allowed.includes(r)) {
-    check.errors.push({ column, message: `${what} is ${allowed.map(levelName).join(', ')}; "${cell}" reads as ${levelName(r)}.` });
+    check.errors.push({ column, message: `${what} is ${allowed.map(name).join(', ')}; "${cell}" reads as ${name(r)}.` });
     return null;
   }
-  if (cell !== levelName(r)) check.mappings.push({ column, from: cell, to: levelName(r) });
+  if (cell !== name(r)) check.mappings.push({ column, from: cell, to: name(r) });
   return r;
 }
 
@@ -420,11 +423,12 @@ function activeCell(cell: string, check: RowCheck): boolean | undefined {
 
 /** What changes when a row of the file meets the engineer of the same name. */
 export function rosterDifferences(
+  ladder: Ladder,
   before: RosterEngineer,
   after: Pick<RosterEngineer, 'level' | 'team' | 'capacity' | 'active'>,
 ): Difference[] {
   const out: Difference[] = [];
-  if (before.level !== after.level) out.push({ field: 'level', from: levelName(before.level), to: levelName(after.level) });
+  if (before.level !== after.level) out.push({ field: 'level', from: levelName(ladder, before.level), to: levelName(ladder, after.level) });
   if (key(before.team) !== key(after.team)) out.push({ field: 'team', from: before.team, to: after.team });
   if (before.capacity !== after.capacity)
     out.push({ field: 'capacity', from: capacityText(before.capacity), to: capacityText(after.capacity) });
@@ -489,7 +493,7 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     const level =
       levelCell === ''
         ? (check.errors.push({ column: 'level', message: 'Enter a level' }), null)
-        : rank(levelCell, 'level', check, [0, 1, 2, 3], 'A level');
+        : rank(context.ladder, levelCell, 'level', check, ranksOf(context.ladder), 'A level');
     const teamR = Name.safeParse(row.get('team'));
     let team: string | null = null;
     if (!teamR.success) check.errors.push({ column: 'team', message: row.get('team') === '' ? 'Enter a team' : firstMessage(teamR) });
@@ -506,7 +510,7 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     let value: RosterRow | null = null;
     if (check.errors.length === 0) {
       const fields = { level: level!, team: team!, capacity, active };
-      check.differences = match ? rosterDifferences(match, fields) : [];
+      check.differences = match ? rosterDifferences(context.ladder, match, fields) : [];
       check.change = !match ? 'new' : check.differences.length > 0 ? 'update' : 'unchanged';
       value = { name: match?.name ?? nameR.data!, ...fields, engineerId: match?.id ?? null, change: check.change };
     }
@@ -516,13 +520,14 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
 }
 
 const KINDS: Record<string, WorkKind> = { initiative: 'initiative', initiatives: 'initiative', story: 'story', stories: 'story' };
-const TOUCHPOINT_KEYS = new Map<string, Touchpoint>(TOUCHPOINTS.map((t) => [t.toLowerCase().replace(/\s+/g, ''), t]));
 
 export function checkBacklog(file: CsvFile | string, context: BacklogContext): Checked<BacklogRow> {
   const parsed = table('backlog', asFile(file));
   if ('fileErrors' in parsed) return failed('backlog', parsed);
   const { table: t, notes, reading: read } = parsed;
   const existingInitiatives = new Map(context.initiativeTitles.map((n) => [key(n), n]));
+  const touchpoints = touchpointNames(context.ladder);
+  const touchpointKeys = new Map<string, Touchpoint>(touchpoints.map((t) => [t.toLowerCase().replace(/\s+/g, ''), t]));
   const teams = new Map((context.teamNames ?? []).map((n) => [key(n), n]));
   // Parents may come later in the file than their stories: collect the file's initiatives first.
   const fileInitiatives = new Map<string, number>();
@@ -580,8 +585,15 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
       kind === null
         ? null
         : rungCell === ''
-          ? DEFAULT_RUNG[kind]
-          : rank(rungCell, 'rung', check, ALLOWED_RUNGS[kind], kind === 'initiative' ? "An initiative's rung" : "A story's rung");
+          ? defaultRung(context.ladder, kind)
+          : rank(
+              context.ladder,
+              rungCell,
+              'rung',
+              check,
+              allowedRungs(context.ladder, kind),
+              kind === 'initiative' ? "An initiative's rung" : "A story's rung",
+            );
     const size = points(row.get('size'), 'size', check);
     const touchpoints: Touchpoint[] = [];
     for (const part of row
@@ -590,9 +602,9 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
       .split(/[;|,]/)
       .map((p) => p.trim())
       .filter((p) => p !== '')) {
-      const tp = TOUCHPOINT_KEYS.get(part.toLowerCase().replace(/\s+/g, ''));
+      const tp = touchpointKeys.get(part.toLowerCase().replace(/\s+/g, ''));
       if (!tp)
-        check.errors.push({ column: 'touchpoints', message: `Unknown touchpoint: "${part}" (the map has ${TOUCHPOINTS.join(', ')}).` });
+        check.errors.push({ column: 'touchpoints', message: `Unknown touchpoint: "${part}" (the map has ${touchpoints.join(', ')}).` });
       else if (!touchpoints.includes(tp)) touchpoints.push(tp);
     }
     const teamCell = row.get('team');

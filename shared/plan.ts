@@ -1,5 +1,6 @@
 import { type Fit, fit } from './fit.ts';
 import { type Estimate, type Load, NO_LOAD, estimates, loads } from './load.ts';
+import type { Ladder } from './ladder.ts';
 import type { Engineer, Team, WorkItem } from './schemas.ts';
 
 // Pure views of a quarter's plan, used by the board's lanes and by the insights alike.
@@ -37,7 +38,7 @@ export function itemsByEngineer(items: readonly WorkItem[]): Map<number, WorkIte
 }
 
 /** The part of a quarter's plan the rules read. */
-export type Plan = { engineers: readonly Engineer[]; items: readonly WorkItem[] };
+export type Plan = { engineers: readonly Engineer[]; items: readonly WorkItem[]; ladder: Ladder };
 
 // One collator for every name sort: String#localeCompare builds its comparison afresh on each
 // call, ~8× slower in Chromium (300 names: 1.2 ms against 0.15 ms), and the board sorts on each move.

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { STATUSES, TOUCHPOINTS, type Rank } from './ladder.ts';
+import { Ladder, LevelNameSchema, RankSchema, STATUSES } from './ladder.ts';
+
+export { RankSchema } from './ladder.ts';
 
 // Entity schemas shared by the IPC contract, the forms and the importers.
 // Requests are strict objects: an unknown key (including __proto__) is refused, not ignored.
@@ -10,7 +12,6 @@ export const Id = z
   .int()
   .positive()
   .max(2 ** 31 - 1);
-export const RankSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) as z.ZodType<Rank>;
 export const Name = z.string().trim().min(1, 'Enter a name').max(LIMITS.name, `At most ${LIMITS.name} characters`);
 export const Title = z.string().trim().min(1, 'Enter a title').max(LIMITS.title, `At most ${LIMITS.title} characters`);
 export const Description = z.string().max(LIMITS.description, `At most ${LIMITS.description} characters`);
@@ -19,7 +20,8 @@ export const Points = z
   .int('Points are a whole number')
   .min(0, 'Points cannot be negative')
   .max(LIMITS.points, `At most ${LIMITS.points} points`);
-export const TouchpointSchema = z.enum(TOUCHPOINTS);
+/** A touchpoint's name on the roster's ladder (handlers check it is one). */
+export const TouchpointSchema = LevelNameSchema;
 export const StatusSchema = z.enum(STATUSES);
 export const KindSchema = z.enum(['initiative', 'story']);
 
@@ -105,6 +107,8 @@ export const Snapshot = z.object({
   engineers: z.array(Engineer),
   items: z.array(WorkItem),
   history: HistoryState,
+  /** The roster's ladder: level and rung names, touchpoints and the map's texts. */
+  ladder: Ladder,
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -135,6 +139,8 @@ export const Changed = z.object({
   workItems: z.array(WorkItem),
   removedItemIds: z.array(Id),
   history: HistoryState,
+  /** The whole ladder, when the change touched it. */
+  ladder: Ladder.optional(),
 });
 export type Changed = z.infer<typeof Changed>;
 

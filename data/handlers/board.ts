@@ -19,6 +19,7 @@ import {
 } from '../store/queries.ts';
 import { prepared } from '../store/statements.ts';
 import { type Handlers, record } from './types.ts';
+import { getLadder } from '../store/ladder.ts';
 
 /** History names the quarter a plan change happened in: the same title can live in several. */
 const quarterName = (db: Parameters<typeof getWorkItem>[0], item: WorkItem) => getQuarter(db, item.quarterId).name;
@@ -146,7 +147,7 @@ export const boardHandlers: Handlers<typeof boardContract> = {
   'plan.setReviewer': (db, { itemId, reviewerId, leadReviews }) => {
     const { item, assignee } = assignedItem(db, itemId);
     const reviewer = reviewerId !== null ? onItemQuarter(db, item, getEngineer(db, reviewerId)) : null;
-    const problem = reviewer && reviewerProblem(reviewer, assignee);
+    const problem = reviewer && reviewerProblem(reviewer, assignee, getLadder(db));
     if (problem) throw new RungsError('conflict', problem.message);
     const who = whoReviews(reviewer?.name, leadReviews);
     const q = quarterName(db, item);

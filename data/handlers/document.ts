@@ -9,6 +9,8 @@ import { getQuarters } from '../store/queries.ts';
 import { type DbLevelChange, type DbWorkItemRow, fromDb, toDb } from '../store/rows.ts';
 import { plucked, prepared } from '../store/statements.ts';
 import { keepingBackup, teams } from './import-writes.ts';
+import { ladderIssues, replaceLadder } from './ladder-transfer.ts';
+import { getLadder } from '../store/ladder.ts';
 import { type Handlers, record } from './types.ts';
 
 // The whole roster as one JSON document, and that document restored into an empty roster.
@@ -22,6 +24,7 @@ function exportDocument(db: Db): RungsDocument {
     engineers: prepared<[], Parameters<typeof fromDb.engineer>[0]>(db, 'SELECT * FROM engineers ORDER BY id').all().map(fromDb.engineer),
     levelChanges: prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY id').all().map(fromDb.levelChange),
     quarters: getQuarters(db),
+    ladder: getLadder(db),
     workItems: prepared<[], DbWorkItemRow & { external_key: string | null }>(
       db,
       `SELECT w.*, a.engineer_id AS a_engineer_id, a.reviewer_id AS a_reviewer_id,
@@ -43,7 +46,7 @@ const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
  * functions the board's handlers use). Every problem is listed, each naming its row.
  */
 function documentIssues(doc: RungsDocument): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = ladderIssues(doc, doc.ladder);
   const add = (path: string, message: string) => issues.push({ path, message });
   const idsOf = (name: keyof RungsDocument & string, what: string, list: { id: number }[]) => {
     const seen = new Set<number>();
@@ -92,7 +95,7 @@ function documentIssues(doc: RungsDocument): Issue[] {
       add(`${at}.teamId`, `'${w.title}' is in team ${w.teamId}, which is not in the document`);
     if (w.carriedFromQuarterId !== null && !quarterIds.has(w.carriedFromQuarterId))
       add(`${at}.carriedFromQuarterId`, `'${w.title}' was carried over from a missing quarter`);
-    const rung = rungProblem(w.kind, w.rung);
+    const rung = rungProblem(doc.ladder, w.kind, w.rung);
     if (rung) add(`${at}.rung`, `'${w.title}': ${rung}`);
     if (w.parentId !== null) {
       const p = items.get(w.parentId);
@@ -108,7 +111,7 @@ function documentIssues(doc: RungsDocument): Issue[] {
       add(`${at}.assignment`, `'${w.title}' is assigned to a missing engineer`);
       return;
     }
-    for (const problem of assignmentProblems({ title: w.title, rung: w.rung, assignee, reviewer, ackNote: a.ackNote })) {
+    for (const problem of assignmentProblems({ title: w.title, rung: w.rung, assignee, reviewer, ackNote: a.ackNote }, doc.ladder)) {
       add(`${at}.assignment`, `assignment of '${w.title}': ${problem.message}`);
     }
   });
@@ -165,6 +168,7 @@ export const documentHandlers: Handlers<DocumentChannels> = {
     const summary = `Imported a Rungs document: ${plural(doc.engineers.length, 'engineer')}, ${plural(doc.workItems.length, 'work item')} in ${plural(doc.quarters.length, 'quarter')}`;
     return keepingBackup(db, () =>
       record(db, summary, (rows) => {
+        replaceLadder(db, rows, doc.ladder);
         // The empty roster still has its starting quarter; the document's quarters replace it.
         for (const id of plucked<[], number>(db, 'SELECT id FROM quarters').all()) rows.remove('quarters', id);
         for (const t of doc.teams) rows.insert('teams', { id: t.id, name: t.name });

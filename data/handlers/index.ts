@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/contract/index.ts';
 import { boardHandlers } from './board.ts';
 import { insightsHandlers } from './insights.ts';
+import { ladderHandlers } from './ladder.ts';
 import { quartersHandlers } from './quarters.ts';
 import { rosterHandlers } from './roster.ts';
 import { transferHandlers } from './transfer.ts';
@@ -22,4 +23,5 @@ export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
   ...transferHandlers,
   ...safetyHandlers(info),
   ...shellHandlers,
+  ...ladderHandlers,
 });

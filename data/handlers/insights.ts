@@ -1,8 +1,8 @@
 import type { insightsContract } from '../../shared/contract/insights.ts';
-import { RungsError } from '../../shared/errors.ts';
 import { growthTrail } from '../../shared/growth.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
-import { loadCompetencyMap } from '../seed/competency-map.ts';
+import { mapOf } from '../../shared/competency-map.ts';
+import { getLadder } from '../store/ladder.ts';
 import type { Db } from '../store/db.ts';
 import { getEngineer, getEngineers, getQuarters, getWorkItem } from '../store/queries.ts';
 import { type DbLevelChange, fromDb } from '../store/rows.ts';
@@ -17,11 +17,8 @@ function itemsCarriedBy(db: Db, engineerId: number): WorkItem[] {
   return ids.map((id) => getWorkItem(db, id));
 }
 
-export const insightsHandlers = (info: InsightsInfo): Handlers<typeof insightsContract> => ({
-  'map.get': () => {
-    if (!info.mapFile) throw new RungsError('internal', 'This build of Rungs does not know where its competency map is.');
-    return loadCompetencyMap(info.mapFile);
-  },
+export const insightsHandlers = (_info: InsightsInfo): Handlers<typeof insightsContract> => ({
+  'map.get': (db) => mapOf(getLadder(db)),
 
   'insights.growthTrail': (db, { engineerId }) => {
     const engineer = getEngineer(db, engineerId);

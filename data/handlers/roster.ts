@@ -3,6 +3,7 @@ import type { rosterContract } from '../../shared/contract/roster.ts';
 import { dayText, judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { levelName } from '../../shared/ladder.ts';
+import { checkRank, getLadder } from '../store/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
 import { plural, withArticle } from '../../shared/words.ts';
 import type { Changeset } from '../store/changes.ts';
@@ -126,10 +127,11 @@ const ownedCount = (db: Db, engineerId: number) =>
  * How the change log names an edit: who, then what changed from what to what.
  * "Ana Sousa: Junior → Mid from 1 Jan 2027, capacity 10 → 12".
  */
-function editSummary(before: Engineer, after: Engineer, changedOn: string, teamName: (id: number) => string): string {
+function editSummary(db: Db, before: Engineer, after: Engineer, changedOn: string, teamName: (id: number) => string): string {
   const parts: string[] = [];
   if (after.name !== before.name) parts.push(`renamed from ${before.name}`);
-  if (after.level !== before.level) parts.push(`${levelName(before.level)} → ${levelName(after.level)} from ${dayText(changedOn)}`);
+  if (after.level !== before.level)
+    parts.push(`${levelName(getLadder(db), before.level)} → ${levelName(getLadder(db), after.level)} from ${dayText(changedOn)}`);
   if (after.teamId !== before.teamId) parts.push(`team ${teamName(before.teamId)} → ${teamName(after.teamId)}`);
   if (after.capacity !== before.capacity) parts.push(`capacity ${before.capacity ?? 'none'} → ${after.capacity ?? 'none'}`);
   if (before.active !== after.active) parts.push(after.active ? 'reactivated' : 'deactivated');
@@ -177,18 +179,22 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
   'engineers.create': (db, { name, level, teamId, capacity, active, changedOn }) => {
     const team = getTeam(db, teamId);
     refuseDuplicateEngineer(db, name);
-    return record(db, `Added ${name} (${levelName(level)}) to ${team.name}`, (rows) => {
+    const ladder = getLadder(db);
+    checkRank(ladder, level, 'level');
+    return record(db, `Added ${name} (${levelName(ladder, level)}) to ${team.name}`, (rows) => {
       addEngineer(rows, { name, level, teamId, capacity, active }, changedOn ?? localToday());
     });
   },
 
   'engineers.update': (db, { engineerId, changedOn, fromLevel, ...patch }) => {
     const before = getEngineer(db, engineerId);
+    const ladder = getLadder(db);
+    if (patch.level !== undefined) checkRank(ladder, patch.level, 'level');
     // A level change names the level it starts from, so a repeated request cannot apply twice.
     if (patch.level !== undefined && fromLevel !== before.level) {
       throw new RungsError(
         'conflict',
-        `${before.name} is ${withArticle(levelName(before.level))} now, not ${withArticle(levelName(fromLevel!))}; their level was changed already. Nothing was changed.`,
+        `${before.name} is ${withArticle(levelName(ladder, before.level))} now, not ${withArticle(levelName(ladder, fromLevel!))}; their level was changed already. Nothing was changed.`,
       );
     }
     if (patch.teamId !== undefined) getTeam(db, patch.teamId);
@@ -198,7 +204,11 @@ export const rosterHandlers: Handlers<typeof rosterContract> = {
     const released = before.active && !after.active ? ownedCount(db, engineerId) : 0;
     const cleared = clearedSentence(clearedByEdits(db, [{ before, after }], day));
     const teamName = (id: number) => getTeam(db, id).name;
-    const summary = [editSummary(before, after, day, teamName), released > 0 && `${plural(released, 'item')} back to the backlog`, cleared]
+    const summary = [
+      editSummary(db, before, after, day, teamName),
+      released > 0 && `${plural(released, 'item')} back to the backlog`,
+      cleared,
+    ]
       .filter(Boolean)
       .join('; ');
     return record(db, summary, (rows) => saveEngineers(db, rows, [{ before, after }], day));

@@ -12,6 +12,7 @@ import { prepared } from '../store/statements.ts';
 import { readSetting, writeSetting } from './import-settings.ts';
 import { record } from './types.ts';
 import { nextSortKey } from './work.ts';
+import { getLadder } from '../store/ladder.ts';
 
 // A tracker export (or a mapped sheet) into a quarter: the check is shared/tracker/check.ts; here
 // is what it reads from the database and how its clean rows are written, as one logged change.
@@ -51,7 +52,7 @@ export function checkTrackerFile(db: Db, quarterId: number, quarterName: string,
   const parsed = csvHeader(file.text);
   const saved = parsed ? readSetting(db, mappingSettingKey(headerFingerprint(parsed.header)), ColumnMappingSchema) : null;
   const engineers = getEngineers(db).map((e) => ({ id: e.id, name: e.name, level: e.level, active: e.active }));
-  return checkTracker(file, { quarterName, items: existing, engineers, saved }, options);
+  return checkTracker(file, { quarterName, ladder: getLadder(db), items: existing, engineers, saved }, options);
 }
 
 /** The mapping the lead confirmed, kept for the next file with this header. Not part of the plan's history. */

@@ -12,6 +12,7 @@ import { plural } from '../../shared/words.ts';
 import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
 import { ACTIVE_CELL, type CsvFile, type ImportKind, checkBacklog, checkRoster, matchKey } from '../../shared/import.ts';
 import { levelName } from '../../shared/ladder.ts';
+import { getLadder } from '../store/ladder.ts';
 import type { Db } from '../store/db.ts';
 import { getEngineers, getQuarter, getWorkItems } from '../store/queries.ts';
 import { prepared } from '../store/statements.ts';
@@ -30,7 +31,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
     const teamList = teams(db);
     const teamName = new Map(teamList.map((t) => [t.id, t.name]));
     const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)! }));
-    const context = { engineers, teamNames: teamList.map((t) => t.name) };
+    const context = { engineers, teamNames: teamList.map((t) => t.name), ladder: getLadder(db) };
     // Rungs' own columns are read as they always were; any other header is an HR export's.
     const parsed = csvHeader(text.text);
     if (parsed && !isRungsRosterHeader(parsed.header)) {
@@ -50,6 +51,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
   const initiatives = getWorkItems(db, quarter.id).filter((i) => i.kind === 'initiative');
   const context = {
     quarterName: quarter.name,
+    ladder: getLadder(db),
     initiativeTitles: initiatives.map((i) => i.title),
     teamNames: teamList.map((t) => t.name),
     initiativeTeams: new Map(initiatives.map((i) => [matchKey(i.title), i.teamId === null ? null : teamName.get(i.teamId)!])),
@@ -99,10 +101,11 @@ export const transferHandlers: Handlers<typeof transferContract> = {
 
   'export.rosterCsv': (db) => {
     const teamName = new Map(teams(db).map((t) => [t.id, t.name]));
+    const ladder = getLadder(db);
     // Every field the import reads, so a file exported and imported again changes nothing.
     const rows = getEngineers(db).map((e) => [
       e.name,
-      levelName(e.level),
+      levelName(ladder, e.level),
       teamName.get(e.teamId)!,
       e.capacity,
       e.active ? ACTIVE_CELL.true : ACTIVE_CELL.false,
@@ -135,7 +138,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
         i.kind,
         i.title,
         i.parentId !== null ? (title.get(i.parentId) ?? '') : '',
-        levelName(i.rung),
+        levelName(getLadder(db), i.rung),
         i.size,
         i.touchpoints.join('; '),
         i.teamId === null ? '' : teamName.get(i.teamId)!,

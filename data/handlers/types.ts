@@ -14,9 +14,11 @@ export type Handlers<C extends Record<string, Channel>> = {
  * Make a change to the plan and log it. The dispatcher already holds the transaction, so the rows
  * and their log entry commit together or not at all. The reply carries the rows it changed.
  */
-export function record(db: Db, summary: string, change: (rows: Changeset) => void): Mutation {
+export function record(db: Db, summary: string | ((rows: Changeset) => string), change: (rows: Changeset) => void): Mutation {
   const rows = new Changeset(db);
   change(rows);
-  const changeId = logChange(db, rows, summary);
-  return { changeId, summary, ...changedOf(db, rows.rows) };
+  // A summary that can only be worded once the change is made (what it cleared) is a function of it.
+  const words = typeof summary === 'string' ? summary : summary(rows);
+  const changeId = logChange(db, rows, words);
+  return { changeId, summary: words, ...changedOf(db, rows.rows) };
 }

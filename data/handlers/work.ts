@@ -1,7 +1,8 @@
 import { ackProblem } from '../../shared/assignment.ts';
 import { rungProblem, type workContract } from '../../shared/contract/work.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { DEFAULT_RUNG, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
+import { type Ladder, STATUS_LABEL, type WorkKind, defaultRung, levelName } from '../../shared/ladder.ts';
+import { checkTouchpoints, getLadder } from '../store/ladder.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import type { Db } from '../store/db.ts';
 import { engineersOnDay, getEngineer, getQuarter, getWorkItem, quarterDay } from '../store/queries.ts';
@@ -23,9 +24,10 @@ function checkParent(db: Db, kind: WorkKind, quarterId: number, parentId: number
   return parent;
 }
 
-function checkRung(kind: WorkKind, rung: WorkItem['rung']) {
-  const problem = rungProblem(kind, rung);
+function checkRung(ladder: Ladder, kind: WorkKind, rung: WorkItem['rung'], touchpoints: readonly string[]) {
+  const problem = rungProblem(ladder, kind, rung);
   if (problem) throw new RungsError('conflict', problem);
+  checkTouchpoints(ladder, touchpoints);
 }
 
 /** What an edit changed, in the lead's words: "rung Junior → Mid, size 3 → 5". */
@@ -35,7 +37,7 @@ function itemChanges(db: Db, before: WorkItem, after: WorkItem): string {
   const teamName = (id: number | null) => (id === null ? 'none' : getTeam(db, id).name);
   const parts = [
     after.title !== before.title && `renamed from '${before.title}'`,
-    after.rung !== before.rung && `rung ${levelName(before.rung)} → ${levelName(after.rung)}`,
+    after.rung !== before.rung && `rung ${levelName(getLadder(db), before.rung)} → ${levelName(getLadder(db), after.rung)}`,
     after.size !== before.size && `size ${points(before.size)} → ${points(after.size)}`,
     after.status !== before.status && `${STATUS_LABEL[before.status]} → ${STATUS_LABEL[after.status]}`,
     after.parentId !== before.parentId &&
@@ -76,8 +78,9 @@ function impact(db: Db, itemId: number) {
 export const workHandlers: Handlers<typeof workContract> = {
   'work.create': (db, { quarterId, kind, rung, parentId, teamId: askedTeam, ...fields }) => {
     const quarter = getQuarter(db, quarterId);
-    const r = rung ?? DEFAULT_RUNG[kind];
-    checkRung(kind, r);
+    const ladder = getLadder(db);
+    const r = rung ?? defaultRung(ladder, kind);
+    checkRung(ladder, kind, r, fields.touchpoints);
     const parent = checkParent(db, kind, quarterId, parentId);
     const teamId = teamOf(db, parent, askedTeam, null);
     const where = parent ? ` under '${parent.title}'` : '';
@@ -103,7 +106,7 @@ export const workHandlers: Handlers<typeof workContract> = {
     const before = getWorkItem(db, itemId);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<WorkItem>;
     const after: WorkItem = { ...before, ...defined };
-    checkRung(after.kind, after.rung);
+    checkRung(getLadder(db), after.kind, after.rung, after.touchpoints);
     const parent =
       patch.parentId !== undefined
         ? checkParent(db, after.kind, after.quarterId, after.parentId, itemId)

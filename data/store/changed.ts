@@ -1,6 +1,7 @@
 import type { Changed, Mutation } from '../../shared/schemas.ts';
 import { type RowChange, type TableName, historyState } from './changes.ts';
 import type { Db } from './db.ts';
+import { getLadder } from './ladder.ts';
 import { getWorkItemsByIds } from './queries.ts';
 import { type DbEngineer, type DbLevelChange, type DbQuarter, type DbTeam, fromDb } from './rows.ts';
 
@@ -22,6 +23,10 @@ const REPLY: Record<Exclude<TableName, 'work_items' | 'assignments'>, (changed: 
   level_changes: (c, key, after) =>
     after ? c.levelChanges.push(fromDb.levelChange(after as DbLevelChange)) : c.removedLevelChangeIds.push(key),
   quarters: (c, key, after) => (after ? c.quarters.push(fromDb.quarter(after as DbQuarter)) : c.removedQuarterIds.push(key)),
+  // The ladder goes whole (changedOf reads it once), whichever of its tables changed.
+  ladder: () => {},
+  ladder_levels: () => {},
+  ladder_touchpoints: () => {},
 };
 
 /**
@@ -53,6 +58,7 @@ export function changedOf(db: Db, rows: readonly RowChange[]): Pick<Mutation, 'c
     if (table === 'work_items' || table === 'assignments') itemIds.add(key);
     else REPLY[table](changed, key, after);
   }
+  if (rows.some((r) => r.table.startsWith('ladder'))) changed.ladder = getLadder(db);
   const items = getWorkItemsByIds(db, [...itemIds]);
   for (const id of itemIds) {
     const item = items.get(id);

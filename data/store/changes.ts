@@ -13,6 +13,9 @@ export const TABLE_KEYS = {
   quarters: 'id',
   work_items: 'id',
   assignments: 'item_id',
+  ladder: 'id',
+  ladder_levels: 'id',
+  ladder_touchpoints: 'id',
 } as const;
 export type TableName = keyof typeof TABLE_KEYS;
 

@@ -61,17 +61,25 @@ export function migrate(db: Db, migrations: readonly Migration[], beforeMigratin
   // way the transaction cannot catch (a bug in our SQL that "succeeds") is still recoverable.
   if (beforeMigrating && pending.length > 0 && applied.length > 0 && db.name !== ':memory:' && db.name !== '') beforeMigrating(db);
   pending.forEach((m, i) => {
-    db.transaction(() => {
-      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    const keys = m.rebuildsTables && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keys) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-      db.exec(m.sql);
-      m.fill?.(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        applied.length + i + 1,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
+        db.exec(m.sql);
+        m.fill?.(db);
+        if (keys && (db.pragma('foreign_key_check') as unknown[]).length > 0)
+          throw new RungsError('database', `Migration ${m.name} broke a reference.`);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          applied.length + i + 1,
+          m.name,
+          new Date().toISOString(),
+        );
+      })();
+    } finally {
+      if (keys) db.pragma('foreign_keys = ON');
+    }
   });
 }
 

@@ -7,6 +7,7 @@ import { historyState } from './changes.ts';
 import type { Db } from './db.ts';
 import { type DbEngineer, type DbLevelChange, type DbQuarter, type DbTeam, type DbWorkItemRow, fromDb } from './rows.ts';
 import { prepared } from './statements.ts';
+import { getLadder } from './ladder.ts';
 
 // Read queries. Writes go through Changeset (changes.ts) so they can be undone.
 
@@ -89,6 +90,7 @@ export function getSnapshot(db: Db, quarterId?: number, today = localToday()): S
     engineers: engineersOn(getEngineers(db), levelChanges, day),
     items: getWorkItems(db, quarter.id),
     history: historyState(db),
+    ladder: getLadder(db),
   };
 }
 

@@ -8,6 +8,7 @@ import { byLevelThenName, itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { loadText } from '../../shared/words.ts';
 import { type ComboOption, Combobox } from '../ui/Combobox.tsx';
+import { useLadder } from '../ladder/useLadder.ts';
 
 /** Which step the popup opens on: choosing who does the work, or who reviews it. */
 export type AssignStep = 'assignee' | 'reviewer';
@@ -32,6 +33,7 @@ type Props = {
  * for its reviewer in the same popup, as a second step, so the lead closes the gap at once.
  */
 export function AssignPopup({ item, engineers, items, step: firstStep, assign, setReviewer, onCancel, onDone }: Props) {
+  const ladder = useLadder();
   const headingId = useId();
   const [query, setQuery] = useState('');
   const current = item.assignment ? engineers.find((e) => e.id === item.assignment!.engineerId) : undefined;
@@ -57,7 +59,7 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
         label: e.name,
         detail: (
           <>
-            <span className="combo-level">{levelName(e.level)}</span>
+            <span className="combo-level">{levelName(ladder, e.level)}</span>
             <span className={`fit-badge fit-${f.kind}`}>{FIT_LABEL[f.kind]}</span>
             <span className={`combo-load${over ? ' over' : ''}`}>
               {loadText(load.points, e.capacity)}
@@ -116,12 +118,12 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
           ]
         : [];
     const people = filterByName(
-      active.filter((e) => reviewerProblem(e, to) === null),
+      active.filter((e) => reviewerProblem(e, to, ladder) === null),
       query,
     ).map((e) => ({
       key: `r${e.id}`,
       label: e.name,
-      detail: <span className="combo-level">{levelName(e.level)}</span>,
+      detail: <span className="combo-level">{levelName(ladder, e.level)}</span>,
       choose: review(e.id, false),
     }));
     const skip: ComboOption = {
@@ -143,8 +145,8 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
         <h3 id={headingId}>{step === 'reviewer' ? `Reviewer for '${item.title}'` : `Assign '${item.title}' to…`}</h3>
         <p className="assign-sub">
           {step === 'reviewer'
-            ? `A stretch for ${assignee!.name} (${levelName(assignee!.level)}): someone at least one level above, or you, reviews it.`
-            : `${levelName(item.rung)}-rung ${item.kind}. Type a name; Up and Down choose, Enter assigns, Escape closes.`}
+            ? `A stretch for ${assignee!.name} (${levelName(ladder, assignee!.level)}): someone at least one level above, or you, reviews it.`
+            : `${levelName(ladder, item.rung)}-rung ${item.kind}. Type a name; Up and Down choose, Enter assigns, Escape closes.`}
         </p>
         <Combobox
           key={step}

@@ -10,6 +10,7 @@ import { useOverBacklog } from './drag/dragState.ts';
 import { BACKLOG_ID } from './drag/ids.ts';
 import { useNear } from './near.ts';
 import { counted } from './renderCount.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 type BacklogProps = {
   groups: BacklogGroup[];
@@ -116,6 +117,7 @@ type GroupProps = {
 };
 
 const Group = memo(function Group({ group, engineers, collapsed, onToggle, firstScreen }: GroupProps) {
+  const ladder = useLadder();
   const ref = useRef<HTMLDivElement>(null);
   const near = useNear(ref, '.side', firstScreen);
   counted('backlogGroups');
@@ -133,7 +135,7 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle, first
           <span className="card-kind">Initiative · staffed</span>
           <span className="group-title">{initiative.title}</span>
           <span className="group-dri">
-            DRI: {dri.name} ({levelName(dri.level)}) · {levelName(initiative.rung)} rung
+            DRI: {dri.name} ({levelName(ladder, dri.level)}) · {levelName(ladder, initiative.rung)} rung
           </span>
           {carriedFrom !== null && (
             <span className="card-carried" data-id="card-carried">

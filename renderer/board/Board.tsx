@@ -23,8 +23,10 @@ import { planStore } from '../store/plan.ts';
 import { Notices } from '../ui/Notices.tsx';
 import './board.css';
 import './board-scale.css';
+import { useLadder } from '../ladder/useLadder.ts';
 
 export function Board({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const { assign: move, assignAll, undo, redo, actions, takePendingPaint } = useBoardMoves(snapshot);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
@@ -46,14 +48,17 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
    * in the backlog and the live region names it: staffing a backlog from the keyboard is then A,
    * a few letters, Enter, again and again, with no Tab through the lanes in between.
    */
-  const advance = useCallback((itemId: number, order: readonly WorkItem[]) => {
-    const at = order.findIndex((i) => i.id === itemId);
-    const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
-    if (next) {
-      setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(next.rung)}-rung ${next.kind}`);
-      focusCard(next.id);
-    } else setAnnouncement('The backlog is empty: every card is staffed.');
-  }, []);
+  const advance = useCallback(
+    (itemId: number, order: readonly WorkItem[]) => {
+      const at = order.findIndex((i) => i.id === itemId);
+      const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
+      if (next) {
+        setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(ladder, next.rung)}-rung ${next.kind}`);
+        focusCard(next.id);
+      } else setAnnouncement('The backlog is empty: every card is staffed.');
+    },
+    [ladder],
+  );
   const assign = useCallback(
     async (before: Snapshot, itemId: number, engineerId: number | null, moveFocus = true): Promise<boolean> => {
       const order = backlogOrder;

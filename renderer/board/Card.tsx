@@ -8,6 +8,7 @@ import { carriedOverText, earlierNoteText } from '../../shared/work-team.ts';
 import { QuarterNamesContext } from './context.ts';
 import { useIsLifted } from './drag/dragState.ts';
 import { counted } from './renderCount.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 const kindLabel = (item: WorkItem) => (item.kind === 'initiative' ? 'Initiative' : 'Story');
 
@@ -24,6 +25,7 @@ type FaceProps = { item: WorkItem; engineer: Engineer | null } & EstimateProps;
 
 /** The card's face: used in lanes, in the backlog and, unchanged, in the drag overlay. */
 export const CardFace = memo(function CardFace({ item, engineer, estimateNote: note, estimateOutOfDate }: FaceProps) {
+  const ladder = useLadder();
   const f = engineer ? itemFit(item, engineer) : null;
   const carriedFrom = useCarriedFrom(item);
   return (
@@ -36,7 +38,7 @@ export const CardFace = memo(function CardFace({ item, engineer, estimateNote: n
       )}
       <span className="card-title">{item.title}</span>
       <span className="card-rung">
-        {levelName(item.rung)} rung
+        {levelName(ladder, item.rung)} rung
         {item.size !== null ? ` · ${pts(item.size)}` : ''}
         {item.status !== 'planned' ? ` · ${STATUS_LABEL[item.status]}` : ''}
       </span>
@@ -54,7 +56,7 @@ export const CardFace = memo(function CardFace({ item, engineer, estimateNote: n
         <span className={`card-warning${item.assignment?.ackNote ? ' acknowledged' : ''}`}>
           {/* The badge already says Overreach; the warning names the gap. */}
           {item.assignment?.ackNote ? 'Kept on purpose: ' : 'Warning: '}
-          {f.gap} rungs past {levelName(engineer!.level)}
+          {f.gap} rungs past {levelName(ladder, engineer!.level)}
           {/* Reopened by the copy: the lead sees why it was kept before, and decides again. */}
           {!item.assignment?.ackNote && item.carriedAckNote && carriedFrom !== null && (
             <span className="card-earlier-note"> ({earlierNoteText(carriedFrom, item.carriedAckNote)})</span>

@@ -7,6 +7,7 @@ import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { CardHistory } from './CardHistory.tsx';
 import { InlineSize, InlineText, ReviewerSelect, RungSelect, StatusSelect, useCardEdits } from './CardEdits.tsx';
 import './card-detail.css';
+import { useLadder } from '../ladder/useLadder.ts';
 
 type Props = {
   itemId: number;
@@ -144,10 +145,11 @@ function Details({ item, snapshot, onOpen }: { item: WorkItem; snapshot: Snapsho
 }
 
 function Assignee({ item, engineer }: { item: WorkItem; engineer: Engineer }) {
+  const ladder = useLadder();
   const f = itemFit(item, engineer);
   return (
     <span data-id="card-detail-assignee">
-      {engineer.name} ({levelName(engineer.level)}){' '}
+      {engineer.name} ({levelName(ladder, engineer.level)}){' '}
       <span className={`fit-badge fit-${f.kind}`} title={describeFit(f)}>
         {FIT_LABEL[f.kind]}
       </span>
@@ -157,12 +159,13 @@ function Assignee({ item, engineer }: { item: WorkItem; engineer: Engineer }) {
 
 /** A parent or a child, with its owner; a button shows it in the panel. */
 function Related({ item, owner, onOpen }: { item: WorkItem; owner: Engineer | undefined; onOpen: (itemId: number) => void }) {
+  const ladder = useLadder();
   return (
     <li>
       <button type="button" className="link-button" onClick={() => onOpen(item.id)}>
         {item.title}
       </button>{' '}
-      <span className="card-detail-owner">{owner ? `${owner.name} (${levelName(owner.level)})` : 'no owner yet'}</span>
+      <span className="card-detail-owner">{owner ? `${owner.name} (${levelName(ladder, owner.level)})` : 'no owner yet'}</span>
     </li>
   );
 }

@@ -1,10 +1,11 @@
 import { type KeyboardEvent, useCallback, useState } from 'react';
 import { reviewerProblem } from '../../shared/assignment.ts';
-import { ALLOWED_RUNGS, RUNG_MEANING, STATUSES, STATUS_LABEL, levelName } from '../../shared/ladder.ts';
+import { STATUSES, STATUS_LABEL, allowedRungs, levelName, rungMeaning } from '../../shared/ladder.ts';
 import type { Rank, Status } from '../../shared/ladder.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 // The card detail panel's fields that edit in place. Each edit is one call on the channel the
 // Work screen and the board already use (work.update, plan.setReviewer, plan.assign), through
@@ -104,19 +105,20 @@ export function StatusSelect({ id, value, save }: { id: string; value: Status; s
 
 /** The rungs this kind of work may take, with the meaning of the one chosen in the map's words. */
 export function RungSelect({ id, item, save }: { id: string; item: WorkItem; save: (rung: Rank) => unknown }) {
-  const meaning = RUNG_MEANING[item.kind][item.rung];
+  const ladder = useLadder();
+  const meaning = rungMeaning(ladder, item.kind, item.rung);
   return (
     <div className="field">
       <label htmlFor={id}>Rung</label>
       <select id={id} value={item.rung} aria-describedby={`${id}-meaning`} onChange={(e) => save(Number(e.target.value) as Rank)}>
-        {ALLOWED_RUNGS[item.kind].map((r) => (
+        {allowedRungs(ladder, item.kind).map((r) => (
           <option key={r} value={r}>
-            {levelName(r)}
+            {levelName(ladder, r)}
           </option>
         ))}
       </select>
       <span id={`${id}-meaning`} className="field-hint" data-id="rung-meaning">
-        {meaning ? `${levelName(item.rung)} rung: ${meaning}` : `${levelName(item.rung)} rung`}
+        {meaning ? `${levelName(ladder, item.rung)} rung: ${meaning}` : `${levelName(ladder, item.rung)} rung`}
       </span>
     </div>
   );
@@ -132,6 +134,7 @@ type ReviewerProps = {
 
 /** Who reviews the work: an engineer at least one level above the assignee, or the lead. */
 export function ReviewerSelect({ id, item, assignee, engineers, save }: ReviewerProps) {
+  const ladder = useLadder();
   const a = item.assignment;
   const value = a?.reviewerId ? String(a.reviewerId) : a?.leadReviews ? LEAD : '';
   const offered = engineers.filter((e) => e.active && reviewerProblem(e, assignee) === null);
@@ -154,7 +157,7 @@ export function ReviewerSelect({ id, item, assignee, engineers, save }: Reviewer
         <option value={LEAD}>The lead</option>
         {options.map((e) => (
           <option key={e.id} value={String(e.id)}>
-            {e.name} ({levelName(e.level)})
+            {e.name} ({levelName(ladder, e.level)})
           </option>
         ))}
       </select>

@@ -1,7 +1,8 @@
 import { memo } from 'react';
-import { LEVELS, type Rank, STATUSES, STATUS_LABEL, type Status } from '../../shared/ladder.ts';
+import { type Rank, STATUSES, STATUS_LABEL, type Status } from '../../shared/ladder.ts';
 import type { Team } from '../../shared/schemas.ts';
 import { type BoardFilter, type FitFilter, type LaneOrder, NO_FILTER, isFiltered } from './filters.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 const ORDER_OPTIONS: { value: LaneOrder; label: string }[] = [
   { value: 'level', label: 'Level' },
@@ -20,6 +21,7 @@ const FIT_OPTIONS: { value: FitFilter; label: string }[] = [
 type Props = { teams: readonly Team[]; filter: BoardFilter; onChange: (f: BoardFilter) => void };
 
 export const Filters = memo(function Filters({ teams, filter, onChange }: Props) {
+  const ladder = useLadder();
   const set = (patch: Partial<BoardFilter>) => onChange({ ...filter, ...patch });
   return (
     <search className="filters" aria-label="Filter the board">
@@ -45,7 +47,7 @@ export const Filters = memo(function Filters({ teams, filter, onChange }: Props)
           onChange={(e) => set({ level: e.target.value === '' ? null : (Number(e.target.value) as Rank) })}
         >
           <option value="">All levels</option>
-          {LEVELS.map((name, rank) => (
+          {ladder.levels.map(({ name }, rank) => (
             <option key={name} value={rank}>
               {name}
             </option>

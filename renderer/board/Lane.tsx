@@ -13,6 +13,7 @@ import { laneId } from './drag/ids.ts';
 import { LaneCard } from './LaneCard.tsx';
 import { LaneReviews } from './LaneFacts.tsx';
 import { counted } from './renderCount.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 type LaneProps = {
   lane: LaneModel;
@@ -29,6 +30,7 @@ type LaneProps = {
  * the drag moved elsewhere. It reads nothing of dnd-kit's (see DropTarget.tsx).
  */
 export const Lane = memo(function Lane({ lane, cardsLater, dropTarget }: LaneProps) {
+  const ladder = useLadder();
   counted('lanes');
   const e = lane.engineer;
   const id = laneId(e.id);
@@ -41,13 +43,13 @@ export const Lane = memo(function Lane({ lane, cardsLater, dropTarget }: LanePro
       ref={ref}
       className={`lane${preview ? ` preview preview-${preview.kind}` : ''}`}
       data-id={id}
-      aria-label={`${e.name}, ${levelName(e.level)}`}
+      aria-label={`${e.name}, ${levelName(ladder, e.level)}`}
     >
       <LaneBody lane={lane} cardsLater={cardsLater} />
       {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}
       {preview && (
         <p className={`lane-preview fit-${preview.kind}`} data-id="lane-preview">
-          {fitHeadline(preview, e.level)}
+          {fitHeadline(ladder, preview, e.level)}
         </p>
       )}
     </section>
@@ -55,6 +57,7 @@ export const Lane = memo(function Lane({ lane, cardsLater, dropTarget }: LanePro
 });
 
 const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel; cardsLater: boolean }) {
+  const ladder = useLadder();
   const { engineer: e, items, load, counts } = lane;
   const over = e.capacity !== null && load.points > e.capacity;
   const estimateOf = (item: WorkItem) => {
@@ -65,7 +68,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
     <>
       <header className="lane-head">
         <span className="lane-name">{e.name}</span>
-        <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
+        <span className={`level level-${e.level}`}>{levelName(ladder, e.level)}</span>
         {/* Where the points come from, part by part: a DRI carries only what is not yet in stories. */}
         <span className={`load${over ? ' over' : ''}`} title={`Load against capacity: ${describeLoad(load)}`} data-id="load">
           {loadText(load.points, e.capacity)}

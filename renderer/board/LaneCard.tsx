@@ -5,6 +5,7 @@ import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { DraggableCard, type EstimateProps } from './Card.tsx';
 import { useBoardActions } from './context.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 import { CardInitiative } from './LaneFacts.tsx';
 
 const LEAD = 'lead';
@@ -33,10 +34,11 @@ function RecordedReviewer({ item }: { item: WorkItem }) {
 }
 
 function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer }) {
+  const ladder = useLadder();
   const { engineers, setReviewer } = useBoardActions();
   const a = item.assignment;
   const value = a?.reviewerId ? String(a.reviewerId) : a?.leadReviews ? LEAD : '';
-  const offered = (e: (typeof engineers)[number]) => reviewerProblem(e, assignee) === null;
+  const offered = (e: (typeof engineers)[number]) => reviewerProblem(e, assignee, ladder) === null;
   // At 300 engineers a stretch card offers ~150 reviewers, and 500 stretch cards made ~70,000
   // <option>s: most of the board's DOM, heap and first render (npm run bench). The list is built
   // when the picker is reached (focus, or the press that opens it, which React handles before the
@@ -63,7 +65,7 @@ function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer
           <option value={LEAD}>The lead</option>
           {candidates.map((e) => (
             <option key={e.id} value={String(e.id)}>
-              {e.name} ({levelName(e.level)})
+              {e.name} ({levelName(ladder, e.level)})
             </option>
           ))}
         </select>

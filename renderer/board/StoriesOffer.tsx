@@ -1,4 +1,5 @@
 import { levelName } from '../../shared/ladder.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { useEffect, useRef } from 'react';
@@ -28,6 +29,7 @@ export function StoriesOfferDialog({
   /** true: the engineer takes the stories too; false: they stay in the backlog; null: nothing moves. */
   onAnswer: (withStories: boolean | null) => void;
 }) {
+  const ladder = useLadder();
   const ref = useDismissable<HTMLDivElement>(() => onAnswer(null));
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -41,7 +43,7 @@ export function StoriesOfferDialog({
     };
   }, []);
   const { initiative, engineer, stories } = offer;
-  const who = `${engineer.name} (${levelName(engineer.level)})`;
+  const who = `${engineer.name} (${levelName(ladder, engineer.level)})`;
   const them = stories.length === 1 ? 'it' : 'them';
   return (
     <div className="assign-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onAnswer(null)}>
@@ -56,7 +58,7 @@ export function StoriesOfferDialog({
         <ul>
           {stories.map((s) => (
             <li key={s.id}>
-              '{s.title}', {levelName(s.rung)} rung
+              '{s.title}', {levelName(ladder, s.rung)} rung
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { earlierNoteText } from '../../shared/work-team.ts';
 import { useCarriedFrom } from './Card.tsx';
 import { useBoardActions } from './context.ts';
 import type { Warning } from './filters.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 /**
  * How many warnings the board's panel lists before "Show all". The benchmark's org has 280
@@ -47,10 +48,11 @@ export const Warnings = memo(function Warnings({ warnings }: { warnings: Warning
  * renders the one warning it changes, not every row (280 of them in the benchmark's org).
  */
 const WarningRow = memo(function WarningRow({ item, engineer }: Warning) {
+  const ladder = useLadder();
   const { acknowledge } = useBoardActions();
   const [editing, setEditing] = useState(false);
   const ack = item.assignment?.ackNote ?? null;
-  const sentence = fitSentence(item.title, item.rung, engineer.name, engineer.level);
+  const sentence = fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level);
   const carriedFrom = useCarriedFrom(item);
   return (
     <li className={`warning${ack ? ' acknowledged' : ''}`} data-id={`warning-${item.id}`}>

@@ -4,6 +4,7 @@ import type { Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { withAssignment } from './optimistic.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 /**
  * Every move on the board, through the one mutation hook: applied at once with the shared rule
@@ -11,6 +12,7 @@ import { withAssignment } from './optimistic.ts';
  * start if the main process refuses; the reply's rows patch the plan store, with no second fetch.
  */
 export function useBoardMoves(snapshot: Snapshot) {
+  const ladder = useLadder();
   const { run } = useMutation();
   /** Set when an optimistic drop is waiting to be painted, for the benchmark marks. */
   const pendingPaint = useRef(false);
@@ -33,7 +35,7 @@ export function useBoardMoves(snapshot: Snapshot) {
           if (engineer && f?.kind === 'overreach')
             return {
               tone: 'warning',
-              text: `Overreach: ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}. It is listed under Warnings until it is moved or kept with a note.`,
+              text: `Overreach: ${fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level)}. It is listed under Warnings until it is moved or kept with a note.`,
             };
           if (engineer && f?.kind === 'stretch')
             return { tone: 'info', text: `${summary}. Pick a reviewer on the card to close the gap with review.` };
@@ -44,7 +46,7 @@ export function useBoardMoves(snapshot: Snapshot) {
       if (r.ok) performance.mark('rungs:drop-persisted');
       return r.ok;
     },
-    [run],
+    [run, ladder],
   );
 
   /** Several cards to one engineer as one change (an initiative with its waiting stories). */

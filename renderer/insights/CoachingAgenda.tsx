@@ -10,6 +10,7 @@ import type { Go } from '../navigation.ts';
 import { ItemLink } from '../ui/plan.tsx';
 import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
+import { useLadder } from '../ladder/useLadder.ts';
 
 /** The agenda's download says where it went beside its button, not at the top of Insights. */
 const WHERE = 'agenda';
@@ -19,18 +20,23 @@ const WHERE = 'agenda';
 
 /** Items as board links, each with its rung and kind: "Checkout revamp (Mid-rung initiative), …". */
 function NamedItems({ items, go, withRung }: { items: readonly WorkItem[]; go: Go; withRung: boolean }) {
+  const ladder = useLadder();
   return items.map((item, n) => (
     <span key={item.id}>
       {n > 0 && ', '}
       <ItemLink item={item} go={go} />
-      {withRung && ` (${rungAndKind(item)})`}
+      {withRung && ` (${rungAndKind(ladder, item)})`}
     </span>
   ));
 }
 
 export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapshot; perEngineer: readonly EngineerGaps[]; go: Go }) {
+  const ladder = useLadder();
   const { map, error } = useCompetencyMap();
-  const agenda = useMemo(() => (map ? coachingAgenda(perEngineer, snapshot.engineers, map) : []), [map, perEngineer, snapshot.engineers]);
+  const agenda = useMemo(
+    () => (map ? coachingAgenda(perEngineer, snapshot.engineers, ladder) : []),
+    [map, perEngineer, snapshot.engineers, ladder],
+  );
   const save = async (filename: string, text: string) => {
     const r = await saveTextFile({ filename, mediaType: 'text/markdown', text });
     if (!r.ok) return notices.refused(r.error.message, WHERE);
@@ -50,7 +56,7 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
             onClick={() =>
               void save(
                 `coaching-agenda-${snapshot.quarter.name.replace(/\s+/g, '-')}.md`,
-                agendaMarkdown(agenda, snapshot.quarter.name, map),
+                agendaMarkdown(agenda, snapshot.quarter.name, ladder),
               )
             }
           >
@@ -60,11 +66,11 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
           {agenda.length === 0 && <p className="ins-empty">Nothing to coach this quarter: no stretch, no overreach, no delegation gap.</p>}
           <div className="ins-agenda">
             {agenda.map(({ engineer, points, cells, delegate, move }) => {
-              const headings = agendaHeadings(engineer.level);
+              const headings = agendaHeadings(ladder, engineer.level);
               return (
                 <article key={engineer.id} data-id={`agenda-${engineer.id}`} aria-labelledby={`agenda-h-${engineer.id}`}>
                   <h3 id={`agenda-h-${engineer.id}`}>
-                    {engineer.name} <span className="level">{levelName(engineer.level)}</span>
+                    {engineer.name} <span className="level">{levelName(ladder, engineer.level)}</span>
                   </h3>
                   <h4>To coach</h4>
                   <ul aria-label={`To coach with ${engineer.name}`}>

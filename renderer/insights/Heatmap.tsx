@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { FIT_LABEL, fit } from '../../shared/fit.ts';
 import { heatmap, teamHeatmap } from '../../shared/heatmap.ts';
-import { LEVELS, RANKS, type Rank, levelName } from '../../shared/ladder.ts';
+import { type Rank, levelName, ranksOf } from '../../shared/ladder.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 // The heatmap is a real table (headers, scope), coloured as a second signal: every coloured cell
@@ -29,8 +30,11 @@ const cellText = (count: number, kind: 'in_reach' | 'stretch' | 'overreach') =>
   count === 0 ? '0' : kind === 'in_reach' ? String(count) : `${count} ${FIT_LABEL[kind].toLowerCase()}`;
 
 export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const rows = useMemo(() => heatmap(snapshot), [snapshot]);
-  const levels = RANKS.toReversed().filter((r) => rows.some((row) => row.engineer.level === r));
+  const levels = ranksOf(ladder)
+    .toReversed()
+    .filter((r) => rows.some((row) => row.engineer.level === r));
   return (
     <>
       <Legend />
@@ -38,12 +42,12 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
         <caption className="table-note">
           Engineers (rows, by level) against the rungs of the work they carry (columns): items per cell.
         </caption>
-        <ColumnHeads columns={['Engineer', ...RANKS.map((r) => `${levelName(r)} rung`)]} />
+        <ColumnHeads columns={['Engineer', ...ranksOf(ladder).map((r) => `${levelName(ladder, r)} rung`)]} />
         {levels.map((level) => (
           <tbody key={level}>
             <tr className="ins-heat-group">
-              <th scope="rowgroup" colSpan={5}>
-                {LEVELS[level]}s
+              <th scope="rowgroup" colSpan={ladder.levels.length + 1}>
+                {levelName(ladder, level)}s
               </th>
             </tr>
             {rows
@@ -70,17 +74,20 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
 }
 
 export function TeamHeatmap({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const team = useMemo(() => teamHeatmap(snapshot), [snapshot]);
   return (
     <table className="data-table grid ins-heat" aria-label="Rungs of work against levels on the roster">
       <caption className="table-note">
         The team: rungs of the quarter’s work (rows) by the level of whoever carries it (columns), and the levels on the roster.
       </caption>
-      <ColumnHeads columns={['Rung of work', ...RANKS.map((r) => `On ${withArticle(levelName(r))}`), 'Unassigned', 'Total']} />
+      <ColumnHeads
+        columns={['Rung of work', ...ranksOf(ladder).map((r) => `On ${withArticle(levelName(ladder, r))}`), 'Unassigned', 'Total']}
+      />
       <tbody>
         {team.rows.toReversed().map((row) => (
           <tr key={row.rung} data-id={`team-heat-${row.rung}`}>
-            <th scope="row">{levelName(row.rung)} rung</th>
+            <th scope="row">{levelName(ladder, row.rung)} rung</th>
             {row.byLevel.map((count, level) => {
               const kind = fit(row.rung, level as Rank).kind;
               return (

@@ -15,6 +15,7 @@ import { Heatmap, TeamHeatmap } from './Heatmap.tsx';
 import { DriTable } from '../ui/DriTable.tsx';
 import { FitTag, ItemLink, ItemLinks, rungLabel } from '../ui/plan.tsx';
 import './insights.css';
+import { useLadder } from '../ladder/useLadder.ts';
 
 // Insights are computed here, from the snapshot the board shows, with the same shared/ rules the
 // main process uses: a change on the board changes them at once, without another request.
@@ -26,13 +27,14 @@ const WARNING_LABEL: Record<ItemWarning['kind'], string> = {
 };
 
 export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
+  const ladder = useLadder();
   const { run } = useMutation();
   const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
   const perEngineer = useMemo(() => engineerGaps(snapshot), [snapshot]);
   const team = useMemo(() => teamGaps(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
   const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
-  const summary = useMemo(() => gapSummary(perEngineer), [perEngineer]);
+  const summary = useMemo(() => gapSummary(perEngineer, ladder), [perEngineer, ladder]);
   // Opening insights refetches the plan: a change made in another tab or window must not be missed.
   useEffect(() => {
     void planStore.fetch();
@@ -85,8 +87,8 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
                   {w.acknowledged ? ' (kept on purpose)' : ''}
                 </span>
                 <span className="ins-warning-what">
-                  <ItemLink item={w.item} go={go} /> ({rungLabel(w.item)}) on {w.engineer.name}, {levelName(w.engineer.level)}{' '}
-                  <FitTag fit={w.fit} />
+                  <ItemLink item={w.item} go={go} /> ({rungLabel(ladder, w.item)}) on {w.engineer.name},{' '}
+                  {levelName(ladder, w.engineer.level)} <FitTag fit={w.fit} />
                   {w.item.assignment?.ackNote && <span className="ins-note">Note: {w.item.assignment.ackNote}</span>}
                 </span>
                 <span className="ins-actions">
@@ -121,9 +123,9 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
           {perEngineer
             .filter((e) => e.gaps.length > 0)
             .map(({ engineer, gaps, load }) => (
-              <li key={engineer.id} data-id={`gaps-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(engineer.level)}`}>
+              <li key={engineer.id} data-id={`gaps-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(ladder, engineer.level)}`}>
                 <h3>
-                  {engineer.name} <span className="level">{levelName(engineer.level)}</span>{' '}
+                  {engineer.name} <span className="level">{levelName(ladder, engineer.level)}</span>{' '}
                   <span className="ins-load">{loadText(load.points, engineer.capacity)}</span>
                 </h3>
                 {load.parts.length > 0 && <p className="ins-load-parts">Load: {partsInWords(load)}</p>}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { whoReviews } from '../../shared/fit.ts';
 import { touchpointAnchor } from '../../shared/competency-map.ts';
 import type { GrowthTrail as GrowthTrailData } from '../../shared/contract/insights.ts';
-import { RANKS, levelName, nextRank } from '../../shared/ladder.ts';
+import { levelName, nextRank } from '../../shared/ladder.ts';
 import { byLevelThenName } from '../../shared/plan.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
@@ -11,6 +11,7 @@ import { FitTag, ItemLink, TouchpointTags, rungLabel } from '../ui/plan.tsx';
 import type { Go } from '../navigation.ts';
 import { useCompetencyMap } from './useCompetencyMap.ts';
 import './map.css';
+import { useLadder } from '../ladder/useLadder.ts';
 
 // The competency map, cell for cell as the document has it, with one engineer's column highlighted
 // and the column after it marked "next level"; below it, that engineer's growth trail.
@@ -26,11 +27,12 @@ export function CompetencyMapScreen({
   onSelect: (id: number | null) => void;
   go: Go;
 }) {
+  const ladder = useLadder();
   const { map, error } = useCompetencyMap();
   const engineers = snapshot.engineers.filter((e) => e.active).toSorted(byLevelThenName);
   const engineer = snapshot.engineers.find((e) => e.id === engineerId) ?? null;
   const selected = engineer?.level ?? null;
-  const next = selected !== null ? nextRank(selected) : null;
+  const next = selected !== null ? nextRank(ladder, selected) : null;
 
   return (
     <div className="map-screen">
@@ -42,7 +44,7 @@ export function CompetencyMapScreen({
             <option value="">Nobody selected</option>
             {engineers.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name} ({levelName(e.level)})
+                {e.name} ({levelName(ladder, e.level)})
               </option>
             ))}
           </select>
@@ -54,7 +56,7 @@ export function CompetencyMapScreen({
           <table className="data-table grid map-table" aria-label="Competency map">
             <caption className="table-note">
               What a product engineer at each level does at each touchpoint
-              {engineer ? `; ${engineer.name}’s column (${levelName(engineer.level)}) highlighted` : ''}.
+              {engineer ? `; ${engineer.name}’s column (${levelName(ladder, engineer.level)}) highlighted` : ''}.
             </caption>
             <thead>
               <tr>
@@ -89,7 +91,7 @@ export function CompetencyMapScreen({
           {engineer && (
             <div className="map-engineer">
               <section aria-labelledby="map-delegate-h">
-                <h3 id="map-delegate-h">What you can delegate to {withArticle(levelName(engineer.level))}</h3>
+                <h3 id="map-delegate-h">What you can delegate to {withArticle(levelName(ladder, engineer.level))}</h3>
                 <p className="quote">{map.delegate[engineer.level]!.text}</p>
               </section>
               <section aria-labelledby="map-move-h">
@@ -107,9 +109,9 @@ export function CompetencyMapScreen({
                 <h3 id="map-delegate-all-h">What you can delegate at each level</h3>
                 <p className="quote">{map.delegateRule}</p>
                 <dl>
-                  {RANKS.map((r) => (
+                  {map.levels.map((_, r) => (
                     <div key={r}>
-                      <dt>{levelName(r)}</dt>
+                      <dt>{levelName(ladder, r)}</dt>
                       <dd>{map.delegate[r]!.text}</dd>
                     </div>
                   ))}
@@ -124,6 +126,7 @@ export function CompetencyMapScreen({
 }
 
 function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapshot: Snapshot; go: Go }) {
+  const ladder = useLadder();
   const [trail, setTrail] = useState<GrowthTrailData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -149,14 +152,14 @@ function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapsho
         trail.quarters.map((q) => (
           <div key={q.quarter.id} data-id={`trail-${q.quarter.id}`}>
             <h4>
-              {q.quarter.name} <span className="level">as {levelName(q.levelThen)}</span>
+              {q.quarter.name} <span className="level">as {levelName(ladder, q.levelThen)}</span>
             </h4>
             <ul>
               {q.items.map((t) => (
                 <li key={t.item.id}>
-                  {t.item.quarterId === snapshot.quarter.id ? <ItemLink item={t.item} go={go} /> : t.item.title} ({rungLabel(t.item)}){' '}
-                  <FitTag fit={t.fit} /> reviewed by{' '}
-                  {whoReviews(t.reviewer && `${t.reviewer.name} (${levelName(t.reviewer.level)})`, t.leadReviews) ?? 'nobody yet'}{' '}
+                  {t.item.quarterId === snapshot.quarter.id ? <ItemLink item={t.item} go={go} /> : t.item.title} (
+                  {rungLabel(ladder, t.item)}) <FitTag fit={t.fit} /> reviewed by{' '}
+                  {whoReviews(t.reviewer && `${t.reviewer.name} (${levelName(ladder, t.reviewer.level)})`, t.leadReviews) ?? 'nobody yet'}{' '}
                   <TouchpointTags item={t.item} go={go} engineerId={engineerId} />
                 </li>
               ))}
@@ -167,7 +170,10 @@ function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapsho
         <p className="map-levels">
           Level history:{' '}
           {trail.levelChanges
-            .map((c) => `${c.fromLevel === null ? 'joined as' : `${levelName(c.fromLevel)} →`} ${levelName(c.toLevel)} on ${c.changedOn}`)
+            .map(
+              (c) =>
+                `${c.fromLevel === null ? 'joined as' : `${levelName(ladder, c.fromLevel)} →`} ${levelName(ladder, c.toLevel)} on ${c.changedOn}`,
+            )
             .join('; ')}
         </p>
       )}

@@ -13,6 +13,7 @@ import { DriTable } from '../ui/DriTable.tsx';
 import './report.css';
 import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
+import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 // The printable staffing report for a quarter: the plan by engineer, warnings, DRI check and
@@ -32,6 +33,7 @@ function pointsCell(part: LoadPart | undefined): string {
 }
 
 export function Report({ snapshot }: { snapshot: Snapshot }) {
+  const ladder = useLadder();
   const teams = useMemo(() => teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), [snapshot]);
   const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
@@ -79,7 +81,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                       <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
                         {engineer.name}
                         <span className="report-sub">
-                          {levelName(engineer.level)} · {loadText(load.points, engineer.capacity)}
+                          {levelName(ladder, engineer.level)} · {loadText(load.points, engineer.capacity)}
                         </span>
                         {load.parts.length > 0 && <span className="report-sub">{partsInWords(load)}</span>}
                       </th>
@@ -90,7 +92,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
                           {item.title}
                           <span className="report-sub">{item.kind === 'initiative' ? 'Initiative (DRI)' : 'Story (owner)'}</span>
                         </td>
-                        <td>{levelName(item.rung)}</td>
+                        <td>{levelName(ladder, item.rung)}</td>
                         <td className={`report-fit-${itemFit(item, engineer).kind}`}>{FIT_LABEL[itemFit(item, engineer).kind]}</td>
                         <td>{reviewerOf(item, engineers)}</td>
                         <td>{STATUS_LABEL[item.status]}</td>
@@ -109,7 +111,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
         ))}
         {unassigned.length > 0 && (
           <p>
-            <strong>Unassigned:</strong> {unassigned.map((i) => `${i.title} (${levelName(i.rung)} rung)`).join('; ')}
+            <strong>Unassigned:</strong> {unassigned.map((i) => `${i.title} (${levelName(ladder, i.rung)} rung)`).join('; ')}
           </p>
         )}
       </section>
@@ -139,7 +141,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
         {gaps.map(({ engineer, gaps: list }) => (
           <div key={engineer.id} className="report-gap">
             <h4>
-              {engineer.name}, {levelName(engineer.level)}
+              {engineer.name}, {levelName(ladder, engineer.level)}
             </h4>
             <ul>
               {list.map((g, i) => (

@@ -6,6 +6,7 @@ import type { Engineer } from '../../shared/schemas.ts';
 import { Confirm } from '../ui/Confirm.tsx';
 import { deactivateNote } from './EngineerForm.tsx';
 import { WorkImpact } from './WorkImpact.tsx';
+import { useLadder } from '../ladder/useLadder.ts';
 
 type Props = {
   impact: EngineerImpact;
@@ -20,6 +21,7 @@ type Props = {
  * takes it over (one active engineer, or the backlog). One change either way.
  */
 export function DeactivateConfirm({ impact, engineers, onCancel, onConfirm }: Props) {
+  const ladder = useLadder();
   const [handToId, setHandToId] = useState<number | null>(null);
   const takers = engineers.filter((e) => e.active && e.id !== impact.engineer.id).sort(byLevelThenName);
   const handTo = takers.find((e) => e.id === handToId) ?? null;
@@ -42,7 +44,7 @@ export function DeactivateConfirm({ impact, engineers, onCancel, onConfirm }: Pr
             <option value="">The backlog</option>
             {takers.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name} ({levelName(e.level)})
+                {e.name} ({levelName(ladder, e.level)})
               </option>
             ))}
           </select>

@@ -1,7 +1,8 @@
-import { LEVELS, type Rank } from '../../shared/ladder.ts';
+import type { Rank } from '../../shared/ladder.ts';
 import type { Team } from '../../shared/schemas.ts';
 import { Field } from '../ui/Field.tsx';
 import type { FieldErrors } from '../ui/form.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 type Draft = { name: string; level: Rank; teamId: number; capacity: string; active: boolean; changedOn: string };
 type Setters = { [K in keyof Draft]: (value: Draft[K]) => void };
@@ -24,6 +25,7 @@ export function EngineerFormFields({
   /** What ticking or unticking Active will do, when it does more than it says. */
   activeHint: string | null;
 }) {
+  const ladder = useLadder();
   return (
     <>
       <Field id="eng-name" label="Name" error={errors.name}>
@@ -32,9 +34,9 @@ export function EngineerFormFields({
       <Field id="eng-level" label="Level" error={errors.level}>
         {(a11y) => (
           <select {...a11y} value={value.level} onChange={(e) => set.level(Number(e.target.value) as Rank)}>
-            {LEVELS.map((l, i) => (
-              <option key={l} value={i}>
-                {l}
+            {ladder.levels.map((l, i) => (
+              <option key={l.id} value={i}>
+                {l.name}
               </option>
             ))}
           </select>

@@ -4,6 +4,7 @@ import { type Rank, levelName } from '../../shared/ladder.ts';
 import type { Engineer } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
 import { Confirm } from '../ui/Confirm.tsx';
+import { useLadder } from '../ladder/useLadder.ts';
 
 /**
  * A level change is deliberate and dated: the lead confirms it and says from when. Today is the
@@ -23,6 +24,7 @@ export function PromoteDialog({
   onConfirm: (day: string) => void;
   onCancel: () => void;
 }) {
+  const ladder = useLadder();
   const now = localToday();
   const thisQuarter = calendarQuarterStart(now);
   const nextQuarter = threeMonthsAfter(thisQuarter);
@@ -38,15 +40,15 @@ export function PromoteDialog({
   ];
   return (
     <Confirm
-      title={`Promote ${engineer.name} to ${levelName(to)}?`}
+      title={`Promote ${engineer.name} to ${levelName(ladder, to)}?`}
       confirmLabel={valid ? `Promote from ${dayText(day)}` : 'Promote'}
       danger={false}
       onCancel={onCancel}
       onConfirm={() => valid && onConfirm(day)}
     >
       <p>
-        {engineer.name} is {withArticle(levelName(engineer.level))}. From the day you choose, fits are judged at {levelName(to)}; quarters
-        that start before it keep the level held then.
+        {engineer.name} is {withArticle(levelName(ladder, engineer.level))}. From the day you choose, fits are judged at{' '}
+        {levelName(ladder, to)}; quarters that start before it keep the level held then.
       </p>
       <div className="field">
         <label htmlFor="promote-on">Effective from</label>

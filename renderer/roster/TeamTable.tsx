@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import { type Rank, levelName, nextRank } from '../../shared/ladder.ts';
 import type { Engineer, LevelChange, Team } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 
 type Person = (e: Engineer) => void;
@@ -37,6 +38,7 @@ export function TeamTable({
   /** Each member's team, beside their name, when the table mixes teams. */
   showTeam?: (e: Engineer) => string;
 }) {
+  const ladder = useLadder();
   return (
     <table className="data-table" aria-label={title ?? `Roster of ${team.name}`}>
       <caption>
@@ -45,7 +47,7 @@ export function TeamTable({
       <ColumnHeads columns={['Name', 'Level', 'Capacity', 'Active', { label: 'Actions', hidden: true }]} />
       <tbody>
         {members.map((e) => {
-          const next = nextRank(e.level);
+          const next = nextRank(ladder, e.level);
           return (
             <Fragment key={e.id}>
               <tr data-id={`engineer-${e.id}`}>
@@ -54,7 +56,7 @@ export function TeamTable({
                   {showTeam && <span className="muted"> ({showTeam(e)})</span>}
                 </th>
                 <td>
-                  <span className={`level level-${e.level}`}>{levelName(e.level)}</span>
+                  <span className={`level level-${e.level}`}>{levelName(ladder, e.level)}</span>
                 </td>
                 <td>{e.capacity === null ? '—' : plural(e.capacity, 'pt')}</td>
                 <td>{e.active ? 'Yes' : 'No'}</td>
@@ -64,8 +66,12 @@ export function TeamTable({
                       Edit
                     </button>
                     {next !== null && (
-                      <button type="button" onClick={() => onPromote(e, next)} aria-label={`Promote ${e.name} to ${levelName(next)}`}>
-                        Promote to {levelName(next)}
+                      <button
+                        type="button"
+                        onClick={() => onPromote(e, next)}
+                        aria-label={`Promote ${e.name} to ${levelName(ladder, next)}`}
+                      >
+                        Promote to {levelName(ladder, next)}
                       </button>
                     )}
                     <button
@@ -94,8 +100,8 @@ export function TeamTable({
                           <li key={c.id}>
                             <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}
                             {c.fromLevel === null
-                              ? `joined as ${levelName(c.toLevel)}`
-                              : `${levelName(c.fromLevel)} → ${levelName(c.toLevel)}`}
+                              ? `joined as ${levelName(ladder, c.toLevel)}`
+                              : `${levelName(ladder, c.fromLevel)} → ${levelName(ladder, c.toLevel)}`}
                           </li>
                         ))}
                       </ol>

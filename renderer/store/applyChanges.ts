@@ -83,5 +83,6 @@ export function applyChanges(snapshot: Snapshot, changed: Changed): Snapshot {
     engineers,
     items,
     history: changed.history,
+    ladder: changed.ladder ?? snapshot.ladder,
   };
 }

@@ -1,7 +1,8 @@
 import type { TrackerOptions, TrackerSource as Source } from '../../shared/tracker/preview.ts';
 import { type ColumnMapping, MAP_FIELDS, MAP_FIELD_LABEL, type MapField } from '../../shared/tracker/source.ts';
-import { ALLOWED_RUNGS, type Rank, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
+import { type Rank, allowedRungs, STATUS_LABEL, type WorkKind, levelName } from '../../shared/ladder.ts';
 import { plural } from '../../shared/words.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 import { MappingTable } from './MappingTable.tsx';
 
 // The part of a backlog preview that says how a tracker's export (or any sheet) was read: the
@@ -14,6 +15,7 @@ const NOT_USED = '';
 const KIND_WORDS: Record<WorkKind, string> = { initiative: 'Every initiative', story: 'Every story' };
 
 export function TrackerSource({ source, options, onChange }: Props) {
+  const ladder = useLadder();
   const setField = (field: MapField, column: string | null) => {
     const mapping: ColumnMapping = { ...source.mapping, [field]: column === null ? [] : [column] };
     onChange({ ...options, mapping });
@@ -58,9 +60,9 @@ export function TrackerSource({ source, options, onChange }: Props) {
               onChange={(e) => setRung(kind, e.target.value)}
             >
               <option value={NOT_USED}>as the file says</option>
-              {ALLOWED_RUNGS[kind].map((r) => (
+              {allowedRungs(ladder, kind).map((r) => (
                 <option key={r} value={r}>
-                  {levelName(r)}
+                  {levelName(ladder, r)}
                 </option>
               ))}
             </select>

@@ -4,6 +4,7 @@ import { levelName } from '../../shared/ladder.ts';
 import type { Estimate } from '../../shared/load.ts';
 import type { Go } from '../navigation.ts';
 import { EstimateCell, FitTag, ItemLink, rungLabel } from './plan.tsx';
+import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from './ColumnHeads.tsx';
 
 /**
@@ -22,6 +23,7 @@ export function DriTable({
   /** The report's smaller print. */
   compact?: boolean;
 }) {
+  const ladder = useLadder();
   return (
     <table className={`data-table grid${compact ? ' compact' : ''}`}>
       <caption className="table-note">Every initiative of the quarter with its DRI; initiatives without a DRI first.</caption>
@@ -30,8 +32,8 @@ export function DriTable({
         {rows.map((r) => (
           <tr key={r.initiative.id} data-id={`dri-${r.initiative.id}`} className={`dri-${r.status}`}>
             <th scope="row">{go ? <ItemLink item={r.initiative} go={go} /> : r.initiative.title}</th>
-            <td>{rungLabel(r.initiative)}</td>
-            <td>{r.dri ? `${r.dri.name}, ${levelName(r.dri.level)}` : '—'}</td>
+            <td>{rungLabel(ladder, r.initiative)}</td>
+            <td>{r.dri ? `${r.dri.name}, ${levelName(ladder, r.dri.level)}` : '—'}</td>
             <td>{r.fit ? <FitTag fit={r.fit} /> : '—'}</td>
             <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? (r.status === 'stretch' ? 'none yet' : '—')}</td>
             <td>

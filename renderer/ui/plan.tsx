@@ -1,6 +1,6 @@
 import { touchpointAnchor } from '../../shared/competency-map.ts';
 import { FIT_LABEL, type Fit, describeFit } from '../../shared/fit.ts';
-import { levelName } from '../../shared/ladder.ts';
+import { type Ladder, levelName } from '../../shared/ladder.ts';
 import { type Estimate, describeEstimate } from '../../shared/load.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import { type Go, itemSelector } from '../navigation.ts';
@@ -43,7 +43,7 @@ export function ItemLinks({ items, go }: { items: readonly WorkItem[]; go: Go })
   ));
 }
 
-export const rungLabel = (item: WorkItem) => `${levelName(item.rung)} rung`;
+export const rungLabel = (ladder: Ladder, item: WorkItem) => `${levelName(ladder, item.rung)} rung`;
 
 /** An initiative's estimate against its stories; stories past it say the estimate is out of date. */
 export function EstimateCell({ initiative, estimate }: { initiative: WorkItem; estimate: Estimate }) {

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { WorkFields, rungProblem } from '../../shared/contract/work.ts';
 import {
-  ALLOWED_RUNGS,
-  DEFAULT_RUNG,
   type Rank,
-  RUNG_MEANING,
   STATUSES,
   STATUS_LABEL,
-  TOUCHPOINTS,
   type Touchpoint,
   type WorkKind,
+  allowedRungs,
+  defaultRung,
   levelName,
+  rungMeaning,
+  touchpointNames,
 } from '../../shared/ladder.ts';
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
@@ -35,11 +35,13 @@ export function WorkForm({
   onSaved: () => void;
 }) {
   const { run } = useMutation();
+  const ladder = snapshot.ladder;
+  const allTouchpoints = touchpointNames(ladder);
   const item = 'item' in editing ? editing.item : null;
   const kind: WorkKind = item ? item.kind : (editing as { kind: WorkKind }).kind;
   const [title, setTitle] = useState(item?.title ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
-  const [rung, setRung] = useState<Rank>(item?.rung ?? DEFAULT_RUNG[kind]);
+  const [rung, setRung] = useState<Rank>(item?.rung ?? defaultRung(ladder, kind));
   const [size, setSize] = useState(item?.size === null || item === null ? '' : String(item.size));
   const [touchpoints, setTouchpoints] = useState<Touchpoint[]>(item?.touchpoints ?? []);
   const [status, setStatus] = useState(item?.status ?? 'planned');
@@ -56,7 +58,7 @@ export function WorkForm({
   const submit = async (): Promise<boolean> => {
     const parsed = WorkFields.safeParse({ title, description, rung, size: pointsFromText(size), touchpoints, status, parentId, teamId });
     const errs = fieldErrors(parsed.error);
-    const rp = rungProblem(kind, rung);
+    const rp = rungProblem(ladder, kind, rung);
     if (rp) errs.rung ??= rp;
     setErrors(errs);
     if (!parsed.success || rp) return false;
@@ -101,9 +103,9 @@ export function WorkForm({
       <Field id="work-rung" label="Rung" error={errors.rung}>
         {(a11y) => (
           <select {...a11y} value={rung} onChange={(e) => setRung(Number(e.target.value) as Rank)}>
-            {ALLOWED_RUNGS[kind].map((r) => (
+            {allowedRungs(ladder, kind).map((r) => (
               <option key={r} value={r}>
-                {levelName(r)}: {RUNG_MEANING[kind][r]}
+                {levelName(ladder, r)}: {rungMeaning(ladder, kind, r)}
               </option>
             ))}
           </select>
@@ -163,14 +165,14 @@ export function WorkForm({
       </Field>
       <fieldset className="touchpoints">
         <legend>Touchpoints</legend>
-        {TOUCHPOINTS.map((t) => (
+        {allTouchpoints.map((t) => (
           <label key={t}>
             <input
               type="checkbox"
               checked={touchpoints.includes(t)}
               onChange={(e) =>
                 setTouchpoints(
-                  e.target.checked ? TOUCHPOINTS.filter((x) => x === t || touchpoints.includes(x)) : touchpoints.filter((x) => x !== t),
+                  e.target.checked ? allTouchpoints.filter((x) => x === t || touchpoints.includes(x)) : touchpoints.filter((x) => x !== t),
                 )
               }
             />{' '}

@@ -2,6 +2,7 @@ import type { WorkImpact } from '../../shared/contract/work.ts';
 import { STATUS_LABEL, levelName } from '../../shared/ladder.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
+import { useLadder } from '../ladder/useLadder.ts';
 
 /** One initiative or story: what it is, who carries it, and its actions. */
 export function WorkRow({
@@ -20,11 +21,12 @@ export function WorkRow({
   onAddStory: () => void;
   onDelete: () => void;
 }) {
+  const ladder = useLadder();
   return (
     <div className={`work-row work-${i.kind}`} data-id={`work-${i.id}`}>
       <span className="work-title">{i.title}</span>
       <span className="muted">
-        {levelName(i.rung)} rung · {i.size === null ? '? pts' : plural(i.size, 'pt')} · {STATUS_LABEL[i.status]} ·{' '}
+        {levelName(ladder, i.rung)} rung · {i.size === null ? '? pts' : plural(i.size, 'pt')} · {STATUS_LABEL[i.status]} ·{' '}
         {owner ? `${i.kind === 'initiative' ? 'DRI' : 'owner'} ${owner}` : 'in the backlog'}
         {team !== null ? ` · ${team}` : ''}
       </span>

@@ -3,6 +3,7 @@ import type { Result } from '../errors.ts';
 import { boardContract } from './board.ts';
 import { mergeContracts } from './channel.ts';
 import { insightsContract } from './insights.ts';
+import { ladderContract } from './ladder.ts';
 import { quartersContract } from './quarters.ts';
 import { rosterContract } from './roster.ts';
 import { transferContract } from './transfer.ts';
@@ -22,6 +23,7 @@ export const contract = mergeContracts(
   transferContract,
   safetyContract,
   shellContract,
+  ladderContract,
 );
 
 export type Contract = typeof contract;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Ladder } from '../ladder.ts';
+import { DEFAULT_LADDER } from '../default-ladder.ts';
 import { type CsvFile, IMPORT_LIMITS, ImportKindSchema, ImportPreview } from '../import.ts';
 import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkItem } from '../schemas.ts';
 import { channel } from './channel.ts';
@@ -103,9 +105,11 @@ export const DOCUMENT_FORMAT = 'rungs';
  * Version 2 gave work items a team and the quarter they were carried over from; version 3 their
  * tracker's key. Version 1 and 2 documents still import: their work gets the team the migration
  * gives older rosters (see upgradeWork below) and no key.
+ * Version 4 carries the roster's ladder; earlier ones import onto the competency map's: their
+ * levels and rungs are positions on that one.
  */
-export const DOCUMENT_VERSION = 3;
-const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+export const DOCUMENT_VERSION = 4;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 /** The whole database as one versioned document. The change log stays behind: history is per file. */
 // Strict at every level: a field this version does not know (or a __proto__ key) is refused, not
@@ -114,8 +118,9 @@ const many = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item)
     .max(IMPORT_LIMITS.rows, `More than ${IMPORT_LIMITS.rows.toLocaleString('en')} ${what}; Rungs does not import a document this large.`);
-const documentOf = <V extends number, W extends z.ZodType>(version: V, workItem: W) =>
+const documentOf = <V extends number, W extends z.ZodType, X extends z.ZodRawShape = {}>(version: V, workItem: W, extra?: X) =>
   z.strictObject({
+    ...(extra as X),
     format: z.literal(DOCUMENT_FORMAT, 'This is not a Rungs document: "format" must be "rungs".'),
     version: z.literal(version),
     exportedAt: z.iso.datetime(),
@@ -131,7 +136,10 @@ const ExternalKey = z.string().min(1).max(300).nullable();
 export const RungsDocument = documentOf(
   DOCUMENT_VERSION,
   z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment }),
+  { ladder: Ladder },
 );
+const RungsDocumentV3 = documentOf(3, z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment }));
+type RungsDocumentV3 = z.infer<typeof RungsDocumentV3>;
 export type RungsDocument = z.infer<typeof RungsDocument>;
 const RungsDocumentV2 = documentOf(2, z.strictObject({ ...WorkItem.shape, assignment: DocumentAssignment }));
 type RungsDocumentV2 = z.infer<typeof RungsDocumentV2>;
@@ -144,7 +152,7 @@ type RungsDocumentV1 = z.infer<typeof RungsDocumentV1>;
  * a story its initiative's, a loose story no team's; nothing was carried over. The same rule as
  * the migration that gave older rosters their teams, so a roster reads the same either way.
  */
-function upgradeWork(doc: RungsDocumentV1): RungsDocument {
+function upgradeWork(doc: RungsDocumentV1): RungsDocumentV2 {
   const teamOf = new Map(doc.engineers.map((e) => [e.id, e.teamId]));
   const initiativeTeam = new Map(
     doc.workItems
@@ -153,7 +161,7 @@ function upgradeWork(doc: RungsDocumentV1): RungsDocument {
   );
   return {
     ...doc,
-    version: DOCUMENT_VERSION,
+    version: 2,
     workItems: doc.workItems.map((w) => ({
       ...w,
       teamId: w.kind === 'initiative' ? initiativeTeam.get(w.id)! : w.parentId === null ? null : (initiativeTeam.get(w.parentId) ?? null),
@@ -165,11 +173,13 @@ function upgradeWork(doc: RungsDocumentV1): RungsDocument {
 }
 
 /** A version 2 document as version 3: nothing it holds came with a tracker's key. */
-const upgradeKeys = (doc: RungsDocumentV2): RungsDocument => ({
+const upgradeKeys = (doc: RungsDocumentV2): RungsDocumentV3 => ({
   ...doc,
-  version: DOCUMENT_VERSION,
+  version: 3,
   workItems: doc.workItems.map((w) => ({ ...w, externalKey: null })),
 });
+
+const withDefaultLadder = (doc: RungsDocumentV3): RungsDocument => ({ ...doc, version: 4, ladder: DEFAULT_LADDER });
 
 class Refusal extends Error {}
 const refuseDocument = (why: string): never => {
@@ -248,7 +258,9 @@ function read(raw: string): RungsDocument {
         : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
-  const parsed = (head.version === 1 ? RungsDocumentV1 : head.version === 2 ? RungsDocumentV2 : RungsDocument).safeParse(data);
+  const parsed = (
+    head.version === 1 ? RungsDocumentV1 : head.version === 2 ? RungsDocumentV2 : head.version === 3 ? RungsDocumentV3 : RungsDocument
+  ).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = where(issue.path);
@@ -262,11 +274,15 @@ function read(raw: string): RungsDocument {
     refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
   }
   const doc = parsed.data!;
-  return doc.version === 1
-    ? upgradeWork(doc as RungsDocumentV1)
-    : doc.version === 2
-      ? upgradeKeys(doc as RungsDocumentV2)
-      : (doc as RungsDocument);
+  return doc.version === 4
+    ? (doc as RungsDocument)
+    : withDefaultLadder(
+        doc.version === 1
+          ? upgradeKeys(upgradeWork(doc as RungsDocumentV1))
+          : doc.version === 2
+            ? upgradeKeys(doc as RungsDocumentV2)
+            : (doc as RungsDocumentV3),
+      );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Description, Id, KindSchema, Mutation, Points, RankSchema, StatusSchema, Title, TouchpointSchema } from '../schemas.ts';
-import { ALLOWED_RUNGS, type Rank, levelName } from '../ladder.ts';
+import { type Ladder, MAX_TOUCHPOINTS, type Rank, allowedRungs, isRankOn, levelName, ranksOf } from '../ladder.ts';
+import { withArticle } from '../words.ts';
 import { channel } from './channel.ts';
 
 // Initiatives and stories of a quarter. A story's parent is an initiative of the same quarter.
@@ -11,7 +12,7 @@ export const WorkFields = z.object({
   description: Description,
   rung: RankSchema,
   size: Points.nullable(),
-  touchpoints: z.array(TouchpointSchema).max(7),
+  touchpoints: z.array(TouchpointSchema).max(MAX_TOUCHPOINTS),
   status: StatusSchema,
   parentId: Id.nullable(),
   /** Ignored for a story under an initiative, which is its initiative's team's. */
@@ -38,7 +39,7 @@ export const workContract = {
       description: Description.default(''),
       rung: RankSchema.optional(),
       size: Points.nullable().default(null),
-      touchpoints: z.array(TouchpointSchema).max(7).default([]),
+      touchpoints: z.array(TouchpointSchema).max(MAX_TOUCHPOINTS).default([]),
       status: StatusSchema.default('planned'),
       parentId: Id.nullable().default(null),
       /** For an initiative or a loose story; a story under an initiative takes the initiative's team. */
@@ -54,7 +55,7 @@ export const workContract = {
       description: Description.optional(),
       rung: RankSchema.optional(),
       size: Points.nullable().optional(),
-      touchpoints: z.array(TouchpointSchema).max(7).optional(),
+      touchpoints: z.array(TouchpointSchema).max(MAX_TOUCHPOINTS).optional(),
       status: StatusSchema.optional(),
       parentId: Id.nullable().optional(),
       /** An initiative's new team moves its stories with it. */
@@ -68,7 +69,12 @@ export const workContract = {
 };
 
 /** The rungs a lead may choose per kind, as a sentence for forms and refusals (null when allowed). */
-export function rungProblem(kind: 'initiative' | 'story', rung: Rank): string | null {
-  if (ALLOWED_RUNGS[kind].includes(rung)) return null;
-  return `An initiative's rung is ${ALLOWED_RUNGS.initiative.map(levelName).join(', ')}; an ${levelName(rung)}-rung piece of work is a story.`;
+export function rungProblem(ladder: Ladder, kind: 'initiative' | 'story', rung: Rank): string | null {
+  const allowed = allowedRungs(ladder, kind);
+  if (allowed.includes(rung)) return null;
+  const names = (ranks: readonly Rank[]) => ranks.map((r) => levelName(ladder, r)).join(', ');
+  if (!isRankOn(ladder, rung)) return `Rung ${rung + 1} is not on the ladder (${names(ranksOf(ladder))}).`;
+  if (kind === 'initiative' && allowedRungs(ladder, 'story').includes(rung))
+    return `An initiative's rung is ${names(allowed)}; ${withArticle(levelName(ladder, rung))}-rung piece of work is a story.`;
+  return `${kind === 'initiative' ? "An initiative's" : "A story's"} rung is ${names(allowed)}; not ${levelName(ladder, rung)}.`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER } from '../default-ladder.ts';
 import { type ExistingItem, type TrackerContext, checkTracker } from './check.ts';
 import { MAP_FIELDS, type ColumnMapping } from './source.ts';
 
@@ -11,7 +12,7 @@ const engineers = [
   { id: 3, name: 'Lina Haddad', level: 0 as const, active: true },
   { id: 4, name: 'Old Timer', level: 3 as const, active: false },
 ];
-const context = (items: ExistingItem[] = []): TrackerContext => ({ quarterName: '2026 Q4', items, engineers });
+const context = (items: ExistingItem[] = []): TrackerContext => ({ quarterName: '2026 Q4', ladder: DEFAULT_LADDER, items, engineers });
 
 const JIRA = [
   'Summary,Issue key,Issue id,Issue Type,Status,Assignee,Sprint,Sprint,Labels,Labels,Custom field (Story Points),Custom field (Story point estimate),Parent,Parent key',

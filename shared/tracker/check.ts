@@ -10,7 +10,17 @@ import {
   reading,
   summarized,
 } from '../import.ts';
-import { ALLOWED_RUNGS, DEFAULT_RUNG, type Rank, STATUS_LABEL, type Status, type WorkKind, levelName, parseLevel } from '../ladder.ts';
+import {
+  type Ladder,
+  type Rank,
+  STATUS_LABEL,
+  type Status,
+  type WorkKind,
+  allowedRungs,
+  defaultRung,
+  levelName,
+  parseLevel,
+} from '../ladder.ts';
 import { LIMITS, Points, Title } from '../schemas.ts';
 import type { TrackerOptions, TrackerSource } from './preview.ts';
 import {
@@ -51,6 +61,7 @@ export type ExistingItem = {
 };
 export type TrackerContext = {
   quarterName: string;
+  ladder: Ladder;
   items: readonly ExistingItem[];
   engineers: readonly { id: number; name: string; level: Rank; active: boolean }[];
   /** A mapping the lead saved for this header earlier, if any. */
@@ -327,24 +338,26 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     }
     // Rung: the lead's choice for the kind, else the file's column or a rung: label, else the default.
     const override = rungs[kind];
-    let rung: Rank = DEFAULT_RUNG[kind];
-    const fromLabel = rungFromLabels(d.labels);
+    const ladder = context.ladder;
+    const name = (r: Rank) => levelName(ladder, r);
+    let rung: Rank = defaultRung(ladder, kind);
+    const fromLabel = rungFromLabels(ladder, d.labels);
     if (override !== null) rung = override;
     else if (d.rungCell !== '') {
-      const r = parseLevel(d.rungCell);
+      const r = parseLevel(ladder, d.rungCell);
       if (r === null) errors.push({ column: 'rung', message: `Unknown level: "${d.rungCell}" is not on the ladder.` });
       else {
         rung = r;
-        if (d.rungCell !== levelName(r)) mappings.push({ column: 'rung', from: d.rungCell, to: levelName(r) });
+        if (d.rungCell !== name(r)) mappings.push({ column: 'rung', from: d.rungCell, to: name(r) });
       }
     } else if (fromLabel) {
       rung = fromLabel.rung;
-      mappings.push({ column: 'rung', from: fromLabel.label, to: levelName(fromLabel.rung) });
+      mappings.push({ column: 'rung', from: fromLabel.label, to: name(fromLabel.rung) });
     }
-    if (!ALLOWED_RUNGS[kind].includes(rung)) {
+    if (!allowedRungs(ladder, kind).includes(rung)) {
       errors.push({
         column: 'rung',
-        message: `${kind === 'initiative' ? "An initiative's rung" : "A story's rung"} is ${ALLOWED_RUNGS[kind].map(levelName).join(', ')}; this row reads as ${levelName(rung)}.`,
+        message: `${kind === 'initiative' ? "An initiative's rung" : "A story's rung"} is ${allowedRungs(ladder, kind).map(name).join(', ')}; this row reads as ${name(rung)}.`,
       });
     }
     const size = readSize(d.sizeCell, errors, mappings);
@@ -443,7 +456,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
         source.warnings.push({
           line: d.line,
           title,
-          message: `Overreach: '${title}' (${levelName(rung)}) is more than one rung past ${who.name} (${levelName(who.level)}).`,
+          message: `Overreach: '${title}' (${name(rung)}) is more than one rung past ${who.name} (${name(who.level)}).`,
         });
       }
     }
@@ -453,7 +466,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
       kind,
       title,
       parent: parentText,
-      rung: levelName(rung),
+      rung: name(rung),
       size: size === null ? '' : String(size),
       status: STATUS_LABEL[status.status as Status],
       assignee: assigneeText || d.assignees.join(', '),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER } from '../default-ladder.ts';
 import {
   PRESET_MAPPINGS,
   fitMapping,
@@ -101,8 +102,8 @@ describe('kinds and rungs from the tracker', () => {
     ]);
   });
   it('a label like rung:mid sets the rung', () => {
-    expect(rungFromLabels(['frontend', 'rung:mid'])).toEqual({ rung: 2, label: 'rung:mid' });
-    expect(rungFromLabels(['Rung-Senior'])).toEqual({ rung: 3, label: 'Rung-Senior' });
-    expect(rungFromLabels(['rung:wizard', 'wallets'])).toBeNull();
+    expect(rungFromLabels(DEFAULT_LADDER, ['frontend', 'rung:mid'])).toEqual({ rung: 2, label: 'rung:mid' });
+    expect(rungFromLabels(DEFAULT_LADDER, ['Rung-Senior'])).toEqual({ rung: 3, label: 'Rung-Senior' });
+    expect(rungFromLabels(DEFAULT_LADDER, ['rung:wizard', 'wallets'])).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Rank, type Status, type WorkKind, parseLevel } from '../ladder.ts';
+import { type Ladder, type Rank, type Status, type WorkKind, parseLevel } from '../ladder.ts';
 
 // Where a backlog comes from when it is not Rungs' own CSV: a tracker's export (Jira, Linear,
 // GitHub Projects) or any sheet whose columns the lead maps. A preset is a mapping Rungs already
@@ -266,10 +266,10 @@ export function matchPerson(name: string, people: readonly Person[] | PeopleInde
 }
 
 /** A label that sets the rung: "rung:mid", "rung-senior", "Rung: Junior". */
-export function rungFromLabels(labels: readonly string[]): { rung: Rank; label: string } | null {
+export function rungFromLabels(ladder: Ladder, labels: readonly string[]): { rung: Rank; label: string } | null {
   for (const label of labels) {
     const m = /^rung\s*[:=_-]\s*(.+)$/i.exec(label.trim());
-    const r = m ? parseLevel(m[1]!) : null;
+    const r = m ? parseLevel(ladder, m[1]!) : null;
     if (r !== null) return { rung: r, label: label.trim() };
   }
   return null;

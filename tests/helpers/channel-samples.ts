@@ -3,6 +3,7 @@ import type { Channel } from '../../shared/contract/channel.ts';
 import type { ChannelName, RequestOf } from '../../shared/contract/index.ts';
 import { boardSamples } from './samples/board.ts';
 import { insightsSamples } from './samples/insights.ts';
+import { ladderSamples } from './samples/ladder.ts';
 import { quartersSamples } from './samples/quarters.ts';
 import { rosterSamples } from './samples/roster.ts';
 import { transferSamples } from './samples/transfer.ts';
@@ -26,6 +27,7 @@ export const CHANNEL_SAMPLES: { [K in ChannelName]: (db: Db) => RequestOf<K> } =
   ...transferSamples,
   ...safetySamples,
   ...shellSamples,
+  ...ladderSamples,
 };
 
 export { ids } from './samples/ids.ts';

@@ -5,7 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../data/store/db.ts';
 import { CHANNELS, type ChannelName, contract } from '../../shared/contract/index.ts';
 import { ERROR_CODES } from '../../shared/errors.ts';
-import { LEVELS, type Rank, TOUCHPOINTS } from '../../shared/ladder.ts';
+import { DEFAULT_LADDER } from '../../shared/default-ladder.ts';
+import { type Rank, touchpointNames } from '../../shared/ladder.ts';
+
+const LEVELS = DEFAULT_LADDER.levels.map((l) => l.name);
+const TOUCHPOINTS = touchpointNames(DEFAULT_LADDER);
 import { CHANNEL_SAMPLES } from '../helpers/channel-samples.ts';
 import { planBreaches } from '../helpers/plan-invariants.ts';
 import { rowCounts, tempRoster } from '../helpers/temp-db.ts';
@@ -54,6 +58,8 @@ const from = (ids: readonly number[], p: Pick): number => (p === 'missing' || id
 
 const engineersOf = (db: Db) => list(db, 'SELECT id FROM engineers ORDER BY id');
 const itemsOf = (db: Db) => list(db, 'SELECT id FROM work_items ORDER BY id');
+const ladderLevelsOf = (db: Db) => list(db, 'SELECT id FROM ladder_levels ORDER BY position');
+const touchpointsOf = (db: Db) => list(db, 'SELECT id FROM ladder_touchpoints ORDER BY position');
 const assignedOf = (db: Db) => list(db, 'SELECT item_id FROM assignments ORDER BY item_id');
 const teamsOf = (db: Db) => list(db, 'SELECT id FROM teams ORDER BY id');
 const quartersOf = (db: Db) => list(db, 'SELECT id FROM quarters ORDER BY id');
@@ -329,6 +335,66 @@ const commands = [
         },
       ]),
   ),
+  fc.constantFrom(2, 4, 6).map(
+    (n) =>
+      new Step(`ladder.importMarkdown ${n} levels`, () => [
+        'ladder.importMarkdown',
+        {
+          text: `| Touchpoint | ${Array.from({ length: n }, (_, i) => `L${i + 1}`).join(' | ')} |\n|---|${'---|'.repeat(n)}\n| Build | ${Array.from({ length: n }, () => 'x').join(' | ')} |\n`,
+        },
+      ]),
+  ),
+  // The ladder's edits: levels and touchpoints added, moved, renamed and removed under the plan.
+  fc
+    .tuple(fc.constantFrom('Staff', 'Principal', 'Mid II', 'Mid'), fc.nat(5))
+    .map(([name, position]) => new Step(`ladder.addLevel ${name} ${position}`, () => ['ladder.addLevel', { name, position }])),
+  fc
+    .tuple(pick, fc.nat(5))
+    .map(
+      ([l, position]) =>
+        new Step(`ladder.moveLevel ${l} ${position}`, (db) => ['ladder.moveLevel', { levelId: from(ladderLevelsOf(db), l), position }]),
+    ),
+  pick.map((l) => new Step(`ladder.removeLevel ${l}`, (db) => ['ladder.removeLevel', { levelId: from(ladderLevelsOf(db), l) }])),
+  fc
+    .tuple(pick, fc.constantFrom('IC3', 'Senior', 'L5'))
+    .map(
+      ([l, name]) =>
+        new Step(`ladder.updateLevel ${l} ${name}`, (db) => ['ladder.updateLevel', { levelId: from(ladderLevelsOf(db), l), name }]),
+    ),
+  fc
+    .tuple(pick, fc.constantFrom('Shape', 'Build', 'Operate'))
+    .map(
+      ([t, name]) =>
+        new Step(`ladder.updateTouchpoint ${t} ${name}`, (db) => [
+          'ladder.updateTouchpoint',
+          { touchpointId: from(touchpointsOf(db), t), name },
+        ]),
+    ),
+  fc.constantFrom('Operate', 'Mentor').map((name) => new Step(`ladder.addTouchpoint ${name}`, () => ['ladder.addTouchpoint', { name }])),
+  fc
+    .tuple(pick, fc.nat(8))
+    .map(
+      ([t, position]) =>
+        new Step(`ladder.moveTouchpoint ${t}`, (db) => ['ladder.moveTouchpoint', { touchpointId: from(touchpointsOf(db), t), position }]),
+    ),
+  pick.map(
+    (t) => new Step(`ladder.removeTouchpoint ${t}`, (db) => ['ladder.removeTouchpoint', { touchpointId: from(touchpointsOf(db), t) }]),
+  ),
+  fc
+    .tuple(pick, pick)
+    .map(
+      ([t, l]) =>
+        new Step(`ladder.setCell ${t} ${l}`, (db) => [
+          'ladder.setCell',
+          { touchpointId: from(touchpointsOf(db), t), levelId: from(ladderLevelsOf(db), l), text: 'Does it.' },
+        ]),
+    ),
+  fc
+    .tuple(fc.constantFrom('initiative' as const, 'story' as const), fc.nat(4), fc.uniqueArray(fc.nat(4), { minLength: 1, maxLength: 5 }))
+    .map(
+      ([kind, defaultRung, allowed]) =>
+        new Step(`ladder.setKind ${kind} ${defaultRung} ${allowed}`, () => ['ladder.setKind', { kind, defaultRung, allowed }]),
+    ),
 ];
 
 // Hostile payloads, one channel at a time.

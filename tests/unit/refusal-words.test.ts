@@ -65,7 +65,7 @@ describe('what the handlers did not foresee, SQLite refuses and the dispatcher w
     );
   });
   it('a value outside what the plan allows', () => {
-    expect(writing((rows) => void rows.insert('engineers', { name: 'Nadia Ali', level: 9, team_id: 1 })).message).toMatch(
+    expect(writing((rows) => void rows.insert('engineers', { name: 'Nadia Ali', level: -1, team_id: 1 })).message).toMatch(
       /^A value is outside what the plan allows/,
     );
   });

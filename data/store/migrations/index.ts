@@ -4,9 +4,20 @@
 import { quarterStartFromName } from '../../../shared/calendar.ts';
 // The connection type comes from better-sqlite3 itself, not db.ts, which imports this list.
 import type Database from 'better-sqlite3';
+import { ladderMigration } from './0005-ladder.ts';
 
 /** Schema in SQL; `fill`, when a step must derive data with a shared rule, runs in the same transaction. */
-export type Migration = { name: string; sql: string; fill?: (db: Database.Database) => void };
+export type Migration = {
+  name: string;
+  sql: string;
+  fill?: (db: Database.Database) => void;
+  /**
+   * The step drops and recreates tables that others reference. SQLite's procedure for that runs
+   * with foreign keys off (a pragma that cannot change inside a transaction), then checks them all
+   * before the step commits.
+   */
+  rebuildsTables?: boolean;
+};
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -129,4 +140,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX work_items_external_key ON work_items (quarter_id, external_key) WHERE external_key IS NOT NULL;
     `,
   },
+  ladderMigration,
 ];

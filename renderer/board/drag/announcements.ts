@@ -1,6 +1,6 @@
 import type { Announcements, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
 import { fitSentence } from '../../../shared/fit.ts';
-import { levelName } from '../../../shared/ladder.ts';
+import { type Ladder, levelName } from '../../../shared/ladder.ts';
 import type { Engineer, WorkItem } from '../../../shared/schemas.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 
@@ -18,9 +18,11 @@ type Lookup = {
   engineer: (id: number) => Engineer | undefined;
   /** Where the last drop landed (the target the board previewed), which the end announcement names. */
   landed: () => UniqueIdentifier | null;
+  ladder: Ladder;
 };
 
 export function boardAnnouncements(lookup: Lookup): Announcements {
+  const { ladder } = lookup;
   const describe = (activeId: unknown, overId: unknown) => {
     const { item: findItem, engineer: findEngineer } = lookup;
     const itemId = itemIdOf(activeId as string);
@@ -39,19 +41,19 @@ export function boardAnnouncements(lookup: Lookup): Announcements {
     onDragStart({ active }) {
       leftHome = false;
       const { item, title } = describe(active.id, null);
-      return `Picked up ${title}${item ? `, ${levelName(item.rung)} rung` : ''}.`;
+      return `Picked up ${title}${item ? `, ${levelName(ladder, item.rung)} rung` : ''}.`;
     },
     onDragOver({ active, over }) {
       const { item, engineer, title, backlog } = describe(active.id, over?.id);
       if (!leftHome && isHome(item, over?.id)) return undefined;
       leftHome = true;
-      if (item && engineer) return `Dropping ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}.`;
+      if (item && engineer) return `Dropping ${fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level)}.`;
       if (backlog) return `${title} is over the backlog: dropping it there leaves it unassigned.`;
       return `${title} is no longer over a lane.`;
     },
     onDragEnd({ active }) {
       const { item, engineer, title, backlog } = describe(active.id, lookup.landed());
-      if (item && engineer) return `Dropped ${fitSentence(item.title, item.rung, engineer.name, engineer.level)}.`;
+      if (item && engineer) return `Dropped ${fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level)}.`;
       if (backlog) return `Returned ${title} to the backlog.`;
       return `${title} was dropped outside any lane; nothing changed.`;
     },

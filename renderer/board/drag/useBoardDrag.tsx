@@ -24,6 +24,7 @@ import { DragStoreContext, IDLE, type DragStore, createDragStore } from './dragS
 import { DropTargetRegistryContext, DropTargets, type DropTargetRegistry, createDropTargetRegistry } from './DropTarget.tsx';
 import { Grip, type GripControl } from './Grip.tsx';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
+import { useLadder } from '../../ladder/useLadder.ts';
 
 // The board's drag, behind one hook. What buys its speed at 300 engineers and more, each piece in
 // this folder and described in docs/architecture.md ("The board's drag architecture"):
@@ -59,6 +60,7 @@ export type BoardDrag = {
 const MEASURING: MeasuringConfiguration = { droppable: { measure: measureTarget } };
 
 export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: BoardDragOptions): BoardDrag {
+  const ladder = useLadder();
   // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
   const [store] = useState(createDragStore);
   /** The lanes and backlog that take drops, registered with dnd-kit by <DropTargets> (DropTarget.tsx). */
@@ -94,10 +96,11 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
         engineer: (id) => engineersById.get(id),
         // dnd-kit announces a drop after onDragEnd, which has recorded where it landed.
         landed: () => store.get().landed,
+        ladder,
       }),
       screenReaderInstructions,
     }),
-    [itemsById, engineersById, store],
+    [itemsById, engineersById, store, ladder],
   );
 
   const onDragStart = useCallback(
