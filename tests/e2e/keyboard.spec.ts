@@ -5,7 +5,18 @@ import { expect, test } from './fixtures.ts';
 // visible focus ring on every control Tab reaches, and Escape closing what opened in place with
 // focus back on the control that opened it.
 
-const SCREENS = ['Board', 'Insights', 'Roster', 'Work', 'Quarters', 'Competency map', 'History', 'Import/Export', 'Report'] as const;
+const SCREENS = [
+  'Board',
+  'Insights',
+  'Roster',
+  'Work',
+  'Quarters',
+  'Competency map',
+  'Ladder',
+  'History',
+  'Import/Export',
+  'Report',
+] as const;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Screens' });
 
 /** The focused element's name and whether a focus indicator is drawn (outline or box shadow). */
