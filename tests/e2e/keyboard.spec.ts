@@ -57,6 +57,7 @@ test('the skip link, then the screen buttons; picking a screen marks it current 
       Work: /^Work of /,
       Quarters: 'Quarters',
       'Competency map': 'Competency map',
+      Ladder: 'Ladder',
       History: 'History',
       'Import/Export': 'Import and export',
       Report: /^Staffing report, /,
