@@ -7,7 +7,7 @@ import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { Confirm } from '../ui/Confirm.tsx';
 import { EditorForm } from '../ui/EditorForm.tsx';
-import { type FieldErrors, fieldErrors, pointsFromText, serverErrors } from '../ui/form.ts';
+import { type FieldErrors, fieldErrors, pointsFromText, storedOrShown } from '../ui/form.ts';
 import { EngineerFormFields } from './EngineerFormFields.tsx';
 import { WorkImpact } from './WorkImpact.tsx';
 
@@ -69,13 +69,7 @@ export function EngineerForm({
           deactivates ? `${summary}. Undo it from History.` : reactivates ? `${summary}. ${REACTIVATE_NOTE}` : summary,
       },
     );
-    if (!r.ok) {
-      const e = serverErrors(r.error);
-      setErrors(e.fields);
-      setFormError(e.message);
-      return false;
-    }
-    return true;
+    return storedOrShown(r, setErrors, setFormError);
   };
   /** The next engineer is most often in the same team at the same level: those stay, the rest is cleared. */
   const addAnother = async () => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RungsErrorData } from '../../shared/errors.ts';
+import type { Result, RungsErrorData } from '../../shared/errors.ts';
 
 // Forms check with the same zod schemas as the IPC contract, and show each issue beside its field.
 
@@ -19,6 +19,22 @@ export function serverErrors(error: RungsErrorData): { fields: FieldErrors; mess
   const fields: FieldErrors = {};
   for (const i of error.issues ?? []) fields[i.path.split('.')[0] ?? ''] ??= i.message;
   return { fields, message: error.message };
+}
+
+/**
+ * A form's answer from the roster: true when it was stored; a refusal goes beside the fields it
+ * names and into the form's own message (a form's refusals are its own, not a notice).
+ */
+export function storedOrShown(
+  r: Result<unknown>,
+  setErrors: (fields: FieldErrors) => void,
+  setFormError: (message: string | null) => void,
+): boolean {
+  if (r.ok) return true;
+  const e = serverErrors(r.error);
+  setErrors(e.fields);
+  setFormError(e.message);
+  return false;
 }
 
 /** Points typed in a text box: empty is "not set", anything else must parse as a number. */

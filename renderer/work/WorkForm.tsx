@@ -17,7 +17,7 @@ import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { EditorForm } from '../ui/EditorForm.tsx';
 import { Field } from '../ui/Field.tsx';
-import { type FieldErrors, fieldErrors, pointsFromText, serverErrors } from '../ui/form.ts';
+import { type FieldErrors, fieldErrors, pointsFromText, storedOrShown } from '../ui/form.ts';
 
 /** What the form edits: an item, or a new one of a kind (a story possibly under an initiative). */
 export type Editing = { item: WorkItem } | { kind: WorkKind; parentId: number | null };
@@ -68,13 +68,7 @@ export function WorkForm({
         item ? api['work.update']({ itemId: item.id, ...fields }) : api['work.create']({ quarterId: snapshot.quarter.id, kind, ...fields }),
       { refusal: 'form' },
     );
-    if (!r.ok) {
-      const e = serverErrors(r.error);
-      setErrors(e.fields);
-      setFormError(e.message);
-      return false;
-    }
-    return true;
+    return storedOrShown(r, setErrors, setFormError);
   };
   /** The next item is most often of the same initiative, team, rung and status: those stay, the rest is cleared. */
   const addAnother = async () => {
