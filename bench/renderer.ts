@@ -225,7 +225,7 @@ async function onBoard<T>(browser: Browser, dbFile: string, measure: (page: Page
 export async function dragFigures(browser: Browser, dbFile: string, scale: Scale, drags: number): Promise<Row[]> {
   const { runs, lost } = await onBoard(browser, dbFile, async (page) => {
     const backlog = page.getByRole('region', { name: 'Backlog' });
-    const lanes = page.locator('[data-id^="lane-"]');
+    const lanes = page.locator('section[data-id^="lane-"]');
     return dragRuns(browser, page, drags, 'mouseup', async (i) => {
       // Scroll the side panel to the backlog, as a lead does: its cards mount only near the visible
       // part of the panel (below the warnings at this scale), so wait for them to appear.
