@@ -172,9 +172,16 @@ async function dragRuns(
         await persistedAndRefreshed(page);
       }
     } catch (error) {
-      // One lost drop is a finding to report, not a reason to lose the run's other figures.
-      if (!(error instanceof LostDrop)) throw error;
-      lost.push(`drag ${i}: ${error.message}`);
+      // One lost drop is a finding to report, not a reason to lose the run's other figures. So is a
+      // drag that found no card or lane to use in time: said, counted with the lost ones, and the
+      // page put back at rest (the button released, a half-made drag cancelled) for the next one.
+      const stuck = error instanceof Error && error.name === 'TimeoutError';
+      if (!(error instanceof LostDrop) && !stuck) throw error;
+      lost.push(`drag ${i}: ${stuck ? 'the drag stalled: ' : ''}${error.message.split('\n')[0]}`);
+      if (stuck) {
+        await page.mouse.up().catch(() => undefined);
+        await page.keyboard.press('Escape').catch(() => undefined);
+      }
       continue;
     }
     const latencies = await page.evaluate(() => (globalThis as unknown as InPage).__rungsBench.dragLatencies());
