@@ -18,6 +18,7 @@ import { useMutation } from '../store/useMutation.ts';
 import { EditorForm } from '../ui/EditorForm.tsx';
 import { Field } from '../ui/Field.tsx';
 import { type FieldErrors, fieldErrors, pointsFromText, storedOrShown } from '../ui/form.ts';
+import { TouchpointChecks } from '../ui/TouchpointChecks.tsx';
 
 /** What the form edits: an item, or a new one of a kind (a story possibly under an initiative). */
 export type Editing = { item: WorkItem } | { kind: WorkKind; parentId: number | null };
@@ -157,23 +158,7 @@ export function WorkForm({
       <Field id="work-description" label="Description" error={errors.description}>
         {(a11y) => <textarea {...a11y} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
-      <fieldset className="touchpoints">
-        <legend>Touchpoints</legend>
-        {allTouchpoints.map((t) => (
-          <label key={t}>
-            <input
-              type="checkbox"
-              checked={touchpoints.includes(t)}
-              onChange={(e) =>
-                setTouchpoints(
-                  e.target.checked ? allTouchpoints.filter((x) => x === t || touchpoints.includes(x)) : touchpoints.filter((x) => x !== t),
-                )
-              }
-            />{' '}
-            {t}
-          </label>
-        ))}
-      </fieldset>
+      <TouchpointChecks all={allTouchpoints} value={touchpoints} onChange={setTouchpoints} />
     </EditorForm>
   );
 }
