@@ -213,6 +213,22 @@ test.describe('a system set to dark', () => {
     expect(problems).toEqual([]);
   });
 
+  test("a card's panel and Assign to… pass axe, dark and compact", async ({ board }) => {
+    await board.getByRole('button', { name: 'Compact' }).click();
+    const problems: string[] = [];
+    const handle = board.getByRole('button', { name: /^Story\b/ }).first();
+    await handle.click();
+    await expect(board.locator('[data-id="card-detail"]')).toBeVisible();
+    problems.push(...(await axeProblems(board, 'dark, compact, card panel')));
+    await board.keyboard.press('Escape');
+    await handle.focus();
+    await board.keyboard.press('a');
+    await expect(board.getByRole('dialog', { name: /^Assign / })).toBeVisible();
+    await board.keyboard.type('o');
+    problems.push(...(await axeProblems(board, 'dark, compact, Assign to…')));
+    expect(problems).toEqual([]);
+  });
+
   test('the report prints light whatever the screen shows', async ({ board }) => {
     await openScreen(board, 'Report');
     const heading = board.getByRole('heading', { name: /^Staffing report/ });
