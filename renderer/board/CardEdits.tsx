@@ -6,6 +6,7 @@ import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { withItemFields } from './optimistic.ts';
+import { IdSelect } from '../ui/IdSelect.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
 
 // The card detail panel's fields that edit in place. Each edit is one call on the channel the
@@ -181,20 +182,18 @@ type PlaceProps = { id: string; item: WorkItem; snapshot: Snapshot; save: (patch
 export function PlaceSelects({ id, item, snapshot, save }: PlaceProps) {
   const parent = item.parentId === null ? undefined : snapshot.items.find((i) => i.id === item.parentId);
   const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
-  const number = (value: string) => (value === '' ? null : Number(value));
   return (
     <div className="card-detail-row">
       {item.kind === 'story' && (
         <div className="field">
           <label htmlFor={`${id}-parent`}>Initiative</label>
-          <select id={`${id}-parent`} value={item.parentId ?? ''} onChange={(e) => save({ parentId: number(e.target.value) })}>
-            <option value="">None (a loose story)</option>
-            {initiatives.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.title}
-              </option>
-            ))}
-          </select>
+          <IdSelect
+            id={`${id}-parent`}
+            options={initiatives.map((i) => ({ id: i.id, label: i.title }))}
+            none="None (a loose story)"
+            value={item.parentId}
+            onChange={(parentId) => save({ parentId })}
+          />
         </div>
       )}
       {parent ? (
@@ -204,14 +203,13 @@ export function PlaceSelects({ id, item, snapshot, save }: PlaceProps) {
       ) : (
         <div className="field">
           <label htmlFor={`${id}-team`}>Team</label>
-          <select id={`${id}-team`} value={item.teamId ?? ''} onChange={(e) => save({ teamId: number(e.target.value) })}>
-            <option value="">No team</option>
-            {snapshot.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect
+            id={`${id}-team`}
+            options={snapshot.teams.map((t) => ({ id: t.id, label: t.name }))}
+            none="No team"
+            value={item.teamId}
+            onChange={(teamId) => save({ teamId })}
+          />
         </div>
       )}
     </div>
