@@ -1,20 +1,21 @@
 import type { LadderImportPreview } from '../../shared/contract/ladder.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { type Ladder, WORK_KINDS, isRankOn } from '../../shared/ladder.ts';
+import { parseLadderCsv } from '../../shared/ladder-csv.ts';
 import { LadderFileError, kindsFor, parseLadderMarkdown } from '../../shared/ladder-markdown.ts';
 import type { Db } from '../store/db.ts';
 import { getLadder } from '../store/ladder.ts';
 import { plucked, prepared } from '../store/statements.ts';
 import { plural } from '../../shared/words.ts';
 
-// A ladder from a Markdown file replaces the roster's, level by level: the file's lowest level
-// takes the place of the roster's lowest, and so on up, so everyone keeps their position. The
-// preview says what that renames, adds and removes; a file with fewer levels than are in use, or
+// A ladder from a file (a Markdown table or a CSV: one preview and one commit for both) replaces
+// the roster's, level by level: the file's lowest level takes the place of the roster's lowest, and
+// so on up, so everyone keeps their position. The preview says what that renames, adds and removes; a file with fewer levels than are in use, or
 // without a touchpoint some work carries, is refused with who and what.
 
-export function readLadderFile(text: string): Ladder {
+export function readLadderFile(text: string, format: 'markdown' | 'csv'): Ladder {
   try {
-    return parseLadderMarkdown(text);
+    return format === 'csv' ? parseLadderCsv(text) : parseLadderMarkdown(text);
   } catch (error) {
     if (error instanceof LadderFileError) throw new RungsError('invalid_input', `${error.message}. Nothing was imported.`);
     throw error;
@@ -33,6 +34,9 @@ export function incoming(db: Db, file: Ladder): Ladder {
     levels: file.levels.map((l, r) => ({ ...l, id: now.levels[r]?.id ?? levelId++ })),
     touchpoints: file.touchpoints.map((t) => ({ ...t, id: now.touchpoints.find((x) => x.name === t.name)?.id ?? touchpointId++ })),
     kinds: kindsFit ? now.kinds : kindsFor(file.levels.length),
+    // A file that does not carry the delegate rule or the coaching line (a CSV never does) keeps the roster's.
+    delegateRule: file.delegateRule || now.delegateRule,
+    coachingLine: file.coachingLine || now.coachingLine,
   };
 }
 

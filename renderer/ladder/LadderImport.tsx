@@ -15,13 +15,13 @@ export function LadderImport() {
     setError(null);
     if (!file) return;
     const content = await file.text();
-    const r = await api['ladder.previewMarkdown']({ text: content });
+    const r = await api['ladder.previewImport']({ text: content, format: 'markdown' });
     setText(content);
     if (r.ok) setPreview(r.value);
     else setError(r.error.message);
   };
   const commit = async () => {
-    if (text !== null && (await edit('ladder.importMarkdown', { text }))) {
+    if (text !== null && (await edit('ladder.import', { text, format: 'markdown' }))) {
       setPreview(null);
       setText(null);
     }
