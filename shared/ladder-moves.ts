@@ -37,8 +37,15 @@ export type FitChange = { itemId: number; title: string; engineer: string; befor
 
 const SEVERITY: Record<FitKind, number> = { in_reach: 0, stretch: 1, overreach: 2 };
 
+/** The kinds of fit change, in the order a lead reads them: what goes wrong first. */
+export const FIT_CHANGE_GROUPS = ['new_overreach', 'new_stretch', 'better'] as const;
+export type FitChangeGroup = (typeof FIT_CHANGE_GROUPS)[number];
+
+export const fitChangeGroup = (c: Pick<FitChange, 'before' | 'after'>): FitChangeGroup =>
+  SEVERITY[c.after] <= SEVERITY[c.before] ? 'better' : c.after === 'overreach' ? 'new_overreach' : 'new_stretch';
+
 /** New overreaches first, then new stretches, then the fits that get better; within each, as given. */
-const order = (c: FitChange) => (SEVERITY[c.after] <= SEVERITY[c.before] ? 2 : c.after === 'overreach' ? 0 : 1);
+const order = (c: FitChange) => FIT_CHANGE_GROUPS.indexOf(fitChangeGroup(c));
 
 /**
  * The assignments whose fit (shared/fit.ts) reads differently once every position maps through

@@ -30,9 +30,10 @@ const changedBetween = (before: Map<number, FitKind>, after: Map<number, FitKind
     .map(([id, kind]) => [id, kind, after.get(id)])
     .toSorted(([a], [b]) => Number(a) - Number(b));
 
-const SEVERITY: Record<FitKind, number> = { in_reach: 0, stretch: 1, overreach: 2 };
+// The order a lead reads, restated here from the words of the rule rather than imported.
+const RANK: Record<FitKind, number> = { in_reach: 0, stretch: 1, overreach: 2 };
 const group = (c: { before: FitKind; after: FitKind }) =>
-  SEVERITY[c.after] <= SEVERITY[c.before] ? 'better' : c.after === 'overreach' ? 'new overreach' : 'new stretch';
+  RANK[c.after] <= RANK[c.before] ? 'better' : c.after === 'overreach' ? 'new overreach' : 'new stretch';
 
 describe('reordering a level shows which fits change, new overreaches first, before it applies', () => {
   it('for every level and every place it can go, the preview names exactly the fits the move then changes', () => {
