@@ -1,6 +1,6 @@
 import type { LadderImportPreview } from '../../shared/contract/ladder.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { type Ladder, WORK_KINDS, isRankOn } from '../../shared/ladder.ts';
+import { type Ladder, type LadderLevel, WORK_KINDS, isRankOn } from '../../shared/ladder.ts';
 import { parseLadderCsv } from '../../shared/ladder-csv.ts';
 import { LadderFileError, kindsFor, parseLadderMarkdown } from '../../shared/ladder-markdown.ts';
 import type { Db } from '../store/db.ts';
@@ -40,10 +40,24 @@ export function incoming(db: Db, file: Ladder): Ladder {
   };
 }
 
+const LEVEL_FIELDS = [
+  ['code', (a, b) => a.code !== b.code],
+  ['titles', (a, b) => a.aliases.join('\n') !== b.aliases.join('\n')],
+  ['what you can delegate', (a, b) => a.delegate !== b.delegate],
+  ['the next move', (a, b) => a.nextMove !== b.nextMove],
+] as const satisfies readonly (readonly [
+  LadderImportPreview['levels'][number]['changed'][number],
+  (a: LadderLevel, b: LadderLevel) => boolean,
+])[];
+
 export function previewLadder(db: Db, file: Ladder): LadderImportPreview {
   const now = getLadder(db);
   const n = Math.max(now.levels.length, file.levels.length);
-  const levels = Array.from({ length: n }, (_, r) => ({ from: now.levels[r]?.name ?? null, to: file.levels[r]?.name ?? null }));
+  const levels = Array.from({ length: n }, (_, r) => {
+    const [a, b] = [now.levels[r], file.levels[r]];
+    const changed = !a || !b ? [] : LEVEL_FIELDS.filter(([, differs]) => differs(a, b)).map(([what]) => what);
+    return { from: a?.name ?? null, to: b?.name ?? null, changed };
+  });
   const names = new Set(file.touchpoints.map((t) => t.name));
   const touchpoints = [
     ...file.touchpoints.map((t) => ({

@@ -36,7 +36,14 @@ export type LevelUse = z.infer<typeof LevelUse>;
 
 /** What importing a ladder file would do, level by level (by position) and touchpoint by touchpoint (by name). */
 export const LadderImportPreview = z.object({
-  levels: z.array(z.object({ from: z.string().nullable(), to: z.string().nullable() })),
+  levels: z.array(
+    z.object({
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      /** What else changes on a level that stays: its code, titles, delegate or next-move text. */
+      changed: z.array(z.enum(['code', 'titles', 'what you can delegate', 'the next move'])),
+    }),
+  ),
   touchpoints: z.array(z.object({ name: z.string(), change: z.enum(['new', 'kept', 'removed']) })),
   cellsChanged: z.int(),
   /** Why it cannot be imported as it is (someone holds a level the file does not have…); empty when it can. */
