@@ -67,7 +67,9 @@ test('import a seven-level ladder from Markdown: the preview says what changes, 
     ...rows.map((r) => `| ${r} | ${levels.map((l) => `${r} at ${l}`).join(' | ')} |`),
   ].join('\n');
   await nav(board, 'Ladder');
-  await board.getByLabel('Ladder file (Markdown or CSV)').setInputFiles({ name: 'ladder.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  await board
+    .getByLabel('Ladder file (Markdown or CSV)')
+    .setInputFiles({ name: 'ladder.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
   const preview = board.getByRole('region', { name: 'Ladder import preview' });
   await expect(preview.getByRole('listitem')).toContainText([
     'Renames Intern to IC1',
