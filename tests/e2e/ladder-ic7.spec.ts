@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { type HostProcess, expect, test } from './fixtures.ts';
@@ -46,6 +47,11 @@ test('an IC1–IC7 ladder from CSV: a Staff-rung initiative overreaches an IC3, 
   await expect(preview).toContainText('Adds Principal');
   await preview.getByRole('button', { name: 'Import this ladder' }).click();
   await expect(board.getByRole('status')).toHaveText('Ladder: imported 7 levels and 9 touchpoints');
+  // Exported again, the ladder is the file it came from, byte for byte.
+  const download = board.waitForEvent('download');
+  await board.getByRole('button', { name: 'Export the ladder as CSV' }).click();
+  const saved = await (await download).path();
+  expect(readFileSync(saved, 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
 
   // The team on it: Sofia to Staff (IC6), Kenji to IC5, Priya to Principal (IC7); initiatives may take any rung from IC2 up.
   const ids = (await invoke(request, host, 'board.snapshot', {})) as {
