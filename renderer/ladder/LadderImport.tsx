@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LadderImportPreview } from '../../shared/contract/ladder.ts';
 import { decodeText } from '../../shared/decode.ts';
 import { ladderCsv } from '../../shared/ladder-csv.ts';
+import { ladderMarkdown } from '../../shared/ladder-markdown.ts';
 import { api } from '../api.ts';
 import { readPickedFile, saveTextFile, savedNotice } from '../files.ts';
 import { notices } from '../store/notice.ts';
@@ -10,7 +11,8 @@ import { useLadder } from './useLadder.ts';
 import { useLadderEdit } from './useLadderEdit.ts';
 
 // A ladder from a file, Markdown or CSV (docs/data.md, "Ladder files"): previewed, then imported as
-// one change through the same channels whichever the format; and the ladder out as a CSV.
+// one change through the same channels whichever the format; and the ladder out in either (the
+// CSV carries codes and HR titles, the Markdown does not).
 
 type Format = 'markdown' | 'csv';
 const formatOf = (name: string): Format => (/\.(csv|tsv)$/i.test(name) ? 'csv' : 'markdown');
@@ -48,8 +50,12 @@ export function LadderImport() {
       setFile(null);
     }
   };
-  const exportCsv = async () => {
-    const r = await saveTextFile({ filename: 'ladder.csv', mediaType: 'text/csv', text: ladderCsv(ladder) });
+  const exportAs = async (format: Format) => {
+    const file =
+      format === 'csv'
+        ? { filename: 'ladder.csv', mediaType: 'text/csv', text: ladderCsv(ladder) }
+        : { filename: 'ladder.md', mediaType: 'text/markdown', text: ladderMarkdown(ladder) };
+    const r = await saveTextFile(file);
     if (!r.ok) return notices.refused(r.error.message);
     const said = savedNotice('the ladder', r.value);
     if (said) notices.said(said);
@@ -74,8 +80,11 @@ export function LadderImport() {
             />
           )}
         </Field>
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" onClick={() => void exportAs('csv')}>
           Export the ladder as CSV
+        </button>
+        <button type="button" onClick={() => void exportAs('markdown')}>
+          Export as Markdown
         </button>
       </div>
       {preview && (

@@ -52,6 +52,9 @@ test('an IC1–IC7 ladder from CSV: a Staff-rung initiative overreaches an IC3, 
   await board.getByRole('button', { name: 'Export the ladder as CSV' }).click();
   const saved = await (await download).path();
   expect(readFileSync(saved, 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+  const markdown = board.waitForEvent('download');
+  await board.getByRole('button', { name: 'Export as Markdown' }).click();
+  expect(readFileSync(await (await markdown).path(), 'utf8')).toContain('| Touchpoint | IC1 | IC2 | IC3 | IC4 | IC5 | Staff | Principal |');
 
   // The team on it: Sofia to Staff (IC6), Kenji to IC5, Priya to Principal (IC7); initiatives may take any rung from IC2 up.
   const ids = (await invoke(request, host, 'board.snapshot', {})) as {
