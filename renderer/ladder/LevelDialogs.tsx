@@ -87,10 +87,12 @@ export function MergeLevelDialog({
 }) {
   const [into, setInto] = useState(() => neighbourOf(ladder, levelId));
   // The fits for the level picked last; until they arrive for the one picked now, a line says so.
-  const [fitsFor, setFitsFor] = useState<{ into: number; fits: FitChange[] } | null>(null);
+  const [fitsFor, setFitsFor] = useState<{ into: number; fits: FitChange[] | string } | null>(null);
   useEffect(() => {
     let live = true;
-    void api['ladder.levelUse']({ levelId, intoLevelId: into }).then((r) => live && setFitsFor({ into, fits: r.ok ? r.value.fits : [] }));
+    void api['ladder.levelUse']({ levelId, intoLevelId: into }).then(
+      (r) => live && setFitsFor({ into, fits: r.ok ? r.value.fits : `Which fits change could not be worked out: ${r.error.message}` }),
+    );
     return () => {
       live = false;
     };
@@ -147,7 +149,13 @@ export function MergeLevelDialog({
           {use.level}.
         </p>
       )}
-      {fits === null ? <p className="muted">Working out which fits change…</p> : <FitChanges changes={fits} />}
+      {fits === null ? (
+        <p className="muted">Working out which fits change…</p>
+      ) : typeof fits === 'string' ? (
+        <p role="alert">{fits}</p>
+      ) : (
+        <FitChanges changes={fits} />
+      )}
     </Confirm>
   );
 }
