@@ -16,8 +16,10 @@ import {
   type Rank,
   type Touchpoint,
   type WorkKind,
+  LADDER_LIMITS,
   allowedRungs,
   defaultRung,
+  isRankOn,
   levelName,
   parseLevel,
   ranksOf,
@@ -26,6 +28,18 @@ import {
 import { Name, Points, Title } from './schemas.ts';
 import { type Employment, RosterSourceSchema } from './roster-source.ts';
 import { TrackerSourceSchema } from './tracker/preview.ts';
+import {
+  type Corrections,
+  type TitleLevel,
+  TitleLevelSchema,
+  NO_CORRECTIONS,
+  SuggestionSchema,
+  UnknownTitleSchema,
+  foldForTypos,
+  pickedLevel,
+  renamed,
+  suggestions,
+} from './import-fixes.ts';
 
 // Checking an imported CSV, row by row, before anything is written. The preview and the commit
 // both run this; the commit writes only when it finds no error, so what the lead saw is what lands.
@@ -140,6 +154,12 @@ export const ImportPreview = z.object({
   source: TrackerSourceSchema.optional(),
   /** For an HR export read through a column mapping: how it was read. Absent for Rungs' own columns. */
   roster: RosterSourceSchema.optional(),
+  /** New team or parent names within a typo of one already there: "did you mean …?" */
+  suggestions: z.array(SuggestionSchema).optional(),
+  /** Level cells the ladder does not know, for the lead to pick a level for each once. */
+  unknownTitles: z.array(UnknownTitleSchema).optional(),
+  /** Titles the lead picked a level for that rows use: saved as that level's aliases by the commit. */
+  titles: z.array(TitleLevelSchema).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -166,7 +186,13 @@ export type BacklogRow = {
 
 /** Someone already on the roster, as the import compares them (team by name). */
 export type RosterEngineer = { id: number; name: string; level: Rank; team: string; capacity: number | null; active: boolean };
-export type RosterContext = { engineers: readonly RosterEngineer[]; teamNames: readonly string[]; ladder: Ladder };
+export type RosterContext = {
+  engineers: readonly RosterEngineer[];
+  teamNames: readonly string[];
+  ladder: Ladder;
+  /** Misspelt teams the lead fixed and levels they picked for unknown titles in the preview. */
+  corrections?: Corrections;
+};
 export type BacklogContext = {
   quarterName: string;
   ladder: Ladder;
@@ -175,6 +201,8 @@ export type BacklogContext = {
   teamNames?: readonly string[];
   /** The team of each initiative already in the quarter, by matchKey of its title. */
   initiativeTeams?: ReadonlyMap<string, string | null>;
+  /** Misspelt parents the lead fixed in the preview. */
+  corrections?: Corrections;
 };
 
 export type Checked<T> = { preview: ImportPreview; values: T[]; skipped?: { line: number; name: string; why: string }[] };
@@ -469,6 +497,9 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   const skipped: { line: number; name: string; why: string }[] = [];
   const teams = new Map(context.teamNames.map((n) => [key(n), n]));
   const newTeams = new Map<string, string>();
+  const newTeamRows = new Map<string, number>();
+  const corrections = context.corrections ?? NO_CORRECTIONS;
+  const titles = levelCells(context.ladder, corrections);
   const firstLine = new Map<string, number>();
   const checks = t.rows.flatMap((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
@@ -489,19 +520,17 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
       else firstLine.set(key(nameR.data), row.line);
       if (match && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
     }
-    const levelCell = row.get('level');
-    const level =
-      levelCell === ''
-        ? (check.errors.push({ column: 'level', message: 'Enter a level' }), null)
-        : rank(context.ladder, levelCell, 'level', check, ranksOf(context.ladder), 'A level');
-    const teamR = Name.safeParse(row.get('team'));
+    const level = titles.level(row.get('level'), check);
+    const teamCell = row.get('team');
+    const teamR = Name.safeParse(renamed(corrections, 'team', teamCell));
     let team: string | null = null;
-    if (!teamR.success) check.errors.push({ column: 'team', message: row.get('team') === '' ? 'Enter a team' : firstMessage(teamR) });
+    if (!teamR.success) check.errors.push({ column: 'team', message: teamCell === '' ? 'Enter a team' : firstMessage(teamR) });
     else {
       const known = teams.get(key(teamR.data)) ?? newTeams.get(key(teamR.data));
-      if (known && known !== teamR.data) check.mappings.push({ column: 'team', from: teamR.data, to: known });
       team = known ?? teamR.data;
+      if (team !== teamCell) check.mappings.push({ column: 'team', from: teamCell, to: team });
       if (!known) newTeams.set(key(team), team);
+      if (!teams.has(key(team))) newTeamRows.set(team, (newTeamRows.get(team) ?? 0) + 1);
     }
     // A file without a capacity column leaves everyone's capacity as it is; an empty cell clears it.
     const capacity = hasCapacity || !match ? (read?.capacity ?? points)(row.get('capacity'), 'capacity', check) : match.capacity;
@@ -516,7 +545,65 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     }
     return [{ row, check, value }];
   });
-  return { ...finish('roster', t, notes, reading, checks, [...newTeams.values()]), skipped };
+  const checked = finish('roster', t, notes, reading, checks, [...newTeams.values()]);
+  const preview: ImportPreview = {
+    ...checked.preview,
+    notes: [...notes, ...droppedTeams(corrections, teams, newTeams)],
+    suggestions: suggestions('team', newTeamRows, context.teamNames),
+    unknownTitles: titles.unknown(),
+    titles: titles.used(),
+  };
+  return { ...checked, preview, skipped };
+}
+
+/** A team the file named that the lead's fixes leave without anyone: the import does not create it, and says so. */
+function droppedTeams(corrections: Corrections, teams: ReadonlyMap<string, string>, newTeams: ReadonlyMap<string, string>) {
+  const gone = corrections.renames.filter((r) => r.column === 'team' && !teams.has(key(r.from)) && !newTeams.has(key(r.from)));
+  return [...new Set(gone.map((r) => r.from.trim()))].map(
+    (name) => `The team "${name}" is not created: after your fix no row of the file is in it.`,
+  );
+}
+
+/**
+ * A roster's level cells: the ladder's names, codes and aliases, then the level the lead picked for
+ * a title the ladder does not know. Keeps count of the titles still unknown and of the picks used.
+ */
+function levelCells(ladder: Ladder, corrections: Corrections) {
+  const unknown = new Map<string, { title: string; rows: number }>();
+  const used = new Map<string, TitleLevel>();
+  const level = (cell: string, check: RowCheck): Rank | null => {
+    if (cell === '') return (check.errors.push({ column: 'level', message: 'Enter a level' }), null);
+    const pick = parseLevel(ladder, cell) === null ? pickedLevel(corrections, cell) : undefined;
+    if (!pick) {
+      const r = rank(ladder, cell, 'level', check, ranksOf(ladder), 'A level');
+      // A title that could be saved as an alias can be picked for in the preview; the error says where.
+      if (r === null && cell.length <= LADDER_LIMITS.alias) {
+        const at = check.errors.at(-1)!;
+        at.message = `${at.message} Pick its level above, under "Titles the ladder does not know".`;
+        const k = foldForTypos(cell);
+        unknown.set(k, { title: unknown.get(k)?.title ?? cell, rows: (unknown.get(k)?.rows ?? 0) + 1 });
+      }
+      return r;
+    }
+    if (!isRankOn(ladder, pick.level)) {
+      check.errors.push({ column: 'level', message: `The level picked for "${cell}" is not on the ladder; pick it again.` });
+      return null;
+    }
+    const target = ladder.levels[pick.level]!;
+    const k = foldForTypos(cell);
+    const adding = [...used].filter(([t, u]) => u.level === pick.level && t !== k).length;
+    if (!used.has(k) && target.aliases.length + adding >= LADDER_LIMITS.aliases) {
+      check.errors.push({
+        column: 'level',
+        message: `${target.name} already has ${LADDER_LIMITS.aliases} aliases, so "${cell}" cannot become one; remove one on the Ladder screen.`,
+      });
+      return null;
+    }
+    used.set(k, { title: used.get(k)?.title ?? cell, level: pick.level });
+    check.mappings.push({ column: 'level', from: cell, to: target.name });
+    return pick.level;
+  };
+  return { level, unknown: () => [...unknown.values()], used: () => [...used.values()] };
 }
 
 const KINDS: Record<string, WorkKind> = { initiative: 'initiative', initiatives: 'initiative', story: 'story', stories: 'story' };
@@ -531,14 +618,18 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
   const teams = new Map((context.teamNames ?? []).map((n) => [key(n), n]));
   // Parents may come later in the file than their stories: collect the file's initiatives first.
   const fileInitiatives = new Map<string, number>();
+  const fileTitles: string[] = [];
   const parentTeams = new Map(context.initiativeTeams ?? []);
   for (const row of t.rows) {
     if (KINDS[key(row.get('kind'))] === 'initiative' && row.get('title') !== '' && !fileInitiatives.has(key(row.get('title')))) {
       fileInitiatives.set(key(row.get('title')), row.line);
+      fileTitles.push(row.get('title'));
       parentTeams.set(key(row.get('title')), teams.get(key(row.get('team'))) ?? null);
     }
   }
   const seenStories = new Map<string, number>();
+  const corrections = context.corrections ?? NO_CORRECTIONS;
+  const unknownParents = new Map<string, number>();
   const checks = t.rows.map((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
     width(row, t, check);
@@ -553,7 +644,7 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
     const titleR = Title.safeParse(row.get('title'));
     if (!titleR.success) check.errors.push({ column: 'title', message: firstMessage(titleR) });
     const title = titleR.success ? titleR.data : '';
-    const parentCell = row.get('parent');
+    const parentCell = renamed(corrections, 'parent', row.get('parent'));
     let parent: string | null = null;
     if (kind === 'initiative') {
       if (parentCell !== '') check.errors.push({ column: 'parent', message: 'An initiative has no parent; leave the cell empty.' });
@@ -570,8 +661,10 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
           column: 'parent',
           message: `Unknown parent: no initiative "${parentCell}" in this file or in ${context.quarterName}.`,
         });
+        unknownParents.set(parentCell, (unknownParents.get(parentCell) ?? 0) + 1);
       }
       parent = existing ?? parentCell;
+      if (parent !== row.get('parent')) check.mappings.push({ column: 'parent', from: row.get('parent'), to: parent });
       if (title) {
         const storyKey = `${key(parent)}\u0000${key(title)}`;
         const earlier = seenStories.get(storyKey);
@@ -627,5 +720,8 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
       check.errors.length === 0 ? { kind: kind!, title, parent, rung: rung!, size, touchpoints, team } : null;
     return { row, check, value };
   });
-  return finish('backlog', t, notes, read, checks);
+  const checked = finish('backlog', t, notes, read, checks);
+  // A parent is an initiative already in the quarter or one the file adds; another unknown parent is no fix.
+  const initiatives = [...context.initiativeTitles, ...fileTitles];
+  return { ...checked, preview: { ...checked.preview, suggestions: suggestions('parent', unknownParents, initiatives, false) } };
 }

@@ -9,6 +9,8 @@ import { type DbTeam, fromDb, toDb } from '../store/rows.ts';
 import { prepared } from '../store/statements.ts';
 import { type Edit, addEngineer, clearedByEdits, saveEngineers } from './roster.ts';
 import { record } from './types.ts';
+import { saveTitles } from './ladder-positions.ts';
+import type { TitleLevel } from '../../shared/import-fixes.ts';
 import { nextSortKey } from './work.ts';
 
 // The writes of a checked roster or backlog file, each as one logged change; the checks are
@@ -30,7 +32,7 @@ export function keepingBackup<T>(db: Db, importIt: () => T): T {
 }
 
 /** New people are added and matched ones updated, through the same writes as the Roster screen. */
-export function importRoster(db: Db, values: RosterRow[], newTeams: string[], from: string) {
+export function importRoster(db: Db, values: RosterRow[], newTeams: string[], from: string, titles: readonly TitleLevel[] = []) {
   const today = localToday();
   const added = values.filter((v) => v.change === 'new').length;
   const updated = values.filter((v) => v.change === 'update');
@@ -64,7 +66,8 @@ export function importRoster(db: Db, values: RosterRow[], newTeams: string[], fr
     });
   // What the new levels clear depends on levels alone; the new teams' ids come with the writes.
   const cleared = clearedSentence(clearedByEdits(db, edits(new Map())));
-  const summary = `${what} from ${from}${cleared ? `; ${cleared}` : ''}`;
+  const aliases = titles.length > 0 ? `; ${titles.length === 1 ? 'a title' : `${titles.length} titles`} saved as level aliases` : '';
+  const summary = `${what} from ${from}${cleared ? `; ${cleared}` : ''}${aliases}`;
   return record(db, summary, (rows) => {
     const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
@@ -73,6 +76,8 @@ export function importRoster(db: Db, values: RosterRow[], newTeams: string[], fr
       if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: v.active }, today);
     }
     saveEngineers(db, rows, edits(teamIds), today);
+    // The titles the lead placed in the preview, so the next file with them reads without asking.
+    saveTitles(db, rows, titles);
   });
 }
 

@@ -6,6 +6,7 @@ import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkIte
 import { channel } from './channel.ts';
 import { TrackerOptionsSchema } from '../tracker/preview.ts';
 import { RosterOptionsSchema } from '../roster-source.ts';
+import { CorrectionsSchema } from '../import-fixes.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
@@ -63,6 +64,8 @@ const csvImportFields = {
   tracker: TrackerOptionsSchema.optional(),
   /** An HR export's mapping and full-time points as the lead set them in the preview. */
   roster: RosterOptionsSchema.optional(),
+  /** Misspelt teams or parents the lead fixed, and levels picked for unknown titles, in the preview. */
+  corrections: CorrectionsSchema.optional(),
   /** For a workbook: the file's name, for the preview to say where the rows came from. */
   fileName: z.string().max(260).optional(),
   /** For a workbook: the sheet the lead picked; the first sheet when absent. */
