@@ -87,6 +87,8 @@ export const renamed = (corrections: Corrections, column: FixableColumn, cell: s
 export const pickedLevel = (corrections: Corrections, cell: string): TitleLevel | undefined =>
   corrections.titles.find((t) => foldForTypos(t.title) === foldForTypos(cell));
 
+const MAX_SUGGESTED = 200;
+
 /**
  * One suggestion per name the file would create that is within a typo of a name already there or,
  * with `commoner`, of one more of the file's rows use (so "Platfrom" on one row points at
@@ -98,6 +100,9 @@ export function suggestions(
   known: readonly string[],
   commoner = true,
 ): Suggestion[] {
+  // A file that would create hundreds of names is not a file of slips, and comparing each with
+  // each would keep a 50,000-row preview waiting: no suggestions then.
+  if (created.size > MAX_SUGGESTED) return [];
   const out: Suggestion[] = [];
   for (const [value, rows] of created) {
     const more = commoner ? [...created].filter(([n, r]) => r > rows && n !== value).map(([n]) => n) : [];
