@@ -68,7 +68,7 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; optional: readonly string[] }> = {
-  roster: { required: ['name', 'level', 'team'], optional: ['capacity', 'active'] },
+  roster: { required: ['name', 'level', 'team'], optional: ['capacity', 'active', 'key'] },
   backlog: { required: ['kind', 'title'], optional: ['parent', 'rung', 'size', 'touchpoints', 'team'] },
 };
 /** Columns that may repeat, their values read together (a tracker writes one Labels column per label). */
@@ -108,7 +108,7 @@ export const RowChangeSchema = z.enum(['new', 'update', 'unchanged']);
 export type RowChange = z.infer<typeof RowChangeSchema>;
 /** One field an update would change, in the words the preview shows ("level Junior → Mid"). */
 const Difference = z.object({
-  field: z.enum(['level', 'team', 'capacity', 'active', 'title', 'size', 'status', 'parent']),
+  field: z.enum(['name', 'employee id', 'level', 'team', 'capacity', 'active', 'title', 'size', 'status', 'parent']),
   from: z.string(),
   to: z.string(),
 });
@@ -171,6 +171,8 @@ export type RosterRow = {
   capacity: number | null;
   active: boolean;
   engineerId: number | null;
+  /** The HR system's id for the person, kept so the next import finds them by it. */
+  externalKey: string | null;
   change: RowChange;
 };
 export type BacklogRow = {
@@ -185,7 +187,16 @@ export type BacklogRow = {
 };
 
 /** Someone already on the roster, as the import compares them (team by name). */
-export type RosterEngineer = { id: number; name: string; level: Rank; team: string; capacity: number | null; active: boolean };
+export type RosterEngineer = {
+  id: number;
+  name: string;
+  level: Rank;
+  team: string;
+  capacity: number | null;
+  active: boolean;
+  /** The HR system's id an earlier import kept; none for someone typed into Rungs. */
+  externalKey?: string | null;
+};
 export type RosterContext = {
   engineers: readonly RosterEngineer[];
   teamNames: readonly string[];
@@ -217,6 +228,8 @@ export type RosterRead = {
   employment: (cell: string) => Employment | undefined;
   /** What to do about a missing column: the fix is in the mapping, not the file. */
   missing: string;
+  /** A name read from two columns ("First Name", "Last Name"): the row's cells joined. */
+  name?: (cells: readonly string[]) => string;
 };
 
 /** Names, teams and titles match whatever their case and surrounding spaces. */
@@ -239,7 +252,7 @@ const delimiterList = (ds: Delimiter[]) => ds.map((d) => `${DELIMITER_NAMES[d]}s
 function table(
   kind: ImportKind,
   file: CsvFile,
-  mapped?: Pick<RosterRead, 'column' | 'missing'>,
+  mapped?: Pick<RosterRead, 'column' | 'missing' | 'name'>,
 ): { table: Table; notes: string[]; reading: Reading } | FileFailure {
   const { text } = file;
   const { required, optional } = IMPORT_COLUMNS[kind];
@@ -310,7 +323,8 @@ function table(
         const cells = r.cells.map(unescapeFormula);
         const values = recordValues(places, cells);
         const all = (column: string) => (values.get(column) ?? []).map((v) => v.trim());
-        return { line: r.line, cells, get: (column: string) => all(column)[0] ?? '', all };
+        const get = (column: string) => (column === 'name' && mapped?.name ? mapped.name(cells) : (all(column)[0] ?? ''));
+        return { line: r.line, cells, get, all };
       }),
     },
   };
@@ -493,6 +507,9 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
   // updates them instead of being refused, so a re-exported HR sheet imports again.
   const existing = new Map(context.engineers.map((e) => [key(e.name), e]));
+  // An HR system's id finds someone first, whatever their name is now.
+  const byId = new Map(context.engineers.flatMap((e) => (e.externalKey ? [[e.externalKey, e] as const] : [])));
+  const idLine = new Map<string, number>();
   const hasCapacity = t.has('capacity');
   const skipped: { line: number; name: string; why: string }[] = [];
   const teams = new Map(context.teamNames.map((n) => [key(n), n]));
@@ -505,7 +522,11 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     const check: RowCheck = { errors: [], mappings: [] };
     width(row, t, check);
     const nameR = Name.safeParse(row.get('name'));
-    const match = nameR.success ? existing.get(key(nameR.data)) : undefined;
+    const id = employeeId(row.get('key'), row.line, idLine, check);
+    const named = nameR.success ? existing.get(key(nameR.data)) : undefined;
+    // Someone of this name who carries another id is another person.
+    const match = (id ? byId.get(id) : undefined) ?? (named && (!id || !named.externalKey) ? named : undefined);
+    const renamedTo = match && nameR.success && key(match.name) !== key(nameR.data) ? nameR.data : null;
     // Someone who left is not added; someone on the roster who left is made inactive below.
     const employment = read?.employment(row.get('active'));
     if (employment === 'left' && !match) {
@@ -518,7 +539,7 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
       if (earlier !== undefined)
         check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is also on line ${earlier}.` });
       else firstLine.set(key(nameR.data), row.line);
-      if (match && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
+      if (match && !renamedTo && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
     }
     const level = titles.level(row.get('level'), check);
     const teamCell = row.get('team');
@@ -539,9 +560,19 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     let value: RosterRow | null = null;
     if (check.errors.length === 0) {
       const fields = { level: level!, team: team!, capacity, active };
-      check.differences = match ? rosterDifferences(context.ladder, match, fields) : [];
+      const externalKey = id ?? match?.externalKey ?? null;
+      check.differences = match
+        ? [
+            ...(renamedTo ? [{ field: 'name' as const, from: match.name, to: renamedTo }] : []),
+            ...(externalKey !== (match.externalKey ?? null)
+              ? [{ field: 'employee id' as const, from: match.externalKey ?? 'none', to: externalKey ?? 'none' }]
+              : []),
+            ...rosterDifferences(context.ladder, match, fields),
+          ]
+        : [];
       check.change = !match ? 'new' : check.differences.length > 0 ? 'update' : 'unchanged';
-      value = { name: match?.name ?? nameR.data!, ...fields, engineerId: match?.id ?? null, change: check.change };
+      const name = renamedTo ?? match?.name ?? nameR.data!;
+      value = { name, ...fields, engineerId: match?.id ?? null, externalKey, change: check.change };
     }
     return [{ row, check, value }];
   });
@@ -554,6 +585,19 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     titles: titles.used(),
   };
   return { ...checked, preview, skipped };
+}
+
+/** An employee id cell: null when empty; the same id on two lines is an error on the second. */
+function employeeId(cell: string, line: number, seen: Map<string, number>, check: RowCheck): string | null {
+  if (cell === '') return null;
+  if (cell.length > 300) {
+    check.errors.push({ column: 'key', message: `An employee id has at most 300 characters; this one has ${cell.length}.` });
+    return null;
+  }
+  const earlier = seen.get(cell);
+  if (earlier !== undefined) check.errors.push({ column: 'key', message: `Duplicate employee id: ${cell} is also on line ${earlier}.` });
+  else seen.set(cell, line);
+  return cell;
 }
 
 /** A team the file named that the lead's fixes leave without anyone: the import does not create it, and says so. */

@@ -37,6 +37,11 @@ export function importRoster(db: Db, values: RosterRow[], newTeams: string[], fr
   const added = values.filter((v) => v.change === 'new').length;
   const updated = values.filter((v) => v.change === 'update');
   const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
+  const keyOf = new Map(
+    prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
+      .all()
+      .map((r) => [r.id, r.external_key]),
+  );
   const levelChanges = updated.filter((v) => engineers.get(v.engineerId!)!.level !== v.level).length;
   const teamsAdded = newTeams.length > 0 ? plural(newTeams.length, 'team') : null;
   const imported = added > 0 ? `${plural(added, 'engineer')}${teamsAdded ? ` and ${teamsAdded}` : ''}` : teamsAdded;
@@ -57,6 +62,7 @@ export function importRoster(db: Db, values: RosterRow[], newTeams: string[], fr
         before,
         after: {
           ...before,
+          name: v.name,
           level: v.level,
           teamId: teamIds.get(v.team.toLowerCase()) ?? before.teamId,
           capacity: v.capacity,
@@ -73,7 +79,11 @@ export function importRoster(db: Db, values: RosterRow[], newTeams: string[], fr
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
     for (const v of values) {
       const teamId = teamIds.get(v.team.toLowerCase())!;
-      if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: v.active }, today);
+      const id =
+        v.change === 'new'
+          ? addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: v.active }, today)
+          : v.engineerId!;
+      if (v.externalKey !== (keyOf.get(id) ?? null)) rows.update('engineers', id, { external_key: v.externalKey });
     }
     saveEngineers(db, rows, edits(teamIds), today);
     // The titles the lead placed in the preview, so the next file with them reads without asking.

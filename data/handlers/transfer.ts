@@ -31,7 +31,12 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
   if (kind === 'roster') {
     const teamList = teams(db);
     const teamName = new Map(teamList.map((t) => [t.id, t.name]));
-    const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)! }));
+    const keys = new Map(
+      prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
+        .all()
+        .map((r) => [r.id, r.external_key]),
+    );
+    const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)!, externalKey: keys.get(e.id) ?? null }));
     const context = { engineers, teamNames: teamList.map((t) => t.name), ladder: getLadder(db), corrections: options.corrections };
     // Rungs' own columns are read as they always were; any other header is an HR export's.
     const parsed = csvHeader(text.text);

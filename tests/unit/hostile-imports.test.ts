@@ -70,7 +70,7 @@ const CSV_CASES: CsvCase[] = [
     name: 'missing column',
     kind: 'roster',
     text: 'name,team\nAna,Core\n',
-    error: /^Missing column: level\. The first line must name the columns name, level, team, capacity, active \(found: name, team\)/,
+    error: /^Missing column: level\. The first line must name the columns name, level, team, capacity, active, key \(found: name, team\)/,
   },
   {
     name: 'column twice',

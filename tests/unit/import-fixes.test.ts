@@ -158,3 +158,68 @@ describe('an HR title the ladder does not know: the lead picks its level once', 
     expect(rowCounts(db)).toEqual(before);
   });
 });
+
+describe('an HR sheet with the name in two columns and an employee id', () => {
+  const FIRST = ['First Name,Last Name,Employee ID,Job Title,Department', 'Ana,Sousa,E1,Mid,Core', 'Bo,Lee,E2,Junior,Core', ''].join('\n');
+  const keys = (db: Db) =>
+    db.prepare('SELECT name, external_key FROM engineers ORDER BY id').all() as { name: string; external_key: string | null }[];
+
+  it('joins the given and family name, and keeps the id', () => {
+    const { db, dispatch } = tempRoster({ demo: false });
+    const bytes = csvBytes(FIRST);
+    const p = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes }));
+    expect(p.roster?.mapping).toMatchObject({ name: ['First Name', 'Last Name'], key: ['Employee ID'] });
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes, fingerprint: p.fingerprint }));
+    expect(keys(db)).toEqual([
+      { name: 'Ana Sousa', external_key: 'E1' },
+      { name: 'Bo Lee', external_key: 'E2' },
+    ]);
+  });
+
+  it('a renamed person with the same id is an update of their name, not someone new and someone missing; undo puts the name back', () => {
+    const { db, dispatch } = tempRoster({ demo: false });
+    const first = csvBytes(FIRST);
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: first }));
+    const renamed = csvBytes(FIRST.replace('Ana,Sousa,E1,Mid', 'Ana,Lima,E1,Senior'));
+    const p = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: renamed }));
+    expect(p.summary).toMatchObject({ new: 0, updated: 1, unchanged: 1 });
+    expect(p.rows[0]!.differences).toEqual([
+      { field: 'name', from: 'Ana Sousa', to: 'Ana Lima' },
+      { field: 'level', from: 'Mid', to: 'Senior' },
+    ]);
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: renamed, fingerprint: p.fingerprint }));
+    expect(people(db).map((e) => [e.name, e.level])).toEqual([
+      ['Ana Lima', 3],
+      ['Bo Lee', 1],
+    ]);
+    ok(dispatch('history.undo', {}));
+    expect(keys(db)[0]).toEqual({ name: 'Ana Sousa', external_key: 'E1' });
+  });
+
+  it('someone typed in by hand is matched by name and gains the id; a namesake with another id is someone new', () => {
+    const { db, dispatch } = tempRoster({ demo: false });
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team\nAna Sousa,Mid,Core\n') }));
+    const p = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(FIRST) }));
+    expect(p.rows[0]!.differences).toEqual([{ field: 'employee id', from: 'none', to: 'E1' }]);
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(FIRST) }));
+    const other = ok(
+      dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes('name,level,team,key\nAna Sousa,Mid,Core,E9\n') }),
+    );
+    expect(other.rows[0]!.change).toBe('new');
+    expect(keys(db)).toHaveLength(2);
+  });
+
+  it('the same id on two lines, or an id over 300 characters, is that row’s error and nothing is written', () => {
+    const { db, dispatch } = tempRoster({ demo: false });
+    const before = rowCounts(db);
+    const text = `name,level,team,key\nAna,Mid,Core,E1\nBo,Mid,Core,E1\nCy,Mid,Core,${'9'.repeat(301)}\n`;
+    const p = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
+    expect(p.rows.map((r) => r.errors.map((e) => e.message))).toEqual([
+      [],
+      ['Duplicate employee id: E1 is also on line 2.'],
+      ['An employee id has at most 300 characters; this one has 301.'],
+    ]);
+    expect(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }).ok).toBe(false);
+    expect(rowCounts(db)).toEqual(before);
+  });
+});
