@@ -122,7 +122,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
           ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer"). An HR system\'s people export (Workday, BambooHR, HiBob) imports as it comes: its columns are matched by their names (Employee Name, Job Title, Department, FTE, Status), and the preview shows the mapping for you to change.'
           : 'A story names its initiative in the parent column. A Jira, Linear or GitHub Projects export imports as it comes, and any other sheet through a column mapping: the preview shows how it was read, and a re-import updates what the last one added.'}{' '}
         {kind === 'roster' &&
-          'Someone already on the roster is matched by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
+          'Someone already on the roster is matched by their employee id, if the file has one, then by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
         Nothing is written until you confirm a preview without errors.
       </p>
       <div className="file-pick">

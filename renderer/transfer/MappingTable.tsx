@@ -60,7 +60,7 @@ export function MappingTable<F extends string>({ id, fields, labels, mapping, co
               <td>
                 {select(f, 0)}
                 {joins ? (
-                  <> + {select(f, 1, `${labels[f]}, second part`)}</>
+                  <> + {select(f, 1, `Second column of the ${labels[f].toLowerCase()}, after a space`)}</>
                 ) : (
                   picked.length > 1 && <span className="hint"> or, when empty, {picked.slice(1).join(', ')}</span>
                 )}

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -28,6 +29,9 @@ test('did you mean Checkout? and a level for each unknown title, then the next i
   await expect(misspelt.locator('[data-id="suggestion"]')).toHaveText('Team “Chekout” (2 rows): did you mean Checkout? Use Checkout');
 
   await preview.screenshot({ path: 'test-results/screens/import-fixes-offered.png' });
+  // The suggestions and the title selects: no serious or critical axe violation (as a11y.spec.ts judges).
+  const axe = await new AxeBuilder({ page }).include('[data-id="import-fixes"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await misspelt.getByRole('button', { name: 'Use Checkout for the 2 rows that say Chekout' }).click();
   await expect(misspelt.locator('[data-id="fixed"]')).toHaveText('Team “Chekout” reads as Checkout. Undo');
   await expect(preview).toContainText('The team "Chekout" is not created: after your fix no row of the file is in it.');
@@ -54,4 +58,27 @@ test('did you mean Checkout? and a level for each unknown title, then the next i
   await expect(preview.locator('[data-id="suggestion"]')).toHaveText('Team “Chekout” (2 rows): did you mean Checkout? Use Checkout');
   await preview.getByRole('button', { name: 'Use Checkout for the 2 rows that say Chekout' }).click();
   await expect(preview).toContainText('4 unchanged');
+});
+
+test('a name in two columns is joined, and a renamed person with the same employee id is an update', async ({ board: page }) => {
+  await open(page, 'Import/Export');
+  const sheet = (surname: string) =>
+    Buffer.from(['First Name,Last Name,Employee ID,Job Title,Department', `Mia,${surname},W-7,Mid,Checkout`, ''].join('\n'));
+  const input = page.getByLabel('Roster CSV file');
+  await input.setInputFiles({ name: 'hr.csv', mimeType: 'text/csv', buffer: sheet('Berg') });
+  const preview = page.getByRole('region', { name: 'Preview of hr.csv' });
+  const mapping = preview.getByRole('table', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Name', { exact: true })).toHaveValue('First Name');
+  await expect(mapping.getByLabel('Second column of the name, after a space')).toHaveValue('Last Name');
+  await expect(mapping.getByLabel('Employee ID')).toHaveValue('Employee ID');
+  await preview.getByRole('button', { name: 'Import 1 engineer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 engineer from CSV' })).toBeVisible();
+
+  await input.setInputFiles({ name: 'hr.csv', mimeType: 'text/csv', buffer: sheet('Lund') });
+  await expect(preview.getByRole('row', { name: /^2 / })).toContainText('Update: name Mia Berg → Mia Lund');
+  await preview.screenshot({ path: 'test-results/screens/import-two-column-name.png' });
+  await preview.getByRole('button', { name: 'Import: add 0, update 1' }).click();
+  await open(page, 'Roster');
+  await expect(page.getByRole('main')).toContainText('Mia Lund');
+  await expect(page.getByRole('main')).not.toContainText('Mia Berg');
 });
