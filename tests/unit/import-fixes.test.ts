@@ -223,3 +223,39 @@ describe('an HR sheet with the name in two columns and an employee id', () => {
     expect(rowCounts(db)).toEqual(before);
   });
 });
+
+describe('employee ids travel in the JSON document (version 5)', () => {
+  const HR = 'name,level,team,key\nAna Sousa,Mid,Core,E1\nBo Lee,Junior,Core,E2\n';
+  const exported = () => {
+    const r = tempRoster({ demo: false });
+    ok(r.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(HR) }));
+    return JSON.parse(ok(r.dispatch('export.json', {})).text) as { version: number; engineers: Record<string, unknown>[] };
+  };
+  const idsIn = (db: Db) => db.prepare('SELECT external_key FROM engineers ORDER BY id').pluck().all();
+
+  it('a restored roster keeps them, so its next HR import matches by id', () => {
+    const doc = exported();
+    expect(doc.engineers.map((e) => e.externalKey)).toEqual(['E1', 'E2']);
+    const copy = tempRoster({ demo: false });
+    ok(copy.dispatch('import.json', { text: JSON.stringify(doc) }));
+    expect(idsIn(copy.db)).toEqual(['E1', 'E2']);
+    const renamed = HR.replace('Ana Sousa', 'Ana Lima');
+    const p = ok(copy.dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(renamed) }));
+    expect(p.summary).toMatchObject({ new: 0, updated: 1 });
+  });
+
+  it('a version 4 document imports with none; two engineers with one id are refused', () => {
+    const doc = exported();
+    const v4 = { ...doc, version: 4, engineers: doc.engineers.map(({ externalKey: _k, ...e }) => e) };
+    const copy = tempRoster({ demo: false });
+    ok(copy.dispatch('import.json', { text: JSON.stringify(v4) }));
+    expect(idsIn(copy.db)).toEqual([null, null]);
+
+    const twice = { ...doc, engineers: doc.engineers.map((e) => ({ ...e, externalKey: 'E1' })) };
+    const other = tempRoster({ demo: false });
+    const r = other.dispatch('import.json', { text: JSON.stringify(twice) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(JSON.stringify(r.error)).toMatch(/Bo Lee and Ana Sousa have the same employee id E1/);
+    expect(rowCounts(other.db).engineers).toBe(0);
+  });
+});
