@@ -31,17 +31,21 @@ export function keepingBackup<T>(db: Db, importIt: () => T): T {
   return imported;
 }
 
+/** Each engineer's employee id from their HR system (null for someone typed into Rungs), by engineer id. */
+export const employeeIds = (db: Db): Map<number, string | null> =>
+  new Map(
+    prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
+      .all()
+      .map((r) => [r.id, r.external_key]),
+  );
+
 /** New people are added and matched ones updated, through the same writes as the Roster screen. */
 export function importRoster(db: Db, values: RosterRow[], newTeams: string[], from: string, titles: readonly TitleLevel[] = []) {
   const today = localToday();
   const added = values.filter((v) => v.change === 'new').length;
   const updated = values.filter((v) => v.change === 'update');
   const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
-  const keyOf = new Map(
-    prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
-      .all()
-      .map((r) => [r.id, r.external_key]),
-  );
+  const keyOf = employeeIds(db);
   const levelChanges = updated.filter((v) => engineers.get(v.engineerId!)!.level !== v.level).length;
   const teamsAdded = newTeams.length > 0 ? plural(newTeams.length, 'team') : null;
   const imported = added > 0 ? `${plural(added, 'engineer')}${teamsAdded ? ` and ${teamsAdded}` : ''}` : teamsAdded;

@@ -18,7 +18,7 @@ import type { Db } from '../store/db.ts';
 import { getEngineers, getQuarter, getWorkItems } from '../store/queries.ts';
 import { prepared } from '../store/statements.ts';
 import { documentHandlers } from './document.ts';
-import { importBacklog, importRoster, keepingBackup, teams } from './import-writes.ts';
+import { employeeIds, importBacklog, importRoster, keepingBackup, teams } from './import-writes.ts';
 import type { Handlers } from './types.ts';
 
 // Spreadsheets in (a roster, a backlog, a tracker export: preview, then commit) and out (the
@@ -31,11 +31,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
   if (kind === 'roster') {
     const teamList = teams(db);
     const teamName = new Map(teamList.map((t) => [t.id, t.name]));
-    const keys = new Map(
-      prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
-        .all()
-        .map((r) => [r.id, r.external_key]),
-    );
+    const keys = employeeIds(db);
     const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)!, externalKey: keys.get(e.id) ?? null }));
     const context = { engineers, teamNames: teamList.map((t) => t.name), ladder: getLadder(db), corrections: options.corrections };
     // Rungs' own columns are read as they always were; any other header is an HR export's.
