@@ -92,3 +92,17 @@ export function checkWhole(db: Db): void {
   const r = Ladder.safeParse(getLadder(db));
   if (!r.success) throw new RungsError('conflict', `${r.error.issues[0]!.message}. Nothing was changed.`);
 }
+
+/** Add HR titles to the aliases of the levels they were placed at (positions on the ladder), each once. */
+export function saveTitles(db: Db, rows: Changeset, titles: readonly { title: string; level: Rank }[]): void {
+  if (titles.length === 0) return;
+  const levels = levelRows(db);
+  for (const [position, level] of levels.entries()) {
+    const adding = titles.filter((t) => t.level === position).map((t) => t.title.trim());
+    if (adding.length === 0) continue;
+    const aliases = JSON.parse(level.aliases) as string[];
+    const fresh = adding.filter((a, i) => !aliases.includes(a) && adding.indexOf(a) === i);
+    if (fresh.length > 0) rows.update('ladder_levels', level.id, { aliases: JSON.stringify([...aliases, ...fresh]) });
+  }
+  checkWhole(db);
+}

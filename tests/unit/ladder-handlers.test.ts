@@ -179,7 +179,7 @@ describe('the JSON document carries the ladder (version 4); older documents impo
     ok(dispatch('ladder.updateLevel', { levelId: levelId(snapshot(dispatch), 'Mid'), name: 'IC3' }));
     ok(dispatch('ladder.addLevel', { name: 'Staff', position: 4 }));
     const text = ok(dispatch('export.json', {})).text;
-    expect(JSON.parse(text)).toMatchObject({ version: 4, ladder: { levels: [{}, {}, { name: 'IC3' }, {}, { name: 'Staff' }] } });
+    expect(JSON.parse(text)).toMatchObject({ version: 5, ladder: { levels: [{}, {}, { name: 'IC3' }, {}, { name: 'Staff' }] } });
     const copy = tempRoster({ demo: false });
     ok(copy.dispatch('import.json', { text }));
     const a = snapshot(dispatch);
@@ -193,7 +193,8 @@ describe('the JSON document carries the ladder (version 4); older documents impo
     const copy = tempRoster({ demo: false });
     ok(copy.dispatch('ladder.updateLevel', { levelId: 3, name: 'IC3' }));
     const workItems = (doc.workItems as { externalKey?: unknown }[]).map(({ externalKey: _k, ...w }) => w);
-    ok(copy.dispatch('import.json', { text: JSON.stringify({ ...doc, workItems, version: 2 }) }));
+    const engineers = (doc.engineers as { externalKey?: unknown }[]).map(({ externalKey: _k, ...e }) => e);
+    ok(copy.dispatch('import.json', { text: JSON.stringify({ ...doc, workItems, engineers, version: 2 }) }));
     expect(snapshot(copy.dispatch).ladder).toEqual(snapshot(dispatch).ladder);
   });
 });
