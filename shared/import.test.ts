@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER } from './default-ladder.ts';
-import { type RosterContext, checkBacklog, checkRoster } from './import.ts';
+import type { RosterContext } from './import.ts';
+import { checkBacklog } from './import-backlog.ts';
+import { checkRoster } from './import-roster.ts';
 
 // Re-importing an HR sheet: one describe per sentence of the rule.
 

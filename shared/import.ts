@@ -11,35 +11,11 @@ import {
 } from './csv.ts';
 import { ENCODINGS, ENCODING_NAMES, type Encoding } from './decode.ts';
 import { noun } from './words.ts';
-import {
-  type Ladder,
-  type Rank,
-  type Touchpoint,
-  type WorkKind,
-  LADDER_LIMITS,
-  allowedRungs,
-  defaultRung,
-  isRankOn,
-  levelName,
-  parseLevel,
-  ranksOf,
-  touchpointNames,
-} from './ladder.ts';
-import { Name, Points, Title } from './schemas.ts';
+import { type Ladder, type Rank, type Touchpoint, type WorkKind, levelName, parseLevel, ranksOf } from './ladder.ts';
+import { Points } from './schemas.ts';
 import { type Employment, RosterSourceSchema } from './roster-source.ts';
 import { TrackerSourceSchema } from './tracker/preview.ts';
-import {
-  type Corrections,
-  type TitleLevel,
-  TitleLevelSchema,
-  NO_CORRECTIONS,
-  SuggestionSchema,
-  UnknownTitleSchema,
-  foldForTypos,
-  pickedLevel,
-  renamed,
-  suggestions,
-} from './import-fixes.ts';
+import { type Corrections, TitleLevelSchema, SuggestionSchema, UnknownTitleSchema } from './import-fixes.ts';
 
 // Checking an imported CSV, row by row, before anything is written. The preview and the commit
 // both run this; the commit writes only when it finds no error, so what the lead saw is what lands.
@@ -79,7 +55,7 @@ const LIST_COLUMNS: ReadonlySet<string> = new Set(['touchpoints']);
  * CSV (shared/xlsx.ts), what to say instead, and the sheets the lead can pick from.
  */
 export type CsvFile = { text: string; encoding: Encoding; note: string; said?: string; sheet?: string; sheets?: string[] };
-const asFile = (file: CsvFile | string): CsvFile => (typeof file === 'string' ? { text: file, encoding: 'utf-8', note: '' } : file);
+export const asFile = (file: CsvFile | string): CsvFile => (typeof file === 'string' ? { text: file, encoding: 'utf-8', note: '' } : file);
 
 /** How the file was read, for the lead to check: "Read as Windows-1252, semicolon-separated." */
 const Reading = z.object({
@@ -235,7 +211,7 @@ export type RosterRead = {
 /** Names, teams and titles match whatever their case and surrounding spaces. */
 export const matchKey = (s: string) => s.trim().toLowerCase();
 const key = matchKey;
-const firstMessage = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message ?? 'Invalid';
+export const firstMessage = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message ?? 'Invalid';
 
 type Table = {
   columns: string[];
@@ -249,7 +225,7 @@ type FileFailure = { fileErrors: string[]; columns: string[]; reading: Reading |
 const delimiterList = (ds: Delimiter[]) => ds.map((d) => `${DELIMITER_NAMES[d]}s`).join(' and ');
 
 /** Parse the text and check the header; file-level errors stop before any row is looked at. */
-function table(
+export function table(
   kind: ImportKind,
   file: CsvFile,
   mapped?: Pick<RosterRead, 'column' | 'missing' | 'name'>,
@@ -349,7 +325,7 @@ export function points(cell: string, column: string, check: RowCheck): number | 
   return r.success ? r.data : null;
 }
 
-function rank(ladder: Ladder, cell: string, column: string, check: RowCheck, allowed: readonly Rank[], what: string): Rank | null {
+export function rank(ladder: Ladder, cell: string, column: string, check: RowCheck, allowed: readonly Rank[], what: string): Rank | null {
   const r = parseLevel(ladder, cell);
   const name = (n: Rank) => levelName(ladder, n);
   if (r === null) {
@@ -382,7 +358,7 @@ export function summarized(rows: readonly PreviewRow[], newTeams: string[]): Pic
   };
 }
 
-function finish<T>(
+export function finish<T>(
   kind: ImportKind,
   t: Table,
   notes: string[],
@@ -414,7 +390,7 @@ function finish<T>(
   return { preview, values: preview.summary.invalid === 0 ? checks.map((c) => c.value!) : [] };
 }
 
-const failed = (kind: ImportKind, r: FileFailure): Checked<never> => ({
+export const failed = (kind: ImportKind, r: FileFailure): Checked<never> => ({
   preview: {
     kind,
     clean: false,
@@ -440,49 +416,11 @@ export function fingerprint(...parts: unknown[]): string {
   return `${text.length.toString(36)}-${h.toString(36)}`;
 }
 
-const capacityText = (c: number | null) => (c === null ? 'none' : String(c));
-const activeText = (a: boolean) => (a ? 'yes' : 'no');
-
-/** How the roster export writes the active flag, and every spelling the import reads for it. */
-export const ACTIVE_CELL = { true: 'yes', false: 'no' } as const;
-const ACTIVE_SPELLINGS = new Map<string, boolean>([
-  ['yes', true],
-  ['no', false],
-  ['true', true],
-  ['false', false],
-  ['1', true],
-  ['0', false],
-]);
-
-/** An active cell, or undefined for an empty one (which leaves the flag as it is). */
-function activeCell(cell: string, check: RowCheck): boolean | undefined {
-  if (cell === '') return undefined;
-  const a = ACTIVE_SPELLINGS.get(cell.toLowerCase());
-  if (a === undefined)
-    check.errors.push({ column: 'active', message: `Unknown value: "${cell}"; write yes or no (true/false and 1/0 also work).` });
-  return a;
-}
-
-/** What changes when a row of the file meets the engineer of the same name. */
-export function rosterDifferences(
-  ladder: Ladder,
-  before: RosterEngineer,
-  after: Pick<RosterEngineer, 'level' | 'team' | 'capacity' | 'active'>,
-): Difference[] {
-  const out: Difference[] = [];
-  if (before.level !== after.level) out.push({ field: 'level', from: levelName(ladder, before.level), to: levelName(ladder, after.level) });
-  if (key(before.team) !== key(after.team)) out.push({ field: 'team', from: before.team, to: after.team });
-  if (before.capacity !== after.capacity)
-    out.push({ field: 'capacity', from: capacityText(before.capacity), to: capacityText(after.capacity) });
-  if (before.active !== after.active) out.push({ field: 'active', from: activeText(before.active), to: activeText(after.active) });
-  return out;
-}
-
 /**
  * Width check: a row with more cells than the header usually has a delimiter that needed quotes; a
  * row of one cell holding another delimiter was written with a different one than the header.
  */
-function width(row: Table['rows'][number], t: Table, check: RowCheck) {
+export function width(row: Table['rows'][number], t: Table, check: RowCheck) {
   const columns = t.columns.length;
   const d = t.delimiter;
   const extra = row.cells.slice(columns).some((c) => c.trim() !== '');
@@ -498,274 +436,4 @@ function width(row: Table['rows'][number], t: Table, check: RowCheck) {
       message: `This row separates its cells with ${DELIMITER_NAMES[other]}s, but the header with ${DELIMITER_NAMES[d]}s: use one delimiter throughout the file.`,
     });
   }
-}
-
-export function checkRoster(file: CsvFile | string, context: RosterContext, read?: RosterRead): Checked<RosterRow> {
-  const parsed = table('roster', asFile(file), read);
-  if ('fileErrors' in parsed) return failed('roster', parsed);
-  const { table: t, notes, reading } = parsed;
-  // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
-  // updates them instead of being refused, so a re-exported HR sheet imports again.
-  const existing = new Map(context.engineers.map((e) => [key(e.name), e]));
-  // An HR system's id finds someone first, whatever their name is now.
-  const byId = new Map(context.engineers.flatMap((e) => (e.externalKey ? [[e.externalKey, e] as const] : [])));
-  const idLine = new Map<string, number>();
-  const hasCapacity = t.has('capacity');
-  const skipped: { line: number; name: string; why: string }[] = [];
-  const teams = new Map(context.teamNames.map((n) => [key(n), n]));
-  const newTeams = new Map<string, string>();
-  const newTeamRows = new Map<string, number>();
-  const corrections = context.corrections ?? NO_CORRECTIONS;
-  const titles = levelCells(context.ladder, corrections);
-  const firstLine = new Map<string, number>();
-  const checks = t.rows.flatMap((row) => {
-    const check: RowCheck = { errors: [], mappings: [] };
-    width(row, t, check);
-    const nameR = Name.safeParse(row.get('name'));
-    const id = employeeId(row.get('key'), row.line, idLine, check);
-    const named = nameR.success ? existing.get(key(nameR.data)) : undefined;
-    // Someone of this name who carries another id is another person.
-    const match = (id ? byId.get(id) : undefined) ?? (named && (!id || !named.externalKey) ? named : undefined);
-    const renamedTo = match && nameR.success && key(match.name) !== key(nameR.data) ? nameR.data : null;
-    // Someone who left is not added; someone on the roster who left is made inactive below.
-    const employment = read?.employment(row.get('active'));
-    if (employment === 'left' && !match) {
-      skipped.push({ line: row.line, name: row.get('name'), why: `status "${row.get('active')}", not on the roster` });
-      return [];
-    }
-    if (!nameR.success) check.errors.push({ column: 'name', message: firstMessage(nameR) });
-    else {
-      const earlier = firstLine.get(key(nameR.data));
-      if (earlier !== undefined)
-        check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is also on line ${earlier}.` });
-      else firstLine.set(key(nameR.data), row.line);
-      if (match && !renamedTo && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
-    }
-    const level = titles.level(row.get('level'), check);
-    const teamCell = row.get('team');
-    const teamR = Name.safeParse(renamed(corrections, 'team', teamCell));
-    let team: string | null = null;
-    if (!teamR.success) check.errors.push({ column: 'team', message: teamCell === '' ? 'Enter a team' : firstMessage(teamR) });
-    else {
-      const known = teams.get(key(teamR.data)) ?? newTeams.get(key(teamR.data));
-      team = known ?? teamR.data;
-      if (team !== teamCell) check.mappings.push({ column: 'team', from: teamCell, to: team });
-      if (!known) newTeams.set(key(team), team);
-      if (!teams.has(key(team))) newTeamRows.set(team, (newTeamRows.get(team) ?? 0) + 1);
-    }
-    // A file without a capacity column leaves everyone's capacity as it is; an empty cell clears it.
-    const capacity = hasCapacity || !match ? (read?.capacity ?? points)(row.get('capacity'), 'capacity', check) : match.capacity;
-    // Likewise the active flag: no column (or an empty cell) leaves it; someone new starts active.
-    const active = employment ? employment === 'active' : (activeCell(row.get('active'), check) ?? match?.active ?? true);
-    let value: RosterRow | null = null;
-    if (check.errors.length === 0) {
-      const fields = { level: level!, team: team!, capacity, active };
-      const externalKey = id ?? match?.externalKey ?? null;
-      check.differences = match
-        ? [
-            ...(renamedTo ? [{ field: 'name' as const, from: match.name, to: renamedTo }] : []),
-            ...(externalKey !== (match.externalKey ?? null)
-              ? [{ field: 'employee id' as const, from: match.externalKey ?? 'none', to: externalKey ?? 'none' }]
-              : []),
-            ...rosterDifferences(context.ladder, match, fields),
-          ]
-        : [];
-      check.change = !match ? 'new' : check.differences.length > 0 ? 'update' : 'unchanged';
-      const name = renamedTo ?? match?.name ?? nameR.data!;
-      value = { name, ...fields, engineerId: match?.id ?? null, externalKey, change: check.change };
-    }
-    return [{ row, check, value }];
-  });
-  const checked = finish('roster', t, notes, reading, checks, [...newTeams.values()]);
-  const preview: ImportPreview = {
-    ...checked.preview,
-    notes: [...notes, ...droppedTeams(corrections, teams, newTeams)],
-    suggestions: suggestions('team', newTeamRows, context.teamNames),
-    unknownTitles: titles.unknown(),
-    titles: titles.used(),
-  };
-  return { ...checked, preview, skipped };
-}
-
-/** An employee id cell: null when empty; the same id on two lines is an error on the second. */
-function employeeId(cell: string, line: number, seen: Map<string, number>, check: RowCheck): string | null {
-  if (cell === '') return null;
-  if (cell.length > 300) {
-    check.errors.push({ column: 'key', message: `An employee id has at most 300 characters; this one has ${cell.length}.` });
-    return null;
-  }
-  const earlier = seen.get(cell);
-  if (earlier !== undefined) check.errors.push({ column: 'key', message: `Duplicate employee id: ${cell} is also on line ${earlier}.` });
-  else seen.set(cell, line);
-  return cell;
-}
-
-/** A team the file named that the lead's fixes leave without anyone: the import does not create it, and says so. */
-function droppedTeams(corrections: Corrections, teams: ReadonlyMap<string, string>, newTeams: ReadonlyMap<string, string>) {
-  const gone = corrections.renames.filter((r) => r.column === 'team' && !teams.has(key(r.from)) && !newTeams.has(key(r.from)));
-  return [...new Set(gone.map((r) => r.from.trim()))].map(
-    (name) => `The team "${name}" is not created: after your fix no row of the file is in it.`,
-  );
-}
-
-/**
- * A roster's level cells: the ladder's names, codes and aliases, then the level the lead picked for
- * a title the ladder does not know. Keeps count of the titles still unknown and of the picks used.
- */
-function levelCells(ladder: Ladder, corrections: Corrections) {
-  const unknown = new Map<string, { title: string; rows: number }>();
-  const used = new Map<string, TitleLevel>();
-  const level = (cell: string, check: RowCheck): Rank | null => {
-    if (cell === '') return (check.errors.push({ column: 'level', message: 'Enter a level' }), null);
-    const pick = parseLevel(ladder, cell) === null ? pickedLevel(corrections, cell) : undefined;
-    if (!pick) {
-      const r = rank(ladder, cell, 'level', check, ranksOf(ladder), 'A level');
-      // A title that could be saved as an alias can be picked for in the preview; the error says where.
-      if (r === null && cell.length <= LADDER_LIMITS.alias) {
-        const at = check.errors.at(-1)!;
-        at.message = `${at.message} Pick its level above, under "Titles the ladder does not know".`;
-        const k = foldForTypos(cell);
-        unknown.set(k, { title: unknown.get(k)?.title ?? cell, rows: (unknown.get(k)?.rows ?? 0) + 1 });
-      }
-      return r;
-    }
-    if (!isRankOn(ladder, pick.level)) {
-      check.errors.push({ column: 'level', message: `The level picked for "${cell}" is not on the ladder; pick it again.` });
-      return null;
-    }
-    const target = ladder.levels[pick.level]!;
-    const k = foldForTypos(cell);
-    const adding = [...used].filter(([t, u]) => u.level === pick.level && t !== k).length;
-    if (!used.has(k) && target.aliases.length + adding >= LADDER_LIMITS.aliases) {
-      check.errors.push({
-        column: 'level',
-        message: `${target.name} already has ${LADDER_LIMITS.aliases} aliases, so "${cell}" cannot become one; remove one on the Ladder screen.`,
-      });
-      return null;
-    }
-    used.set(k, { title: used.get(k)?.title ?? cell, level: pick.level });
-    check.mappings.push({ column: 'level', from: cell, to: target.name });
-    return pick.level;
-  };
-  return { level, unknown: () => [...unknown.values()], used: () => [...used.values()] };
-}
-
-const KINDS: Record<string, WorkKind> = { initiative: 'initiative', initiatives: 'initiative', story: 'story', stories: 'story' };
-
-export function checkBacklog(file: CsvFile | string, context: BacklogContext): Checked<BacklogRow> {
-  const parsed = table('backlog', asFile(file));
-  if ('fileErrors' in parsed) return failed('backlog', parsed);
-  const { table: t, notes, reading: read } = parsed;
-  const existingInitiatives = new Map(context.initiativeTitles.map((n) => [key(n), n]));
-  const touchpoints = touchpointNames(context.ladder);
-  const touchpointKeys = new Map<string, Touchpoint>(touchpoints.map((t) => [t.toLowerCase().replace(/\s+/g, ''), t]));
-  const teams = new Map((context.teamNames ?? []).map((n) => [key(n), n]));
-  // Parents may come later in the file than their stories: collect the file's initiatives first.
-  const fileInitiatives = new Map<string, number>();
-  const fileTitles: string[] = [];
-  const parentTeams = new Map(context.initiativeTeams ?? []);
-  for (const row of t.rows) {
-    if (KINDS[key(row.get('kind'))] === 'initiative' && row.get('title') !== '' && !fileInitiatives.has(key(row.get('title')))) {
-      fileInitiatives.set(key(row.get('title')), row.line);
-      fileTitles.push(row.get('title'));
-      parentTeams.set(key(row.get('title')), teams.get(key(row.get('team'))) ?? null);
-    }
-  }
-  const seenStories = new Map<string, number>();
-  const corrections = context.corrections ?? NO_CORRECTIONS;
-  const unknownParents = new Map<string, number>();
-  const checks = t.rows.map((row) => {
-    const check: RowCheck = { errors: [], mappings: [] };
-    width(row, t, check);
-    const kindCell = row.get('kind');
-    const kind = KINDS[key(kindCell)] ?? null;
-    if (kind === null) {
-      check.errors.push({
-        column: 'kind',
-        message: kindCell === '' ? 'Enter a kind: initiative or story' : `Unknown kind: "${kindCell}"; use initiative or story.`,
-      });
-    } else if (kindCell !== kind) check.mappings.push({ column: 'kind', from: kindCell, to: kind });
-    const titleR = Title.safeParse(row.get('title'));
-    if (!titleR.success) check.errors.push({ column: 'title', message: firstMessage(titleR) });
-    const title = titleR.success ? titleR.data : '';
-    const parentCell = renamed(corrections, 'parent', row.get('parent'));
-    let parent: string | null = null;
-    if (kind === 'initiative') {
-      if (parentCell !== '') check.errors.push({ column: 'parent', message: 'An initiative has no parent; leave the cell empty.' });
-      const earlier = fileInitiatives.get(key(title));
-      if (title && existingInitiatives.has(key(title))) {
-        check.errors.push({ column: 'title', message: `Duplicate initiative: "${title}" is already in ${context.quarterName}.` });
-      } else if (title && earlier !== undefined && earlier !== row.line) {
-        check.errors.push({ column: 'title', message: `Duplicate initiative: "${title}" is also on line ${earlier}.` });
-      }
-    } else if (kind === 'story' && parentCell !== '') {
-      const existing = existingInitiatives.get(key(parentCell));
-      if (existing === undefined && !fileInitiatives.has(key(parentCell))) {
-        check.errors.push({
-          column: 'parent',
-          message: `Unknown parent: no initiative "${parentCell}" in this file or in ${context.quarterName}.`,
-        });
-        unknownParents.set(parentCell, (unknownParents.get(parentCell) ?? 0) + 1);
-      }
-      parent = existing ?? parentCell;
-      if (parent !== row.get('parent')) check.mappings.push({ column: 'parent', from: row.get('parent'), to: parent });
-      if (title) {
-        const storyKey = `${key(parent)}\u0000${key(title)}`;
-        const earlier = seenStories.get(storyKey);
-        if (earlier !== undefined)
-          check.errors.push({ column: 'title', message: `Duplicate story: "${title}" under the same parent is also on line ${earlier}.` });
-        else seenStories.set(storyKey, row.line);
-      }
-    }
-    const rungCell = row.get('rung');
-    const rung: Rank | null =
-      kind === null
-        ? null
-        : rungCell === ''
-          ? defaultRung(context.ladder, kind)
-          : rank(
-              context.ladder,
-              rungCell,
-              'rung',
-              check,
-              allowedRungs(context.ladder, kind),
-              kind === 'initiative' ? "An initiative's rung" : "A story's rung",
-            );
-    const size = points(row.get('size'), 'size', check);
-    const touchpoints: Touchpoint[] = [];
-    for (const part of row
-      .all('touchpoints')
-      .join(';')
-      .split(/[;|,]/)
-      .map((p) => p.trim())
-      .filter((p) => p !== '')) {
-      const tp = touchpointKeys.get(part.toLowerCase().replace(/\s+/g, ''));
-      if (!tp)
-        check.errors.push({ column: 'touchpoints', message: `Unknown touchpoint: "${part}" (the map has ${touchpoints.join(', ')}).` });
-      else if (!touchpoints.includes(tp)) touchpoints.push(tp);
-    }
-    const teamCell = row.get('team');
-    let team: string | null = null;
-    if (teamCell !== '') {
-      team = teams.get(key(teamCell)) ?? null;
-      if (team === null) {
-        const known = [...teams.values()].join(', ') || 'none yet';
-        check.errors.push({ column: 'team', message: `Unknown team: "${teamCell}" is not on the roster (teams: ${known}).` });
-      } else if (team !== teamCell) check.mappings.push({ column: 'team', from: teamCell, to: team });
-      const parentTeam = parent === null ? undefined : parentTeams.get(key(parent));
-      if (team !== null && parentTeam !== undefined && parentTeam !== team) {
-        check.errors.push({
-          column: 'team',
-          message: `A story's team is its initiative's: "${parent}" is ${parentTeam === null ? 'in no team' : `${parentTeam}'s`}; leave the cell empty.`,
-        });
-      }
-    }
-    const value: BacklogRow | null =
-      check.errors.length === 0 ? { kind: kind!, title, parent, rung: rung!, size, touchpoints, team } : null;
-    return { row, check, value };
-  });
-  const checked = finish('backlog', t, notes, read, checks);
-  // A parent is an initiative already in the quarter or one the file adds; another unknown parent is no fix.
-  const initiatives = [...context.initiativeTitles, ...fileTitles];
-  return { ...checked, preview: { ...checked.preview, suggestions: suggestions('parent', unknownParents, initiatives, false) } };
 }

@@ -1,5 +1,6 @@
 import { columnPlaces, parseCsv, recordValues, unescapeFormula } from './csv.ts';
-import { type CsvFile, type RosterContext, type RosterRead, type RosterRow, type Checked, checkRoster, points } from './import.ts';
+import { type CsvFile, type RosterContext, type RosterRead, type RosterRow, type Checked, points } from './import.ts';
+import { checkRoster } from './import-roster.ts';
 import {
   ROSTER_FIELDS,
   type RosterField,

@@ -11,7 +11,9 @@ import { checkTrackerFile, importTracker, rememberMapping } from './tracker-impo
 import { RungsError } from '../../shared/errors.ts';
 import { plural } from '../../shared/words.ts';
 import { fit, FIT_LABEL, whoReviews } from '../../shared/fit.ts';
-import { ACTIVE_CELL, type CsvFile, type ImportKind, checkBacklog, checkRoster, matchKey } from '../../shared/import.ts';
+import { type CsvFile, type ImportKind, matchKey } from '../../shared/import.ts';
+import { checkBacklog } from '../../shared/import-backlog.ts';
+import { ACTIVE_CELL, checkRoster } from '../../shared/import-roster.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { getLadder } from '../store/ladder.ts';
 import type { Db } from '../store/db.ts';
