@@ -10,7 +10,8 @@ const rowsOf = (db: Db) => db.prepare('SELECT id, status, rung FROM work_items O
 const assignments = (db: Db) => db.prepare('SELECT * FROM assignments ORDER BY item_id').all();
 const storyIds = (db: Db, n: number) =>
   db.prepare(`SELECT id FROM work_items WHERE kind = 'story' AND status = 'planned' ORDER BY id LIMIT ?`).pluck().all(n) as number[];
-const initiativeId = (db: Db) => db.prepare(`SELECT id FROM work_items WHERE kind = 'initiative' ORDER BY id LIMIT 1`).pluck().get() as number;
+const initiativeId = (db: Db) =>
+  db.prepare(`SELECT id FROM work_items WHERE kind = 'initiative' ORDER BY id LIMIT 1`).pluck().get() as number;
 const statusOf = (db: Db, id: number) => db.prepare('SELECT status FROM work_items WHERE id = ?').pluck().get(id);
 const changes = (db: Db) => db.prepare('SELECT count(*) FROM changes').pluck().get();
 

@@ -1,0 +1,132 @@
+import type { Page } from '@playwright/test';
+import { type HostProcess, expect, test } from './fixtures.ts';
+
+// Several cards picked and changed at once: Ctrl/Cmd-click or X picks a card, Shift-click or
+// Shift+X a run of them in one list; the bulk bar then assigns, moves, sets a status or a rung as
+// one change, undone in one step.
+
+const backlog = (page: Page) => page.getByRole('region', { name: 'Backlog' });
+const card = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
+const handle = (page: Page, title: string) => card(page, title).locator('[data-card-handle]');
+const bar = (page: Page) => page.locator('[data-id="bulk-bar"]');
+const said = (page: Page) => page.locator('[data-id="selection-announcement"]');
+const sofia = (page: Page) => page.getByRole('region', { name: 'Sofia Lindqvist, Mid' });
+
+/**
+ * Three stories next to each other in the backlog (one list, whatever group they wait in): two of
+ * 'Checkout revamp' and one of 'Referral rewards', with that group's Hide button between them.
+ */
+const THREE = ['Inline card validation errors', 'Write the payment form knowledge artifact', 'Referral funnel dashboard'];
+
+function rowsOf(host: HostProcess, titles: string[]) {
+  const db = host.readDb();
+  try {
+    const q = db.prepare(
+      `SELECT w.status, e.name AS engineer FROM work_items w
+       LEFT JOIN assignments a ON a.item_id = w.id LEFT JOIN engineers e ON e.id = a.engineer_id WHERE w.title = ?`,
+    );
+    return {
+      rows: titles.map((t) => q.get(t) as { status: string; engineer: string | null }),
+      changes: db.prepare(`SELECT count(*) FROM changes WHERE state = 'done'`).pluck().get() as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+test('Ctrl-click three backlog cards, assign them from the bulk bar as one change; one undo puts all three back', async ({
+  board,
+  host,
+}) => {
+  const titles = THREE;
+  for (const t of titles) await handle(board, t).click({ modifiers: ['ControlOrMeta'] });
+  await expect(said(board)).toHaveText('3 cards selected');
+  // Picking is not opening: the detail panel stays closed, and each card says it is selected.
+  await expect(board.locator('[data-id="card-detail"]')).toHaveCount(0);
+  for (const t of titles) await expect(card(board, t).locator('[data-id="card-selected"]')).toHaveText('✓ Selected');
+  await expect(bar(board)).toBeVisible();
+  await bar(board).screenshot({ path: test.info().outputPath('bulk-bar.png') });
+  await board.screenshot({ path: test.info().outputPath('bulk-board.png') });
+
+  await bar(board).getByRole('button', { name: 'Assign to…' }).click();
+  const popup = board.getByRole('dialog', { name: 'Assign 3 cards to…' });
+  await expect(popup).toBeVisible();
+  // Each row counts what the three Junior-rung stories would be: a stretch each for an Intern, in reach for a Mid.
+  await board.keyboard.type('leo');
+  await expect(popup.getByRole('option', { name: /Leo Okafor/ })).toContainText('3 stretches');
+  await board.screenshot({ path: test.info().outputPath('bulk-assign.png') });
+  await board.keyboard.press('ControlOrMeta+a');
+  await board.keyboard.type('sofia');
+  await expect(popup.getByRole('option', { name: /Sofia Lindqvist/ })).toContainText('All in reach');
+  await board.keyboard.press('Enter');
+
+  for (const t of titles) await expect(sofia(board).getByRole('article', { name: t, exact: true })).toBeVisible();
+  await expect(bar(board)).toBeHidden();
+  const after = rowsOf(host, titles);
+  expect(after.rows.map((r) => r.engineer)).toEqual(['Sofia Lindqvist', 'Sofia Lindqvist', 'Sofia Lindqvist']);
+  expect(after.changes).toBe(1);
+
+  await board.keyboard.press('ControlOrMeta+z');
+  for (const t of titles) await expect(backlog(board).getByRole('article', { name: t, exact: true })).toBeVisible();
+  await expect(sofia(board).getByRole('article', { name: titles[0]!, exact: true })).toHaveCount(0);
+  expect(rowsOf(host, titles).rows.map((r) => r.engineer)).toEqual([null, null, null]);
+});
+
+test('keyboard only: X, Tab, Shift+X picks three; S sets their status, A assigns them, each one undo step', async ({ board, host }) => {
+  const titles = THREE;
+  await handle(board, titles[0]!).focus();
+  await board.keyboard.press('x');
+  await expect(said(board)).toHaveText('1 card selected');
+  for (let i = 0; i < 3; i++) await board.keyboard.press('Tab');
+  await expect(handle(board, titles[2]!)).toBeFocused();
+  await board.keyboard.press('Shift+X');
+  await expect(said(board)).toHaveText('3 cards selected');
+
+  // S on a selected card: the status choices, the first focused; Tab to In progress, Enter.
+  await board.keyboard.press('s');
+  const choices = board.getByRole('group', { name: 'Set status' });
+  await expect(choices.getByRole('button', { name: 'Planned' })).toBeFocused();
+  await board.keyboard.press('Tab');
+  await board.keyboard.press('Enter');
+  await expect.poll(() => rowsOf(host, titles).rows.map((r) => r.status)).toEqual(['in_progress', 'in_progress', 'in_progress']);
+  expect(rowsOf(host, titles).changes).toBe(1);
+  // Focus is back on the card, the selection kept for the next change.
+  await expect(handle(board, titles[2]!)).toBeFocused();
+  await expect(said(board)).toHaveText('3 cards selected');
+
+  await board.keyboard.press('a');
+  await expect(board.getByRole('dialog', { name: 'Assign 3 cards to…' })).toBeVisible();
+  await board.keyboard.type('sofia');
+  await board.keyboard.press('Enter');
+  for (const t of titles) await expect(sofia(board).getByRole('article', { name: t, exact: true })).toBeVisible();
+  await expect(said(board)).toHaveText('Selection cleared');
+  expect(rowsOf(host, titles).changes).toBe(2);
+
+  // One undo each: the assignment, then the status.
+  await board.keyboard.press('ControlOrMeta+z');
+  for (const t of titles) await expect(backlog(board).getByRole('article', { name: t, exact: true })).toBeVisible();
+  expect(rowsOf(host, titles).rows.map((r) => r.status)).toEqual(['in_progress', 'in_progress', 'in_progress']);
+  await board.keyboard.press('ControlOrMeta+z');
+  await expect.poll(() => rowsOf(host, titles).rows.map((r) => r.status)).not.toContain('in_progress');
+});
+
+test('Shift-click adds a run within one list; a plain click clears the selection and opens the card; Escape clears', async ({ board }) => {
+  const titles = THREE;
+  await handle(board, titles[0]!).click({ modifiers: ['ControlOrMeta'] });
+  await handle(board, titles[2]!).click({ modifiers: ['Shift'] });
+  await expect(said(board)).toHaveText('3 cards selected');
+  await expect(board.locator('[data-id="card-selected"]')).toHaveCount(3);
+
+  await handle(board, titles[1]!).click();
+  await expect(said(board)).toHaveText('Selection cleared');
+  await expect(board.locator('[data-id="card-selected"]')).toHaveCount(0);
+  await expect(board.locator('[data-id="card-detail"]')).toBeVisible();
+
+  await handle(board, titles[0]!).click({ modifiers: ['ControlOrMeta'] });
+  await handle(board, titles[1]!).click({ modifiers: ['ControlOrMeta'] });
+  await expect(bar(board)).toBeVisible();
+  await bar(board).getByRole('button', { name: 'Clear' }).focus();
+  await board.keyboard.press('Escape');
+  await expect(bar(board)).toBeHidden();
+  await expect(handle(board, titles[1]!)).toBeFocused();
+});
