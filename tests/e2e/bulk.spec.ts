@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type HostProcess, expect, test } from './fixtures.ts';
 
@@ -17,6 +18,14 @@ const sofia = (page: Page) => page.getByRole('region', { name: 'Sofia Lindqvist,
  * 'Checkout revamp' and one of 'Referral rewards', with that group's Hide button between them.
  */
 const THREE = ['Inline card validation errors', 'Write the payment form knowledge artifact', 'Referral funnel dashboard'];
+
+/** axe's serious and critical findings (WCAG 2.0/2.1 A and AA) on the page as it is. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 function rowsOf(host: HostProcess, titles: string[]) {
   const db = host.readDb();
@@ -47,6 +56,7 @@ test('Ctrl-click three backlog cards, assign them from the bulk bar as one chang
   await expect(bar(board)).toBeVisible();
   await bar(board).screenshot({ path: test.info().outputPath('bulk-bar.png') });
   await board.screenshot({ path: test.info().outputPath('bulk-board.png') });
+  expect(await axeProblems(board)).toEqual([]);
 
   await bar(board).getByRole('button', { name: 'Assign to…' }).click();
   const popup = board.getByRole('dialog', { name: 'Assign 3 cards to…' });
@@ -55,6 +65,7 @@ test('Ctrl-click three backlog cards, assign them from the bulk bar as one chang
   await board.keyboard.type('leo');
   await expect(popup.getByRole('option', { name: /Leo Okafor/ })).toContainText('3 stretches');
   await board.screenshot({ path: test.info().outputPath('bulk-assign.png') });
+  expect(await axeProblems(board)).toEqual([]);
   await board.keyboard.press('ControlOrMeta+a');
   await board.keyboard.type('sofia');
   await expect(popup.getByRole('option', { name: /Sofia Lindqvist/ })).toContainText('All in reach');
