@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, useMemo, useState } from 'react';
 import { type Rank, STATUSES, STATUS_LABEL, type Status, allowedRungs, levelName, ranksOf } from '../../shared/ladder.ts';
 import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
@@ -9,7 +9,7 @@ import { planStore } from '../store/plan.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { BulkAssign } from './BulkAssign.tsx';
 import { focusCard } from './focusCard.ts';
-import { type CardSelection, pruned, useSelection } from './selection.ts';
+import { type CardSelection, useSelection } from './selection.ts';
 import './bulk.css';
 
 type Props = {
@@ -31,11 +31,6 @@ export function BulkBar({ selection, snapshot, assignAll, advance, backlog }: Pr
   const { run, pending } = useMutation();
   const { store, clear, popup, setPopup } = selection;
   const picked = useSelection(store);
-  // A card deleted, or not on this quarter's board, leaves the selection.
-  useEffect(() => {
-    const present = new Set(snapshot.items.map((i) => i.id));
-    store.set(pruned(store.get(), (id) => present.has(id)));
-  }, [snapshot.items, store]);
   const selected = useMemo(() => snapshot.items.filter((i) => picked.ids.has(i.id)), [snapshot.items, picked.ids]);
   const n = selected.length;
   const itemIds = selected.map((i) => i.id);

@@ -4,6 +4,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useState,
   useSyncExternalStore,
@@ -43,7 +44,7 @@ export function extended(s: Selection, id: number, list: readonly number[]): Sel
   return { ids: new Set([...s.ids, ...list.slice(lo, hi + 1)]), anchor: s.anchor };
 }
 
-/** Cards gone from the plan (deleted, or in another quarter now) leave the selection. */
+/** Cards no longer on the board leave the selection. */
 export function pruned(s: Selection, present: (id: number) => boolean): Selection {
   if ([...s.ids].every(present)) return s;
   const ids = new Set([...s.ids].filter(present));
@@ -103,6 +104,13 @@ export function useCardSelection(backlog: readonly WorkItem[], teams: readonly T
     },
     [backlog, teams],
   );
+  // A card the board no longer shows (deleted, filtered out, another quarter) leaves the selection:
+  // a change is made only to cards the lead can see.
+  useEffect(() => {
+    if (store.get().ids.size === 0) return;
+    const shown = new Set([...backlog, ...teams.flatMap((t) => t.lanes.flatMap((l) => l.items))].map((i) => i.id));
+    store.set(pruned(store.get(), (id) => shown.has(id)));
+  }, [backlog, teams, store]);
   const clear = useCallback(() => store.set(NOTHING_SELECTED), [store]);
   /** True when the click picked (or unpicked) cards; a plain click clears the selection and is the board's. */
   const click = useCallback(
