@@ -180,3 +180,33 @@ test('in a lane: Set rung offers only the rungs every picked kind allows; Move t
   expect(db.prepare(`SELECT count(*) FROM changes WHERE state = 'done'`).pluck().get()).toBe(2);
   db.close();
 });
+
+test('a picked card deleted elsewhere: the bulk change is refused with the reason, and no card changes', async ({
+  board,
+  host,
+  request,
+}) => {
+  const titles = THREE.slice(0, 2);
+  for (const t of titles) await handle(board, t).click({ modifiers: ['ControlOrMeta'] });
+  await expect(bar(board)).toBeVisible();
+  const db = host.readDb();
+  const idOf = (t: string) => db.prepare('SELECT id FROM work_items WHERE title = ?').pluck().get(t) as number;
+  const gone = idOf(titles[1]!);
+  const res = await request.post(`${host.origin}/api/invoke`, {
+    data: { channel: 'work.delete', request: { itemId: gone } },
+    headers: { 'x-rungs-token': host.token },
+  });
+  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  db.close();
+  const before = rowsOf(host, titles.slice(0, 1));
+
+  await bar(board).getByRole('button', { name: 'Set status' }).click();
+  await board.getByRole('group', { name: 'Set status' }).getByRole('button', { name: 'Done' }).click();
+  await expect(board.locator('[data-id="alert"]')).toContainText(
+    `Could not change 2 cards: No work item ${gone}; it may have been deleted.`,
+  );
+  expect(rowsOf(host, titles.slice(0, 1))).toEqual(before);
+  // The plan is fetched afresh: the deleted card leaves the board, and so the selection.
+  await expect(card(board, titles[1]!)).toHaveCount(0);
+  await expect(said(board)).toHaveText('1 card selected');
+});
