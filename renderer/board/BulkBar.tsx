@@ -31,7 +31,10 @@ export function BulkBar({ selection, snapshot, assignAll, advance, backlog }: Pr
   const { run, pending } = useMutation();
   const { store, clear, popup, setPopup } = selection;
   const picked = useSelection(store);
-  const selected = useMemo(() => snapshot.items.filter((i) => picked.ids.has(i.id)), [snapshot.items, picked.ids]);
+  const selected = useMemo(
+    () => (picked.ids.size === 0 ? [] : snapshot.items.filter((i) => picked.ids.has(i.id))),
+    [snapshot.items, picked.ids],
+  );
   const n = selected.length;
   const itemIds = selected.map((i) => i.id);
   const [ever, setEver] = useState(false);
