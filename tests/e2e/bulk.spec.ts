@@ -92,6 +92,15 @@ test('keyboard only: X, Tab, Shift+X picks three; S sets their status, A assigns
   await expect(handle(board, titles[2]!)).toBeFocused();
   await board.keyboard.press('Shift+X');
   await expect(said(board)).toHaveText('3 cards selected');
+  await board.screenshot({ path: test.info().outputPath('bulk-keyboard.png') });
+  // The shortcut sheet lists the selection's keys; Escape closes it and leaves the selection.
+  await board.keyboard.press('?');
+  const sheet = board.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toContainText('Select or unselect the focused card');
+  await sheet.screenshot({ path: test.info().outputPath('bulk-shortcuts.png') });
+  await board.keyboard.press('Escape');
+  await expect(handle(board, titles[2]!)).toBeFocused();
+  await expect(said(board)).toHaveText('3 cards selected');
 
   // S on a selected card: the status choices, the first focused; Tab to In progress, Enter.
   await board.keyboard.press('s');
