@@ -133,9 +133,10 @@ export function useCardSelection(backlog: readonly WorkItem[], teams: readonly T
     (e: KeyboardEvent, id: number): boolean => {
       if (e.ctrlKey || e.metaKey || e.altKey) return false;
       const { ids } = store.get();
+      const bulk = BULK_KEYS[e.key.toLowerCase()];
       if (e.key.toLowerCase() === 'x') store.set(e.shiftKey ? extended(store.get(), id, listOf(id)) : toggled(store.get(), id));
       else if (e.key === 'Escape' && ids.size > 0) clear();
-      else if (BULK_KEYS[e.key.toLowerCase()] && ids.size >= 2 && ids.has(id)) setPopup(BULK_KEYS[e.key.toLowerCase()]!);
+      else if (bulk && ids.size >= 2 && ids.has(id)) setPopup(bulk);
       else return false;
       e.preventDefault();
       return true;
