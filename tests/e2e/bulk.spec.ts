@@ -57,6 +57,11 @@ test('Ctrl-click three backlog cards, assign them from the bulk bar as one chang
   await bar(board).screenshot({ path: test.info().outputPath('bulk-bar.png') });
   await board.screenshot({ path: test.info().outputPath('bulk-board.png') });
   expect(await axeProblems(board)).toEqual([]);
+  // Every colour is a token: the picked cards and the bar pass in the dark scheme too.
+  await board.emulateMedia({ colorScheme: 'dark' });
+  await board.screenshot({ path: test.info().outputPath('bulk-board-dark.png') });
+  expect(await axeProblems(board)).toEqual([]);
+  await board.emulateMedia({ colorScheme: 'light' });
 
   await bar(board).getByRole('button', { name: 'Assign to…' }).click();
   const popup = board.getByRole('dialog', { name: 'Assign 3 cards to…' });
