@@ -126,12 +126,17 @@ export const boardHandlers: Handlers<typeof boardContract> = {
     const first = plan[0]!;
     const was = (item: WorkItem) => (item.assignment ? getEngineer(db, item.assignment.engineerId).name : null);
     const quarters = [...new Set(plan.map((p) => quarterName(db, p.item)))].join(', ');
+    // A selection handed to one person (the board's bulk Assign to…) names them.
+    const to = new Set(plan.map((p) => p.to?.id ?? null));
+    const oneEngineer = to.size === 1 && first.to ? first.to : null;
     const summary =
       plan.length === 1
         ? first.to
           ? `${quarters}: '${first.item.title}' ${was(first.item) ?? 'from the backlog'} → ${first.to.name}`
           : `${quarters}: '${first.item.title}' to the backlog (was ${was(first.item)})`
-        : `${quarters}: moved ${plural(plan.length, 'item')}${assigned ? `, ${assigned} to engineers` : ''}${returned ? `, ${returned} to the backlog` : ''}`;
+        : oneEngineer
+          ? `${quarters}: moved ${plural(plan.length, 'item')} to ${oneEngineer.name}`
+          : `${quarters}: moved ${plural(plan.length, 'item')}${assigned ? `, ${assigned} to engineers` : ''}${returned ? `, ${returned} to the backlog` : ''}`;
     return record(db, summary, (rows) => {
       for (const { item, to } of plan) {
         if (to === null) rows.remove('assignments', item.id);

@@ -1,13 +1,14 @@
 import { ackProblem } from '../../shared/assignment.ts';
 import { rungProblem, type workContract } from '../../shared/contract/work.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { type Ladder, STATUS_LABEL, type WorkKind, defaultRung, levelName } from '../../shared/ladder.ts';
+import { type Ladder, type Rank, STATUS_LABEL, type Status, type WorkKind, defaultRung, levelName } from '../../shared/ladder.ts';
 import { checkTouchpoints, getLadder } from '../store/ladder.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
 import type { Db } from '../store/db.ts';
-import { engineersOnDay, getEngineer, getQuarter, getWorkItem, quarterDay } from '../store/queries.ts';
+import { engineersOnDay, getEngineer, getQuarter, getWorkItem, getWorkItemsByIds, missing, quarterDay } from '../store/queries.ts';
 import { toDb } from '../store/rows.ts';
 import { workTeam } from '../../shared/work-team.ts';
+import { plural } from '../../shared/words.ts';
 import { getTeam } from './roster.ts';
 import { type Handlers, record } from './types.ts';
 import { plucked, prepared } from '../store/statements.ts';
@@ -55,6 +56,23 @@ function teamOf(db: Db, parent: WorkItem | null, asked: number | null | undefine
   const r = workTeam(parent, asked, current);
   if (!r.ok) throw new RungsError('conflict', r.problem);
   return r.teamId;
+}
+
+/** A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it. */
+function noteGoesStale(db: Db, after: WorkItem): boolean {
+  const a = after.assignment;
+  if (!a || a.ackNote === null) return false;
+  const assignee = engineersOnDay(db, [getEngineer(db, a.engineerId)], quarterDay(db, after.quarterId))[0]!;
+  return ackProblem(after.title, after.rung, assignee) !== null;
+}
+
+/** "3 items now In progress, rung Mid": what a bulk edit set, on how many. */
+function bulkSummary(db: Db, changed: readonly WorkItem[], status: Status | undefined, rung: Rank | undefined, withdrawn: number) {
+  const quarters = [...new Set(changed.map((i) => getQuarter(db, i.quarterId).name))].join(', ');
+  const what = changed.length === 1 ? `'${changed[0]!.title}'` : plural(changed.length, 'item');
+  const set = [status !== undefined && `now ${STATUS_LABEL[status]}`, rung !== undefined && `rung ${levelName(getLadder(db), rung)}`];
+  const notes = withdrawn > 0 ? `; withdrew ${plural(withdrawn, 'acknowledgement')}, an overreach no more` : '';
+  return `${quarters}: ${what} ${set.filter(Boolean).join(', ')}${notes}`;
 }
 
 export const nextSortKey = (db: Db, quarterId: number): number =>
@@ -119,16 +137,8 @@ export const workHandlers: Handlers<typeof workContract> = {
       after.kind === 'initiative' && after.teamId !== before.teamId
         ? plucked<[number], number>(db, 'SELECT id FROM work_items WHERE parent_id = ?').all(itemId)
         : [];
-    const { id: _id, assignment, ...fields } = after;
-    // A new rung moves the fit: a note kept on an overreach that is one no more is withdrawn with it.
-    const staleNote =
-      !!assignment &&
-      assignment.ackNote !== null &&
-      ackProblem(
-        after.title,
-        after.rung,
-        engineersOnDay(db, [getEngineer(db, assignment.engineerId)], quarterDay(db, after.quarterId))[0]!,
-      ) !== null;
+    const { id: _id, assignment: _assignment, ...fields } = after;
+    const staleNote = noteGoesStale(db, after);
     const quarter = getQuarter(db, before.quarterId);
     const moved =
       movedStories.length > 0
@@ -140,6 +150,36 @@ export const workHandlers: Handlers<typeof workContract> = {
       rows.update('work_items', itemId, toDb.workItem(fields));
       for (const storyId of movedStories) rows.update('work_items', storyId, { team_id: after.teamId });
       if (staleNote) rows.update('assignments', itemId, { ack_note: null });
+    });
+  },
+
+  'work.updateMany': (db, { itemIds, status, rung }) => {
+    const found = getWorkItemsByIds(db, itemIds);
+    const ladder = getLadder(db);
+    // Every item is checked before any is written: a refusal names the first bad one and changes nothing.
+    const changed: { item: WorkItem; staleNote: boolean }[] = [];
+    for (const id of itemIds) {
+      const before = found.get(id);
+      if (!before) throw missing.workItem(id);
+      const problem = rung === undefined ? null : rungProblem(ladder, before.kind, rung);
+      if (problem) throw new RungsError('conflict', `'${before.title}': ${problem}`);
+      const after = { ...before, status: status ?? before.status, rung: rung ?? before.rung };
+      if (after.status !== before.status || after.rung !== before.rung) changed.push({ item: after, staleNote: noteGoesStale(db, after) });
+    }
+    if (changed.length === 0) return { changeId: null, summary: 'Nothing changed: every item already was as asked' };
+    const withdrawn = changed.filter((c) => c.staleNote).length;
+    const summary = bulkSummary(
+      db,
+      changed.map((c) => c.item),
+      status,
+      rung,
+      withdrawn,
+    );
+    return record(db, summary, (rows) => {
+      for (const { item, staleNote } of changed) {
+        rows.update('work_items', item.id, { status: item.status, rung: item.rung });
+        if (staleNote) rows.update('assignments', item.id, { ack_note: null });
+      }
     });
   },
 

@@ -1,13 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { reviewerProblem } from '../../shared/assignment.ts';
-import { FIT_LABEL } from '../../shared/fit.ts';
 import { levelName } from '../../shared/ladder.ts';
-import { NO_LOAD, loads } from '../../shared/load.ts';
 import { filterByName } from '../../shared/names.ts';
-import { byLevelThenName, itemFit } from '../../shared/plan.ts';
+import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { loadText } from '../../shared/words.ts';
 import { type ComboOption, Combobox } from '../ui/Combobox.tsx';
+import { AssignDialog, FitBadge, engineerOptions, useAssignees } from './assignRows.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
 
 /** Which step the popup opens on: choosing who does the work, or who reviews it. */
@@ -34,15 +32,13 @@ type Props = {
  */
 export function AssignPopup({ item, engineers, items, step: firstStep, assign, setReviewer, onCancel, onDone }: Props) {
   const ladder = useLadder();
-  const headingId = useId();
   const [query, setQuery] = useState('');
   const current = item.assignment ? engineers.find((e) => e.id === item.assignment!.engineerId) : undefined;
   // The reviewer step needs the engineer doing the work: chosen here, or already on the card.
   const [assignee, setAssignee] = useState<Engineer | undefined>(firstStep === 'reviewer' ? current : undefined);
   const [stored, setStored] = useState<Promise<boolean>>(() => Promise.resolve(true));
   const step: AssignStep = assignee ? 'reviewer' : 'assignee';
-  const loadOf = useMemo(() => loads({ items }), [items]);
-  const active = useMemo(() => engineers.filter((e) => e.active).sort(byLevelThenName), [engineers]);
+  const { loadOf, active } = useAssignees(engineers, items);
 
   const toReviewer = (to: Engineer) => {
     setAssignee(to);
@@ -50,33 +46,21 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
   };
 
   const assignOptions = (): ComboOption[] => {
-    const rows: ComboOption[] = filterByName(active, query).map((e) => {
-      const f = itemFit(item, e);
-      const load = loadOf.get(e.id) ?? NO_LOAD;
-      const over = e.capacity !== null && load.points > e.capacity;
-      return {
-        key: `e${e.id}`,
-        label: e.name,
-        detail: (
-          <>
-            <span className="combo-level">{levelName(ladder, e.level)}</span>
-            <span className={`fit-badge fit-${f.kind}`}>{FIT_LABEL[f.kind]}</span>
-            <span className={`combo-load${over ? ' over' : ''}`}>
-              {loadText(load.points, e.capacity)}
-              {over ? ' (over capacity)' : ''}
-            </span>
-            {e.id === current?.id && <span className="combo-current">now</span>}
-          </>
-        ),
-        choose: () => {
-          if (e.id === current?.id) return onCancel();
-          const done = assign(item.id, e.id);
-          if (f.kind === 'stretch') {
-            setStored(done);
-            toReviewer(e);
-          } else onDone(true);
-        },
-      };
+    const rows = engineerOptions({
+      active,
+      query,
+      ladder,
+      loadOf,
+      fit: (e) => <FitBadge kind={itemFit(item, e).kind} />,
+      currentId: current?.id,
+      choose: (e) => {
+        if (e.id === current?.id) return onCancel();
+        const done = assign(item.id, e.id);
+        if (itemFit(item, e).kind === 'stretch') {
+          setStored(done);
+          toReviewer(e);
+        } else onDone(true);
+      },
     });
     if (!current || query.trim() !== '') return rows;
     const extra: ComboOption[] = [
@@ -140,25 +124,25 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
 
   const options = step === 'reviewer' ? reviewerOptions(assignee!) : assignOptions();
   return (
-    <div className="assign-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
-      <div role="dialog" aria-modal="true" aria-labelledby={headingId} className="assign-popup" data-id="assign-popup">
-        <h3 id={headingId}>{step === 'reviewer' ? `Reviewer for '${item.title}'` : `Assign '${item.title}' to…`}</h3>
-        <p className="assign-sub">
-          {step === 'reviewer'
-            ? `A stretch for ${assignee!.name} (${levelName(ladder, assignee!.level)}): someone at least one level above, or you, reviews it.`
-            : `${levelName(ladder, item.rung)}-rung ${item.kind}. Type a name; Up and Down choose, Enter assigns, Escape closes.`}
-        </p>
-        <Combobox
-          key={step}
-          label={step === 'reviewer' ? 'Reviewer' : 'Engineer'}
-          query={query}
-          onQuery={setQuery}
-          options={options}
-          empty={step === 'reviewer' ? 'No one above them matches.' : 'No active engineer matches.'}
-          // After an assignment made here, Escape on the reviewer step leaves it without a reviewer, like Skip.
-          onEscape={step === 'reviewer' && firstStep === 'assignee' ? () => void stored.then(() => onDone(true)) : onCancel}
-        />
-      </div>
-    </div>
+    <AssignDialog
+      title={step === 'reviewer' ? `Reviewer for '${item.title}'` : `Assign '${item.title}' to…`}
+      sub={
+        step === 'reviewer'
+          ? `A stretch for ${assignee!.name} (${levelName(ladder, assignee!.level)}): someone at least one level above, or you, reviews it.`
+          : `${levelName(ladder, item.rung)}-rung ${item.kind}. Type a name; Up and Down choose, Enter assigns, Escape closes.`
+      }
+      onCancel={onCancel}
+    >
+      <Combobox
+        key={step}
+        label={step === 'reviewer' ? 'Reviewer' : 'Engineer'}
+        query={query}
+        onQuery={setQuery}
+        options={options}
+        empty={step === 'reviewer' ? 'No one above them matches.' : 'No active engineer matches.'}
+        // After an assignment made here, Escape on the reviewer step leaves it without a reviewer, like Skip.
+        onEscape={step === 'reviewer' && firstStep === 'assignee' ? () => void stored.then(() => onDone(true)) : onCancel}
+      />
+    </AssignDialog>
   );
 }

@@ -4,17 +4,20 @@ import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { Snapshot, Team, WorkItem } from '../../shared/schemas.ts';
 import { type AssignStep, AssignPopup } from './AssignPopup.tsx';
 import { Backlog } from './Backlog.tsx';
+import { BulkBar } from './BulkBar.tsx';
 import { CardDetail } from './CardDetail.tsx';
 import { BoardActionsContext, QuarterNamesContext } from './context.ts';
 import { useInReach } from './drag/dragState.ts';
 import { DragScope, useBoardDrag } from './drag/useBoardDrag.tsx';
 import { Filters } from './Filters.tsx';
+import { focusCard } from './focusCard.ts';
 import { type BoardFilter, NO_FILTER, overreaches, teamWarnings } from './filters.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useBoardMoves } from './useBoardMoves.ts';
 import { useNear } from './near.ts';
 import { useSharedView } from './share.ts';
+import { useCardSelection } from './selection.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { type StoriesOffer, StoriesOfferDialog, storiesOffer } from './StoriesOffer.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
@@ -106,6 +109,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
     [offer, assign, assignAll, backlogOrder, advance],
   );
   const drag = useBoardDrag({ itemsById, engineersById, teamOf, onDrop });
+  const selection = useCardSelection(backlogOrder, view.teams);
   const { press, dragging } = drag;
   useUndoShortcuts(undo, redo, dragging);
 
@@ -143,6 +147,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   const onKeyDown = useCallback(
     (e: KeyboardEvent) => {
       const handle = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-card-handle]') : null;
+      if (handle && !dragging() && selection.key(e, Number(handle.dataset.cardHandle))) return;
       if (handle && !dragging() && e.key.toLowerCase() === 'a' && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         setAssigning({ itemId: Number(handle.dataset.cardHandle), step: 'assignee' });
@@ -152,14 +157,17 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
       if (handle && !dragging() && e.key === 'Enter') return setDetailId(Number(handle.dataset.cardHandle));
       press.onKeyDown(e);
     },
-    [dragging, press],
+    [dragging, press, selection],
   );
-  const onClick = useCallback((e: MouseEvent) => {
-    const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-assign]') : null;
-    if (button) return setAssigning({ itemId: Number(button.dataset.assign), step: 'assignee' });
-    const handle = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-card-handle]') : null;
-    if (handle) setDetailId(Number(handle.dataset.cardHandle));
-  }, []);
+  const onClick = useCallback(
+    (e: MouseEvent) => {
+      const button = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-assign]') : null;
+      if (button) return setAssigning({ itemId: Number(button.dataset.assign), step: 'assignee' });
+      const handle = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-card-handle]') : null;
+      if (handle && !selection.click(e, Number(handle.dataset.cardHandle))) setDetailId(Number(handle.dataset.cardHandle));
+    },
+    [selection],
+  );
   const assigningItem = assigning ? itemsById.get(assigning.itemId) : undefined;
 
   const rendered = useRef(false);
@@ -175,7 +183,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   return (
     <BoardActionsContext.Provider value={actions}>
       <QuarterNamesContext.Provider value={quarterNames}>
-        <DragScope drag={drag}>
+        <DragScope drag={drag} selection={selection.store}>
           <div className="board-screen">
             <h2 className="sr-only">Staffing board, {snapshot.quarter.name}</h2>
             <div className="board-toolbar">
@@ -233,23 +241,12 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
                 />
               )}
             </div>
+            <BulkBar selection={selection} snapshot={snapshot} assignAll={assignAll} advance={advance} backlog={backlogOrder} />
           </div>
         </DragScope>
       </QuarterNamesContext.Provider>
     </BoardActionsContext.Provider>
   );
-}
-
-/**
- * Focus a card's handle once it is on the page: after a move the card re-mounts in its new place,
- * and a backlog card far down the side panel mounts only when scrolled near (near.ts).
- */
-function focusCard(itemId: number, tries = 30): void {
-  const handle = document.querySelector<HTMLElement>(`[data-card-handle="${itemId}"]`);
-  if (handle) {
-    handle.focus({ preventScroll: true });
-    handle.scrollIntoView({ block: 'nearest' });
-  } else if (tries > 0) requestAnimationFrame(() => focusCard(itemId, tries - 1));
 }
 
 const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';

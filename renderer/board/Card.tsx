@@ -8,6 +8,7 @@ import { carriedOverText, earlierNoteText } from '../../shared/work-team.ts';
 import { QuarterNamesContext } from './context.ts';
 import { useIsLifted } from './drag/dragState.ts';
 import { counted } from './renderCount.ts';
+import { useIsSelected } from './selection.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 
 const kindLabel = (item: WorkItem) => (item.kind === 'initiative' ? 'Initiative' : 'Story');
@@ -90,9 +91,10 @@ export const DraggableCard = memo(function DraggableCard({ item, engineer, child
   counted('cards');
   const f = engineer ? itemFit(item, engineer) : null;
   const lifted = useIsLifted(item.id);
+  const selected = useIsSelected(item.id);
   return (
     <article
-      className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}${lifted ? ' is-dragging' : ''}`}
+      className={`card card-${item.kind}${f ? ` fit-${f.kind}` : ''}${lifted ? ' is-dragging' : ''}${selected ? ' is-selected' : ''}`}
       data-id={`item-${item.id}`}
       aria-label={item.title}
     >
@@ -106,6 +108,12 @@ export const DraggableCard = memo(function DraggableCard({ item, engineer, child
         aria-pressed={lifted || undefined}
       >
         <CardFace item={item} engineer={engineer} {...estimate} />
+        {/* Said and shown in words, not by the outline's colour alone. */}
+        {selected && (
+          <span className="card-selected" data-id="card-selected">
+            <span aria-hidden="true">✓ </span>Selected
+          </span>
+        )}
       </div>
       {/* For the pointer; from the keyboard, A on the handle does the same and the card stays one Tab
           stop (the board handles the click, so no card subscribes to anything). */}

@@ -3,12 +3,18 @@ import { useDismissable } from '../focus.ts';
 /** Every key the board answers to, in the order a lead meets them. */
 const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Tab', 'Move between cards, lanes and controls'],
-  ['A', 'Assign the focused card to an engineer by name (also unassign, set a reviewer)'],
+  ['A', 'Assign the focused card to an engineer by name (also unassign, set a reviewer); on a selected card, the whole selection'],
+  [
+    'X',
+    'Select or unselect the focused card; Shift+X selects the cards from the last one picked to this one, in the same list (with the mouse: Ctrl-click, Shift-click)',
+  ],
+  ['S', 'With several cards selected: set their status (on a selected card)'],
+  ['R', 'With several cards selected: set their rung (on a selected card)'],
   ['Enter', "Open the focused card's details beside the board (Escape closes them)"],
   ['Space', 'Pick up the focused card; Space or Enter drops it'],
   ['Arrow keys', 'Move the card in the air to the lane above, below or beside; past the last lane on the right, the backlog'],
   ['B', 'Move the card in the air over the backlog (drop there to unassign it)'],
-  ['Escape', 'Put the card back where it was; close a popup or this sheet'],
+  ['Escape', 'Put the card back where it was; close a popup or this sheet; clear the selection'],
   ['Ctrl+Z', 'Undo the last change'],
   ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
   ['?', 'Show these shortcuts'],

@@ -1,6 +1,9 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { fit, fitSentence } from '../../shared/fit.ts';
-import type { Snapshot } from '../../shared/schemas.ts';
+import { type Ladder, levelName } from '../../shared/ladder.ts';
+import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { plural } from '../../shared/words.ts';
+import type { Notice } from '../store/notice.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { withAssignment } from './optimistic.ts';
@@ -29,18 +32,8 @@ export function useBoardMoves(snapshot: Snapshot) {
         failure: `Could not move '${item.title}'`,
         optimistic: (s) => withAssignment(s, itemId, engineerId),
         rollbackTo: before,
-        notice: ({ summary }) => {
-          const engineer = engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId);
-          const f = engineer ? fit(item.rung, engineer.level) : null;
-          if (engineer && f?.kind === 'overreach')
-            return {
-              tone: 'warning',
-              text: `Overreach: ${fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level)}. It is listed under Warnings until it is moved or kept with a note.`,
-            };
-          if (engineer && f?.kind === 'stretch')
-            return { tone: 'info', text: `${summary}. Pick a reviewer on the card to close the gap with review.` };
-          return summary;
-        },
+        notice: ({ summary }) =>
+          moveNotice(ladder, [item], engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId), summary),
       });
       // The change is stored and the plan store holds what the main process wrote.
       if (r.ok) performance.mark('rungs:drop-persisted');
@@ -49,17 +42,20 @@ export function useBoardMoves(snapshot: Snapshot) {
     [run, ladder],
   );
 
-  /** Several cards to one engineer as one change (an initiative with its waiting stories). */
+  /** Several cards to one engineer (or the backlog) as one change: a selection, an initiative with its waiting stories. */
   const assignAll = useCallback(
-    async (before: Snapshot, itemIds: readonly number[], engineerId: number): Promise<boolean> => {
+    async (before: Snapshot, itemIds: readonly number[], engineerId: number | null): Promise<boolean> => {
+      const engineer = engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId);
+      const moved = before.items.filter((i) => itemIds.includes(i.id));
       const r = await run(() => api['plan.assignMany']({ moves: itemIds.map((itemId) => ({ itemId, engineerId })) }), {
         failure: 'Could not move them',
         optimistic: (s) => itemIds.reduce((plan, itemId) => withAssignment(plan, itemId, engineerId), s),
         rollbackTo: before,
+        notice: ({ summary }) => moveNotice(ladder, moved, engineer, summary),
       });
       return r.ok;
     },
-    [run],
+    [run, ladder],
   );
 
   const undo = useCallback(() => void run(() => api['history.undo']({}), { failure: 'Could not undo' }), [run]);
@@ -88,4 +84,35 @@ export function useBoardMoves(snapshot: Snapshot) {
     return pending;
   }, []);
   return { assign, assignAll, undo, redo, actions, takePendingPaint };
+}
+
+/** What a move says: an overreach is a warning, a stretch asks for its reviewer, like a drop. */
+function moveNotice(
+  ladder: Ladder,
+  items: readonly WorkItem[],
+  engineer: Engineer | undefined,
+  summary: string,
+): Omit<Notice, 'where'> | string {
+  if (!engineer) return summary;
+  const over = items.filter((i) => fit(i.rung, engineer.level).kind === 'overreach');
+  const stretches = items.filter((i) => fit(i.rung, engineer.level).kind === 'stretch').length;
+  const listed = 'listed under Warnings until it is moved or kept with a note';
+  if (items.length === 1 && over.length === 1)
+    return {
+      tone: 'warning',
+      text: `Overreach: ${fitSentence(ladder, over[0]!.title, over[0]!.rung, engineer.name, engineer.level)}. It is ${listed}.`,
+    };
+  if (over.length > 0)
+    return {
+      tone: 'warning',
+      text: `${summary}. Overreach: ${plural(over.length, 'card')} more than one rung past ${engineer.name} (${levelName(ladder, engineer.level)}): each is ${listed}.`,
+    };
+  if (stretches === 1 && items.length === 1)
+    return { tone: 'info', text: `${summary}. Pick a reviewer on the card to close the gap with review.` };
+  if (stretches > 0)
+    return {
+      tone: 'info',
+      text: `${summary}. ${plural(stretches, 'stretch', 'stretches')} for ${engineer.name}: pick a reviewer on each card to close the gap with review.`,
+    };
+  return summary;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Description, Id, KindSchema, Mutation, Points, RankSchema, StatusSchema, Title, TouchpointSchema } from '../schemas.ts';
 import { type Ladder, MAX_TOUCHPOINTS, type Rank, allowedRungs, isRankOn, levelName, ranksOf } from '../ladder.ts';
 import { withArticle } from '../words.ts';
+import { MAX_MOVES } from './board.ts';
 import { channel } from './channel.ts';
 
 // Initiatives and stories of a quarter. A story's parent is an initiative of the same quarter.
@@ -61,6 +62,25 @@ export const workContract = {
       /** An initiative's new team moves its stories with it. */
       teamId: Id.nullable().optional(),
     }),
+    response: Mutation,
+    mutates: true,
+  }),
+  /**
+   * One status or rung (or both) for several items, as one change: every item is checked before any
+   * is written (a rung its kind does not allow refuses the whole batch), and one undo reverts it.
+   */
+  'work.updateMany': channel({
+    request: z
+      .strictObject({
+        itemIds: z
+          .array(Id)
+          .min(1, 'Choose at least one item')
+          .max(MAX_MOVES, `At most ${MAX_MOVES} items at once`)
+          .refine((ids) => new Set(ids).size === ids.length, 'Each item can be listed only once per request'),
+        status: StatusSchema.optional(),
+        rung: RankSchema.optional(),
+      })
+      .refine((r) => r.status !== undefined || r.rung !== undefined, 'Set a status, a rung or both'),
     response: Mutation,
     mutates: true,
   }),

@@ -193,6 +193,22 @@ const workUpdate = fc
       ]),
   );
 
+/** A bulk edit of a few items (the board's bulk bar): a status, a rung, or both; now and then one an item's kind refuses. */
+const workUpdateMany = fc
+  .tuple(fc.array(pick, { minLength: 1, maxLength: 4 }), fc.option(level), fc.option(fc.constantFrom('planned', 'in_progress', 'done')))
+  .map(
+    ([picks, rung, status]) =>
+      new Step(`work.updateMany ${JSON.stringify(picks)} rung ${rung} status ${status}`, (db) => [
+        'work.updateMany',
+        {
+          // Kept items first: a new rung is where a kept note can outlive its overreach.
+          itemIds: [...new Set(picks.map((p) => from(mostly(p, keptOf(db), itemsOf(db)), p)))],
+          ...(rung === null ? {} : { rung }),
+          ...(status === null && rung === null ? { status: 'done' } : status === null ? {} : { status }),
+        },
+      ]),
+  );
+
 const commands = [
   fc
     .tuple(pick, fc.option(pick, { freq: 6 }))
@@ -288,6 +304,7 @@ const commands = [
   ),
   workUpdate,
   workUpdate,
+  workUpdateMany,
   pick.map((i) => new Step(`work.delete ${i}`, (db) => ['work.delete', { itemId: from(itemsOf(db), i) }])),
   fc.constantFrom(...QUARTERS).map((name) => new Step(`quarters.create ${name}`, () => ['quarters.create', { name }])),
   fc

@@ -25,6 +25,7 @@ import { DropTargetRegistryContext, DropTargets, type DropTargetRegistry, create
 import { Grip, type GripControl } from './Grip.tsx';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { useLadder } from '../../ladder/useLadder.ts';
+import { SelectionContext, type SelectionStore } from '../selection.ts';
 
 // The board's drag, behind one hook. What buys its speed at 300 engineers and more, each piece in
 // this folder and described in docs/architecture.md ("The board's drag architecture"):
@@ -185,11 +186,16 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
   return { press, dragging, layer, store, targets };
 }
 
-/** Gives the lanes and the backlog (outside <DndContext>) the drag's store and target registry. */
-export function DragScope({ drag, children }: { drag: BoardDrag; children: ReactNode }) {
+/**
+ * Gives the lanes and the backlog (outside <DndContext>) the drag's store and target registry, and
+ * the store of picked cards (selection.ts): what a card shows of either, it selects from a store.
+ */
+export function DragScope({ drag, selection, children }: { drag: BoardDrag; selection: SelectionStore; children: ReactNode }) {
   return (
     <DragStoreContext.Provider value={drag.store}>
-      <DropTargetRegistryContext.Provider value={drag.targets}>{children}</DropTargetRegistryContext.Provider>
+      <SelectionContext.Provider value={selection}>
+        <DropTargetRegistryContext.Provider value={drag.targets}>{children}</DropTargetRegistryContext.Provider>
+      </SelectionContext.Provider>
     </DragStoreContext.Provider>
   );
 }

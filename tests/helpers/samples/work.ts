@@ -8,6 +8,7 @@ const titleOf = (db: Parameters<typeof ids>[0], id: number) =>
 export const workSamples: SamplesOf<typeof workContract> = {
   'work.create': (db) => ({ quarterId: ids(db).quarter, kind: 'story', title: 'Retry failed card payments' }),
   'work.update': (db) => ({ itemId: ids(db).stretch, title: titleOf(db, ids(db).stretch) }),
+  'work.updateMany': (db) => ({ itemIds: [ids(db).stretch, ids(db).backlogStory], status: 'in_progress' }),
   'work.deleteImpact': (db) => ({ itemId: ids(db).stretch }),
   'work.delete': (db) => ({ itemId: ids(db).backlogStory }),
 };
