@@ -8,6 +8,7 @@ import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
 import { Ladder } from './ladder/Ladder.tsx';
 import { type Go, type NavTarget, useFocusTarget } from './navigation.ts';
 import { Report } from './report/Report.tsx';
+import { useShellMenu } from './shell-menu.ts';
 import { Quarters } from './quarters/Quarters.tsx';
 import { Roster } from './roster/Roster.tsx';
 import { Transfer } from './transfer/Transfer.tsx';
@@ -52,6 +53,12 @@ export function App() {
   }, []);
   const arrived = useCallback(() => setFocus(null), []);
   useFocusTarget(focus, screen, arrived);
+  // Another roster file is open now: its plan from a fresh snapshot (its latest quarter), on the board.
+  const rosterOpened = useCallback(() => {
+    void planStore.fetch(undefined);
+    go({ screen: 'Board' });
+  }, [go]);
+  useShellMenu(go, rosterOpened);
 
   // A screen picked in the navigation lands focus on its heading, so a screen reader says where the
   // lead now is and Tab continues from the top of that screen (not from the navigation again).
@@ -118,6 +125,7 @@ export function App() {
               snapshot={plan.snapshot}
               // A restored document brings its own quarters: show its latest one.
               onReplaced={() => setQuarterId(undefined)}
+              onRosterOpened={rosterOpened}
             />
           )}
           {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}
