@@ -23,10 +23,19 @@ const WAIT_MS = 2000;
 const handlers = new Map<Command, Set<Handler>>();
 let waiting: { command: Command; detail: string | undefined; at: number } | null = null;
 
+const EDITABLE = 'input, textarea, [contenteditable=""], [contenteditable="true"]';
+
 export function emitMenuCommand(command: Command, detail?: string): void {
+  if (command === 'undo' || command === 'redo') {
+    // As with the keys: a text field undoes its own typing, never the plan. (On macOS the menu
+    // takes Cmd+Z itself, so the field's undo comes this way; execCommand is the one way to run it.)
+    const focused = document.activeElement;
+    if (focused?.closest(EDITABLE)) return void document.execCommand(command);
+  }
   const set = handlers.get(command);
   if (!set || set.size === 0) {
-    waiting = { command, detail, at: Date.now() };
+    // The plan's undo has no meaning off the board; a screen command waits for its screen to mount.
+    if (command !== 'undo' && command !== 'redo') waiting = { command, detail, at: Date.now() };
     return;
   }
   for (const handler of set) handler(detail);
