@@ -53,10 +53,12 @@ export function App() {
   }, []);
   const arrived = useCallback(() => setFocus(null), []);
   useFocusTarget(focus, screen, arrived);
-  // Another roster file is open now: its plan from a fresh snapshot (its latest quarter), on the board.
+  // Another roster file is open now: its plan from a fresh snapshot (its latest quarter), on the board,
+  // and every screen mounted afresh on it, so no screen keeps a selection or a form of the last roster.
+  const [rosterKey, setRosterKey] = useState(0);
   const rosterOpened = useCallback(() => {
-    void planStore.fetch(undefined);
     go({ screen: 'Board' });
+    void planStore.fetch(undefined).then(() => setRosterKey((k) => k + 1));
   }, [go]);
   useShellMenu(go, rosterOpened);
 
@@ -105,7 +107,7 @@ export function App() {
         )}
       </header>
       <LadderContext value={plan.snapshot?.ladder ?? DEFAULT_LADDER}>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} key={rosterKey}>
           {plan.error && (
             <p role="alert" className="error-banner">
               {plan.error}

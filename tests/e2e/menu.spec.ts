@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { MenuMessage } from '../../shared/menu.ts';
+import type { MenuBridge, MenuMessage } from '../../shared/menu.ts';
 import { type HostProcess, expect, test } from './fixtures.ts';
 
 // Electron's application menu, heard by the renderer. The Electron binary cannot run here, so the
@@ -10,6 +10,7 @@ import { type HostProcess, expect, test } from './fixtures.ts';
 declare global {
   // oxlint-disable-next-line typescript/consistent-type-definitions -- only an interface can merge into Window.
   interface Window {
+    rungsMenu?: MenuBridge;
     menuSends?: (message: MenuMessage) => void;
   }
 }

@@ -86,6 +86,7 @@ test('a roster another Rungs holds, or one that is gone, is refused in words and
     'Another Rungs is using rungs.sqlite. Close it there first, then open it here. spare.sqlite stays open.',
   );
   await expect(files.locator('[data-id="current-roster"]')).toHaveText('spare');
+  await files.screenshot({ path: 'test-results/roster-files-refused.png' });
   rmSync(lock);
 
   // A recent roster deleted behind Rungs' back: dropped from the list, with a message.
