@@ -7,7 +7,16 @@ import { type Rank, type Touchpoint, touchpointNames } from '../shared/ladder.ts
 // Rows go in directly with prepared statements in one transaction (a bench fixture, not a plan
 // change: nothing to undo), into a real file opened the way the app opens it (WAL, synchronous=FULL).
 
-export type Scale = { name: string; engineers: number; teams: number; initiatives: number; stories: number; assigned: number };
+export type Scale = {
+  name: string;
+  engineers: number;
+  teams: number;
+  initiatives: number;
+  stories: number;
+  assigned: number;
+  /** Levels on the roster's ladder: the competency map's four unless a scale says more. */
+  levels?: number;
+};
 
 export const SCALES = {
   /** One team lead's view. */
@@ -15,6 +24,16 @@ export const SCALES = {
   /** The target scale: a quarterly staffing session over a 300-engineer org. */
   org: { name: '300 eng / 3,150 items', engineers: 300, teams: 20, initiatives: 150, stories: 3000, assigned: 0.8 },
   large: { name: '1,000 eng / 10,000 items', engineers: 1000, teams: 60, initiatives: 500, stories: 9500, assigned: 0.8 },
+  /** The target org on a company ladder of seven levels (IC1–IC7): more lanes' levels, more heatmap columns. */
+  ladder7: {
+    name: '300 eng / 3,150 items / 7 levels',
+    engineers: 300,
+    teams: 20,
+    initiatives: 150,
+    stories: 3000,
+    assigned: 0.8,
+    levels: 7,
+  },
   /** For the smoke run in `npm test`: exercises every code path in well under a second. */
   tiny: { name: '6 eng / 40 items', engineers: 6, teams: 2, initiatives: 4, stories: 36, assigned: 0.8 },
 } as const satisfies Record<string, Scale>;
@@ -53,10 +72,14 @@ export function generateOrg(dir: string, scale: Scale, seed = 7): GeneratedOrg {
   const db = openDatabase(file);
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  // Levels weighted like a real org: a few Interns and Seniors, mostly Juniors and Mids.
+  const levels = scale.levels ?? DEFAULT_LADDER.levels.length;
+  if (levels !== DEFAULT_LADDER.levels.length) writeLadder(db, levels);
+  // Levels weighted like a real org: few at either end, most in the middle.
+  const weights = LEVEL_WEIGHTS[levels] ?? Array.from({ length: levels }, () => 1 / levels);
   const level = (): Rank => {
-    const r = rand();
-    return r < 0.1 ? 0 : r < 0.45 ? 1 : r < 0.8 ? 2 : 3;
+    let r = rand();
+    const rank = weights.findIndex((w) => (r -= w) < 0);
+    return rank < 0 ? levels - 1 : rank;
   };
   const touchpoints = (): string => {
     const set = new Set<Touchpoint>();
@@ -113,11 +136,12 @@ export function generateOrg(dir: string, scale: Scale, seed = 7): GeneratedOrg {
       }
       return id;
     };
-    for (let i = 0; i < scale.initiatives; i++) initiativeIds.push(add('initiative', null, (1 + Math.floor(rand() * 3)) as Rank));
+    // Initiatives from the second level up, stories anywhere on the ladder.
+    for (let i = 0; i < scale.initiatives; i++) initiativeIds.push(add('initiative', null, 1 + Math.floor(rand() * (levels - 1))));
     for (let s = 0; s < scale.stories; s++) {
       // About one story in twenty has no initiative yet.
       const parent = rand() < 0.05 || initiativeIds.length === 0 ? null : pick(initiativeIds);
-      storyIds.push(add('story', parent, Math.floor(rand() * 4) as Rank));
+      storyIds.push(add('story', parent, Math.floor(rand() * levels)));
     }
   })();
 
@@ -130,4 +154,47 @@ export function generateOrg(dir: string, scale: Scale, seed = 7): GeneratedOrg {
     initiativeIds,
     counts: { engineers: scale.engineers, items: scale.initiatives + scale.stories, assigned },
   };
+}
+
+/** Share of the org at each level, lowest first (the four-level split is the one every earlier run used). */
+const LEVEL_WEIGHTS: Record<number, number[]> = {
+  4: [0.1, 0.35, 0.35, 0.2],
+  7: [0.05, 0.2, 0.25, 0.25, 0.13, 0.08, 0.04],
+};
+
+/** Replace the seeded competency map with an IC1…ICn ladder: its touchpoints, a cell for every level. */
+function writeLadder(db: Db, levels: number): void {
+  const touchpoints = touchpointNames(DEFAULT_LADDER);
+  db.transaction(() => {
+    db.prepare('DELETE FROM ladder_levels').run();
+    db.prepare('DELETE FROM ladder_touchpoints').run();
+    const insertLevel = db.prepare(
+      'INSERT INTO ladder_levels (id, position, name, code, aliases, delegate, next_move) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (let p = 0; p < levels; p++) {
+      const code = `IC${p + 1}`;
+      insertLevel.run(
+        p + 1,
+        p,
+        code,
+        code,
+        JSON.stringify([`Engineer ${p + 1}`]),
+        `What an ${code} can carry.`,
+        `What ${code} grows into.`,
+      );
+    }
+    const insertTouchpoint = db.prepare('INSERT INTO ladder_touchpoints (position, name, cells) VALUES (?, ?, ?)');
+    touchpoints.forEach((name, position) => {
+      const cells = Object.fromEntries(Array.from({ length: levels }, (_, p) => [p + 1, `${name} at IC${p + 1}.`]));
+      insertTouchpoint.run(position, name, JSON.stringify(cells));
+    });
+    const all = JSON.stringify(Array.from({ length: levels }, (_, p) => p));
+    const fromSecond = JSON.stringify(Array.from({ length: levels - 1 }, (_, p) => p + 1));
+    db.prepare('UPDATE ladder SET initiative_default = ?, initiative_allowed = ?, story_default = ?, story_allowed = ? WHERE id = 1').run(
+      Math.floor(levels / 2),
+      fromSecond,
+      1,
+      all,
+    );
+  })();
 }

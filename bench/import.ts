@@ -1,5 +1,4 @@
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
 import { createDispatcher } from '../data/handlers/dispatch.ts';
 import { createRemoteRoster } from '../data/remote/client.ts';
 import { spawnRosterWorker } from '../data/remote/worker-thread.ts';
@@ -9,9 +8,10 @@ import { toBase64 } from '../shared/decode.ts';
 import { jsonDepthProblem, payloadProblem } from '../shared/payload.ts';
 import { writeXlsx } from '../tests/helpers/xlsx-writer.ts';
 import type { GeneratedOrg, Scale } from './generate.ts';
-import { type Stats, measurePair, stats } from './harness.ts';
+import { measurePair, stats } from './harness.ts';
 import { jiraExport } from './jira-export.ts';
 import { type Row, row } from './report.ts';
+import { type StallPair, stallRows } from './stalls.ts';
 
 // Importing a tracker's export: a Jira Cloud CSV of `rows` rows and the same rows as an .xlsx
 // workbook, previewed and committed into an empty quarter of the generated org, through the
@@ -20,17 +20,6 @@ import { type Row, row } from './report.ts';
 // commits, against the same work done in that thread: the same-run baseline.
 
 export type ImportOptions = { rows: number; warmup: number; samples: number };
-
-const watch = monitorEventLoopDelay({ resolution: 1 });
-
-/** The longest stall of this thread while `work` runs (see main-thread.ts). */
-async function longestStall(work: () => unknown): Promise<number> {
-  watch.reset();
-  await sleep(2);
-  await work();
-  await sleep(15);
-  return watch.max / 1e6;
-}
 
 export async function importFigures(org: Pick<GeneratedOrg, 'file'>, scale: Scale, opts: ImportOptions): Promise<Row[]> {
   const s = scale.name;
@@ -110,55 +99,39 @@ async function stallFigures(file: string, s: string, dispatch: Dispatch, files: 
   if (!opened.ok) throw new Error(`The bench roster did not open: ${opened.problem.message}`);
   // What the host thread does with a request: check the body's depth, parse it, check the payload,
   // post it to the roster thread and wait for the reply as JSON (host/server.ts).
-  const viaRosterThread = async (channel: ChannelName, request: unknown) => {
+  const viaRosterThread = (channel: ChannelName, request: unknown) => async () => {
     const body = Buffer.from(JSON.stringify({ channel, request }));
-    return longestStall(async () => {
-      if (jsonDepthProblem(body)) throw new Error('The bench request is too deep.');
-      const message = JSON.parse(body.toString('utf8')) as { channel: unknown; request: unknown };
-      if (payloadProblem(message.request)) throw new Error('The bench request is refused by the payload check.');
-      const json = await remote.dispatchJson(message.channel, message.request);
-      if (!json.startsWith('{"ok":true')) throw new Error(`${channel} failed in the benchmark: ${json.slice(0, 300)}`);
-    });
+    if (jsonDepthProblem(body)) throw new Error('The bench request is too deep.');
+    const message = JSON.parse(body.toString('utf8')) as { channel: unknown; request: unknown };
+    if (payloadProblem(message.request)) throw new Error('The bench request is refused by the payload check.');
+    const json = await remote.dispatchJson(message.channel, message.request);
+    if (!json.startsWith('{"ok":true')) throw new Error(`${channel} failed in the benchmark: ${json.slice(0, 300)}`);
   };
-  const inThread = (channel: ChannelName, request: unknown) =>
-    longestStall(() => {
-      const r = dispatch(channel as 'import.previewCsv', request as ImportRequest);
-      if (!r.ok) throw new Error(`${channel} failed in the benchmark: ${r.error.message}`);
-    });
+  const inThread = (channel: ChannelName, request: unknown) => () => {
+    const r = dispatch(channel as 'import.previewCsv', request as ImportRequest);
+    if (!r.ok) throw new Error(`${channel} failed in the benchmark: ${r.error.message}`);
+  };
   const undoRemote = async () => {
     const json = await remote.dispatchJson('history.undo', {});
     if (!json.startsWith('{"ok":true')) throw new Error(`history.undo failed in the benchmark: ${json.slice(0, 300)}`);
   };
-  const ops: { figure: string; channel: ChannelName; request: ImportRequest }[] = [
-    { figure: 'preview, Jira CSV', channel: 'import.previewCsv', request: files.csv },
-    { figure: 'preview, .xlsx', channel: 'import.previewCsv', request: files.xlsx },
-    { figure: 'commit, Jira CSV', channel: 'import.commitCsv', request: files.csv },
-  ];
-  const rows: Row[] = [];
-  watch.enable();
+  const pair = (figure: string, channel: ChannelName, request: ImportRequest): StallPair => ({
+    figure: `import ${figure}`,
+    inThread: inThread(channel, request),
+    viaRosterThread: viaRosterThread(channel, request),
+    ...(channel === 'import.commitCsv' ? { reset: undoRemote } : {}),
+  });
   try {
-    for (const op of ops) {
-      const before: number[] = [];
-      const after: number[] = [];
-      const ratio: number[] = [];
-      for (let i = 0; i < samples + 1; i++) {
-        const a = await inThread(op.channel, op.request);
-        if (op.channel === 'import.commitCsv') await undoRemote();
-        const b = await viaRosterThread(op.channel, op.request);
-        if (op.channel === 'import.commitCsv') await undoRemote();
-        if (i === 0) continue; // warm-up
-        before.push(a);
-        after.push(b);
-        ratio.push(b / a);
-      }
-      const what = `host thread's longest stall: import ${op.figure}`;
-      rows.push(row(s, `${what}, database in thread (before)`, 'ms', stats(before), null, 'info'));
-      rows.push(row(s, `${what}, roster thread (after)`, 'ms', stats(after) satisfies Stats, { op: '<=', value: 16, stat: 'p95' }));
-      rows.push(row(s, `${what}, after ÷ before`, 'x', stats(ratio), null, 'info'));
-    }
+    return await stallRows(
+      s,
+      [
+        pair('preview, Jira CSV', 'import.previewCsv', files.csv),
+        pair('preview, .xlsx', 'import.previewCsv', files.xlsx),
+        pair('commit, Jira CSV', 'import.commitCsv', files.csv),
+      ],
+      samples,
+    );
   } finally {
-    watch.disable();
     await remote.close();
   }
-  return rows;
 }

@@ -17,7 +17,7 @@ import { startupFigures } from './startup.ts';
 // `npm run bench`: every performance figure Rungs has a target for, at three org sizes, as a table
 // and as JSON under bench/results/. `--smoke` runs the same code on a tiny org with 3 samples
 // (npm test uses it so the benchmark cannot rot) and never fails on time.
-// Flags: --scales small,org,large  --only data,main,import,startup,renderer,drag  --no-browser.
+// Flags: --scales small,org,ladder7,large  --only data,main,import,startup,renderer,drag  --no-browser.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -26,7 +26,7 @@ const flag = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const scaleNames = (smoke ? ['tiny'] : (flag('--scales')?.split(',') ?? ['small', 'org', 'large'])) as ScaleName[];
+const scaleNames = (smoke ? ['tiny'] : (flag('--scales')?.split(',') ?? ['small', 'org', 'ladder7', 'large'])) as ScaleName[];
 for (const n of scaleNames) if (!Object.hasOwn(SCALES, n)) throw new Error(`Unknown scale ${n}; use ${Object.keys(SCALES).join(', ')}`);
 const parts = new Set(flag('--only')?.split(',') ?? ['data', 'main', 'import', 'startup', 'renderer', 'drag']);
 const browserToo = !argv.includes('--no-browser') && (parts.has('startup') || parts.has('renderer') || parts.has('drag'));

@@ -16,21 +16,8 @@ import { Work } from './work/Work.tsx';
 import { planStore, usePlanState } from './store/plan.ts';
 import { notices } from './store/notice.ts';
 import { LadderContext } from './ladder/useLadder.ts';
+import { SCREENS, type Screen } from './screens.ts';
 import { DEFAULT_LADDER } from '../shared/default-ladder.ts';
-
-const SCREENS = [
-  'Board',
-  'Insights',
-  'Roster',
-  'Work',
-  'Quarters',
-  'Competency map',
-  'Ladder',
-  'History',
-  'Import/Export',
-  'Report',
-] as const satisfies readonly NavTarget['screen'][];
-type Screen = (typeof SCREENS)[number];
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('Board');

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
+import type { Screen } from './screens.ts';
 
 // App-level navigation between screens: a screen can send the lead to another one and focus a
 // thing there (a card on the board, a row of the map). Cards carry data-id="item-<id>".
 
 export type NavTarget = {
-  screen: 'Board' | 'Insights' | 'Roster' | 'Work' | 'Quarters' | 'Competency map' | 'Ladder' | 'History' | 'Import/Export' | 'Report';
+  screen: Screen;
   /** A CSS selector to scroll to and focus once the screen has rendered. */
   focus?: string | undefined;
   /** The engineer whose column the map highlights. */

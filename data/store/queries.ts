@@ -41,7 +41,11 @@ export const getEngineer = (db: Db, id: number): Engineer => {
 };
 
 export const getWorkItem = (db: Db, id: number): WorkItem => {
-  const row = prepared<[number], DbWorkItemRow>(db, `${WORK_ITEM_SELECT} WHERE w.id = ?`).get(id);
+  // `+?`, not `?`: the shipped SQLite is built with STAT4, and may re-prepare a statement when a
+  // parameter its planner weighed is bound; for this join that cost ~30 µs a call, ten times the
+  // lookup (37 vs 4 µs measured in memory). Every move reads its item here; the unary plus is the
+  // same value and the same rowid seek, prepared once.
+  const row = prepared<[number], DbWorkItemRow>(db, `${WORK_ITEM_SELECT} WHERE w.id = +?`).get(id);
   if (!row) throw missing.workItem(id);
   return fromDb.workItem(row);
 };

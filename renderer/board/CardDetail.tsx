@@ -1,11 +1,12 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { FIT_LABEL, describeFit } from '../../shared/fit.ts';
-import { levelName } from '../../shared/ladder.ts';
+import { levelName, touchpointNames } from '../../shared/ladder.ts';
 import { pts } from '../../shared/load.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { CardHistory } from './CardHistory.tsx';
-import { InlineSize, InlineText, ReviewerSelect, RungSelect, StatusSelect, useCardEdits } from './CardEdits.tsx';
+import { InlineSize, InlineText, PlaceSelects, ReviewerSelect, RungSelect, StatusSelect, useCardEdits } from './CardEdits.tsx';
+import { TouchpointChecks } from '../ui/TouchpointChecks.tsx';
 import './card-detail.css';
 import { useLadder } from '../ladder/useLadder.ts';
 
@@ -62,18 +63,17 @@ export function CardDetail({ itemId, snapshot, onClose, onOpen }: Props) {
 
 function Details({ item, snapshot, onOpen }: { item: WorkItem; snapshot: Snapshot; onOpen: (itemId: number) => void }) {
   const id = useId();
+  const ladder = useLadder();
   const { update, setReviewer, unassign, pending } = useCardEdits(item);
   const engineer = (engineerId: number | null | undefined) =>
     engineerId == null ? undefined : snapshot.engineers.find((e) => e.id === engineerId);
   const assignee = engineer(item.assignment?.engineerId);
-  const team = snapshot.teams.find((t) => t.id === item.teamId);
   const parent = item.parentId === null ? undefined : snapshot.items.find((i) => i.id === item.parentId);
   const children = snapshot.items.filter((i) => i.parentId === item.id);
   return (
     <div className="card-detail-body" aria-busy={pending || undefined}>
       <p className="card-detail-kind">
         {KIND[item.kind]}
-        {team ? ` · Team ${team.name}` : ' · No team'}
         {item.size !== null ? ` · ${pts(item.size)}` : ''}
       </p>
       <InlineText id={`${id}-title`} label="Title" value={item.title} save={(title) => update({ title })} />
@@ -89,9 +89,9 @@ function Details({ item, snapshot, onOpen }: { item: WorkItem; snapshot: Snapsho
         <InlineSize id={`${id}-size`} value={item.size} save={(size) => update({ size })} />
       </div>
       <RungSelect id={`${id}-rung`} item={item} save={(rung) => update({ rung })} />
+      <PlaceSelects id={id} item={item} snapshot={snapshot} save={update} />
+      <TouchpointChecks all={touchpointNames(ladder)} value={item.touchpoints} onChange={(touchpoints) => update({ touchpoints })} />
       <dl className="card-detail-facts">
-        <dt>Touchpoints</dt>
-        <dd>{item.touchpoints.length ? item.touchpoints.join(', ') : 'None named'}</dd>
         <dt>{ROLE[item.kind]}</dt>
         <dd>
           {assignee ? <Assignee item={item} engineer={assignee} /> : 'Nobody yet: in the backlog'}

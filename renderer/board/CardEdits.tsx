@@ -2,16 +2,18 @@ import { type KeyboardEvent, useCallback, useState } from 'react';
 import { reviewerProblem } from '../../shared/assignment.ts';
 import { STATUSES, STATUS_LABEL, allowedRungs, levelName, rungMeaning } from '../../shared/ladder.ts';
 import type { Rank, Status } from '../../shared/ladder.ts';
-import type { Engineer, WorkItem } from '../../shared/schemas.ts';
+import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
+import { withItemFields } from './optimistic.ts';
+import { IdSelect } from '../ui/IdSelect.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
 
 // The card detail panel's fields that edit in place. Each edit is one call on the channel the
 // Work screen and the board already use (work.update, plan.setReviewer, plan.assign), through
 // useMutation: one change each in History, undone in one step, its reply patching the plan store.
 
-type WorkPatch = Partial<Pick<WorkItem, 'title' | 'description' | 'rung' | 'size' | 'status'>>;
+type WorkPatch = Partial<Pick<WorkItem, 'title' | 'description' | 'rung' | 'size' | 'status' | 'touchpoints' | 'parentId' | 'teamId'>>;
 
 const LEAD = 'lead';
 
@@ -19,7 +21,13 @@ const LEAD = 'lead';
 export function useCardEdits(item: WorkItem) {
   const { run, pending } = useMutation();
   const update = useCallback(
-    (patch: WorkPatch) => run(() => api['work.update']({ itemId: item.id, ...patch }), { failure: `Could not change '${item.title}'` }),
+    (patch: WorkPatch) =>
+      run(() => api['work.update']({ itemId: item.id, ...patch }), {
+        failure: `Could not change '${item.title}'`,
+        // A tick or a pick shows at once; a move to another initiative or team waits for the reply,
+        // which says where its stories went.
+        optimistic: 'parentId' in patch || 'teamId' in patch ? undefined : (s) => withItemFields(s, item.id, patch),
+      }),
     [run, item.id, item.title],
   );
   const setReviewer = useCallback(
@@ -161,6 +169,49 @@ export function ReviewerSelect({ id, item, assignee, engineers, save }: Reviewer
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+type PlaceProps = { id: string; item: WorkItem; snapshot: Snapshot; save: (patch: WorkPatch) => unknown };
+
+/**
+ * Where the work sits: a story's initiative, and the team of an initiative or a loose story (a
+ * story under an initiative is in its initiative's team, as the work form says).
+ */
+export function PlaceSelects({ id, item, snapshot, save }: PlaceProps) {
+  const parent = item.parentId === null ? undefined : snapshot.items.find((i) => i.id === item.parentId);
+  const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
+  return (
+    <div className="card-detail-row">
+      {item.kind === 'story' && (
+        <div className="field">
+          <label htmlFor={`${id}-parent`}>Initiative</label>
+          <IdSelect
+            id={`${id}-parent`}
+            options={initiatives.map((i) => ({ id: i.id, label: i.title }))}
+            none="None (a loose story)"
+            value={item.parentId}
+            onChange={(parentId) => save({ parentId })}
+          />
+        </div>
+      )}
+      {parent ? (
+        <p className="field card-detail-kind" data-id="card-detail-team-inherited">
+          Team: {snapshot.teams.find((t) => t.id === parent.teamId)?.name ?? 'none'}, as its initiative
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-team`}>Team</label>
+          <IdSelect
+            id={`${id}-team`}
+            options={snapshot.teams.map((t) => ({ id: t.id, label: t.name }))}
+            none="No team"
+            value={item.teamId}
+            onChange={(teamId) => save({ teamId })}
+          />
+        </div>
+      )}
     </div>
   );
 }

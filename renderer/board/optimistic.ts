@@ -1,5 +1,5 @@
 import { assignmentAfterMove } from '../../shared/assignment.ts';
-import type { Snapshot } from '../../shared/schemas.ts';
+import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 
 /**
  * The snapshot as it will look once `plan.assign` succeeds, so the card moves at once. The new
@@ -17,3 +17,12 @@ export function withAssignment(snapshot: Snapshot, itemId: number, engineerId: n
   });
   return { ...snapshot, items };
 }
+
+/** Fields of an item that change nothing but themselves: stored as given, so shown at once. */
+export type OwnFields = Partial<Pick<WorkItem, 'title' | 'description' | 'rung' | 'size' | 'status' | 'touchpoints'>>;
+
+/** The snapshot as it will look once `work.update` of the item's own fields succeeds. */
+export const withItemFields = (snapshot: Snapshot, itemId: number, fields: OwnFields): Snapshot => ({
+  ...snapshot,
+  items: snapshot.items.map((item) => (item.id === itemId ? { ...item, ...fields } : item)),
+});

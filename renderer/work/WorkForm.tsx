@@ -18,6 +18,8 @@ import { useMutation } from '../store/useMutation.ts';
 import { EditorForm } from '../ui/EditorForm.tsx';
 import { Field } from '../ui/Field.tsx';
 import { type FieldErrors, fieldErrors, pointsFromText, storedOrShown } from '../ui/form.ts';
+import { TouchpointChecks } from '../ui/TouchpointChecks.tsx';
+import { IdSelect } from '../ui/IdSelect.tsx';
 
 /** What the form edits: an item, or a new one of a kind (a story possibly under an initiative). */
 export type Editing = { item: WorkItem } | { kind: WorkKind; parentId: number | null };
@@ -122,14 +124,13 @@ export function WorkForm({
       {kind === 'story' && (
         <Field id="work-parent" label="Initiative" error={errors.parentId}>
           {(a11y) => (
-            <select {...a11y} value={parentId ?? ''} onChange={(e) => setParentId(e.target.value === '' ? null : Number(e.target.value))}>
-              <option value="">None (a loose story)</option>
-              {initiatives.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.title}
-                </option>
-              ))}
-            </select>
+            <IdSelect
+              {...a11y}
+              options={initiatives.map((i) => ({ id: i.id, label: i.title }))}
+              none="None (a loose story)"
+              value={parentId}
+              onChange={setParentId}
+            />
           )}
         </Field>
       )}
@@ -140,14 +141,13 @@ export function WorkForm({
       ) : (
         <Field id="work-team" label={kind === 'initiative' ? 'Team' : 'Team (optional)'} error={errors.teamId}>
           {(a11y) => (
-            <select {...a11y} value={teamId ?? ''} onChange={(e) => setTeamId(e.target.value === '' ? null : Number(e.target.value))}>
-              <option value="">No team</option>
-              {snapshot.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
+            <IdSelect
+              {...a11y}
+              options={snapshot.teams.map((t) => ({ id: t.id, label: t.name }))}
+              none="No team"
+              value={teamId}
+              onChange={setTeamId}
+            />
           )}
         </Field>
       )}
@@ -157,23 +157,7 @@ export function WorkForm({
       <Field id="work-description" label="Description" error={errors.description}>
         {(a11y) => <textarea {...a11y} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
-      <fieldset className="touchpoints">
-        <legend>Touchpoints</legend>
-        {allTouchpoints.map((t) => (
-          <label key={t}>
-            <input
-              type="checkbox"
-              checked={touchpoints.includes(t)}
-              onChange={(e) =>
-                setTouchpoints(
-                  e.target.checked ? allTouchpoints.filter((x) => x === t || touchpoints.includes(x)) : touchpoints.filter((x) => x !== t),
-                )
-              }
-            />{' '}
-            {t}
-          </label>
-        ))}
-      </fieldset>
+      <TouchpointChecks all={allTouchpoints} value={touchpoints} onChange={setTouchpoints} />
     </EditorForm>
   );
 }

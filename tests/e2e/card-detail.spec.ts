@@ -41,12 +41,15 @@ test('Enter on a card opens its details; the status changes from the keyboard; E
   await expect(details.getByRole('heading', { name: title, level: 2 })).toBeFocused();
 
   // What the card stands for: kind and team, the rung in the map's words, the DRI with the fit, the reviewer, the stories and their owners.
-  await expect(details).toContainText('Initiative · Team Growth · 13 pts');
+  await expect(details).toContainText('Initiative · 13 pts');
+  await expect(details.getByLabel('Team').locator('option:checked')).toHaveText('Growth');
   await expect(details.locator('[data-id="rung-meaning"]')).toHaveText('Mid rung: problem statement to launch');
   await expect(details.locator('[data-id="card-detail-assignee"]')).toHaveText('Jade Martin (Junior) Stretch');
   await expect(details.getByLabel('Reviewer')).toHaveValue(/\d+/);
   await expect(details.getByLabel('Reviewer').locator('option:checked')).toHaveText('Sofia Lindqvist (Mid)');
-  await expect(details.getByText('Define, Build, Launch, Learn')).toBeVisible();
+  const touchpoints = details.getByRole('group', { name: 'Touchpoints' });
+  await expect(touchpoints.getByRole('checkbox', { checked: true })).toHaveCount(4);
+  for (const t of ['Define', 'Build', 'Launch', 'Learn']) await expect(touchpoints.getByRole('checkbox', { name: t })).toBeChecked();
   const stories = details.locator('[data-id="card-detail-stories"] li');
   await expect(stories).toHaveCount(5);
   await expect(stories.filter({ hasText: 'Credit the referrer after the first order' })).toContainText('Omar Farouk (Mid)');
@@ -127,6 +130,44 @@ test('a story edited in place: title, rung, size, unassign, each one change; its
 
   await details.getByRole('button', { name: 'Referral rewards' }).click();
   await expect(details.getByRole('heading', { name: 'Referral rewards' })).toBeVisible();
+});
+
+test('touchpoints, initiative and team edited in place: each one change, undone in one step each', async ({ board, host }) => {
+  const story = 'Credit the referrer after the first order';
+  await board.getByRole('article', { name: story, exact: true }).getByText(story).click();
+  const details = panel(board);
+  await expect(details.getByRole('heading', { name: story })).toBeVisible();
+  const id = itemRow(host, story)!.id;
+  const stored = () =>
+    one<{ touchpoints: string; parent: string | null }>(
+      host,
+      'SELECT w.touchpoints, p.title AS parent FROM work_items w LEFT JOIN work_items p ON p.id = w.parent_id WHERE w.id = ?',
+      id,
+    );
+  const before = stored();
+  const start = changeCount(host);
+  // A story under an initiative is in its initiative's team: said, not offered.
+  await expect(details.locator('[data-id="card-detail-team-inherited"]')).toHaveText('Team: Growth, as its initiative');
+
+  const touchpoints = details.getByRole('group', { name: 'Touchpoints' });
+  const name = (
+    await touchpoints
+      .getByRole('checkbox', { checked: false })
+      .first()
+      .evaluate((box) => box.parentElement?.textContent ?? '')
+  ).trim();
+  await touchpoints.getByRole('checkbox', { name }).check();
+  await expect.poll(() => (JSON.parse(stored().touchpoints) as string[]).includes(name)).toBe(true);
+
+  await details.getByLabel('Initiative').selectOption({ label: 'None (a loose story)' });
+  await expect.poll(() => stored().parent).toBeNull();
+  // A loose story picks its own team.
+  await expect(details.getByLabel('Team')).toBeVisible();
+  expect(changeCount(host)).toBe(start + 2);
+
+  for (let i = 0; i < 2; i++) await board.getByRole('button', { name: /^Undo/ }).click();
+  await expect.poll(() => stored()).toEqual(before);
+  await expect(touchpoints.getByRole('checkbox', { name })).not.toBeChecked();
 });
 
 test('a card deleted elsewhere: the edit is refused with the reason, nothing changes, the panel says the card is gone', async ({

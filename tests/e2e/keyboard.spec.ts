@@ -1,22 +1,11 @@
 import type { Page } from '@playwright/test';
+import { SCREENS } from '../../renderer/screens.ts';
 import { expect, test } from './fixtures.ts';
 
 // Keyboard access across screens: the skip link, the screen navigation and where focus lands, a
 // visible focus ring on every control Tab reaches, and Escape closing what opened in place with
 // focus back on the control that opened it.
 
-const SCREENS = [
-  'Board',
-  'Insights',
-  'Roster',
-  'Work',
-  'Quarters',
-  'Competency map',
-  'Ladder',
-  'History',
-  'Import/Export',
-  'Report',
-] as const;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Screens' });
 
 /** The focused element's name and whether a focus indicator is drawn (outline or box shadow). */

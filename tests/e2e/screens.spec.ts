@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
+import { SCREENS } from '../../renderer/screens.ts';
 import { expect, test } from './fixtures.ts';
 
 // Every screen at a laptop's 1440×900 and a small 1024×768 window, saved for a person to look at
 // (test-results/screens/polish-*.png), and checked for what breaks at a glance: the window never
 // scrolls sideways, and no text box is cut off by its own box.
 
-const SCREENS = ['Board', 'Insights', 'Roster', 'Work', 'Quarters', 'Competency map', 'History', 'Import/Export', 'Report'] as const;
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1024, height: 768 },
