@@ -6,7 +6,7 @@ import { History } from './history/History.tsx';
 import { Insights } from './insights/Insights.tsx';
 import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
 import { Ladder } from './ladder/Ladder.tsx';
-import { type Go, type NavTarget, useFocusTarget } from './navigation.ts';
+import { type Go, useFocusTarget } from './navigation.ts';
 import { Report } from './report/Report.tsx';
 import { useShellMenu } from './shell-menu.ts';
 import { Quarters } from './quarters/Quarters.tsx';
