@@ -96,6 +96,6 @@ test('a roster opened from File reloads the plan from a fresh snapshot and says 
   // What the main process does for File → New roster… before it tells the window.
   await invoke(host, board, 'rosterFiles.create', { name: 'Platform' });
   await menu(board, { command: 'roster-opened', detail: 'Platform' });
-  await expect(board.getByRole('region', { name: 'Start with your team' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Start with your team' })).toBeVisible({ timeout: 20_000 });
   await expect(board.getByRole('status').first()).toHaveText('Opened the roster Platform.');
 });

@@ -12,6 +12,8 @@ const openScreen = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
 
 const rosterFiles = (page: Page) => page.getByRole('region', { name: 'Roster files' });
+/** A switch starts a roster thread and opens (a new roster: creates and migrates) its file: seconds on a busy 2-core machine. */
+const SWITCH = { timeout: 20_000 };
 
 test('new roster, add an engineer, open the first one back, then the new one from Open recent', async ({ board, host }) => {
   const filesBefore = readdirSync(host.dir).toSorted();
@@ -35,7 +37,7 @@ test('new roster, add an engineer, open the first one back, then the new one fro
   await files.getByRole('button', { name: 'Create and open' }).click();
   // A new roster is empty: the board opens on the first-run guide.
   const guide = board.getByRole('region', { name: 'Start with your team' });
-  await expect(guide).toBeVisible();
+  await expect(guide).toBeVisible(SWITCH);
   await expect(board.getByRole('status').first()).toHaveText('Opened the roster Platform 2026.');
   expect(existsSync(join(host.dir, 'Platform 2026.sqlite'))).toBe(true);
 
@@ -54,7 +56,7 @@ test('new roster, add an engineer, open the first one back, then the new one fro
   await openScreen(board, 'Import/Export');
   await expect(files.locator('[data-id="current-roster"]')).toHaveText('Platform 2026');
   await files.getByRole('button', { name: 'Open the roster rungs' }).click();
-  await expect(board.getByRole('region', { name: 'Backlog' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Backlog' })).toBeVisible(SWITCH);
   await expect(board.getByRole('region', { name: 'Priya Natarajan, Senior' })).toBeVisible();
   await expect(board.getByText('Noor Haddad')).toHaveCount(0);
   const db = host.readDb();
@@ -67,7 +69,7 @@ test('new roster, add an engineer, open the first one back, then the new one fro
   await expect(recent.getByRole('button')).toHaveText(['Platform 2026']);
   await board.screenshot({ path: 'test-results/roster-files.png', fullPage: false });
   await recent.getByRole('button', { name: 'Platform 2026' }).click();
-  await expect(board.getByRole('region', { name: 'Noor Haddad, Mid' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Noor Haddad, Mid' })).toBeVisible(SWITCH);
 });
 
 test('a roster another Rungs holds, or one that is gone, is refused in words and the open roster stays open', async ({ board, host }) => {
@@ -75,7 +77,7 @@ test('a roster another Rungs holds, or one that is gone, is refused in words and
   const files = rosterFiles(board);
   await files.getByLabel('New roster').fill('spare');
   await files.getByRole('button', { name: 'Create and open' }).click();
-  await expect(board.getByRole('region', { name: 'Start with your team' })).toBeVisible();
+  await expect(board.getByRole('region', { name: 'Start with your team' })).toBeVisible(SWITCH);
 
   // Another live process (this test's runner) holds rungs.sqlite's writer lock.
   const lock = `${host.dbPath}.lock`;
@@ -84,6 +86,7 @@ test('a roster another Rungs holds, or one that is gone, is refused in words and
   await files.getByRole('button', { name: 'Open the roster rungs' }).click();
   await expect(files.getByRole('alert')).toHaveText(
     'Another Rungs is using rungs.sqlite. Close it there first, then open it here. spare.sqlite stays open.',
+    SWITCH,
   );
   await expect(files.locator('[data-id="current-roster"]')).toHaveText('spare');
   await files.screenshot({ path: 'test-results/roster-files-refused.png' });
