@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { BrowserWindow, type IpcMainInvokeEvent, Menu, app, dialog, ipcMain, protocol, screen, session, utilityProcess } from 'electron';
 import type { RosterProblem } from '../data/open/diagnose.ts';
 import { launchOptions } from '../data/open/location.ts';
@@ -11,8 +11,8 @@ import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
 import { RESPONSE_HEADERS } from '../shared/security.ts';
 import { MENU_MESSAGE, type MenuMessage } from '../shared/menu.ts';
-import { buildMenuTemplate } from './menu.ts';
 import { forkRosterProcess } from './roster-process.ts';
+import { rosterMenu } from './roster-menu.ts';
 import { createMainWindow } from './window-options.ts';
 import { WINDOW_STATE_FILE, parseWindowState, serializeWindowState } from './window-state.ts';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
@@ -132,12 +132,20 @@ async function main(): Promise<void> {
     first: { remote, path: dbPath },
     remoteFor,
     recentFile: join(app.getPath('userData'), RECENT_FILE_NAME),
-    // A bad file chosen from the menu gets the same choices as at launch; "Quit" there only leaves it closed.
-    onProblem: chooseRecovery,
+    // A bad file chosen from the menu gets the same choices as at launch, or is left as it is.
+    onProblem: (next, problem) => chooseRecovery(next, problem, 'Leave it closed'),
   });
-  registerIpc(rosters);
+  // The menu's roster actions (electron/roster-menu.ts), rebuilt after a roster opens from the window too.
+  const refreshMenu = rosterMenu<BrowserWindow>({
+    rosters,
+    dialog,
+    window: () => (window && !window.isDestroyed() ? window : null),
+    setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+    tell,
+    platform: process.platform,
+  });
+  registerIpc(rosters, refreshMenu);
   createWindow();
-  setMenu(rosters);
 
   app.on('window-all-closed', () => app.quit());
 }
@@ -145,54 +153,6 @@ async function main(): Promise<void> {
 /** Tell the window a menu command; it acts as it does for the same key or button (renderer/shell-menu.ts). */
 function tell(message: MenuMessage): void {
   if (window && !window.isDestroyed()) window.webContents.send(MENU_MESSAGE, message);
-}
-
-/** The application menu, rebuilt whenever the roster changes (Open recent follows it). */
-function setMenu(rosters: RosterSwitch): void {
-  const parent = () => (window && !window.isDestroyed() ? window : null);
-  const say = (title: string, detail: string) => {
-    const w = parent();
-    const options = { type: 'warning' as const, title, message: title, detail };
-    void (w ? dialog.showMessageBox(w, options) : dialog.showMessageBox(options));
-  };
-  const switchTo = async (path: string, create: boolean) => {
-    try {
-      const { path: opened, notes } = await rosters.switchTo(path, { create });
-      tell({ command: 'roster-opened', detail: basename(opened, '.sqlite') });
-      if (notes.length > 0) say('What Rungs did to open the roster', notes.join('\n\n'));
-    } catch (error) {
-      say('Rungs did not open that roster', error instanceof Error ? error.message : String(error));
-    }
-    setMenu(rosters);
-  };
-  const filters = [{ name: 'Rungs roster', extensions: ['sqlite'] }];
-  const here = () => rosters.current().path;
-  const template = buildMenuTemplate({
-    platform: process.platform,
-    recent: rosters.recent().recent,
-    current: here(),
-    actions: {
-      newRoster: () => {
-        const options = { title: 'New roster', buttonLabel: 'Create', defaultPath: join(here(), '..', 'New roster.sqlite'), filters };
-        const w = parent();
-        void (w ? dialog.showSaveDialog(w, options) : dialog.showSaveDialog(options)).then((r) => {
-          if (r.canceled || !r.filePath) return;
-          return switchTo(extname(r.filePath) === '.sqlite' ? r.filePath : `${r.filePath}.sqlite`, true);
-        });
-      },
-      openRoster: () => {
-        const options = { title: 'Open roster', defaultPath: join(here(), '..'), filters, properties: ['openFile' as const] };
-        const w = parent();
-        void (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options)).then((r) => {
-          const path = r.filePaths[0];
-          if (!r.canceled && path) return switchTo(path, false);
-        });
-      },
-      openRecent: (path) => void switchTo(path, false),
-      send: (command) => tell({ command }),
-    },
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 /**
@@ -208,9 +168,9 @@ async function openWithRecovery(remote: RemoteRoster): Promise<boolean> {
   return opened.ok || chooseRecovery(remote, opened.problem);
 }
 
-/** The bad file's choices in a dialog; true once the chosen replacement is open, false when the lead quit. */
-async function chooseRecovery(remote: RemoteRoster, problem: RosterProblem): Promise<boolean> {
-  const buttons = [...problem.choices.map((o) => (o.recommended ? `${o.label} (recommended)` : o.label)), 'Quit'];
+/** The bad file's choices in a dialog; true once the chosen replacement is open, false when the lead declined (`decline`). */
+async function chooseRecovery(remote: RemoteRoster, problem: RosterProblem, decline = 'Quit'): Promise<boolean> {
+  const buttons = [...problem.choices.map((o) => (o.recommended ? `${o.label} (recommended)` : o.label)), decline];
   const { response } = await dialog.showMessageBox({
     type: 'warning',
     title: 'Rungs could not open your roster',
@@ -233,7 +193,7 @@ async function chooseRecovery(remote: RemoteRoster, problem: RosterProblem): Pro
 /** Only the app's own top frame may call the roster; anything else gets a typed refusal. */
 const fromTrustedSender = (event: IpcMainInvokeEvent): boolean => isTrustedFrame(event.senderFrame);
 
-function registerIpc(r: RosterSwitch): void {
+function registerIpc(r: RosterSwitch, refreshMenu: () => void): void {
   // The shell channels (native dialogs, the report as PDF) are answered here; the rest by the roster.
   // Loaded at the first request, not before the window opens: validating them loads zod, ~45 ms of
   // the ~50 ms this process spent evaluating its code before it could open the window (npm run bench
@@ -250,7 +210,7 @@ function registerIpc(r: RosterSwitch): void {
       const roster = async (c: unknown, request: unknown) => {
         if (!isRosterFilesChannel(c)) return r.dispatch(c, request);
         const result = await rosterFiles(c, request);
-        if (result.ok && c !== 'rosterFiles.list') setMenu(r);
+        if (result.ok && c !== 'rosterFiles.list') refreshMenu();
         return result;
       };
       return createShellDispatch(
