@@ -166,9 +166,10 @@ export function createShellHandlers<W>(deps: ShellDeps<W>): ShellHandlers {
       return { name: basename(path), bytes: toBase64(data) };
     },
 
-    'shell.saveReportPdf': async ({ quarterName }) => {
+    'shell.saveReportPdf': async ({ quarterName, teamName }) => {
       const window = parent();
-      const where = await askWhere(window, 'Save the staffing report', `Staffing report ${quarterName}`, 'pdf');
+      const name = teamName === undefined ? `Staffing report ${quarterName}` : `Staffing report ${quarterName} ${teamName}`;
+      const where = await askWhere(window, 'Save the staffing report', name, 'pdf');
       if (!where) return { saved: false, path: null };
       // Printed after the dialog closes, from the page as it is: the report screen the button is on.
       const pdf = await window.webContents.printToPDF(REPORT_PDF_OPTIONS);

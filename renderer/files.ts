@@ -73,10 +73,10 @@ export async function saveTextFile(file: TextFile): Promise<Result<SaveOutcome>>
   return { ok: true, value: { saved: true, path: null } };
 }
 
-/** The report as a PDF: the shell's save dialog and printToPDF, or the browser's print dialog. */
-export async function saveReportPdf(quarterName: string): Promise<Result<SaveOutcome>> {
+/** The report as a PDF (of one team, when it covers one): the shell's save dialog and printToPDF, or the browser's print dialog. */
+export async function saveReportPdf(quarterName: string, teamName?: string): Promise<Result<SaveOutcome>> {
   if ((await shellFeatures()).pdf) {
-    const r = await api['shell.saveReportPdf']({ quarterName });
+    const r = await api['shell.saveReportPdf'](teamName === undefined ? { quarterName } : { quarterName, teamName });
     if (!unsupported(r)) return r;
     known = { ...known, pdf: false };
   }

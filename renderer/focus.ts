@@ -63,6 +63,27 @@ export function useDismissable<T extends HTMLElement>(onClose: () => void): RefO
   return ref;
 }
 
+/**
+ * A modal dialog keeps focus: whatever takes it outside (dnd-kit handing focus back to the card a
+ * frame or two after a keyboard drop, later on a busy machine; Tab past the last button) gives it
+ * back to the control inside that had it last, `first` to begin with. Timing the first focus after
+ * the drop's frames lost that race under load.
+ */
+export function useFocusInside(dialog: RefObject<HTMLElement | null>, first: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    let last: HTMLElement | null = first.current;
+    last?.focus();
+    const onFocusIn = (e: FocusEvent) => {
+      const el = dialog.current;
+      if (!el || !(e.target instanceof HTMLElement)) return;
+      if (el.contains(e.target)) last = e.target;
+      else (last?.isConnected ? last : first.current)?.focus();
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, [dialog, first]);
+}
+
 const FOCUSABLE = 'button:not(:disabled), a[href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]';
 
 const focusable = (el: HTMLElement): boolean => el.isConnected && el.matches(FOCUSABLE) && el.closest('[inert]') === null;

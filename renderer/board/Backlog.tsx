@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef, useState } from 'react';
+import { type CSSProperties, memo, useCallback, useRef, useState } from 'react';
 import { levelName } from '../../shared/ladder.ts';
 import { describeEstimate } from '../../shared/load.ts';
 import type { BacklogGroup } from '../../shared/plan.ts';
@@ -22,8 +22,8 @@ type BacklogProps = {
 const FIRST_SCREEN = 4;
 /** Loose stories are windowed in chunks of this many, like the groups. */
 const CHUNK = 12;
-/** A story card's height before it is mounted and measured, so the scrollbar starts about right. */
-const CARD_ESTIMATE_PX = 74;
+/** Stand-ins for unmounted cards are `--cards` story cards tall (board-density.css's estimate, for the density in use). */
+const cards = (n: number) => ({ '--cards': n }) as CSSProperties;
 
 /** The backlog: a drop target that is always mounted; its cards mount only near the visible part of the side panel. */
 export const Backlog = memo(function Backlog({ groups, loose, engineers }: BacklogProps) {
@@ -82,7 +82,7 @@ const BacklogBody = memo(function BacklogBody({ groups, loose, engineers }: Back
 });
 
 /** Stories not mounted yet: as tall as their cards will be, and busy, so assistive tech knows more is coming. */
-const Unmounted = ({ n }: { n: number }) => <li className="stories-later" style={{ height: n * CARD_ESTIMATE_PX }} aria-hidden="true" />;
+const Unmounted = ({ n }: { n: number }) => <li className="stories-later" style={cards(n)} aria-hidden="true" />;
 
 type ChunkProps = { stories: WorkItem[]; firstScreen: boolean };
 /** Chunks are sliced afresh on each render of the backlog: equal when they hold the same items. */
@@ -150,7 +150,7 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle, first
         <DraggableCard item={initiative} engineer={null} {...estimateProps(group.estimate)} />
       ) : (
         // Far from view: the initiative's card mounts when it scrolls near (a plain, equally tall stand-in).
-        <div className="card card-initiative card-later" aria-hidden="true" style={{ height: CARD_ESTIMATE_PX }} />
+        <div className="card card-initiative card-later" aria-hidden="true" style={cards(1)} />
       )}
       {n > 0 && (
         <button

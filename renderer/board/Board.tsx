@@ -24,6 +24,7 @@ import { planStore } from '../store/plan.ts';
 import { Notices } from '../ui/Notices.tsx';
 import './board.css';
 import './board-scale.css';
+import './board-density.css';
 import { useLadder } from '../ladder/useLadder.ts';
 
 export function Board({ snapshot }: { snapshot: Snapshot }) {

@@ -2,8 +2,8 @@ import { levelName } from '../../shared/ladder.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
-import { useEffect, useRef } from 'react';
-import { useDismissable } from '../focus.ts';
+import { useRef } from 'react';
+import { useDismissable, useFocusInside } from '../focus.ts';
 
 /** An initiative dropped from the backlog on an engineer while some of its stories wait there too. */
 export type StoriesOffer = { before: Snapshot; initiative: WorkItem; engineer: Engineer; stories: WorkItem[] };
@@ -32,16 +32,7 @@ export function StoriesOfferDialog({
   const ladder = useLadder();
   const ref = useDismissable<HTMLDivElement>(() => onAnswer(null));
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    // After a keyboard drop dnd-kit gives focus back to the card's handle a frame later, which
-    // would take it from this dialog: focus the first answer after that.
-    let inner = 0;
-    const outer = requestAnimationFrame(() => (inner = requestAnimationFrame(() => first.current?.focus())));
-    return () => {
-      cancelAnimationFrame(outer);
-      cancelAnimationFrame(inner);
-    };
-  }, []);
+  useFocusInside(ref, first);
   const { initiative, engineer, stories } = offer;
   const who = `${engineer.name} (${levelName(ladder, engineer.level)})`;
   const them = stories.length === 1 ? 'it' : 'them';

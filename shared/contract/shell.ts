@@ -61,9 +61,12 @@ export const shellContract = {
     response: z.strictObject({ name: z.string(), bytes: z.string() }).nullable(),
     mutates: false,
   }),
-  /** Ask where to save, then print the window (showing the report, print stylesheet applied) to an A4 PDF. */
+  /**
+   * Ask where to save, then print the window (showing the report, print stylesheet applied) to an
+   * A4 PDF. A report of one team names it, so the file is named after it too.
+   */
   'shell.saveReportPdf': channel({
-    request: z.strictObject({ quarterName: Name }),
+    request: z.strictObject({ quarterName: Name, teamName: Name.optional() }),
     response: Saved,
     mutates: false,
   }),

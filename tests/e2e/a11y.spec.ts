@@ -171,3 +171,82 @@ test('the import preview with errors has no serious or critical axe violations',
     rmSync(host.dir, { recursive: true, force: true });
   }
 });
+
+/** Relative luminance of an element's computed colour property: how the scheme shows on screen. */
+const luminance = (el: Locator, property: 'color' | 'backgroundColor') =>
+  el.evaluate((node, p) => {
+    const [r, g, b] = node.ownerDocument
+      .defaultView!.getComputedStyle(node)
+      [p].match(/[\d.]+/g)!
+      .map(Number);
+    const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+  }, property);
+
+test.describe('a system set to dark', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the board, roster, insights, report and ladder are dark and pass axe, in both densities', async ({ board }) => {
+    // Seven full axe scans on a busy 2-core machine.
+    test.setTimeout(120_000);
+    // Dark, not the light tokens under a dark media query: light text on a dark page.
+    expect(await luminance(board.locator('body'), 'color')).toBeGreaterThan(0.6);
+    expect(await luminance(board.locator('html'), 'backgroundColor')).toBeLessThan(0.05);
+    const problems: string[] = [];
+    for (const screen of ['Roster', 'Insights', 'Report', 'Ladder', 'Board'] as const) {
+      await openScreen(board, screen);
+      await expect(board.locator('#main :is(h1, h2)').first()).toBeFocused();
+      if (screen === 'Insights') await expect(board.getByRole('region', { name: 'Coaching agenda' })).toBeVisible();
+      problems.push(...(await axeProblems(board, `dark, ${screen}`)));
+    }
+    await board.screenshot({ path: 'test-results/screens/board-dark.png' });
+
+    const compact = board.getByRole('button', { name: 'Compact' });
+    const lane = board.getByRole('region', { name: 'Team Checkout' }).locator('.lane').first();
+    const roomy = await lane.evaluate((el) => el.getBoundingClientRect().width);
+    await compact.click();
+    await expect(compact).toHaveAttribute('aria-pressed', 'true');
+    // Narrower lanes: more of them on a row.
+    await expect.poll(() => lane.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThan(roomy - 20);
+    problems.push(...(await axeProblems(board, 'dark, compact board')));
+    await board.screenshot({ path: 'test-results/screens/board-dark-compact.png' });
+    expect(problems).toEqual([]);
+  });
+
+  test("a card's panel and Assign to… pass axe, dark and compact", async ({ board }) => {
+    await board.getByRole('button', { name: 'Compact' }).click();
+    const problems: string[] = [];
+    const handle = board.getByRole('button', { name: /^Story\b/ }).first();
+    await handle.click();
+    await expect(board.locator('[data-id="card-detail"]')).toBeVisible();
+    problems.push(...(await axeProblems(board, 'dark, compact, card panel')));
+    await board.keyboard.press('Escape');
+    await handle.focus();
+    await board.keyboard.press('a');
+    await expect(board.getByRole('dialog', { name: /^Assign / })).toBeVisible();
+    await board.keyboard.type('o');
+    problems.push(...(await axeProblems(board, 'dark, compact, Assign to…')));
+    expect(problems).toEqual([]);
+  });
+
+  test('the report prints light whatever the screen shows', async ({ board }) => {
+    await openScreen(board, 'Report');
+    const heading = board.getByRole('heading', { name: /^Staffing report/ });
+    expect(await luminance(heading, 'color')).toBeGreaterThan(0.6);
+    await board.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await luminance(heading, 'color')).toBeLessThan(0.05);
+    expect(await luminance(board.locator('html'), 'backgroundColor')).toBeGreaterThan(0.9);
+  });
+});
+
+test('compact density is remembered and passes axe in the light scheme', async ({ board }) => {
+  await board.getByRole('button', { name: 'Compact' }).click();
+  await board.reload();
+  await expect(board.getByRole('region', { name: 'Backlog' })).toBeVisible();
+  await expect(board.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(board.locator('html')).toHaveAttribute('data-density', 'compact');
+  expect(await axeProblems(board, 'light, compact board')).toEqual([]);
+  await board.screenshot({ path: 'test-results/screens/board-light-compact.png' });
+  await board.getByRole('button', { name: 'Compact' }).click();
+  await expect(board.locator('html')).toHaveAttribute('data-density', 'comfortable');
+});

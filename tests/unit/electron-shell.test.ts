@@ -183,6 +183,12 @@ describe('shell.saveReportPdf', () => {
     expect(options.defaultPath).toBe(join(dir, 'Documents', 'Staffing report Q3 2025-26.pdf'));
     expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
   });
+
+  it("one team's report is named after the team", async () => {
+    const { handlers, calls, dir } = fakeShell({ save: null });
+    await handlers['shell.saveReportPdf']({ quarterName: 'Q3 2025', teamName: 'Checkout' });
+    expect(calls.save[0]![1].defaultPath).toBe(join(dir, 'Documents', 'Staffing report Q3 2025 Checkout.pdf'));
+  });
 });
 
 describe('file names proposed to the dialog', () => {
