@@ -16,8 +16,10 @@ import {
   type Rank,
   type Touchpoint,
   type WorkKind,
+  LADDER_LIMITS,
   allowedRungs,
   defaultRung,
+  isRankOn,
   levelName,
   parseLevel,
   ranksOf,
@@ -26,6 +28,18 @@ import {
 import { Name, Points, Title } from './schemas.ts';
 import { type Employment, RosterSourceSchema } from './roster-source.ts';
 import { TrackerSourceSchema } from './tracker/preview.ts';
+import {
+  type Corrections,
+  type TitleLevel,
+  TitleLevelSchema,
+  NO_CORRECTIONS,
+  SuggestionSchema,
+  UnknownTitleSchema,
+  foldForTypos,
+  pickedLevel,
+  renamed,
+  suggestions,
+} from './import-fixes.ts';
 
 // Checking an imported CSV, row by row, before anything is written. The preview and the commit
 // both run this; the commit writes only when it finds no error, so what the lead saw is what lands.
@@ -54,7 +68,7 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: readonly string[]; optional: readonly string[] }> = {
-  roster: { required: ['name', 'level', 'team'], optional: ['capacity', 'active'] },
+  roster: { required: ['name', 'level', 'team'], optional: ['capacity', 'active', 'key'] },
   backlog: { required: ['kind', 'title'], optional: ['parent', 'rung', 'size', 'touchpoints', 'team'] },
 };
 /** Columns that may repeat, their values read together (a tracker writes one Labels column per label). */
@@ -94,7 +108,7 @@ export const RowChangeSchema = z.enum(['new', 'update', 'unchanged']);
 export type RowChange = z.infer<typeof RowChangeSchema>;
 /** One field an update would change, in the words the preview shows ("level Junior → Mid"). */
 const Difference = z.object({
-  field: z.enum(['level', 'team', 'capacity', 'active', 'title', 'size', 'status', 'parent']),
+  field: z.enum(['name', 'employee id', 'level', 'team', 'capacity', 'active', 'title', 'size', 'status', 'parent']),
   from: z.string(),
   to: z.string(),
 });
@@ -140,6 +154,12 @@ export const ImportPreview = z.object({
   source: TrackerSourceSchema.optional(),
   /** For an HR export read through a column mapping: how it was read. Absent for Rungs' own columns. */
   roster: RosterSourceSchema.optional(),
+  /** New team or parent names within a typo of one already there: "did you mean …?" */
+  suggestions: z.array(SuggestionSchema).optional(),
+  /** Level cells the ladder does not know, for the lead to pick a level for each once. */
+  unknownTitles: z.array(UnknownTitleSchema).optional(),
+  /** Titles the lead picked a level for that rows use: saved as that level's aliases by the commit. */
+  titles: z.array(TitleLevelSchema).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -151,6 +171,8 @@ export type RosterRow = {
   capacity: number | null;
   active: boolean;
   engineerId: number | null;
+  /** The HR system's id for the person, kept so the next import finds them by it. */
+  externalKey: string | null;
   change: RowChange;
 };
 export type BacklogRow = {
@@ -165,8 +187,23 @@ export type BacklogRow = {
 };
 
 /** Someone already on the roster, as the import compares them (team by name). */
-export type RosterEngineer = { id: number; name: string; level: Rank; team: string; capacity: number | null; active: boolean };
-export type RosterContext = { engineers: readonly RosterEngineer[]; teamNames: readonly string[]; ladder: Ladder };
+export type RosterEngineer = {
+  id: number;
+  name: string;
+  level: Rank;
+  team: string;
+  capacity: number | null;
+  active: boolean;
+  /** The HR system's id an earlier import kept; none for someone typed into Rungs. */
+  externalKey?: string | null;
+};
+export type RosterContext = {
+  engineers: readonly RosterEngineer[];
+  teamNames: readonly string[];
+  ladder: Ladder;
+  /** Misspelt teams the lead fixed and levels they picked for unknown titles in the preview. */
+  corrections?: Corrections;
+};
 export type BacklogContext = {
   quarterName: string;
   ladder: Ladder;
@@ -175,6 +212,8 @@ export type BacklogContext = {
   teamNames?: readonly string[];
   /** The team of each initiative already in the quarter, by matchKey of its title. */
   initiativeTeams?: ReadonlyMap<string, string | null>;
+  /** Misspelt parents the lead fixed in the preview. */
+  corrections?: Corrections;
 };
 
 export type Checked<T> = { preview: ImportPreview; values: T[]; skipped?: { line: number; name: string; why: string }[] };
@@ -189,6 +228,8 @@ export type RosterRead = {
   employment: (cell: string) => Employment | undefined;
   /** What to do about a missing column: the fix is in the mapping, not the file. */
   missing: string;
+  /** A name read from two columns ("First Name", "Last Name"): the row's cells joined. */
+  name?: (cells: readonly string[]) => string;
 };
 
 /** Names, teams and titles match whatever their case and surrounding spaces. */
@@ -211,7 +252,7 @@ const delimiterList = (ds: Delimiter[]) => ds.map((d) => `${DELIMITER_NAMES[d]}s
 function table(
   kind: ImportKind,
   file: CsvFile,
-  mapped?: Pick<RosterRead, 'column' | 'missing'>,
+  mapped?: Pick<RosterRead, 'column' | 'missing' | 'name'>,
 ): { table: Table; notes: string[]; reading: Reading } | FileFailure {
   const { text } = file;
   const { required, optional } = IMPORT_COLUMNS[kind];
@@ -282,7 +323,8 @@ function table(
         const cells = r.cells.map(unescapeFormula);
         const values = recordValues(places, cells);
         const all = (column: string) => (values.get(column) ?? []).map((v) => v.trim());
-        return { line: r.line, cells, get: (column: string) => all(column)[0] ?? '', all };
+        const get = (column: string) => (column === 'name' && mapped?.name ? mapped.name(cells) : (all(column)[0] ?? ''));
+        return { line: r.line, cells, get, all };
       }),
     },
   };
@@ -465,16 +507,26 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
   // updates them instead of being refused, so a re-exported HR sheet imports again.
   const existing = new Map(context.engineers.map((e) => [key(e.name), e]));
+  // An HR system's id finds someone first, whatever their name is now.
+  const byId = new Map(context.engineers.flatMap((e) => (e.externalKey ? [[e.externalKey, e] as const] : [])));
+  const idLine = new Map<string, number>();
   const hasCapacity = t.has('capacity');
   const skipped: { line: number; name: string; why: string }[] = [];
   const teams = new Map(context.teamNames.map((n) => [key(n), n]));
   const newTeams = new Map<string, string>();
+  const newTeamRows = new Map<string, number>();
+  const corrections = context.corrections ?? NO_CORRECTIONS;
+  const titles = levelCells(context.ladder, corrections);
   const firstLine = new Map<string, number>();
   const checks = t.rows.flatMap((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
     width(row, t, check);
     const nameR = Name.safeParse(row.get('name'));
-    const match = nameR.success ? existing.get(key(nameR.data)) : undefined;
+    const id = employeeId(row.get('key'), row.line, idLine, check);
+    const named = nameR.success ? existing.get(key(nameR.data)) : undefined;
+    // Someone of this name who carries another id is another person.
+    const match = (id ? byId.get(id) : undefined) ?? (named && (!id || !named.externalKey) ? named : undefined);
+    const renamedTo = match && nameR.success && key(match.name) !== key(nameR.data) ? nameR.data : null;
     // Someone who left is not added; someone on the roster who left is made inactive below.
     const employment = read?.employment(row.get('active'));
     if (employment === 'left' && !match) {
@@ -487,21 +539,19 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
       if (earlier !== undefined)
         check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is also on line ${earlier}.` });
       else firstLine.set(key(nameR.data), row.line);
-      if (match && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
+      if (match && !renamedTo && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
     }
-    const levelCell = row.get('level');
-    const level =
-      levelCell === ''
-        ? (check.errors.push({ column: 'level', message: 'Enter a level' }), null)
-        : rank(context.ladder, levelCell, 'level', check, ranksOf(context.ladder), 'A level');
-    const teamR = Name.safeParse(row.get('team'));
+    const level = titles.level(row.get('level'), check);
+    const teamCell = row.get('team');
+    const teamR = Name.safeParse(renamed(corrections, 'team', teamCell));
     let team: string | null = null;
-    if (!teamR.success) check.errors.push({ column: 'team', message: row.get('team') === '' ? 'Enter a team' : firstMessage(teamR) });
+    if (!teamR.success) check.errors.push({ column: 'team', message: teamCell === '' ? 'Enter a team' : firstMessage(teamR) });
     else {
       const known = teams.get(key(teamR.data)) ?? newTeams.get(key(teamR.data));
-      if (known && known !== teamR.data) check.mappings.push({ column: 'team', from: teamR.data, to: known });
       team = known ?? teamR.data;
+      if (team !== teamCell) check.mappings.push({ column: 'team', from: teamCell, to: team });
       if (!known) newTeams.set(key(team), team);
+      if (!teams.has(key(team))) newTeamRows.set(team, (newTeamRows.get(team) ?? 0) + 1);
     }
     // A file without a capacity column leaves everyone's capacity as it is; an empty cell clears it.
     const capacity = hasCapacity || !match ? (read?.capacity ?? points)(row.get('capacity'), 'capacity', check) : match.capacity;
@@ -510,13 +560,94 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     let value: RosterRow | null = null;
     if (check.errors.length === 0) {
       const fields = { level: level!, team: team!, capacity, active };
-      check.differences = match ? rosterDifferences(context.ladder, match, fields) : [];
+      const externalKey = id ?? match?.externalKey ?? null;
+      check.differences = match
+        ? [
+            ...(renamedTo ? [{ field: 'name' as const, from: match.name, to: renamedTo }] : []),
+            ...(externalKey !== (match.externalKey ?? null)
+              ? [{ field: 'employee id' as const, from: match.externalKey ?? 'none', to: externalKey ?? 'none' }]
+              : []),
+            ...rosterDifferences(context.ladder, match, fields),
+          ]
+        : [];
       check.change = !match ? 'new' : check.differences.length > 0 ? 'update' : 'unchanged';
-      value = { name: match?.name ?? nameR.data!, ...fields, engineerId: match?.id ?? null, change: check.change };
+      const name = renamedTo ?? match?.name ?? nameR.data!;
+      value = { name, ...fields, engineerId: match?.id ?? null, externalKey, change: check.change };
     }
     return [{ row, check, value }];
   });
-  return { ...finish('roster', t, notes, reading, checks, [...newTeams.values()]), skipped };
+  const checked = finish('roster', t, notes, reading, checks, [...newTeams.values()]);
+  const preview: ImportPreview = {
+    ...checked.preview,
+    notes: [...notes, ...droppedTeams(corrections, teams, newTeams)],
+    suggestions: suggestions('team', newTeamRows, context.teamNames),
+    unknownTitles: titles.unknown(),
+    titles: titles.used(),
+  };
+  return { ...checked, preview, skipped };
+}
+
+/** An employee id cell: null when empty; the same id on two lines is an error on the second. */
+function employeeId(cell: string, line: number, seen: Map<string, number>, check: RowCheck): string | null {
+  if (cell === '') return null;
+  if (cell.length > 300) {
+    check.errors.push({ column: 'key', message: `An employee id has at most 300 characters; this one has ${cell.length}.` });
+    return null;
+  }
+  const earlier = seen.get(cell);
+  if (earlier !== undefined) check.errors.push({ column: 'key', message: `Duplicate employee id: ${cell} is also on line ${earlier}.` });
+  else seen.set(cell, line);
+  return cell;
+}
+
+/** A team the file named that the lead's fixes leave without anyone: the import does not create it, and says so. */
+function droppedTeams(corrections: Corrections, teams: ReadonlyMap<string, string>, newTeams: ReadonlyMap<string, string>) {
+  const gone = corrections.renames.filter((r) => r.column === 'team' && !teams.has(key(r.from)) && !newTeams.has(key(r.from)));
+  return [...new Set(gone.map((r) => r.from.trim()))].map(
+    (name) => `The team "${name}" is not created: after your fix no row of the file is in it.`,
+  );
+}
+
+/**
+ * A roster's level cells: the ladder's names, codes and aliases, then the level the lead picked for
+ * a title the ladder does not know. Keeps count of the titles still unknown and of the picks used.
+ */
+function levelCells(ladder: Ladder, corrections: Corrections) {
+  const unknown = new Map<string, { title: string; rows: number }>();
+  const used = new Map<string, TitleLevel>();
+  const level = (cell: string, check: RowCheck): Rank | null => {
+    if (cell === '') return (check.errors.push({ column: 'level', message: 'Enter a level' }), null);
+    const pick = parseLevel(ladder, cell) === null ? pickedLevel(corrections, cell) : undefined;
+    if (!pick) {
+      const r = rank(ladder, cell, 'level', check, ranksOf(ladder), 'A level');
+      // A title that could be saved as an alias can be picked for in the preview; the error says where.
+      if (r === null && cell.length <= LADDER_LIMITS.alias) {
+        const at = check.errors.at(-1)!;
+        at.message = `${at.message} Pick its level above, under "Titles the ladder does not know".`;
+        const k = foldForTypos(cell);
+        unknown.set(k, { title: unknown.get(k)?.title ?? cell, rows: (unknown.get(k)?.rows ?? 0) + 1 });
+      }
+      return r;
+    }
+    if (!isRankOn(ladder, pick.level)) {
+      check.errors.push({ column: 'level', message: `The level picked for "${cell}" is not on the ladder; pick it again.` });
+      return null;
+    }
+    const target = ladder.levels[pick.level]!;
+    const k = foldForTypos(cell);
+    const adding = [...used].filter(([t, u]) => u.level === pick.level && t !== k).length;
+    if (!used.has(k) && target.aliases.length + adding >= LADDER_LIMITS.aliases) {
+      check.errors.push({
+        column: 'level',
+        message: `${target.name} already has ${LADDER_LIMITS.aliases} aliases, so "${cell}" cannot become one; remove one on the Ladder screen.`,
+      });
+      return null;
+    }
+    used.set(k, { title: used.get(k)?.title ?? cell, level: pick.level });
+    check.mappings.push({ column: 'level', from: cell, to: target.name });
+    return pick.level;
+  };
+  return { level, unknown: () => [...unknown.values()], used: () => [...used.values()] };
 }
 
 const KINDS: Record<string, WorkKind> = { initiative: 'initiative', initiatives: 'initiative', story: 'story', stories: 'story' };
@@ -531,14 +662,18 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
   const teams = new Map((context.teamNames ?? []).map((n) => [key(n), n]));
   // Parents may come later in the file than their stories: collect the file's initiatives first.
   const fileInitiatives = new Map<string, number>();
+  const fileTitles: string[] = [];
   const parentTeams = new Map(context.initiativeTeams ?? []);
   for (const row of t.rows) {
     if (KINDS[key(row.get('kind'))] === 'initiative' && row.get('title') !== '' && !fileInitiatives.has(key(row.get('title')))) {
       fileInitiatives.set(key(row.get('title')), row.line);
+      fileTitles.push(row.get('title'));
       parentTeams.set(key(row.get('title')), teams.get(key(row.get('team'))) ?? null);
     }
   }
   const seenStories = new Map<string, number>();
+  const corrections = context.corrections ?? NO_CORRECTIONS;
+  const unknownParents = new Map<string, number>();
   const checks = t.rows.map((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
     width(row, t, check);
@@ -553,7 +688,7 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
     const titleR = Title.safeParse(row.get('title'));
     if (!titleR.success) check.errors.push({ column: 'title', message: firstMessage(titleR) });
     const title = titleR.success ? titleR.data : '';
-    const parentCell = row.get('parent');
+    const parentCell = renamed(corrections, 'parent', row.get('parent'));
     let parent: string | null = null;
     if (kind === 'initiative') {
       if (parentCell !== '') check.errors.push({ column: 'parent', message: 'An initiative has no parent; leave the cell empty.' });
@@ -570,8 +705,10 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
           column: 'parent',
           message: `Unknown parent: no initiative "${parentCell}" in this file or in ${context.quarterName}.`,
         });
+        unknownParents.set(parentCell, (unknownParents.get(parentCell) ?? 0) + 1);
       }
       parent = existing ?? parentCell;
+      if (parent !== row.get('parent')) check.mappings.push({ column: 'parent', from: row.get('parent'), to: parent });
       if (title) {
         const storyKey = `${key(parent)}\u0000${key(title)}`;
         const earlier = seenStories.get(storyKey);
@@ -627,5 +764,8 @@ export function checkBacklog(file: CsvFile | string, context: BacklogContext): C
       check.errors.length === 0 ? { kind: kind!, title, parent, rung: rung!, size, touchpoints, team } : null;
     return { row, check, value };
   });
-  return finish('backlog', t, notes, read, checks);
+  const checked = finish('backlog', t, notes, read, checks);
+  // A parent is an initiative already in the quarter or one the file adds; another unknown parent is no fix.
+  const initiatives = [...context.initiativeTitles, ...fileTitles];
+  return { ...checked, preview: { ...checked.preview, suggestions: suggestions('parent', unknownParents, initiatives, false) } };
 }

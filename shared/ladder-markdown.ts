@@ -13,13 +13,14 @@ export class LadderFileError extends Error {
   }
 }
 
+/** A table row's cells; a pipe inside a cell is written `\|`. */
 const cellsOf = (line: string): string[] =>
   line
     .trim()
     .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split('|')
-    .map((c) => c.trim());
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replaceAll('\\|', '|'));
 
 type Numbered = { text: string; line: number };
 
@@ -119,4 +120,44 @@ export function parseLadderMarkdown(markdown: string): Ladder {
     throw new LadderFileError(`${first.message}${first.path.length ? ` (at ${first.path.join('.')})` : ''}`, header.line);
   }
   return parsed.data;
+}
+
+/** One line of Markdown: a table cell or a bullet holds no line break, and a cell's pipe is escaped. */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+const cell = (text: string) => oneLine(text).replaceAll('|', '\\|');
+
+/**
+ * The ladder as Markdown shaped like the competency map, which parseLadderMarkdown reads back: the
+ * table, the delegate bullets under the rule and the coaching line, and the next-move bullets. A
+ * level's code and HR titles are not in it (the CSV carries them), and a text's line breaks become spaces.
+ */
+export function ladderMarkdown(ladder: Ladder): string {
+  const names = ladder.levels.map((l) => cell(l.name));
+  const top = ladder.levels.length - 1;
+  return [
+    '# Career ladder',
+    '',
+    '## The Map',
+    '',
+    `| Touchpoint | ${names.join(' | ')} |`,
+    `|---|${'---|'.repeat(names.length)}`,
+    ...ladder.touchpoints.map((t) => `| ${cell(t.name)} | ${t.cells.map(cell).join(' | ')} |`),
+    '',
+    '## What You Can Delegate at Each Level',
+    '',
+    ...(ladder.delegateRule ? [`The rule underneath it: ${oneLine(ladder.delegateRule)}`] : []),
+    ...ladder.levels.filter((l) => l.delegate).map((l) => `- ${oneLine(l.name)}. ${oneLine(l.delegate)}`),
+    ...(ladder.coachingLine ? [oneLine(ladder.coachingLine)] : []),
+    '',
+    '## Reading Your Own Column',
+    '',
+    ...ladder.levels
+      .map((l, r) => ({ l, r }))
+      .filter(({ l }) => l.nextMove)
+      .map(
+        ({ l, r }) =>
+          `- ${oneLine(l.name)}${r === top ? ' and beyond' : ` → ${oneLine(ladder.levels[r + 1]!.name)}`}. ${oneLine(l.nextMove)}`,
+      ),
+    '',
+  ].join('\n');
 }

@@ -29,8 +29,12 @@ export function checkHrRoster(file: CsvFile, context: RosterContext, options: Ro
   const { header } = parsed;
   const fp = headerFingerprint(header);
   const mapping = fitRosterMapping(options.mapping ?? saved ?? guessRosterMapping(header), header);
-  const fieldOf = new Map<string, RosterField>(ROSTER_FIELDS.flatMap((f) => mapping[f].map((c) => [columnKey(c), f] as const)));
+  // A name in two columns is read from both (read.name below); the first stands for it in messages.
+  const fieldOf = new Map<string, RosterField | ''>(
+    ROSTER_FIELDS.flatMap((f) => mapping[f].map((c, i) => [columnKey(c), i === 0 ? f : ''] as const)),
+  );
   const places = columnPlaces(header, columnKey);
+  const nameAt = mapping.name.map((c) => places.get(columnKey(c))?.[0]);
   const records = parsed.records.map((r) => ({ line: r.line, values: recordValues(places, r.cells.map(unescapeFormula)) }));
   const valuesOf = (f: RosterField) => (mapping[f][0] ? records.map((r) => r.values.get(columnKey(mapping[f][0]!))?.[0] ?? '') : []);
 
@@ -52,6 +56,13 @@ export function checkHrRoster(file: CsvFile, context: RosterContext, options: Ro
     },
     employment: (cell) => (cell === '' ? undefined : readEmployment(cell).employment),
     missing: 'Pick the column of the file that holds each in the column mapping below',
+    ...(nameAt.length > 1 && {
+      name: (cells: readonly string[]) =>
+        nameAt
+          .map((at) => (at === undefined ? '' : (cells[at] ?? '').trim()))
+          .filter((part) => part !== '')
+          .join(' '),
+    }),
   };
   const checked = checkRoster(file, context, read);
 

@@ -10,6 +10,7 @@ describe("an HR export's headers map to Rungs' fields", () => {
       team: ['Department'],
       capacity: ['F.T.E.'],
       active: ['employment status'],
+      key: [],
     });
   });
 
@@ -22,7 +23,20 @@ describe("an HR export's headers map to Rungs' fields", () => {
 
   it('a field nothing names stays unmapped, and no column feeds two fields', () => {
     const m = guessRosterMapping(['Preferred name', 'Manager', 'Employee ID']);
-    expect(m).toEqual({ name: ['Preferred name'], level: [], team: [], capacity: [], active: [] });
+    expect(m).toEqual({ name: ['Preferred name'], level: [], team: [], capacity: [], active: [], key: ['Employee ID'] });
+  });
+
+  it.each([
+    [['First Name', 'Last Name', 'Employee Number'], ['First Name', 'Last Name'], ['Employee Number']],
+    [['Surname', 'Given name', 'Worker ID'], ['Given name', 'Surname'], ['Worker ID']],
+    [['Preferred name', 'Last name', 'Employee ID'], ['Preferred name', 'Last name'], ['Employee ID']],
+    [['First Name', 'Preferred Name', 'Last Name'], ['First Name', 'Last Name'], []],
+    // A whole name wins over its halves.
+    [['Full Name', 'First Name', 'Last Name'], ['Full Name'], []],
+  ])('a name in two columns is read from both, given name first: %j', (header, name, key) => {
+    const m = guessRosterMapping(header);
+    expect(m.name).toEqual(name);
+    expect(m.key).toEqual(key);
   });
 
   it("Rungs' own header is read as Rungs' own, as is one that names nothing but Rungs' columns", () => {

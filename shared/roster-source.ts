@@ -6,7 +6,7 @@ import { Points } from './schemas.ts';
 // "Job Title", "Department", "FTE", "Status"), the lead may change any of them in the preview,
 // and the mapping is remembered per header like a tracker's.
 
-export const ROSTER_FIELDS = ['name', 'level', 'team', 'capacity', 'active'] as const;
+export const ROSTER_FIELDS = ['name', 'level', 'team', 'capacity', 'active', 'key'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 export const ROSTER_FIELD_LABEL: Record<RosterField, string> = {
   name: 'Name',
@@ -14,13 +14,26 @@ export const ROSTER_FIELD_LABEL: Record<RosterField, string> = {
   team: 'Team',
   capacity: 'Capacity',
   active: 'Status',
+  key: 'Employee ID',
 };
+/** Fields read from up to two columns joined with a space: a name from "First Name" and "Last Name". */
+export const JOINED_FIELDS: readonly RosterField[] = ['name'];
 
-/** Field → the column it reads (one, or none): the same shape as a tracker's mapping, so one table edits both. */
+/**
+ * Field → the columns it reads (one or none; a name one or two, joined): the same shape as a
+ * tracker's mapping, so one table edits both. A mapping saved before the employee id was a field
+ * has no `key`, and reads as none.
+ */
 export type RosterMapping = Record<RosterField, string[]>;
-export const RosterMappingSchema = z.strictObject(
-  Object.fromEntries(ROSTER_FIELDS.map((f) => [f, z.array(z.string().max(300)).max(1)])) as Record<RosterField, z.ZodArray<z.ZodString>>,
-);
+const Columns = (max: number) => z.array(z.string().max(300)).max(max);
+export const RosterMappingSchema = z.strictObject({
+  name: Columns(2),
+  level: Columns(1),
+  team: Columns(1),
+  capacity: Columns(1),
+  active: Columns(1),
+  key: Columns(1).default([]),
+});
 
 /** Headers compare by their letters and digits alone: "Employee  Name", "employee_name" and "EmployeeName" are one. */
 export const headerWord = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, '');
@@ -32,7 +45,13 @@ const HR_HEADERS: Record<RosterField, string[]> = {
   team: ['team', 'squad', 'department', 'dept', 'supervisoryorganization', 'organization', 'org', 'group', 'unit', 'division'],
   capacity: ['capacity', 'points', 'fte', 'fulltimeequivalent', 'allocation', 'allocation%', 'workingtime', 'worktime%', 'fte%'],
   active: ['active', 'status', 'employmentstatus', 'employeestatus', 'workerstatus', 'activestatus', 'lifecyclestatus'],
+  key: ['key', 'employeeid', 'employeenumber', 'employeeno', 'workerid', 'personid', 'personnelnumber', 'staffid', 'empid', 'hrid'],
 };
+/** A name in two columns: the given name (first found) and the family name. */
+const FIRST_NAME_HEADERS = ['firstname', 'givenname', 'preferredname', 'forename', 'legalfirstname', 'preferredfirstname'];
+const LAST_NAME_HEADERS = ['lastname', 'surname', 'familyname', 'legallastname', 'preferredlastname'];
+/** Headers that hold a whole name, which wins over two halves. */
+const WHOLE_NAME_HEADERS = ['name', 'displayname', 'fullname', 'employeename', 'employee', 'worker', 'workername', 'legalname', 'person'];
 
 /**
  * A header is Rungs' own when it names its required columns as its export writes them, or names
@@ -51,7 +70,15 @@ export function guessRosterMapping(header: readonly string[]): RosterMapping {
   for (const h of header) if (h.trim() !== '' && !byWord.has(headerWord(h))) byWord.set(headerWord(h), h.trim());
   const used = new Set<string>();
   const out = Object.fromEntries(ROSTER_FIELDS.map((f) => [f, []])) as unknown as RosterMapping;
+  // No whole-name column but a given and a family name: the name is both, in that order.
+  const first = FIRST_NAME_HEADERS.find((w) => byWord.has(w));
+  const last = LAST_NAME_HEADERS.find((w) => byWord.has(w));
+  if (!WHOLE_NAME_HEADERS.some((w) => byWord.has(w)) && first !== undefined && last !== undefined) {
+    out.name = [byWord.get(first)!, byWord.get(last)!];
+    used.add(first).add(last);
+  }
   for (const f of ROSTER_FIELDS) {
+    if (out[f].length > 0) continue;
     const hit = HR_HEADERS[f].find((w) => byWord.has(w) && !used.has(w));
     if (hit !== undefined) {
       used.add(hit);
@@ -62,7 +89,7 @@ export function guessRosterMapping(header: readonly string[]): RosterMapping {
 }
 
 /** A mapping kept only where it names columns this header has (a saved one may be older than the file). */
-export function fitRosterMapping(m: RosterMapping, header: readonly string[]): RosterMapping {
+export function fitRosterMapping(m: Partial<RosterMapping>, header: readonly string[]): RosterMapping {
   const has = new Set(header.map((h) => h.trim().toLowerCase()));
   return Object.fromEntries(ROSTER_FIELDS.map((f) => [f, (m[f] ?? []).filter((c) => has.has(c.trim().toLowerCase()))])) as RosterMapping;
 }

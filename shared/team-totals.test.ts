@@ -3,41 +3,21 @@ import type { WorkKind } from './ladder.ts';
 import { teamLanes } from './plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { overCapacity, teamTotals, totalsText } from './team-totals.ts';
+import { eng, item as planItem } from '../tests/helpers/plan.ts';
 
 // The report's team totals: load against capacity per team, every point counted once (PRODUCT.md, "Load").
 
 const CHECKOUT = { id: 1, name: 'Checkout' };
 const GROWTH = { id: 2, name: 'Growth' };
-const engineer = (id: number, name: string, teamId: number, capacity: number | null, level = 2): Engineer => ({
-  id,
-  name,
-  level,
-  teamId,
-  capacity,
-  active: true,
-});
+const engineer = (id: number, name: string, teamId: number, capacity: number | null, level = 2): Engineer =>
+  eng(name, level, { id, teamId, capacity });
 const TOM = engineer(1, 'Tom Becker', CHECKOUT.id, 10);
 const ANA = engineer(2, 'Ana Sousa', CHECKOUT.id, 8);
 const KENJI = engineer(3, 'Kenji Watanabe', GROWTH.id, 13);
 
-let nextId = 100;
-const item = (kind: WorkKind, size: number | null, on: Engineer | null, parent?: WorkItem, rung = 1): WorkItem => ({
-  id: nextId++,
-  kind,
-  parentId: parent?.id ?? null,
-  quarterId: 1,
-  title: `${kind} ${nextId}`,
-  description: '',
-  rung,
-  size,
-  touchpoints: [],
-  status: 'planned',
-  sortKey: nextId,
-  teamId: null,
-  carriedFromQuarterId: null,
-  carriedAckNote: null,
-  assignment: on === null ? null : { engineerId: on.id, reviewerId: null, leadReviews: false, ackNote: null },
-});
+/** A piece of work of `size` points on `on` (or in the backlog), under `parent` if given. */
+const item = (kind: WorkKind, size: number | null, on: Engineer | null, parent?: WorkItem, rung = 1): WorkItem =>
+  planItem(`${kind} of ${size ?? 'no'} pts`, kind, rung, on, { size, parentId: parent?.id ?? null });
 
 const totalsOf = (engineers: Engineer[], items: WorkItem[]) =>
   new Map(teamLanes([CHECKOUT, GROWTH], engineers, items).map(({ team, lanes }) => [team.name, teamTotals(lanes)]));

@@ -6,7 +6,7 @@ import { type Issue, RungsError } from '../../shared/errors.ts';
 import { plural } from '../../shared/words.ts';
 import type { Db } from '../store/db.ts';
 import { getQuarters } from '../store/queries.ts';
-import { type DbLevelChange, type DbWorkItemRow, fromDb, toDb } from '../store/rows.ts';
+import { type DbEngineer, type DbLevelChange, type DbWorkItemRow, fromDb, toDb } from '../store/rows.ts';
 import { plucked, prepared } from '../store/statements.ts';
 import { keepingBackup, teams } from './import-writes.ts';
 import { ladderIssues, replaceLadder } from './ladder-transfer.ts';
@@ -21,7 +21,9 @@ function exportDocument(db: Db): RungsDocument {
     version: DOCUMENT_VERSION,
     exportedAt: new Date().toISOString(),
     teams: teams(db),
-    engineers: prepared<[], Parameters<typeof fromDb.engineer>[0]>(db, 'SELECT * FROM engineers ORDER BY id').all().map(fromDb.engineer),
+    engineers: prepared<[], DbEngineer>(db, 'SELECT * FROM engineers ORDER BY id')
+      .all()
+      .map((row) => ({ ...fromDb.engineer(row), externalKey: row.external_key ?? null })),
     levelChanges: prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY id').all().map(fromDb.levelChange),
     quarters: getQuarters(db),
     ladder: getLadder(db),
@@ -72,6 +74,13 @@ function documentIssues(doc: RungsDocument): Issue[] {
   uniqueNames('teams', 'teams', doc.teams);
   uniqueNames('quarters', 'quarters', doc.quarters);
   uniqueNames('engineers', 'engineers', doc.engineers);
+  const employeeIds = new Map<string, string>();
+  doc.engineers.forEach((e, i) => {
+    if (e.externalKey === null) return;
+    const other = employeeIds.get(e.externalKey);
+    if (other !== undefined) add(`engineers[${i}].externalKey`, `${e.name} and ${other} have the same employee id ${e.externalKey}`);
+    else employeeIds.set(e.externalKey, e.name);
+  });
   const engineers = new Map(doc.engineers.map((e) => [e.id, e]));
   doc.engineers.forEach((e, i) => {
     if (!teamIds.has(e.teamId)) add(`engineers[${i}].teamId`, `${e.name} is in team ${e.teamId}, which is not in the document`);
@@ -172,7 +181,7 @@ export const documentHandlers: Handlers<DocumentChannels> = {
         // The empty roster still has its starting quarter; the document's quarters replace it.
         for (const id of plucked<[], number>(db, 'SELECT id FROM quarters').all()) rows.remove('quarters', id);
         for (const t of doc.teams) rows.insert('teams', { id: t.id, name: t.name });
-        for (const e of doc.engineers) rows.insert('engineers', { id: e.id, ...toDb.engineer(e) });
+        for (const e of doc.engineers) rows.insert('engineers', { id: e.id, ...toDb.engineer(e), external_key: e.externalKey });
         for (const c of doc.levelChanges) {
           rows.insert('level_changes', {
             id: c.id,

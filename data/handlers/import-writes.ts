@@ -9,6 +9,8 @@ import { type DbTeam, fromDb, toDb } from '../store/rows.ts';
 import { prepared } from '../store/statements.ts';
 import { type Edit, addEngineer, clearedByEdits, saveEngineers } from './roster.ts';
 import { record } from './types.ts';
+import { saveTitles } from './ladder-positions.ts';
+import type { TitleLevel } from '../../shared/import-fixes.ts';
 import { nextSortKey } from './work.ts';
 
 // The writes of a checked roster or backlog file, each as one logged change; the checks are
@@ -29,12 +31,21 @@ export function keepingBackup<T>(db: Db, importIt: () => T): T {
   return imported;
 }
 
+/** Each engineer's employee id from their HR system (null for someone typed into Rungs), by engineer id. */
+export const employeeIds = (db: Db): Map<number, string | null> =>
+  new Map(
+    prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
+      .all()
+      .map((r) => [r.id, r.external_key]),
+  );
+
 /** New people are added and matched ones updated, through the same writes as the Roster screen. */
-export function importRoster(db: Db, values: RosterRow[], newTeams: string[], from: string) {
+export function importRoster(db: Db, values: RosterRow[], newTeams: string[], from: string, titles: readonly TitleLevel[] = []) {
   const today = localToday();
   const added = values.filter((v) => v.change === 'new').length;
   const updated = values.filter((v) => v.change === 'update');
   const engineers = new Map(getEngineers(db).map((e) => [e.id, e]));
+  const keyOf = employeeIds(db);
   const levelChanges = updated.filter((v) => engineers.get(v.engineerId!)!.level !== v.level).length;
   const teamsAdded = newTeams.length > 0 ? plural(newTeams.length, 'team') : null;
   const imported = added > 0 ? `${plural(added, 'engineer')}${teamsAdded ? ` and ${teamsAdded}` : ''}` : teamsAdded;
@@ -55,6 +66,7 @@ export function importRoster(db: Db, values: RosterRow[], newTeams: string[], fr
         before,
         after: {
           ...before,
+          name: v.name,
           level: v.level,
           teamId: teamIds.get(v.team.toLowerCase()) ?? before.teamId,
           capacity: v.capacity,
@@ -64,15 +76,22 @@ export function importRoster(db: Db, values: RosterRow[], newTeams: string[], fr
     });
   // What the new levels clear depends on levels alone; the new teams' ids come with the writes.
   const cleared = clearedSentence(clearedByEdits(db, edits(new Map())));
-  const summary = `${what} from ${from}${cleared ? `; ${cleared}` : ''}`;
+  const aliases = titles.length > 0 ? `; ${titles.length === 1 ? 'a title' : `${titles.length} titles`} saved as level aliases` : '';
+  const summary = `${what} from ${from}${cleared ? `; ${cleared}` : ''}${aliases}`;
   return record(db, summary, (rows) => {
     const teamIds = new Map(teams(db).map((t) => [t.name.toLowerCase(), t.id]));
     for (const name of newTeams) teamIds.set(name.toLowerCase(), rows.insert('teams', { name }));
     for (const v of values) {
       const teamId = teamIds.get(v.team.toLowerCase())!;
-      if (v.change === 'new') addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: v.active }, today);
+      const id =
+        v.change === 'new'
+          ? addEngineer(rows, { name: v.name, level: v.level, teamId, capacity: v.capacity, active: v.active }, today)
+          : v.engineerId!;
+      if (v.externalKey !== (keyOf.get(id) ?? null)) rows.update('engineers', id, { external_key: v.externalKey });
     }
     saveEngineers(db, rows, edits(teamIds), today);
+    // The titles the lead placed in the preview, so the next file with them reads without asking.
+    saveTitles(db, rows, titles);
   });
 }
 

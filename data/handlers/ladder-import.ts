@@ -1,20 +1,21 @@
 import type { LadderImportPreview } from '../../shared/contract/ladder.ts';
 import { RungsError } from '../../shared/errors.ts';
-import { type Ladder, WORK_KINDS, isRankOn } from '../../shared/ladder.ts';
+import { type Ladder, type LadderLevel, WORK_KINDS, isRankOn } from '../../shared/ladder.ts';
+import { parseLadderCsv } from '../../shared/ladder-csv.ts';
 import { LadderFileError, kindsFor, parseLadderMarkdown } from '../../shared/ladder-markdown.ts';
 import type { Db } from '../store/db.ts';
 import { getLadder } from '../store/ladder.ts';
 import { plucked, prepared } from '../store/statements.ts';
 import { plural } from '../../shared/words.ts';
 
-// A ladder from a Markdown file replaces the roster's, level by level: the file's lowest level
-// takes the place of the roster's lowest, and so on up, so everyone keeps their position. The
-// preview says what that renames, adds and removes; a file with fewer levels than are in use, or
+// A ladder from a file (a Markdown table or a CSV: one preview and one commit for both) replaces
+// the roster's, level by level: the file's lowest level takes the place of the roster's lowest, and
+// so on up, so everyone keeps their position. The preview says what that renames, adds and removes; a file with fewer levels than are in use, or
 // without a touchpoint some work carries, is refused with who and what.
 
-export function readLadderFile(text: string): Ladder {
+export function readLadderFile(text: string, format: 'markdown' | 'csv'): Ladder {
   try {
-    return parseLadderMarkdown(text);
+    return format === 'csv' ? parseLadderCsv(text) : parseLadderMarkdown(text);
   } catch (error) {
     if (error instanceof LadderFileError) throw new RungsError('invalid_input', `${error.message}. Nothing was imported.`);
     throw error;
@@ -33,13 +34,30 @@ export function incoming(db: Db, file: Ladder): Ladder {
     levels: file.levels.map((l, r) => ({ ...l, id: now.levels[r]?.id ?? levelId++ })),
     touchpoints: file.touchpoints.map((t) => ({ ...t, id: now.touchpoints.find((x) => x.name === t.name)?.id ?? touchpointId++ })),
     kinds: kindsFit ? now.kinds : kindsFor(file.levels.length),
+    // A file that does not carry the delegate rule or the coaching line (a CSV never does) keeps the roster's.
+    delegateRule: file.delegateRule || now.delegateRule,
+    coachingLine: file.coachingLine || now.coachingLine,
   };
 }
+
+const LEVEL_FIELDS = [
+  ['code', (a, b) => a.code !== b.code],
+  ['titles', (a, b) => a.aliases.join('\n') !== b.aliases.join('\n')],
+  ['what you can delegate', (a, b) => a.delegate !== b.delegate],
+  ['the next move', (a, b) => a.nextMove !== b.nextMove],
+] as const satisfies readonly (readonly [
+  LadderImportPreview['levels'][number]['changed'][number],
+  (a: LadderLevel, b: LadderLevel) => boolean,
+])[];
 
 export function previewLadder(db: Db, file: Ladder): LadderImportPreview {
   const now = getLadder(db);
   const n = Math.max(now.levels.length, file.levels.length);
-  const levels = Array.from({ length: n }, (_, r) => ({ from: now.levels[r]?.name ?? null, to: file.levels[r]?.name ?? null }));
+  const levels = Array.from({ length: n }, (_, r) => {
+    const [a, b] = [now.levels[r], file.levels[r]];
+    const changed = !a || !b ? [] : LEVEL_FIELDS.filter(([, differs]) => differs(a, b)).map(([what]) => what);
+    return { from: a?.name ?? null, to: b?.name ?? null, changed };
+  });
   const names = new Set(file.touchpoints.map((t) => t.name));
   const touchpoints = [
     ...file.touchpoints.map((t) => ({

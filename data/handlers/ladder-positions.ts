@@ -1,4 +1,4 @@
-import { type Person, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
+import { type AssignmentFacts, type Person, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
 import { judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { getAssignmentFacts, getLevelChanges } from '../store/queries.ts';
@@ -52,12 +52,24 @@ export function renumber(db: Db, rows: Changeset, to: (old: Rank) => Rank): void
     if (to(w.rung) !== w.rung) rows.update('work_items', w.id, { rung: to(w.rung) });
   }
   const k = prepared<[], DbLadder>(db, 'SELECT * FROM ladder WHERE id = 1').get()!;
-  const allowed = (json: string) => JSON.stringify((JSON.parse(json) as number[]).map(to).toSorted((a, b) => a - b));
+  // Two rungs may land on one (a level removed into another): each rung once.
+  const allowed = (json: string) => JSON.stringify([...new Set((JSON.parse(json) as number[]).map(to))].toSorted((a, b) => a - b));
   rows.update('ladder', 1, {
     initiative_default: to(k.initiative_default),
     initiative_allowed: allowed(k.initiative_allowed),
     story_default: to(k.story_default),
     story_allowed: allowed(k.story_allowed),
+  });
+}
+
+/** Every assignment with the people on it at the levels they held on the day that judges its quarter. */
+export function judgedAssignments(db: Db): (AssignmentFacts & { itemId: number })[] {
+  const today = localToday();
+  const history = getLevelChanges(db);
+  const then = (p: Person, day: string): Person => ({ ...p, level: levelOn(p, history, day) });
+  return getAssignmentFacts(db, null).map((a) => {
+    const day = judgedOn(a.startsOn, today);
+    return { ...a, assignee: then(a.assignee, day), reviewer: a.reviewer && then(a.reviewer, day) };
   });
 }
 
@@ -68,14 +80,7 @@ export function renumber(db: Db, rows: Changeset, to: (old: Rank) => Rank): void
  * what was cleared, in words, for the change's summary.
  */
 export function clearBroken(db: Db, rows: Changeset): string | null {
-  const today = localToday();
-  const history = getLevelChanges(db);
-  const then = (p: Person, day: string): Person => ({ ...p, level: levelOn(p, history, day) });
-  const facts = getAssignmentFacts(db, null).map((a) => {
-    const day = judgedOn(a.startsOn, today);
-    return { ...a, assignee: then(a.assignee, day), reviewer: a.reviewer && then(a.reviewer, day) };
-  });
-  const cleared = clearedByLevelChanges(new Map(), facts);
+  const cleared = clearedByLevelChanges(new Map(), judgedAssignments(db));
   for (const c of cleared) {
     rows.update('assignments', c.itemId, { ...(c.reviewer ? { reviewer_id: null } : {}), ...(c.ackNote ? { ack_note: null } : {}) });
   }
@@ -86,4 +91,18 @@ export function clearBroken(db: Db, rows: Changeset): string | null {
 export function checkWhole(db: Db): void {
   const r = Ladder.safeParse(getLadder(db));
   if (!r.success) throw new RungsError('conflict', `${r.error.issues[0]!.message}. Nothing was changed.`);
+}
+
+/** Add HR titles to the aliases of the levels they were placed at (positions on the ladder), each once. */
+export function saveTitles(db: Db, rows: Changeset, titles: readonly { title: string; level: Rank }[]): void {
+  if (titles.length === 0) return;
+  const levels = levelRows(db);
+  for (const [position, level] of levels.entries()) {
+    const adding = titles.filter((t) => t.level === position).map((t) => t.title.trim());
+    if (adding.length === 0) continue;
+    const aliases = JSON.parse(level.aliases) as string[];
+    const fresh = adding.filter((a, i) => !aliases.includes(a) && adding.indexOf(a) === i);
+    if (fresh.length > 0) rows.update('ladder_levels', level.id, { aliases: JSON.stringify([...aliases, ...fresh]) });
+  }
+  checkWhole(db);
 }

@@ -1,42 +1,18 @@
-import type { LevelUse, ladderContract } from '../../shared/contract/ladder.ts';
+import type { ladderContract } from '../../shared/contract/ladder.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { WORK_KINDS, levelName } from '../../shared/ladder.ts';
+import { movedOrder } from '../../shared/ladder-moves.ts';
 import type { Db } from '../store/db.ts';
 import { getLadder } from '../store/ladder.ts';
-import { plucked, prepared } from '../store/statements.ts';
+import { prepared } from '../store/statements.ts';
 import { plural } from '../../shared/words.ts';
 import { checkWhole, clearBroken, levelRow, levelRows, renumber, reposition, touchpointRow, touchpointRows } from './ladder-positions.ts';
+import { levelHandlers, names } from './ladder-levels.ts';
 import { type Handlers, record } from './types.ts';
 import { incoming, previewLadder, readLadderFile } from './ladder-import.ts';
 import { replaceLadder } from './ladder-transfer.ts';
 
 // Editing the roster's ladder: each edit one undoable change, checked whole before it commits.
-
-/** Move `id` to `position` in `ids`. */
-const moved = (ids: readonly number[], id: number, position: number) => {
-  const rest = ids.filter((x) => x !== id);
-  rest.splice(Math.min(position, rest.length), 0, id);
-  return rest;
-};
-
-const names = (list: readonly string[], max = 5) =>
-  list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
-
-function levelUse(db: Db, levelId: number): LevelUse {
-  const levels = levelRows(db);
-  const position = levels.findIndex((l) => l.id === levelId);
-  if (position < 0) throw new RungsError('not_found', `No level ${levelId} on the ladder.`);
-  const ladder = getLadder(db);
-  const engineers = plucked<[number, number, number], string>(
-    db,
-    `SELECT name FROM engineers WHERE level = ? OR id IN (SELECT engineer_id FROM level_changes WHERE to_level = ? OR from_level = ?) ORDER BY name`,
-  ).all(position, position, position);
-  const items = plucked<[number], string>(db, 'SELECT title FROM work_items WHERE rung = ? ORDER BY quarter_id, sort_key, id').all(
-    position,
-  );
-  const defaults = WORK_KINDS.filter((k) => ladder.kinds[k].defaultRung === position);
-  return { level: levelName(ladder, position), engineers, items, defaults };
-}
 
 function itemsCarrying(db: Db, touchpoint: string) {
   return prepared<[string], { id: number; title: string; touchpoints: string }>(
@@ -49,9 +25,10 @@ const cellsOf = (json: string) => JSON.parse(json) as Record<string, string>;
 
 export const ladderHandlers: Handlers<typeof ladderContract> = {
   'ladder.get': (db) => getLadder(db),
-  'ladder.previewMarkdown': (db, { text }) => previewLadder(db, readLadderFile(text)),
-  'ladder.importMarkdown': (db, { text }) => {
-    const file = readLadderFile(text);
+  ...levelHandlers,
+  'ladder.previewImport': (db, { text, format }) => previewLadder(db, readLadderFile(text, format)),
+  'ladder.import': (db, { text, format }) => {
+    const file = readLadderFile(text, format);
     const { problems } = previewLadder(db, file);
     if (problems.length > 0) throw new RungsError('conflict', `The ladder was not imported: ${problems.join('; ')}.`);
     const ladder = incoming(db, file);
@@ -64,7 +41,6 @@ export const ladderHandlers: Handlers<typeof ladderContract> = {
       },
     );
   },
-  'ladder.levelUse': (db, { levelId }) => levelUse(db, levelId),
 
   'ladder.updateLevel': (db, { levelId, ...patch }) => {
     const before = levelRow(db, levelId);
@@ -106,7 +82,7 @@ export const ladderHandlers: Handlers<typeof ladderContract> = {
         reposition(
           rows,
           'ladder_levels',
-          moved(
+          movedOrder(
             levels.map((l) => l.id),
             id,
             at,
@@ -118,70 +94,6 @@ export const ladderHandlers: Handlers<typeof ladderContract> = {
           const allowed = k[kind].allowed;
           if (allowed.some((r) => r < at))
             rows.update('ladder', 1, { [`${kind}_allowed`]: JSON.stringify([...allowed, at].toSorted((a, b) => a - b)) });
-        }
-        checkWhole(db);
-      },
-    );
-  },
-
-  'ladder.moveLevel': (db, { levelId, position }) => {
-    const levels = levelRows(db);
-    const level = levelRow(db, levelId);
-    const order = moved(
-      levels.map((l) => l.id),
-      levelId,
-      position,
-    );
-    const newPosition = new Map(order.map((id, p) => [id, p]));
-    const from = levels.map((l) => newPosition.get(l.id)!);
-    const to = order.indexOf(levelId);
-    const where = to === order.length - 1 ? 'to the top' : `below ${levels.find((l) => l.id === order[to + 1])!.name}`;
-    let cleared: string | null = null;
-    return record(
-      db,
-      () => [`Ladder: moved ${level.name} ${where}`, cleared].filter(Boolean).join('; '),
-      (rows) => {
-        renumber(db, rows, (r) => from[r] ?? r);
-        cleared = clearBroken(db, rows);
-        reposition(rows, 'ladder_levels', order);
-        checkWhole(db);
-      },
-    );
-  },
-
-  'ladder.removeLevel': (db, { levelId }) => {
-    const use = levelUse(db, levelId);
-    const parts = [
-      use.engineers.length > 0 && `held by ${names(use.engineers)}`,
-      use.items.length > 0 && `the rung of ${plural(use.items.length, 'item')} (${names(use.items.map((t) => `'${t}'`))})`,
-      use.defaults.length > 0 &&
-        `the default rung of ${use.defaults.map((k) => `${k === 'story' ? 'stories' : 'initiatives'}`).join(' and ')}`,
-    ].filter(Boolean);
-    if (parts.length > 0) {
-      throw new RungsError('conflict', `${use.level} is ${parts.join('; ')}. Move them to another level first; nothing was changed.`);
-    }
-    const levels = levelRows(db);
-    const at = levels.findIndex((l) => l.id === levelId);
-    let cleared: string | null = null;
-    return record(
-      db,
-      () => [`Ladder: removed the level ${use.level}`, cleared].filter(Boolean).join('; '),
-      (rows) => {
-        const k = getLadder(db).kinds;
-        for (const kind of WORK_KINDS) {
-          rows.update('ladder', 1, { [`${kind}_allowed`]: JSON.stringify(k[kind].allowed.filter((r) => r !== at)) });
-        }
-        rows.remove('ladder_levels', levelId);
-        renumber(db, rows, (r) => (r > at ? r - 1 : r));
-        cleared = clearBroken(db, rows);
-        reposition(
-          rows,
-          'ladder_levels',
-          levels.filter((l) => l.id !== levelId).map((l) => l.id),
-        );
-        for (const t of touchpointRows(db)) {
-          const { [String(levelId)]: _gone, ...cells } = cellsOf(t.cells);
-          rows.update('ladder_touchpoints', t.id, { cells: JSON.stringify(cells) });
         }
         checkWhole(db);
       },
@@ -209,7 +121,7 @@ export const ladderHandlers: Handlers<typeof ladderContract> = {
       reposition(
         rows,
         'ladder_touchpoints',
-        moved(
+        movedOrder(
           list.map((t) => t.id),
           id,
           at,
@@ -225,7 +137,7 @@ export const ladderHandlers: Handlers<typeof ladderContract> = {
       reposition(
         rows,
         'ladder_touchpoints',
-        moved(
+        movedOrder(
           touchpointRows(db).map((x) => x.id),
           touchpointId,
           position,

@@ -6,6 +6,7 @@ import { headerFingerprint, isRungsBacklogHeader } from '../../shared/tracker/so
 import { type RosterOptions, RosterMappingSchema, isRungsRosterHeader, rosterMappingSettingKey } from '../../shared/roster-source.ts';
 import { checkHrRoster } from '../../shared/roster-check.ts';
 import { readSetting, writeSetting } from './import-settings.ts';
+import type { Corrections } from '../../shared/import-fixes.ts';
 import { checkTrackerFile, importTracker, rememberMapping } from './tracker-import.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { plural } from '../../shared/words.ts';
@@ -17,21 +18,22 @@ import type { Db } from '../store/db.ts';
 import { getEngineers, getQuarter, getWorkItems } from '../store/queries.ts';
 import { prepared } from '../store/statements.ts';
 import { documentHandlers } from './document.ts';
-import { importBacklog, importRoster, keepingBackup, teams } from './import-writes.ts';
+import { employeeIds, importBacklog, importRoster, keepingBackup, teams } from './import-writes.ts';
 import type { Handlers } from './types.ts';
 
 // Spreadsheets in (a roster, a backlog, a tracker export: preview, then commit) and out (the
 // roster, a quarter's plan); the JSON document is document.ts's.
 
-type Options = { tracker?: TrackerOptions | undefined; roster?: RosterOptions | undefined };
+type Options = { tracker?: TrackerOptions | undefined; roster?: RosterOptions | undefined; corrections?: Corrections | undefined };
 
 function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile, options: Options) {
   const quarter = quarterId === null ? null : getQuarter(db, quarterId);
   if (kind === 'roster') {
     const teamList = teams(db);
     const teamName = new Map(teamList.map((t) => [t.id, t.name]));
-    const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)! }));
-    const context = { engineers, teamNames: teamList.map((t) => t.name), ladder: getLadder(db) };
+    const keys = employeeIds(db);
+    const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)!, externalKey: keys.get(e.id) ?? null }));
+    const context = { engineers, teamNames: teamList.map((t) => t.name), ladder: getLadder(db), corrections: options.corrections };
     // Rungs' own columns are read as they always were; any other header is an HR export's.
     const parsed = csvHeader(text.text);
     if (parsed && !isRungsRosterHeader(parsed.header)) {
@@ -55,6 +57,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
     initiativeTitles: initiatives.map((i) => i.title),
     teamNames: teamList.map((t) => t.name),
     initiativeTeams: new Map(initiatives.map((i) => [matchKey(i.title), i.teamId === null ? null : teamName.get(i.teamId)!])),
+    corrections: options.corrections,
   };
   return { kind, quarter, ...checkBacklog(text, context) } as const;
 }
@@ -66,10 +69,11 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '');
 
 export const transferHandlers: Handlers<typeof transferContract> = {
-  'import.previewCsv': (db, { kind, quarterId, bytes, tracker, roster }) => check(db, kind, quarterId, bytes, { tracker, roster }).preview,
+  'import.previewCsv': (db, { kind, quarterId, bytes, tracker, roster, corrections }) =>
+    check(db, kind, quarterId, bytes, { tracker, roster, corrections }).preview,
 
-  'import.commitCsv': (db, { kind, quarterId, bytes, fingerprint, tracker, roster }) => {
-    const checked = check(db, kind, quarterId, bytes, { tracker, roster });
+  'import.commitCsv': (db, { kind, quarterId, bytes, fingerprint, tracker, roster, corrections }) => {
+    const checked = check(db, kind, quarterId, bytes, { tracker, roster, corrections });
     const { preview } = checked;
     if (!preview.clean) {
       const problem = preview.fileErrors[0]?.replace(/\.$/, '') ?? `${plural(preview.summary.invalid, 'row has', 'rows have')} errors`;
@@ -78,7 +82,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     if (fingerprint !== undefined && fingerprint !== preview.fingerprint) {
       throw new RungsError('conflict', 'Nothing was imported: the roster changed since this preview. Preview the file again.');
     }
-    if (preview.summary.new + preview.summary.updated === 0) {
+    if (preview.summary.new + preview.summary.updated === 0 && !preview.titles?.length) {
       return { changeId: null, summary: 'Nothing to import: every row already matches the roster', rows: 0, newTeams: [] };
     }
     if (checked.kind === 'tracker') {
@@ -93,7 +97,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     const from = bytes.sheets ? 'an Excel workbook' : 'CSV';
     const m = keepingBackup(db, () =>
       checked.kind === 'roster' || checked.kind === 'hr'
-        ? importRoster(db, checked.values, preview.summary.newTeams, from)
+        ? importRoster(db, checked.values, preview.summary.newTeams, from, preview.titles ?? [])
         : importBacklog(db, checked.quarter.id, checked.quarter.name, checked.values, from),
     );
     return { ...m, rows: preview.summary.new + preview.summary.updated, newTeams: preview.summary.newTeams };

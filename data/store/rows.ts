@@ -5,7 +5,16 @@ import type { Assignment, Engineer, LevelChange, Quarter, Team, WorkItem } from 
 // they are converted to and from the domain types the contract speaks.
 
 export type DbTeam = { id: number; name: string };
-export type DbEngineer = { id: number; name: string; level: number; team_id: number; capacity: number | null; active: number };
+export type DbEngineer = {
+  id: number;
+  name: string;
+  level: number;
+  team_id: number;
+  capacity: number | null;
+  active: number;
+  /** The HR system's id for the person (Employee ID); not part of the domain engineer. */
+  external_key?: string | null;
+};
 export type DbLevelChange = { id: number; engineer_id: number; from_level: number | null; to_level: number; changed_on: string };
 export type DbQuarter = { id: number; name: string; starts_on: string | null };
 export type DbWorkItem = {

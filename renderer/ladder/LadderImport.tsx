@@ -1,56 +1,97 @@
 import { useState } from 'react';
 import type { LadderImportPreview } from '../../shared/contract/ladder.ts';
+import { decodeText } from '../../shared/decode.ts';
+import { ladderCsv } from '../../shared/ladder-csv.ts';
+import { ladderMarkdown } from '../../shared/ladder-markdown.ts';
 import { api } from '../api.ts';
+import { readPickedFile, saveTextFile, savedNotice } from '../files.ts';
+import { notices } from '../store/notice.ts';
 import { Field } from '../ui/Field.tsx';
+import { useLadder } from './useLadder.ts';
 import { useLadderEdit } from './useLadderEdit.ts';
 
-/** A ladder from a Markdown file shaped like the competency map: previewed, then imported as one change. */
+// A ladder from a file, Markdown or CSV (docs/data.md, "Ladder files"): previewed, then imported as
+// one change through the same channels whichever the format; and the ladder out in either (the
+// CSV carries codes and HR titles, the Markdown does not).
+
+type Format = 'markdown' | 'csv';
+const formatOf = (name: string): Format => (/\.(csv|tsv)$/i.test(name) ? 'csv' : 'markdown');
+
+/** One line of the preview per level: what happens to it, and what else changes on it. */
+function levelLine({ from, to, changed }: LadderImportPreview['levels'][number]): string {
+  const what = from === null ? `Adds ${to}` : to === null ? `Removes ${from}` : from === to ? `Keeps ${to}` : `Renames ${from} to ${to}`;
+  return changed.length > 0 ? `${what}, with a new ${changed.join(', ')}` : what;
+}
+
 export function LadderImport() {
   const { edit } = useLadderEdit();
-  const [text, setText] = useState<string | null>(null);
+  const ladder = useLadder();
+  const [file, setFile] = useState<{ text: string; format: Format } | null>(null);
   const [preview, setPreview] = useState<LadderImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const pick = async (file: File | undefined) => {
+  const pick = async (picked: File | undefined) => {
     setPreview(null);
     setError(null);
-    if (!file) return;
-    const content = await file.text();
-    const r = await api['ladder.previewMarkdown']({ text: content });
-    setText(content);
-    if (r.ok) setPreview(r.value);
-    else setError(r.error.message);
+    setFile(null);
+    if (!picked) return;
+    const read = await readPickedFile(picked);
+    if (!read.ok) return setError(read.error.message);
+    const decoded = decodeText(read.value.bytes);
+    if (!decoded.ok) return setError(decoded.error);
+    const next = { text: decoded.text, format: formatOf(picked.name) };
+    const r = await api['ladder.previewImport'](next);
+    if (!r.ok) return setError(r.error.message);
+    setFile(next);
+    setPreview(r.value);
   };
   const commit = async () => {
-    if (text !== null && (await edit('ladder.importMarkdown', { text }))) {
+    if (file !== null && (await edit('ladder.import', file))) {
       setPreview(null);
-      setText(null);
+      setFile(null);
     }
+  };
+  const exportAs = async (format: Format) => {
+    const file =
+      format === 'csv'
+        ? { filename: 'ladder.csv', mediaType: 'text/csv', text: ladderCsv(ladder) }
+        : { filename: 'ladder.md', mediaType: 'text/markdown', text: ladderMarkdown(ladder) };
+    const r = await saveTextFile(file);
+    if (!r.ok) return notices.refused(r.error.message);
+    const said = savedNotice('the ladder', r.value);
+    if (said) notices.said(said);
   };
   return (
     <section aria-labelledby="ladder-import-h">
-      <h3 id="ladder-import-h">Import a ladder</h3>
+      <h3 id="ladder-import-h">Import or export the ladder</h3>
       <p className="muted">
-        A Markdown table shaped like the competency map: a header row of levels, lowest first, and a row per touchpoint; the delegate and
-        next-move bullets are read when present. Its levels take the places of the ladder’s, in order.
+        A Markdown table shaped like the competency map (a header row of levels, lowest first, and a row per touchpoint; the delegate and
+        next-move bullets are read when present), or a CSV with a <code># levels</code> section (code, name, aliases, delegate, next) and a{' '}
+        <code># cells</code> section (level, touchpoint, text), as the export writes it. Its levels take the places of the ladder’s, in
+        order.
       </p>
-      <Field id="ladder-import-file" label="Markdown file" error={error ?? undefined}>
-        {(a11y) => (
-          <input {...a11y} type="file" accept=".md,.markdown,.txt,text/markdown" onChange={(e) => void pick(e.target.files?.[0])} />
-        )}
-      </Field>
+      <div className="inline-form">
+        <Field id="ladder-import-file" label="Ladder file (Markdown or CSV)" error={error ?? undefined}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="file"
+              accept=".md,.markdown,.txt,.csv,text/markdown,text/csv"
+              onChange={(e) => void pick(e.target.files?.[0])}
+            />
+          )}
+        </Field>
+        <button type="button" onClick={() => void exportAs('csv')}>
+          Export the ladder as CSV
+        </button>
+        <button type="button" onClick={() => void exportAs('markdown')}>
+          Export as Markdown
+        </button>
+      </div>
       {preview && (
         <div className="ladder-preview" role="region" aria-label="Ladder import preview">
           <ul>
             {preview.levels.map((l, r) => (
-              <li key={r}>
-                {l.from === null
-                  ? `Adds ${l.to}`
-                  : l.to === null
-                    ? `Removes ${l.from}`
-                    : l.from === l.to
-                      ? `Keeps ${l.to}`
-                      : `Renames ${l.from} to ${l.to}`}
-              </li>
+              <li key={r}>{levelLine(l)}</li>
             ))}
             {preview.touchpoints
               .filter((t) => t.change !== 'kept')

@@ -3,7 +3,10 @@ import type { ChannelName, RequestOf } from '../../shared/contract/index.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 
-type LadderEdit = Exclude<Extract<ChannelName, `ladder.${string}`>, 'ladder.get' | 'ladder.levelUse'>;
+type LadderEdit = Exclude<
+  Extract<ChannelName, `ladder.${string}`>,
+  'ladder.get' | 'ladder.levelUse' | 'ladder.moveImpact' | 'ladder.previewImport'
+>;
 
 /** One ladder edit through the one mutation hook: the reply patches the plan store, a refusal is a notice. */
 export function useLadderEdit() {

@@ -10,6 +10,7 @@ import { toBase64 } from '../../shared/decode.ts';
 import { type PickedFile, filePicker, shownError } from '../files.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import type { RosterOptions } from '../../shared/roster-source.ts';
+import { type Corrections, NO_CORRECTIONS } from '../../shared/import-fixes.ts';
 import { FileChosen } from './FileChosen.tsx';
 import { ImportPreviewPanel } from './ImportPreview.tsx';
 
@@ -27,11 +28,13 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
   const [tracker, setTracker] = useState<TrackerOptions>({});
   // Likewise for an HR export: its mapping and a full-time engineer's points.
   const [roster, setRoster] = useState<RosterOptions>({});
+  // Misspelt names the lead fixed and levels picked for unknown titles; the commit sends the same.
+  const [corrections, setCorrections] = useState<Corrections>(NO_CORRECTIONS);
   const quarterId = kind === 'roster' ? null : snapshot.quarter.id;
   const { required, optional } = IMPORT_COLUMNS[kind];
   const title = kind === 'roster' ? 'Import a roster' : `Import a backlog into ${snapshot.quarter.name}`;
 
-  type Options = { tracker?: TrackerOptions; roster?: RosterOptions };
+  type Options = { tracker?: TrackerOptions; roster?: RosterOptions; corrections?: Corrections };
   const previewWith = async (bytes: string, options: Options, name: string, sheetName?: string) => {
     const r = await api['import.previewCsv']({
       kind,
@@ -40,6 +43,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
       fileName: name,
       ...(sheetName === undefined ? {} : { sheet: sheetName }),
       ...(kind === 'backlog' ? { tracker: options.tracker ?? {} } : { roster: options.roster ?? {} }),
+      corrections: options.corrections ?? NO_CORRECTIONS,
     });
     if (r.ok) setPreview(r.value);
     else {
@@ -54,6 +58,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
     // A new file starts from its preset or its remembered mapping, not the last file's edits.
     setTracker({});
     setRoster({});
+    setCorrections(NO_CORRECTIONS);
     setSheet(undefined);
     await previewWith(bytes, {}, picked.name);
   };
@@ -61,7 +66,9 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
     if (!file) return;
     if (options.tracker) setTracker(options.tracker);
     if (options.roster) setRoster(options.roster);
-    await previewWith(file.bytes, options, file.name, sheet);
+    if (options.corrections) setCorrections(options.corrections);
+    // A changed mapping keeps the fixes made so far, and a fix keeps the mapping.
+    await previewWith(file.bytes, { tracker, roster, corrections, ...options }, file.name, sheet);
   };
   const pickSheet = async (name: string) => {
     if (!file) return;
@@ -69,6 +76,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
     // Another sheet has other columns: it starts from its preset or remembered mapping too.
     setTracker({});
     setRoster({});
+    setCorrections(NO_CORRECTIONS);
     await previewWith(file.bytes, {}, file.name, name);
   };
   const cancel = () => {
@@ -88,6 +96,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
           fingerprint: preview?.fingerprint,
           ...(preview?.source ? { tracker: { ...tracker, mapping: preview.source.mapping } } : {}),
           ...(preview?.roster ? { roster: { ...roster, mapping: preview.roster.mapping } } : {}),
+          corrections,
         }),
       { where, refusal: 'form', notice: ({ summary }) => `${summary}. Undo it from History.` },
     );
@@ -113,7 +122,7 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
           ? 'Levels may be spelled as in your HR sheet ("Sr", "Mid-level", "Senior Engineer"). An HR system\'s people export (Workday, BambooHR, HiBob) imports as it comes: its columns are matched by their names (Employee Name, Job Title, Department, FTE, Status), and the preview shows the mapping for you to change.'
           : 'A story names its initiative in the parent column. A Jira, Linear or GitHub Projects export imports as it comes, and any other sheet through a column mapping: the preview shows how it was read, and a re-import updates what the last one added.'}{' '}
         {kind === 'roster' &&
-          'Someone already on the roster is matched by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
+          'Someone already on the roster is matched by their employee id, if the file has one, then by name (ignoring capitals and spaces around it) and updated: the preview shows what changes. '}
         Nothing is written until you confirm a preview without errors.
       </p>
       <div className="file-pick">
@@ -143,6 +152,8 @@ export function CsvImport({ kind, snapshot }: { kind: ImportKind; snapshot: Snap
           preview={preview}
           tracker={tracker}
           roster={roster}
+          corrections={corrections}
+          levels={snapshot.ladder.levels.map((l) => l.name)}
           onRemap={(o) => void remap(o)}
           onPickSheet={(n) => void pickSheet(n)}
           onCommit={() => void commit()}

@@ -5,6 +5,8 @@ import { PreviewWithErrors } from './PreviewWithErrors.tsx';
 import { TrackerSource } from './TrackerSource.tsx';
 import { RosterSource } from './RosterSource.tsx';
 import type { RosterOptions } from '../../shared/roster-source.ts';
+import type { Corrections } from '../../shared/import-fixes.ts';
+import { ImportFixes } from './ImportFixes.tsx';
 
 const SHOWN_CLEAN_ROWS = 200;
 
@@ -25,14 +27,17 @@ type Props = {
   preview: ImportPreview;
   tracker: TrackerOptions;
   roster: RosterOptions;
-  onRemap: (options: { tracker?: TrackerOptions; roster?: RosterOptions }) => void;
+  corrections: Corrections;
+  levels: readonly string[];
+  onRemap: (options: { tracker?: TrackerOptions; roster?: RosterOptions; corrections?: Corrections }) => void;
   onPickSheet: (name: string) => void;
   onCommit: () => void;
   onCancel: () => void;
 };
 
 /** What a picked file would do, row by row, and the one button that does it. */
-export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, roster, onRemap, onPickSheet, onCommit, onCancel }: Props) {
+export function ImportPreviewPanel(props: Props) {
+  const { kind, fileName, fileId, preview, tracker, roster, onRemap, onPickSheet, onCommit, onCancel } = props;
   const rows = preview.rows;
   const bad = rows.filter((r) => r.errors.length > 0);
   // In a long file, show what changes before what does not.
@@ -43,6 +48,7 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, r
   ];
   const shown = [...bad, ...good.slice(0, SHOWN_CLEAN_ROWS)].sort((a, b) => a.line - b.line);
   const noun = kind === 'roster' ? 'engineer' : 'item';
+  const fixable = (preview.suggestions?.length ?? 0) + (preview.unknownTitles?.length ?? 0) > 0;
   const s = preview.summary;
   const writes = s.new + s.updated;
   // Rows the file has but the import leaves out (sub-tasks, cancelled work, people who left), listed below.
@@ -71,6 +77,7 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, r
           {preview.clean
             ? `${fileName}: ${s.rows === 1 ? 'its 1 row is' : `all ${s.rows} rows are`} ready.${counts}`
             : `${fileName}: ${s.invalid} of ${plural(s.rows, 'row')} ${s.invalid === 1 ? 'has' : 'have'} errors. Fix ${s.invalid === 1 ? 'it' : 'them'} in your spreadsheet, save it as CSV again and pick it here; nothing has been imported.`}
+          {!preview.clean && fixable && ' Misspelt names and unknown titles can be settled below, without editing the file.'}
           {skipped > 0 && ` ${plural(skipped, 'more row')} of the file ${skipped === 1 ? 'is' : 'are'} not imported (listed below).`}
           {s.newTeams.length > 0 && ` New teams: ${s.newTeams.join(', ')}.`}
         </p>
@@ -95,6 +102,7 @@ export function ImportPreviewPanel({ kind, fileName, fileId, preview, tracker, r
       )}
       {preview.source && <TrackerSource source={preview.source} options={tracker} onChange={(o) => onRemap({ tracker: o })} />}
       {preview.roster && <RosterSource source={preview.roster} options={roster} onChange={(o) => onRemap({ roster: o })} />}
+      <ImportFixes preview={preview} corrections={props.corrections} levels={props.levels} onChange={(c) => onRemap({ corrections: c })} />
       {preview.notes.map((n) => (
         <p key={n} className="hint">
           {n}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   type Employment,
+  JOINED_FIELDS,
   ROSTER_FIELDS,
   ROSTER_FIELD_LABEL,
   type RosterField,
@@ -23,8 +24,12 @@ const EMPLOYMENT_WORDS: Record<Employment, string> = {
 };
 
 export function RosterSource({ source, options, onChange }: Props) {
-  const setField = (field: RosterField, column: string | null) =>
-    onChange({ ...options, mapping: { ...source.mapping, [field]: column === null ? [] : [column] } });
+  const setField = (field: RosterField, column: string | null, part: 0 | 1) => {
+    const [first, second] = source.mapping[field];
+    // A joined name keeps its other part; clearing the first part leaves the second as the whole name.
+    const parts = part === 0 ? [column, second] : [first, column];
+    onChange({ ...options, mapping: { ...source.mapping, [field]: parts.filter((c): c is string => c != null) } });
+  };
   return (
     <div className="import-source" data-id="roster-source">
       <p className="source-name">
@@ -39,6 +44,7 @@ export function RosterSource({ source, options, onChange }: Props) {
           labels={ROSTER_FIELD_LABEL}
           mapping={source.mapping}
           columns={source.columns}
+          joined={JOINED_FIELDS}
           onPick={setField}
         />
       </details>

@@ -6,6 +6,7 @@ import { Assignment, Engineer, Id, LevelChange, Mutation, Quarter, Team, WorkIte
 import { channel } from './channel.ts';
 import { TrackerOptionsSchema } from '../tracker/preview.ts';
 import { RosterOptionsSchema } from '../roster-source.ts';
+import { CorrectionsSchema } from '../import-fixes.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
 import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
@@ -63,6 +64,8 @@ const csvImportFields = {
   tracker: TrackerOptionsSchema.optional(),
   /** An HR export's mapping and full-time points as the lead set them in the preview. */
   roster: RosterOptionsSchema.optional(),
+  /** Misspelt teams or parents the lead fixed, and levels picked for unknown titles, in the preview. */
+  corrections: CorrectionsSchema.optional(),
   /** For a workbook: the file's name, for the preview to say where the rows came from. */
   fileName: z.string().max(260).optional(),
   /** For a workbook: the sheet the lead picked; the first sheet when absent. */
@@ -106,10 +109,11 @@ export const DOCUMENT_FORMAT = 'rungs';
  * tracker's key. Version 1 and 2 documents still import: their work gets the team the migration
  * gives older rosters (see upgradeWork below) and no key.
  * Version 4 carries the roster's ladder; earlier ones import onto the competency map's: their
- * levels and rungs are positions on that one.
+ * levels and rungs are positions on that one. Version 5 carries each engineer's employee id from
+ * their HR system; earlier ones import without.
  */
-export const DOCUMENT_VERSION = 4;
-const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
+export const DOCUMENT_VERSION = 5;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 
 /** The whole database as one versioned document. The change log stays behind: history is per file. */
 // Strict at every level: a field this version does not know (or a __proto__ key) is refused, not
@@ -118,14 +122,20 @@ const many = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item)
     .max(IMPORT_LIMITS.rows, `More than ${IMPORT_LIMITS.rows.toLocaleString('en')} ${what}; Rungs does not import a document this large.`);
-const documentOf = <V extends number, W extends z.ZodType, X extends z.ZodRawShape = {}>(version: V, workItem: W, extra?: X) =>
+const PlainEngineer = z.strictObject(Engineer.shape);
+const documentOf = <V extends number, W extends z.ZodType, X extends z.ZodRawShape = {}, E extends z.ZodType = typeof PlainEngineer>(
+  version: V,
+  workItem: W,
+  extra?: X,
+  engineer?: E,
+) =>
   z.strictObject({
     ...(extra as X),
     format: z.literal(DOCUMENT_FORMAT, 'This is not a Rungs document: "format" must be "rungs".'),
     version: z.literal(version),
     exportedAt: z.iso.datetime(),
     teams: many(z.strictObject(Team.shape), 'teams'),
-    engineers: many(z.strictObject(Engineer.shape), 'engineers'),
+    engineers: many((engineer ?? PlainEngineer) as E, 'engineers'),
     levelChanges: many(z.strictObject(LevelChange.shape), 'level changes'),
     quarters: many(z.strictObject(Quarter.shape), 'quarters'),
     workItems: many(workItem, 'work items'),
@@ -133,11 +143,12 @@ const documentOf = <V extends number, W extends z.ZodType, X extends z.ZodRawSha
 const DocumentAssignment = z.strictObject(Assignment.shape).nullable();
 /** A tracker's key (a Jira issue key, a Linear ID): kept, so the restored plan's next re-import updates instead of duplicating. */
 const ExternalKey = z.string().min(1).max(300).nullable();
-export const RungsDocument = documentOf(
-  DOCUMENT_VERSION,
-  z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment }),
-  { ladder: Ladder },
-);
+const KeyedWork = z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment });
+/** The HR system's id of each engineer, so the restored roster's next HR import matches by it. */
+const KeyedEngineer = z.strictObject({ ...Engineer.shape, externalKey: ExternalKey });
+export const RungsDocument = documentOf(DOCUMENT_VERSION, KeyedWork, { ladder: Ladder }, KeyedEngineer);
+const RungsDocumentV4 = documentOf(4, KeyedWork, { ladder: Ladder });
+type RungsDocumentV4 = z.infer<typeof RungsDocumentV4>;
 const RungsDocumentV3 = documentOf(3, z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment }));
 type RungsDocumentV3 = z.infer<typeof RungsDocumentV3>;
 export type RungsDocument = z.infer<typeof RungsDocument>;
@@ -179,7 +190,13 @@ const upgradeKeys = (doc: RungsDocumentV2): RungsDocumentV3 => ({
   workItems: doc.workItems.map((w) => ({ ...w, externalKey: null })),
 });
 
-const withDefaultLadder = (doc: RungsDocumentV3): RungsDocument => ({ ...doc, version: 4, ladder: DEFAULT_LADDER });
+const withDefaultLadder = (doc: RungsDocumentV3): RungsDocumentV4 => ({ ...doc, version: 4, ladder: DEFAULT_LADDER });
+/** A version 4 document as version 5: nobody in it came with an employee id. */
+const withEngineerKeys = (doc: RungsDocumentV4): RungsDocument => ({
+  ...doc,
+  version: 5,
+  engineers: doc.engineers.map((e) => ({ ...e, externalKey: null })),
+});
 
 class Refusal extends Error {}
 const refuseDocument = (why: string): never => {
@@ -258,9 +275,9 @@ function read(raw: string): RungsDocument {
         : `This document's version (${JSON.stringify(v)?.slice(0, 40) ?? 'none'}) is not one Rungs wrote; this Rungs reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     );
   }
-  const parsed = (
-    head.version === 1 ? RungsDocumentV1 : head.version === 2 ? RungsDocumentV2 : head.version === 3 ? RungsDocumentV3 : RungsDocument
-  ).safeParse(data);
+  const parsed = [RungsDocumentV1, RungsDocumentV2, RungsDocumentV3, RungsDocumentV4, RungsDocument][
+    (head.version as number) - 1
+  ]!.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = where(issue.path);
@@ -274,15 +291,17 @@ function read(raw: string): RungsDocument {
     refuseDocument(`The document does not match the Rungs format at ${at || 'its top level'}: ${detail}.`);
   }
   const doc = parsed.data!;
-  return doc.version === 4
-    ? (doc as RungsDocument)
-    : withDefaultLadder(
-        doc.version === 1
-          ? upgradeKeys(upgradeWork(doc as RungsDocumentV1))
-          : doc.version === 2
-            ? upgradeKeys(doc as RungsDocumentV2)
-            : (doc as RungsDocumentV3),
-      );
+  if (doc.version === 5) return doc as RungsDocument;
+  if (doc.version === 4) return withEngineerKeys(doc as RungsDocumentV4);
+  return withEngineerKeys(
+    withDefaultLadder(
+      doc.version === 1
+        ? upgradeKeys(upgradeWork(doc as RungsDocumentV1))
+        : doc.version === 2
+          ? upgradeKeys(doc as RungsDocumentV2)
+          : (doc as RungsDocumentV3),
+    ),
+  );
 }
 
 /**

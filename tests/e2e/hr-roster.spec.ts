@@ -32,7 +32,7 @@ test('a 15-person Workday export imports through its column mapping, FTE as poin
     const source = preview.locator('[data-id="roster-source"]');
     await expect(source).toContainText('Read as an HR export, its columns matched by their names.');
     const mapping = source.getByRole('table', { name: 'Column mapping' });
-    await expect(mapping.getByLabel('Name')).toHaveValue('Worker');
+    await expect(mapping.getByLabel('Name', { exact: true })).toHaveValue('Worker');
     await expect(mapping.getByLabel('Level')).toHaveValue('Business Title');
     await expect(mapping.getByLabel('Team')).toHaveValue('Supervisory Organization');
     await expect(mapping.getByLabel('Capacity')).toHaveValue('FTE');

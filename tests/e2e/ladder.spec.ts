@@ -19,9 +19,12 @@ test('rename Mid to IC3 and add Staff above Senior: the board and roster follow,
   await expect(board.getByRole('status')).toHaveText('Ladder: renamed Mid to IC3');
   await expect(board.getByRole('table', { name: 'Touchpoints by level' }).getByRole('columnheader', { name: 'IC3' })).toBeVisible();
 
-  // A level someone holds cannot go: the refusal names who.
+  // A level someone holds does not simply go: the dialog names who, and Cancel changes nothing.
   await board.getByRole('button', { name: 'Remove Senior' }).click();
-  await expect(board.getByRole('alert')).toContainText('Senior is held by Kenji Watanabe, Priya Natarajan');
+  const removing = board.getByRole('alertdialog', { name: 'Remove Senior?' });
+  await expect(removing).toContainText('Kenji Watanabe, Priya Natarajan');
+  await removing.getByRole('button', { name: 'Cancel' }).click();
+  await expect(removing).toBeHidden();
 
   await board.getByLabel('New level').fill('Staff');
   await expect(board.getByLabel('Where')).toHaveValue('top');
@@ -64,7 +67,9 @@ test('import a seven-level ladder from Markdown: the preview says what changes, 
     ...rows.map((r) => `| ${r} | ${levels.map((l) => `${r} at ${l}`).join(' | ')} |`),
   ].join('\n');
   await nav(board, 'Ladder');
-  await board.getByLabel('Markdown file').setInputFiles({ name: 'ladder.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  await board
+    .getByLabel('Ladder file (Markdown or CSV)')
+    .setInputFiles({ name: 'ladder.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
   const preview = board.getByRole('region', { name: 'Ladder import preview' });
   await expect(preview.getByRole('listitem')).toContainText([
     'Renames Intern to IC1',

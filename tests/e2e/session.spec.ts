@@ -147,6 +147,15 @@ async function setReviewer(page: Page, to: string, title: string, reviewer: stri
   await expect(page.getByRole('status').filter({ hasText: `${reviewer.replace(/ \(.*/, '')} reviews '${title}'` })).toBeVisible();
 }
 
+/** The Intern's overreach is kept with a note, from the warnings: three actions (acknowledge, the note, keep). */
+async function keepOverreach(page: Page) {
+  const warning = page.getByRole('region', { name: 'Warnings' }).getByRole('listitem').filter({ hasText: 'Local cache of the last order' });
+  await warning.getByRole('button', { name: "Acknowledge the overreach 'Local cache of the last order'" }).click();
+  await warning.getByLabel('Why keep it?').fill('pairs with Jonas Berg on the cache design every morning');
+  await warning.getByRole('button', { name: 'Keep with this note' }).click();
+  await expect(warning).toContainText('Kept on purpose: pairs with Jonas Berg on the cache design every morning');
+}
+
 /** Who carries what, straight from the file, by a second connection. */
 function assignments(host: HostProcess): Record<string, string> {
   const db = host.readDb();
@@ -262,14 +271,7 @@ async function session(page: Page, host: HostProcess) {
     await dragByPointer(page, 'Local cache of the last order', 'Maya Cohen, Intern', async (maya) => {
       await expect(maya).toContainText('Overreach: 2 rungs past Intern');
     });
-    const warning = page
-      .getByRole('region', { name: 'Warnings' })
-      .getByRole('listitem')
-      .filter({ hasText: 'Local cache of the last order' });
-    await warning.getByRole('button', { name: "Acknowledge the overreach 'Local cache of the last order'" }).click();
-    await warning.getByLabel('Why keep it?').fill('pairs with Jonas Berg on the cache design every morning');
-    await warning.getByRole('button', { name: 'Keep with this note' }).click();
-    await expect(warning).toContainText('Kept on purpose: pairs with Jonas Berg on the cache design every morning');
+    await keepOverreach(page);
     await dragByKeyboard(page, 'Copy for each category', 'Maya Cohen, Intern');
     // A Junior DRI of a small initiative, who also builds its first screen.
     await dragByKeyboard(page, 'Push notification preferences', 'Lucas Moreau, Junior');
@@ -641,15 +643,8 @@ test('the same quarter staffed by name with Assign to…: every action counted, 
     const staffing = actions;
 
     // The overreach is kept with a note, from the warnings, as in the drag session: three actions.
-    const warning = page
-      .getByRole('region', { name: 'Warnings' })
-      .getByRole('listitem')
-      .filter({ hasText: 'Local cache of the last order' });
-    await warning.getByRole('button', { name: "Acknowledge the overreach 'Local cache of the last order'" }).click();
-    await warning.getByLabel('Why keep it?').fill('pairs with Jonas Berg on the cache design every morning');
-    await warning.getByRole('button', { name: 'Keep with this note' }).click();
+    await keepOverreach(page);
     actions += 3;
-    await expect(warning).toContainText('Kept on purpose');
 
     // The same plan as the drag session: 25 assignments, the stretch reviewed by Farah, the other left for later.
     await expect.poll(() => Object.keys(assignments(host)).length).toBe(25);

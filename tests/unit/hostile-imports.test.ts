@@ -70,7 +70,7 @@ const CSV_CASES: CsvCase[] = [
     name: 'missing column',
     kind: 'roster',
     text: 'name,team\nAna,Core\n',
-    error: /^Missing column: level\. The first line must name the columns name, level, team, capacity, active \(found: name, team\)/,
+    error: /^Missing column: level\. The first line must name the columns name, level, team, capacity, active, key \(found: name, team\)/,
   },
   {
     name: 'column twice',
@@ -198,6 +198,68 @@ describe('a hostile CSV gets a specific message and changes nothing', () => {
   });
 });
 
+describe('hostile fixes and titles in a preview request change nothing they should not', () => {
+  const roster = (text: string, corrections?: unknown) =>
+    ({ kind: 'roster', quarterId: null, bytes: csvBytes(text), ...(corrections === undefined ? {} : { corrections }) }) as never;
+
+  it('a title named like a prototype key is saved as a plain alias, and pollutes nothing', () => {
+    const { db, dispatch } = tempRoster({ demo: false });
+    const text = 'name,level,team\nAna,__proto__,Core\nBo,constructor,Core\n';
+    const corrections = {
+      renames: [],
+      titles: [
+        { title: '__proto__', level: 1 },
+        { title: 'constructor', level: 2 },
+      ],
+    };
+    const p = ok(dispatch('import.previewCsv', roster(text)));
+    expect(p.unknownTitles!.map((t) => t.title)).toEqual(['__proto__', 'constructor']);
+    const fixed = ok(dispatch('import.previewCsv', roster(text, corrections)));
+    ok(dispatch('import.commitCsv', { ...(roster(text, corrections) as object), fingerprint: fixed.fingerprint } as never));
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const aliases = db.prepare('SELECT aliases FROM ladder_levels ORDER BY position').pluck().all() as string[];
+    expect(aliases.map((a) => JSON.parse(a) as string[])).toEqual([[], ['__proto__'], ['constructor'], []]);
+  });
+
+  it('a title too long to be an alias stays a row error, with no pick offered; a pick for it is refused', () => {
+    const { db, dispatch } = tempRoster({ demo: false });
+    const before = rowCounts(db);
+    const title = 'Principal '.repeat(20).trim();
+    const text = `name,level,team\nAna,${title},Core\n`;
+    const p = ok(dispatch('import.previewCsv', roster(text)));
+    expect(p.unknownTitles).toEqual([]);
+    expect(p.rows[0]!.errors[0]!.message).not.toMatch(/Pick its level/);
+    expect(dispatch('import.commitCsv', roster(text, { renames: [], titles: [{ title, level: 1 }] })).ok).toBe(false);
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it("a rename to a name the roster refuses is that row's error; a rename to an unknown parent leaves it unknown", () => {
+    const { db, dispatch } = tempRoster();
+    const before = rowCounts(db);
+    const text = 'name,level,team\nAna,Mid,Checkot\n';
+    const blank = ok(
+      dispatch('import.previewCsv', roster(text, { renames: [{ column: 'team', from: 'Checkot', to: '   ' }], titles: [] })),
+    );
+    expect(blank.rows[0]!.errors).toMatchObject([{ column: 'team' }]);
+    const backlog = { kind: 'backlog', quarterId: 1, bytes: csvBytes('kind,title,parent\nstory,S,Nowhere\n') } as const;
+    const away = { renames: [{ column: 'parent' as const, from: 'Nowhere', to: 'Elsewhere' }], titles: [] };
+    const p = ok(dispatch('import.previewCsv', { ...backlog, corrections: away }));
+    expect(p.rows[0]!.errors[0]!.message).toMatch(/^Unknown parent: no initiative "Elsewhere"/);
+    expect(dispatch('import.commitCsv', { ...backlog, corrections: away }).ok).toBe(false);
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it('a file of 20,000 distinct new teams previews quickly, with no suggestions to wade through', () => {
+    const { dispatch } = tempRoster();
+    const text = `name,level,team\n${Array.from({ length: 20_000 }, (_, i) => `E${i},Mid,Team ${i}\n`).join('')}`;
+    const started = performance.now();
+    const p = ok(dispatch('import.previewCsv', roster(text)));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(p.suggestions).toEqual([]);
+    expect(p.summary.newTeams).toHaveLength(20_000);
+  });
+});
+
 describe('a hostile JSON document gets a specific message and changes nothing', () => {
   const exported = () => ok(tempRoster().dispatch('export.json', {})).text;
   const edit = (change: (doc: Record<string, unknown> & { engineers: Record<string, unknown>[] }) => void) => {
@@ -222,8 +284,8 @@ describe('a hostile JSON document gets a specific message and changes nothing', 
     },
     {
       name: 'a newer version',
-      text: edit((d) => (d.version = 5)),
-      error: /^This document is version 5, written by a newer Rungs; this Rungs reads version 4\. Update Rungs to import it\./,
+      text: edit((d) => (d.version = 6)),
+      error: /^This document is version 6, written by a newer Rungs; this Rungs reads version 5\. Update Rungs to import it\./,
     },
     { name: 'version as a string', text: edit((d) => (d.version = '1')), error: /^This document's version \("1"\) is not one Rungs wrote/ },
     { name: 'no version', text: edit((d) => delete d.version), error: /^This document's version \(none\) is not one Rungs wrote/ },

@@ -30,9 +30,10 @@ describe('a Workday workers report imports as it comes', () => {
       team: ['Supervisory Organization'],
       capacity: ['FTE'],
       active: ['Worker Status'],
+      key: ['Employee ID'],
     });
     expect(p.roster?.capacity).toEqual({ unit: 'share', fullTime: 10 });
-    expect(p.notes).toContain('Not used, will be ignored: "Employee ID", "Management Level", "Manager", "Location", "Hire Date".');
+    expect(p.notes).toContain('Not used, will be ignored: "Management Level", "Manager", "Location", "Hire Date".');
     expect(p.roster?.columns.find((c) => c.name === 'FTE')?.samples).toEqual(['1.0', '0.8', '0.5']);
     expect(p.clean).toBe(true);
     // 15 workers, one of them Terminated and not on the roster: 14 to import, the other said.

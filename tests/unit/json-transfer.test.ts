@@ -32,7 +32,7 @@ describe('the whole database as a versioned JSON document', () => {
     const first = ok(demo.dispatch('export.json', {}));
     expect(first.filename).toMatch(/^rungs-\d{4}-\d\d-\d\d\.json$/);
     const doc = RungsDocument.parse(JSON.parse(first.text));
-    expect(doc).toMatchObject({ format: 'rungs', version: 4 });
+    expect(doc).toMatchObject({ format: 'rungs', version: 5 });
 
     const empty = tempRoster({ demo: false });
     const m = ok(empty.dispatch('import.json', { text: JSON.stringify(doc) }));
@@ -82,7 +82,7 @@ describe('the whole database as a versioned JSON document', () => {
       ok: false,
       error: { code: 'conflict', message: /^This document is inconsistent: Priya Natarajan is in team 77/ },
     });
-    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 5 }) })).toMatchObject({
+    expect(empty.dispatch('import.json', { text: JSON.stringify({ ...doc, version: 6 }) })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -240,7 +240,12 @@ describe("a tracker's keys travel with the document", () => {
   it('a version 2 document (before keys) still restores, with no keys', () => {
     const doc = JSON.parse(ok(tempRoster().dispatch('export.json', {})).text);
     const { ladder: _ladder, ...onTheMap } = doc;
-    const v2 = { ...onTheMap, version: 2, workItems: doc.workItems.map(({ externalKey: _k, ...w }: { externalKey: unknown }) => w) };
+    const v2 = {
+      ...onTheMap,
+      version: 2,
+      workItems: doc.workItems.map(({ externalKey: _k, ...w }: { externalKey: unknown }) => w),
+      engineers: doc.engineers.map(({ externalKey: _k, ...e }: { externalKey: unknown }) => e),
+    };
     const restored = tempRoster({ demo: false });
     ok(restored.dispatch('import.json', { text: JSON.stringify(v2) }));
     expect(keysOf(restored.db)).toEqual([]);

@@ -179,7 +179,7 @@ describe('the JSON document carries the ladder (version 4); older documents impo
     ok(dispatch('ladder.updateLevel', { levelId: levelId(snapshot(dispatch), 'Mid'), name: 'IC3' }));
     ok(dispatch('ladder.addLevel', { name: 'Staff', position: 4 }));
     const text = ok(dispatch('export.json', {})).text;
-    expect(JSON.parse(text)).toMatchObject({ version: 4, ladder: { levels: [{}, {}, { name: 'IC3' }, {}, { name: 'Staff' }] } });
+    expect(JSON.parse(text)).toMatchObject({ version: 5, ladder: { levels: [{}, {}, { name: 'IC3' }, {}, { name: 'Staff' }] } });
     const copy = tempRoster({ demo: false });
     ok(copy.dispatch('import.json', { text }));
     const a = snapshot(dispatch);
@@ -193,7 +193,8 @@ describe('the JSON document carries the ladder (version 4); older documents impo
     const copy = tempRoster({ demo: false });
     ok(copy.dispatch('ladder.updateLevel', { levelId: 3, name: 'IC3' }));
     const workItems = (doc.workItems as { externalKey?: unknown }[]).map(({ externalKey: _k, ...w }) => w);
-    ok(copy.dispatch('import.json', { text: JSON.stringify({ ...doc, workItems, version: 2 }) }));
+    const engineers = (doc.engineers as { externalKey?: unknown }[]).map(({ externalKey: _k, ...e }) => e);
+    ok(copy.dispatch('import.json', { text: JSON.stringify({ ...doc, workItems, engineers, version: 2 }) }));
     expect(snapshot(copy.dispatch).ladder).toEqual(snapshot(dispatch).ladder);
   });
 });
@@ -223,15 +224,15 @@ describe('a ladder imported from a Markdown table shaped like the competency map
   it('the seed file previews as no change and imports to the same ladder', () => {
     const { dispatch } = tempRoster();
     const before = snapshot(dispatch).ladder;
-    const preview = ok(dispatch('ladder.previewMarkdown', { text: readFileSync(MAP_FILE, 'utf8') }));
+    const preview = ok(dispatch('ladder.previewImport', { format: 'markdown', text: readFileSync(MAP_FILE, 'utf8') }));
     expect(preview).toMatchObject({ cellsChanged: 0, problems: [] });
     expect(preview.levels.every((l) => l.from === l.to)).toBe(true);
-    ok(dispatch('ladder.importMarkdown', { text: readFileSync(MAP_FILE, 'utf8') }));
+    ok(dispatch('ladder.import', { format: 'markdown', text: readFileSync(MAP_FILE, 'utf8') }));
     expect(snapshot(dispatch).ladder).toEqual(before);
   });
   it('a seven-level ladder with nine touchpoints lands on an empty roster; on the demo team it is refused naming what stands in the way', () => {
     const { dispatch } = tempRoster({ demo: false });
-    ok(dispatch('ladder.importMarkdown', { text: IC }));
+    ok(dispatch('ladder.import', { format: 'markdown', text: IC }));
     const ladder = snapshot(dispatch).ladder;
     expect(ladder.levels.map((l) => l.name)).toEqual(['IC1', 'IC2', 'IC3', 'IC4', 'IC5', 'Staff', 'Principal']);
     expect(ladder.touchpoints).toHaveLength(9);
@@ -239,8 +240,8 @@ describe('a ladder imported from a Markdown table shaped like the competency map
     expect(snapshot(dispatch).ladder.levels.map((l) => l.name)).toEqual(['Intern', 'Junior', 'Mid', 'Senior']);
 
     const demo = tempRoster();
-    const preview = ok(demo.dispatch('ladder.previewMarkdown', { text: IC }));
-    expect(preview.levels.slice(0, 5)).toEqual([
+    const preview = ok(demo.dispatch('ladder.previewImport', { format: 'markdown', text: IC }));
+    expect(preview.levels.slice(0, 5)).toMatchObject([
       { from: 'Intern', to: 'IC1' },
       { from: 'Junior', to: 'IC2' },
       { from: 'Mid', to: 'IC3' },
@@ -248,11 +249,13 @@ describe('a ladder imported from a Markdown table shaped like the competency map
       { from: null, to: 'IC5' },
     ]);
     expect(preview.problems.join(' ')).toMatch(/Build, which the file does not have, is a touchpoint of \d+ items/);
-    expect(demo.dispatch('ladder.importMarkdown', { text: IC })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(demo.dispatch('ladder.import', { format: 'markdown', text: IC })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
   it('a malformed file is refused naming the line', () => {
     const { dispatch } = tempRoster({ demo: false });
-    expect(dispatch('ladder.previewMarkdown', { text: '| Touchpoint | A | B |\n|---|---|---|\n| Build | only one |\n' })).toMatchObject({
+    expect(
+      dispatch('ladder.previewImport', { format: 'markdown', text: '| Touchpoint | A | B |\n|---|---|---|\n| Build | only one |\n' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: 'Line 3: the row has 1 cells for 2 levels. Nothing was imported.' },
     });

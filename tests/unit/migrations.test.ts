@@ -113,4 +113,27 @@ describe('migrations', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
+  it('give engineers on a roster made before employee ids an empty one, and keep one person per id', () => {
+    const file = join(tempDir(), 'before-ids.sqlite');
+    const old = openDatabase(file, {
+      migrations: MIGRATIONS.slice(
+        0,
+        MIGRATIONS.findIndex((m) => m.name === '0006_engineer_external_keys'),
+      ),
+    });
+    old.exec(`
+      INSERT INTO teams (id, name) VALUES (1, 'Checkout');
+      INSERT INTO engineers (id, name, level, team_id, capacity, active) VALUES (1, 'Ana Sousa', 1, 1, 10, 1), (2, 'Bo Lee', 2, 1, NULL, 0);
+    `);
+    const was = old.prepare('SELECT * FROM engineers ORDER BY id').all();
+    old.close();
+    const db = openDatabase(file);
+    const now = db.prepare('SELECT * FROM engineers ORDER BY id').all() as Record<string, unknown>[];
+    expect(now.map(({ external_key: _key, ...e }) => e)).toEqual(was);
+    expect(now.map((e) => e.external_key)).toEqual([null, null]);
+    db.prepare(`UPDATE engineers SET external_key = 'E1' WHERE id = 1`).run();
+    expect(() => db.prepare(`UPDATE engineers SET external_key = 'E1' WHERE id = 2`).run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`UPDATE engineers SET external_key = '' WHERE id = 2`).run()).toThrow(/CHECK/);
+    db.close();
+  });
 });

@@ -337,9 +337,10 @@ const commands = [
   ),
   fc.constantFrom(2, 4, 6).map(
     (n) =>
-      new Step(`ladder.importMarkdown ${n} levels`, () => [
-        'ladder.importMarkdown',
+      new Step(`ladder.import ${n} levels`, () => [
+        'ladder.import',
         {
+          format: 'markdown',
           text: `| Touchpoint | ${Array.from({ length: n }, (_, i) => `L${i + 1}`).join(' | ')} |\n|---|${'---|'.repeat(n)}\n| Build | ${Array.from({ length: n }, () => 'x').join(' | ')} |\n`,
         },
       ]),
@@ -355,6 +356,15 @@ const commands = [
         new Step(`ladder.moveLevel ${l} ${position}`, (db) => ['ladder.moveLevel', { levelId: from(ladderLevelsOf(db), l), position }]),
     ),
   pick.map((l) => new Step(`ladder.removeLevel ${l}`, (db) => ['ladder.removeLevel', { levelId: from(ladderLevelsOf(db), l) }])),
+  fc
+    .tuple(pick, pick)
+    .map(
+      ([l, into]) =>
+        new Step(`ladder.mergeLevel ${l} ${into}`, (db) => [
+          'ladder.mergeLevel',
+          { levelId: from(ladderLevelsOf(db), l), intoLevelId: from(ladderLevelsOf(db), into) },
+        ]),
+    ),
   fc
     .tuple(pick, fc.constantFrom('IC3', 'Senior', 'L5'))
     .map(

@@ -141,4 +141,14 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ladderMigration,
+  {
+    // The HR system's own id for a person (Employee ID, Worker ID): a re-imported sheet finds
+    // someone by it first, so a renamed person is updated, not added again. One person per id;
+    // people typed into Rungs have none.
+    name: '0006_engineer_external_keys',
+    sql: `
+      ALTER TABLE engineers ADD COLUMN external_key TEXT CHECK (external_key IS NULL OR length(external_key) BETWEEN 1 AND 300);
+      CREATE UNIQUE INDEX engineers_external_key ON engineers (external_key) WHERE external_key IS NOT NULL;
+    `,
+  },
 ];
