@@ -1,13 +1,20 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, protocol, session, utilityProcess } from 'electron';
+import { BrowserWindow, type IpcMainInvokeEvent, Menu, app, dialog, ipcMain, protocol, screen, session, utilityProcess } from 'electron';
+import type { RosterProblem } from '../data/open/diagnose.ts';
 import { launchOptions } from '../data/open/location.ts';
+import { RECENT_FILE_NAME } from '../data/open/recent-rosters.ts';
 import { type RemoteRoster, createRemoteRoster } from '../data/remote/client.ts';
+import { type RosterSwitch, createRosterSwitch } from '../data/remote/roster-switch.ts';
 import { CHANNELS } from '../shared/contract/index.ts';
 import { RungsError } from '../shared/errors.ts';
 import { RESPONSE_HEADERS } from '../shared/security.ts';
+import { MENU_MESSAGE, type MenuMessage } from '../shared/menu.ts';
 import { forkRosterProcess } from './roster-process.ts';
+import { rosterMenu } from './roster-menu.ts';
 import { createMainWindow } from './window-options.ts';
+import { WINDOW_STATE_FILE, parseWindowState, serializeWindowState } from './window-state.ts';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
 
 // The Electron shell: one window, the app:// protocol, the security rules, and IPC registration.
@@ -78,25 +85,28 @@ async function main(): Promise<void> {
   });
 
   const { dbPath, startEmpty } = launchOptions(process.argv, process.env, app.getPath('userData'));
-  const remote = createRemoteRoster({
-    spawn: () => forkRosterProcess(utilityProcess.fork, join(__dirname, 'db-process.cjs')),
-    open: {
-      path: dbPath,
-      options: { startEmpty, mapFile: join(__dirname, '..', 'data', 'competency-map.md') },
-      launchBackup: true,
-    },
-    onRestart: (why) => console.error(`[rungs] The roster process stopped (${why}); restarted it.`),
-    onGiveUp: (error) => {
-      dialog.showErrorBox('Rungs stopped', `${error.message}\n\nRungs could not restart its roster process and will close now.`);
-      rosterClosed = true;
-      app.exit(2);
-    },
-  });
+  const remoteFor = (path: string, empty: boolean) =>
+    createRemoteRoster({
+      spawn: () => forkRosterProcess(utilityProcess.fork, join(__dirname, 'db-process.cjs')),
+      open: {
+        path,
+        options: { startEmpty: empty, mapFile: join(__dirname, '..', 'data', 'competency-map.md') },
+        launchBackup: true,
+      },
+      onRestart: (why) => console.error(`[rungs] The roster process stopped (${why}); restarted it.`),
+      onGiveUp: (error) => {
+        dialog.showErrorBox('Rungs stopped', `${error.message}\n\nRungs could not restart its roster process and will close now.`);
+        rosterClosed = true;
+        app.exit(2);
+      },
+    });
+  const remote = remoteFor(dbPath, startEmpty);
+  let rosters: RosterSwitch | null = null;
   // Quitting waits for the roster process to finish its backup and close the file cleanly.
   app.on('before-quit', (event) => {
     if (rosterClosed) return;
     event.preventDefault();
-    void remote.close().finally(() => {
+    void (rosters ?? remote).close().finally(() => {
       rosterClosed = true;
       app.quit();
     });
@@ -118,10 +128,31 @@ async function main(): Promise<void> {
     app.exit(0);
     return;
   }
-  registerIpc(remote);
+  rosters = createRosterSwitch({
+    first: { remote, path: dbPath },
+    remoteFor,
+    recentFile: join(app.getPath('userData'), RECENT_FILE_NAME),
+    // A bad file chosen from the menu gets the same choices as at launch, or is left as it is.
+    onProblem: (next, problem) => chooseRecovery(next, problem, 'Leave it closed'),
+  });
+  // The menu's roster actions (electron/roster-menu.ts), rebuilt after a roster opens from the window too.
+  const refreshMenu = rosterMenu<BrowserWindow>({
+    rosters,
+    dialog,
+    window: () => (window && !window.isDestroyed() ? window : null),
+    setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+    tell,
+    platform: process.platform,
+  });
+  registerIpc(rosters, refreshMenu);
   createWindow();
 
   app.on('window-all-closed', () => app.quit());
+}
+
+/** Tell the window a menu command; it acts as it does for the same key or button (renderer/shell-menu.ts). */
+function tell(message: MenuMessage): void {
+  if (window && !window.isDestroyed()) window.webContents.send(MENU_MESSAGE, message);
 }
 
 /**
@@ -134,9 +165,12 @@ async function main(): Promise<void> {
  */
 async function openWithRecovery(remote: RemoteRoster): Promise<boolean> {
   const opened = await remote.open();
-  if (opened.ok) return true;
-  const { problem } = opened;
-  const buttons = [...problem.choices.map((o) => (o.recommended ? `${o.label} (recommended)` : o.label)), 'Quit'];
+  return opened.ok || chooseRecovery(remote, opened.problem);
+}
+
+/** The bad file's choices in a dialog; true once the chosen replacement is open, false when the lead declined (`decline`). */
+async function chooseRecovery(remote: RemoteRoster, problem: RosterProblem, decline = 'Quit'): Promise<boolean> {
+  const buttons = [...problem.choices.map((o) => (o.recommended ? `${o.label} (recommended)` : o.label)), decline];
   const { response } = await dialog.showMessageBox({
     type: 'warning',
     title: 'Rungs could not open your roster',
@@ -159,24 +193,36 @@ async function openWithRecovery(remote: RemoteRoster): Promise<boolean> {
 /** Only the app's own top frame may call the roster; anything else gets a typed refusal. */
 const fromTrustedSender = (event: IpcMainInvokeEvent): boolean => isTrustedFrame(event.senderFrame);
 
-function registerIpc(r: RemoteRoster): void {
+function registerIpc(r: RosterSwitch, refreshMenu: () => void): void {
   // The shell channels (native dialogs, the report as PDF) are answered here; the rest by the roster.
   // Loaded at the first request, not before the window opens: validating them loads zod, ~45 ms of
   // the ~50 ms this process spent evaluating its code before it could open the window (npm run bench
   // can't run Electron here; measured by loading the bundle in Node with Electron stubbed).
   let shellDispatch: Promise<(channel: unknown, request: unknown) => Promise<unknown>> | null = null;
   const dispatch = (channel: unknown, request: unknown) => {
-    shellDispatch ??= import('./shell.ts').then(({ createShellDispatch, createShellHandlers }) =>
-      createShellDispatch(
+    shellDispatch ??= Promise.all([
+      import('./shell.ts'),
+      import('../data/remote/roster-files.ts'),
+      import('../shared/contract/roster-files.ts'),
+    ]).then(([{ createShellDispatch, createShellHandlers }, { rosterFilesAnswers }, { isRosterFilesChannel }]) => {
+      // The roster files of the userData folder, as the browser host offers those of its data folder.
+      const rosterFiles = rosterFilesAnswers(r, app.getPath('userData'));
+      const roster = async (c: unknown, request: unknown) => {
+        if (!isRosterFilesChannel(c)) return r.dispatch(c, request);
+        const result = await rosterFiles(c, request);
+        if (result.ok && c !== 'rosterFiles.list') refreshMenu();
+        return result;
+      };
+      return createShellDispatch(
         createShellHandlers<BrowserWindow>({
           dialog,
           window: () => (window && !window.isDestroyed() ? window : null),
           defaultDir: () => app.getPath('documents'),
           files: { writeFile, readFile, stat },
         }),
-        r.dispatch,
-      ),
-    );
+        roster,
+      );
+    });
     return shellDispatch.then((d) => d(channel, request));
   };
   for (const channel of CHANNELS) {
@@ -190,7 +236,27 @@ function registerIpc(r: RemoteRoster): void {
 }
 
 function createWindow(): void {
-  window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
+  const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
+  let remembered: string | null = null;
+  try {
+    remembered = readFileSync(stateFile, 'utf8');
+  } catch {
+    // First launch: the default size.
+  }
+  const state = parseWindowState(
+    remembered,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'), state ?? undefined);
+  if (state?.maximized) window.maximize();
+  window.on('close', () => {
+    if (!window || window.isDestroyed()) return;
+    try {
+      writeFileSync(stateFile, serializeWindowState(window.getNormalBounds(), window.isMaximized()));
+    } catch (error) {
+      console.error('[rungs] Could not remember the window:', error);
+    }
+  });
   window.once('ready-to-show', () => window?.show());
   void window.loadURL(APP_ENTRY);
 }

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultUserDataDir, launchOptions } from '../data/open/location.ts';
+import { RECENT_FILE_NAME } from '../data/open/recent-rosters.ts';
+import { rosterFilesAnswers } from '../data/remote/roster-files.ts';
+import { createRosterSwitch } from '../data/remote/roster-switch.ts';
+import { isRosterFilesChannel } from '../shared/contract/roster-files.ts';
 import { hostRoster, openForHost } from './open-cli.ts';
 import { startHost } from './server.ts';
 
@@ -23,27 +28,44 @@ const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.RUNGS
 // The roster runs on its own thread (data/remote/): this thread only checks the transport (token,
 // origin, size, JSON) and forwards, so no database call ever holds it. The thread starts opening
 // the file while this one starts listening; the address is printed only once the roster is open.
-const roster = hostRoster(
-  dbPath,
-  { startEmpty, mapFile: `${root}data/competency-map.md` },
-  {
-    // The daily backup copies pages in steps on the roster's thread, so the host answers while it runs.
-    launchBackup: true,
-    onRestart: (why) => console.error(`[rungs] The roster thread stopped (${why}); restarted it.`),
-    onGiveUp: (error) => {
-      console.error(`[rungs] ${error.message} The roster thread could not be restarted; the host stops.`);
-      process.exit(5);
+const rosterFor = (path: string, empty: boolean) =>
+  hostRoster(
+    path,
+    { startEmpty: empty, mapFile: `${root}data/competency-map.md` },
+    {
+      // The daily backup copies pages in steps on the roster's thread, so the host answers while it runs.
+      launchBackup: true,
+      onRestart: (why) => console.error(`[rungs] The roster thread stopped (${why}); restarted it.`),
+      onGiveUp: (error) => {
+        console.error(`[rungs] ${error.message} The roster thread could not be restarted; the host stops.`);
+        process.exit(5);
+      },
     },
-  },
-);
+  );
+const roster = rosterFor(dbPath, startEmpty);
 // A new token every launch; it is only ever printed to the terminal that started the host.
 const token = randomBytes(32).toString('base64url');
-const [opened, host] = await Promise.all([openForHost(roster, argv), startHost({ dispatch: roster.dispatchJson, staticDir, token, port })]);
+// Every call goes to the roster open now: the lead can switch to another file of the data folder
+// (the roster-file channels) without a restart.
+const folder = dirname(resolve(dbPath));
+let answer = (channel: unknown, request: unknown): Promise<string> => roster.dispatchJson(channel, request);
+const [opened, host] = await Promise.all([
+  openForHost(roster, argv),
+  startHost({ dispatch: (channel, request) => answer(channel, request), staticDir, token, port }),
+]);
 if (!opened.ok) {
   await host.close();
   console.error(opened.message);
   process.exit(opened.exitCode);
 }
+const rosters = createRosterSwitch({
+  first: { remote: roster, path: dbPath },
+  remoteFor: rosterFor,
+  recentFile: join(folder, RECENT_FILE_NAME),
+});
+const rosterFiles = rosterFilesAnswers(rosters, folder);
+answer = async (channel, request) =>
+  isRosterFilesChannel(channel) ? JSON.stringify(await rosterFiles(channel, request)) : rosters.dispatchJson(channel, request);
 for (const note of opened.notes) console.log(note);
 console.log(`Rungs is running at ${host.url}`);
 console.log(`Roster: ${dbPath}`);
@@ -55,7 +77,7 @@ const stop = () => {
   // Stop taking requests, then let the roster thread finish its backup and close the file cleanly.
   void host
     .close()
-    .then(() => roster.close())
+    .then(() => rosters.close())
     .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

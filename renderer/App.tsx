@@ -8,6 +8,7 @@ import { CompetencyMapScreen } from './map/CompetencyMapScreen.tsx';
 import { Ladder } from './ladder/Ladder.tsx';
 import { type Go, useFocusTarget } from './navigation.ts';
 import { Report } from './report/Report.tsx';
+import { useShellMenu } from './shell-menu.ts';
 import { Quarters } from './quarters/Quarters.tsx';
 import { Roster } from './roster/Roster.tsx';
 import { Transfer } from './transfer/Transfer.tsx';
@@ -39,6 +40,14 @@ export function App() {
   }, []);
   const arrived = useCallback(() => setFocus(null), []);
   useFocusTarget(focus, screen, arrived);
+  // Another roster file is open now: its plan from a fresh snapshot (its latest quarter), on the board,
+  // and every screen mounted afresh on it, so no screen keeps a selection or a form of the last roster.
+  const [rosterKey, setRosterKey] = useState(0);
+  const rosterOpened = useCallback(() => {
+    go({ screen: 'Board' });
+    void planStore.fetch(undefined).then(() => setRosterKey((k) => k + 1));
+  }, [go]);
+  useShellMenu(go, rosterOpened);
 
   // A screen picked in the navigation lands focus on its heading, so a screen reader says where the
   // lead now is and Tab continues from the top of that screen (not from the navigation again).
@@ -85,7 +94,7 @@ export function App() {
         )}
       </header>
       <LadderContext value={plan.snapshot?.ladder ?? DEFAULT_LADDER}>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} key={rosterKey}>
           {plan.error && (
             <p role="alert" className="error-banner">
               {plan.error}
@@ -105,6 +114,7 @@ export function App() {
               snapshot={plan.snapshot}
               // A restored document brings its own quarters: show its latest one.
               onReplaced={() => setQuarterId(undefined)}
+              onRosterOpened={rosterOpened}
             />
           )}
           {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}

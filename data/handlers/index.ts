@@ -6,7 +6,7 @@ import { quartersHandlers } from './quarters.ts';
 import { rosterHandlers } from './roster.ts';
 import { transferHandlers } from './transfer.ts';
 import { safetyHandlers } from './safety.ts';
-import { shellHandlers } from './shell.ts';
+import { rosterFilesHandlers, shellHandlers } from './shell.ts';
 import type { Handlers } from './types.ts';
 import { workHandlers } from './work.ts';
 
@@ -23,5 +23,6 @@ export const createHandlers = (info: AppInfo): Handlers<Contract> => ({
   ...transferHandlers,
   ...safetyHandlers(info),
   ...shellHandlers,
+  ...rosterFilesHandlers,
   ...ladderHandlers,
 });

@@ -1,5 +1,6 @@
 import type { shellContract } from '../../shared/contract/shell.ts';
 import { UNSUPPORTED_MESSAGE } from '../../shared/contract/shell.ts';
+import { ROSTER_FILES_UNSUPPORTED, type rosterFilesContract } from '../../shared/contract/roster-files.ts';
 import { RungsError } from '../../shared/errors.ts';
 import type { Handlers } from './types.ts';
 
@@ -16,4 +17,15 @@ export const shellHandlers: Handlers<typeof shellContract> = {
   'shell.saveFile': unsupported,
   'shell.openFile': unsupported,
   'shell.saveReportPdf': unsupported,
+};
+
+const rosterFilesUnsupported = (): never => {
+  throw new RungsError('unsupported', ROSTER_FILES_UNSUPPORTED);
+};
+
+/** Switching roster files is the transport's (data/remote/roster-files.ts); the roster itself cannot. */
+export const rosterFilesHandlers: Handlers<typeof rosterFilesContract> = {
+  'rosterFiles.list': rosterFilesUnsupported,
+  'rosterFiles.create': rosterFilesUnsupported,
+  'rosterFiles.open': rosterFilesUnsupported,
 };

@@ -21,6 +21,7 @@ import { useCardSelection } from './selection.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { type StoriesOffer, StoriesOfferDialog, storiesOffer } from './StoriesOffer.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
+import { useMenuCommand } from '../shell-menu.ts';
 import { Warnings } from './Warnings.tsx';
 import { planStore } from '../store/plan.ts';
 import { Notices } from '../ui/Notices.tsx';
@@ -263,6 +264,8 @@ function useShortcutSheetKey(setOpen: (open: boolean) => void, dragging: () => b
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [setOpen, dragging, busy]);
+  // Help → Keyboard shortcuts in Electron's menu.
+  useMenuCommand('sheet', () => setOpen(true));
 }
 
 type TeamSectionProps = { team: Team; lanes: LaneModel[]; index: number; teams: number; firstScreen: boolean };

@@ -11,12 +11,13 @@ import { type PickedFile, type TextFile, filePicker, saveTextFile, savedNotice, 
 import { ScreenHead } from '../ui/ScreenHead.tsx';
 import { CsvImport } from './CsvImport.tsx';
 import { FileChosen } from './FileChosen.tsx';
+import { RosterFiles } from './RosterFiles.tsx';
 import './transfer.css';
 
-type Props = { snapshot: Snapshot; onReplaced: () => void };
+type Props = { snapshot: Snapshot; onReplaced: () => void; onRosterOpened: () => void };
 
 /** Bring a team and a backlog in from spreadsheets, and take the plan out. */
-export function Transfer({ snapshot, onReplaced }: Props) {
+export function Transfer({ snapshot, onReplaced, onRosterOpened }: Props) {
   const { run } = useMutation();
   const [jsonName, setJsonName] = useState<string | null>(null);
   const empty = snapshot.engineers.length === 0 && snapshot.teams.length === 0 && snapshot.items.length === 0;
@@ -56,6 +57,7 @@ export function Transfer({ snapshot, onReplaced }: Props) {
     <section className="transfer" aria-labelledby="transfer-title">
       <ScreenHead id="transfer-title" title="Import and export" />
       <Notices />
+      <RosterFiles onOpened={onRosterOpened} version={snapshot} />
       <CsvImport kind="roster" snapshot={snapshot} />
       <CsvImport kind="backlog" snapshot={snapshot} />
       <section className="transfer-block" aria-labelledby="export-title">
@@ -80,8 +82,7 @@ export function Transfer({ snapshot, onReplaced }: Props) {
         <p className="hint">Only into an empty roster, so nothing is merged by accident.</p>
         {!empty && (
           <p className="hint" data-id="open-empty-roster">
-            This roster is not empty: to restore, start Rungs on a new file with an empty roster (
-            <code>npm run web -- --db new.sqlite --empty</code>, or <code>npm start -- --db new.sqlite --empty</code>) and import it there.
+            This roster is not empty: to restore, create a new roster under Roster files above, then restore the export there.
           </p>
         )}
         <div className="file-pick">

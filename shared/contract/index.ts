@@ -10,6 +10,7 @@ import { transferContract } from './transfer.ts';
 import { workContract } from './work.ts';
 import { safetyContract } from './safety.ts';
 import { shellContract } from './shell.ts';
+import { rosterFilesContract } from './roster-files.ts';
 
 // The single source of truth for IPC: every channel, its request and response schema.
 // The preload script, the browser host and the handler map are all typed from this object.
@@ -23,6 +24,7 @@ export const contract = mergeContracts(
   transferContract,
   safetyContract,
   shellContract,
+  rosterFilesContract,
   ladderContract,
 );
 

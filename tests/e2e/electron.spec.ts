@@ -134,4 +134,32 @@ test.describe(electronPath ? 'Electron' : `Electron (skipped: no binary, ${reaso
       await done();
     }
   });
+
+  /** Click a menu item as the lead would: File → New roster…, File → Open recent → its first roster. */
+  const clickMenu = (app: ElectronApplication, path: string[]) =>
+    app.evaluate(({ Menu }, labels) => {
+      let items = Menu.getApplicationMenu()!.items;
+      for (const [i, label] of labels.entries()) {
+        const item = items.find((m) => m.label.replace('&', '') === label || (label === '*' && m.enabled))!;
+        if (i === labels.length - 1) item.click();
+        else items = item.submenu!.items;
+      }
+    }, path);
+
+  test('File → New roster… opens an empty roster on the guide with no restart; Open recent brings the first back', async () => {
+    const { app, page, dir, done } = await launch();
+    try {
+      await answerSaveDialog(app, join(dir, 'Platform.sqlite'));
+      await clickMenu(app, ['File', 'New roster…']);
+      await expect(page.getByRole('region', { name: 'Start with your team' })).toBeVisible();
+      await expect(page.getByRole('status').first()).toHaveText('Opened the roster Platform.');
+      expect(existsSync(join(dir, 'Platform.sqlite'))).toBe(true);
+      await clickMenu(app, ['File', 'Open recent', '*']);
+      await expect(page.getByRole('region', { name: 'Backlog' })).toBeVisible();
+      await clickMenu(app, ['Help', 'Keyboard shortcuts']);
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    } finally {
+      await done();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { rosterSamples } from './samples/roster.ts';
 import { transferSamples } from './samples/transfer.ts';
 import { workSamples } from './samples/work.ts';
 import { safetySamples } from './samples/safety.ts';
-import { shellSamples } from './samples/shell.ts';
+import { rosterFilesSamples, shellSamples } from './samples/shell.ts';
 import type { Db } from '../../data/store/db.ts';
 
 // A valid request for every channel, built from the demo roster. The bad-input and property tests
@@ -27,6 +27,7 @@ export const CHANNEL_SAMPLES: { [K in ChannelName]: (db: Db) => RequestOf<K> } =
   ...transferSamples,
   ...safetySamples,
   ...shellSamples,
+  ...rosterFilesSamples,
   ...ladderSamples,
 };
 

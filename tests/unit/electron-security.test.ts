@@ -5,13 +5,18 @@ import { createMainWindow } from '../../electron/window-options.ts';
 import { isTrustedFrame } from '../../electron/trusted-url.ts';
 import { CHANNELS } from '../../shared/contract/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security.ts';
+import { MENU_MESSAGE, type MenuBridge } from '../../shared/menu.ts';
 
 // Electron cannot start here (no binary), so these read what the shell hands to Electron: the window
 // options, the preload's exposed surface, the main process's handlers, the CSP and the fuses.
 
 const source = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
-const exposed = vi.hoisted(() => ({ worlds: [] as [string, unknown][], invoked: [] as unknown[][] }));
+const exposed = vi.hoisted(() => ({
+  worlds: [] as [string, unknown][],
+  invoked: [] as unknown[][],
+  listeners: new Map<string, (event: unknown, message: unknown) => void>(),
+}));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.worlds.push([key, value]) },
   ipcRenderer: {
@@ -20,7 +25,7 @@ vi.mock('electron', () => ({
       return Promise.resolve({ ok: true, value: null });
     },
     send: () => {},
-    on: () => {},
+    on: (channel: string, listener: (event: unknown, message: unknown) => void) => exposed.listeners.set(channel, listener),
   },
 }));
 
@@ -107,7 +112,7 @@ describe('an IPC request is answered only for the app’s own top frame', () => 
 describe('the preload exposes exactly the contract’s functions', () => {
   it('one function per channel under window.rungs, each invoking its own channel; no ipcRenderer', async () => {
     await import('../../electron/preload.ts');
-    expect(exposed.worlds.map(([k]) => k)).toEqual(['rungs']);
+    expect(exposed.worlds.map(([k]) => k)).toEqual(['rungs', 'rungsMenu']);
     const api = exposed.worlds[0]![1] as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) {
@@ -116,6 +121,33 @@ describe('the preload exposes exactly the contract’s functions', () => {
       expect(exposed.invoked.at(-1)).toEqual([channel, { probe: channel }]);
     }
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it('beside it, the menu’s one listener: only commands from the list reach the page, and only the first listener hears them', async () => {
+    await import('../../electron/preload.ts');
+    const menu = exposed.worlds.find(([k]) => k === 'rungsMenu')![1] as MenuBridge;
+    expect(Object.keys(menu)).toEqual(['onCommand']);
+    const heard: unknown[] = [];
+    const late: unknown[] = [];
+    menu.onCommand((m) => heard.push(m));
+    menu.onCommand((m) => late.push(m));
+    const deliver = exposed.listeners.get(MENU_MESSAGE)!;
+    deliver({}, { command: 'undo' });
+    deliver({}, { command: 'roster-opened', detail: 'Platform' });
+    for (const hostile of [
+      { command: 'eval' },
+      { command: 'undo', detail: 42 },
+      'undo',
+      null,
+      { command: 'redo', detail: 'x'.repeat(1001) },
+    ]) {
+      deliver({}, hostile);
+    }
+    expect(heard).toEqual([
+      { command: 'undo', detail: undefined },
+      { command: 'roster-opened', detail: 'Platform' },
+    ]);
+    expect(late).toEqual([]);
   });
 });
 
