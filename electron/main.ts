@@ -1,7 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { BrowserWindow, type IpcMainInvokeEvent, Menu, app, dialog, ipcMain, protocol, screen, session, utilityProcess } from 'electron';
+import {
+  BrowserWindow,
+  type IpcMainInvokeEvent,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  utilityProcess,
+} from 'electron';
 import type { RosterProblem } from '../data/open/diagnose.ts';
 import { launchOptions } from '../data/open/location.ts';
 import { RECENT_FILE_NAME } from '../data/open/recent-rosters.ts';
@@ -247,7 +259,7 @@ function createWindow(): void {
     remembered,
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'), state ?? undefined);
+  window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'), state ?? undefined, nativeTheme.shouldUseDarkColors);
   if (state?.maximized) window.maximize();
   window.on('close', () => {
     if (!window || window.isDestroyed()) return;

@@ -7,8 +7,14 @@ import { MIN_SIZE, type Rect } from './window-state.ts';
 
 export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
 
-/** `bounds`: where the window was last (electron/window-state.ts); the default size, centred, without it. */
-export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, preload: string, bounds?: Rect): W {
+/** The page's --bg in each scheme (renderer/ui/tokens.css): what shows before the page paints. */
+export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#0f1318' } as const;
+
+/**
+ * `bounds`: where the window was last (electron/window-state.ts); the default size, centred, without it.
+ * `dark`: the system is set to dark, so the window does not flash light before the page paints.
+ */
+export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, preload: string, bounds?: Rect, dark = false): W {
   return new BrowserWindow({
     width: bounds?.width ?? 1440,
     height: bounds?.height ?? 900,
@@ -17,7 +23,7 @@ export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, preload
     minHeight: MIN_SIZE.height,
     title: 'Rungs',
     show: false,
-    backgroundColor: '#f6f7f9',
+    backgroundColor: dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
     webPreferences: {
       preload,
       contextIsolation: true,

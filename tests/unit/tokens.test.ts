@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { WINDOW_BACKGROUND } from '../../electron/window-options.ts';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -178,6 +179,10 @@ describe.each(['light', 'dark'] as const)('the %s scheme', (name) => {
   it('defines every token the other scheme defines', () => {
     const { light, dark } = schemes(readFileSync(TOKENS, 'utf8'));
     expect([...dark.keys()].sort()).toEqual([...light.keys()].sort());
+  });
+
+  it("is the Electron window's colour before the page paints", () => {
+    expect(WINDOW_BACKGROUND[name]).toBe(scheme.get('--bg'));
   });
 
   it('keeps every text colour at 4.5:1 or more on each surface it is drawn on', () => {
