@@ -197,7 +197,7 @@ test('deactivating someone who carries work says what happens first; their work 
 test('re-importing an updated HR sheet previews new, update and unchanged rows, and lands as one change', async ({ board, host }) => {
   await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Import/Export' }).click();
   // The roster is not empty: the JSON restore says how to open an empty one.
-  await expect(board.getByText('This roster is not empty: to restore, start Rungs on a new file')).toBeVisible();
+  await expect(board.getByText('This roster is not empty: to restore, create a new roster under Roster files above')).toBeVisible();
   const sheet = [
     'Name,Level,Team,Capacity',
     'Ana Sousa,Mid-level,Growth,13',
