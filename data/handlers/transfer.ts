@@ -108,18 +108,25 @@ export const transferHandlers: Handlers<typeof transferContract> = {
   'export.rosterCsv': (db) => {
     const teamName = new Map(teams(db).map((t) => [t.id, t.name]));
     const ladder = getLadder(db);
-    // Every field the import reads, so a file exported and imported again changes nothing.
+    // Every field the import reads, so a file exported and imported again changes nothing; the
+    // employee id too, so a person renamed in the sheet is still matched to their row.
+    const ids = new Map(
+      prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
+        .all()
+        .map((r) => [r.id, r.external_key]),
+    );
     const rows = getEngineers(db).map((e) => [
       e.name,
       levelName(ladder, e.level),
       teamName.get(e.teamId)!,
       e.capacity,
       e.active ? ACTIVE_CELL.true : ACTIVE_CELL.false,
+      ids.get(e.id) ?? '',
     ]);
     return {
       filename: `rungs-roster-${localToday()}.csv`,
       mediaType: 'text/csv',
-      text: toCsv(['name', 'level', 'team', 'capacity', 'active'], rows),
+      text: toCsv(['name', 'level', 'team', 'capacity', 'active', 'key'], rows),
     };
   },
 

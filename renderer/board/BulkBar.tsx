@@ -5,6 +5,7 @@ import { plural } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { useDismissable } from '../focus.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { withItemFields } from './optimistic.ts';
 import { planStore } from '../store/plan.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { BulkAssign } from './BulkAssign.tsx';
@@ -57,8 +58,12 @@ export function BulkBar({ selection, snapshot, assignAll, advance, backlog }: Pr
     if (engineerId === null) focusCard(first);
     else advance(first, order);
   };
+  // Shown at once on every picked card, rolled back on a refusal, as one card's edit in its panel.
   const edit = (patch: { status: Status } | { rung: Rank }) =>
-    void run(() => api['work.updateMany']({ itemIds, ...patch }), { failure: `Could not change ${plural(n, 'card')}` });
+    void run(() => api['work.updateMany']({ itemIds, ...patch }), {
+      failure: `Could not change ${plural(n, 'card')}`,
+      optimistic: (s) => withItemFields(s, itemIds, patch),
+    });
   // Only rungs every picked card's kind allows (an initiative is never an Intern-rung piece of work).
   const kinds = new Set(selected.map((i) => i.kind));
   const rungs = ranksOf(ladder).filter((r) => [...kinds].every((k) => allowedRungs(ladder, k).includes(r)));

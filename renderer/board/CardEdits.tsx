@@ -26,7 +26,7 @@ export function useCardEdits(item: WorkItem) {
         failure: `Could not change '${item.title}'`,
         // A tick or a pick shows at once; a move to another initiative or team waits for the reply,
         // which says where its stories went.
-        optimistic: 'parentId' in patch || 'teamId' in patch ? undefined : (s) => withItemFields(s, item.id, patch),
+        optimistic: 'parentId' in patch || 'teamId' in patch ? undefined : (s) => withItemFields(s, [item.id], patch),
       }),
     [run, item.id, item.title],
   );

@@ -21,8 +21,8 @@ export function withAssignment(snapshot: Snapshot, itemId: number, engineerId: n
 /** Fields of an item that change nothing but themselves: stored as given, so shown at once. */
 export type OwnFields = Partial<Pick<WorkItem, 'title' | 'description' | 'rung' | 'size' | 'status' | 'touchpoints'>>;
 
-/** The snapshot as it will look once `work.update` of the item's own fields succeeds. */
-export const withItemFields = (snapshot: Snapshot, itemId: number, fields: OwnFields): Snapshot => ({
-  ...snapshot,
-  items: snapshot.items.map((item) => (item.id === itemId ? { ...item, ...fields } : item)),
-});
+/** The snapshot as it will look once `work.update` (one item) or `work.updateMany` of the items' own fields succeeds. */
+export function withItemFields(snapshot: Snapshot, itemIds: readonly number[], fields: OwnFields): Snapshot {
+  const ids = new Set(itemIds);
+  return { ...snapshot, items: snapshot.items.map((item) => (ids.has(item.id) ? { ...item, ...fields } : item)) };
+}

@@ -29,7 +29,7 @@ describe('the roster CSV export carries every field the import reads', () => {
     const before = everything(db);
     const changes = rowCounts(db).changes;
     const { text } = ok(dispatch('export.rosterCsv', {}));
-    expect(text.split('\r\n')).toContain('Mia Chen,Intern,Growth,,no');
+    expect(text.split('\r\n')).toContain('Mia Chen,Intern,Growth,,no,');
     const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     expect(preview.clean).toBe(true);
     expect(preview.rows.map((r) => r.change)).toEqual(preview.rows.map(() => 'unchanged'));
@@ -45,6 +45,23 @@ describe('the roster CSV export carries every field the import reads', () => {
     ok(other.dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) }));
     expect(other.db.prepare('SELECT name FROM engineers WHERE active = 0').pluck().all()).toEqual(['Mia Chen']);
     expect(other.db.prepare('SELECT count(*) FROM engineers WHERE active = 1').pluck().get()).toBe(10);
+  });
+
+  it('employee ids go out in the key column: the sheet renames someone, the re-import updates their row, not new + missing', () => {
+    const { db, dispatch } = tempRoster();
+    const hr = 'name,level,team,key\r\nMia Chen,Intern,Growth,E-7\r\nLeo Okafor,Intern,Growth,E-8\r\n';
+    const first = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(hr) }));
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(hr), fingerprint: first.fingerprint }));
+    const { text } = ok(dispatch('export.rosterCsv', {}));
+    expect(text.split('\r\n')).toContain('Mia Chen,Intern,Growth,,yes,E-7');
+    const renamed = text.replace('Mia Chen,', 'Mia Lund,');
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(renamed) }));
+    expect(preview.summary).toMatchObject({ new: 0, updated: 1 });
+    const update = preview.rows.find((r) => r.change === 'update')!;
+    expect(update.differences).toEqual([{ field: 'name', from: 'Mia Chen', to: 'Mia Lund' }]);
+    const mia = idOf(db, 'engineers', 'Mia Chen');
+    ok(dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(renamed), fingerprint: preview.fingerprint }));
+    expect(db.prepare('SELECT name FROM engineers WHERE id = ?').pluck().get(mia)).toBe('Mia Lund');
   });
 
   it('the import reads active as yes/no, true/false or 1/0 in any case; no column leaves everyone as they are', () => {
