@@ -25,7 +25,7 @@ import { RESPONSE_HEADERS } from '../shared/security.ts';
 import { MENU_MESSAGE, type MenuMessage } from '../shared/menu.ts';
 import { forkRosterProcess } from './roster-process.ts';
 import { rosterMenu } from './roster-menu.ts';
-import { createMainWindow } from './window-options.ts';
+import { createMainWindow, windowTitle } from './window-options.ts';
 import { WINDOW_STATE_FILE, parseWindowState, serializeWindowState } from './window-state.ts';
 import { APP_ENTRY, APP_SCHEME, appUrlToRelativePath, isAppUrl, isTrustedFrame } from './trusted-url.ts';
 
@@ -152,12 +152,16 @@ async function main(): Promise<void> {
     rosters,
     dialog,
     window: () => (window && !window.isDestroyed() ? window : null),
-    setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+    setMenu: (template) => {
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+      // The menu is rebuilt whenever a roster opens (from the menu or the window): the title follows.
+      if (window && !window.isDestroyed() && rosters) window.setTitle(windowTitle(rosters.current().path));
+    },
     tell,
     platform: process.platform,
   });
   registerIpc(rosters, refreshMenu);
-  createWindow();
+  createWindow(windowTitle(rosters.current().path));
 
   app.on('window-all-closed', () => app.quit());
 }
@@ -247,7 +251,7 @@ function registerIpc(r: RosterSwitch, refreshMenu: () => void): void {
   }
 }
 
-function createWindow(): void {
+function createWindow(title: string): void {
   const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
   let remembered: string | null = null;
   try {
@@ -261,6 +265,9 @@ function createWindow(): void {
   );
   window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'), state ?? undefined, nativeTheme.shouldUseDarkColors);
   if (state?.maximized) window.maximize();
+  window.setTitle(title);
+  // The title names the roster; the page's own <title> does not replace it.
+  window.on('page-title-updated', (event) => event.preventDefault());
   window.on('close', () => {
     if (!window || window.isDestroyed()) return;
     try {

@@ -1,3 +1,4 @@
+import { basename, extname } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { MIN_SIZE, type Rect } from './window-state.ts';
 
@@ -6,6 +7,9 @@ import { MIN_SIZE, type Rect } from './window-state.ts';
 // so Electronegativity, which reads the source, checks the very options the app uses.
 
 export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/** The window's title: the roster open in it, so two files are told apart in the task bar. */
+export const windowTitle = (rosterPath: string): string => `${basename(rosterPath, extname(rosterPath))} — Rungs`;
 
 /** The page's --bg in each scheme (renderer/ui/tokens.css): what shows before the page paints. */
 export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#0f1318' } as const;

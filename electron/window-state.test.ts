@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWindowState, reachable, serializeWindowState } from './window-state.ts';
+import { windowTitle } from './window-options.ts';
 
 // The window opens where it was last, unless the remembered file is not a window's state or the
 // window would open where the lead cannot reach it.
@@ -45,5 +46,12 @@ describe('the remembered window', () => {
     expect(reachable({ x: 1300, y: 0, width: 800, height: 600 }, [laptop])).toBe(true);
     expect(reachable({ x: 100, y: -500, width: 800, height: 600 }, [laptop])).toBe(false);
     expect(reachable({ x: 100, y: 860, width: 800, height: 600 }, [laptop])).toBe(false);
+  });
+});
+
+describe('the window names the roster open in it', () => {
+  it('by its file name without the extension, wherever it lives', () => {
+    expect(windowTitle('/home/lead/Rosters/Platform 2026.sqlite')).toBe('Platform 2026 — Rungs');
+    expect(windowTitle('/tmp/team.v2.sqlite')).toBe('team.v2 — Rungs');
   });
 });

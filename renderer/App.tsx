@@ -17,6 +17,7 @@ import { planStore, usePlanState } from './store/plan.ts';
 import { notices } from './store/notice.ts';
 import { LadderContext } from './ladder/useLadder.ts';
 import { SCREENS, type Screen } from './screens.ts';
+import { UndoKeys } from './undo.ts';
 import { DEFAULT_LADDER } from '../shared/default-ladder.ts';
 
 export function App() {
@@ -124,6 +125,8 @@ export function App() {
           )}
           {plan.snapshot && screen === 'Report' && <Report snapshot={plan.snapshot} />}
           {plan.snapshot && screen === 'Ladder' && <Ladder />}
+          {/* Undo and redo by key and menu wherever the board (which has its own) is not shown. */}
+          {plan.snapshot && (screen !== 'Board' || isEmptyRoster(plan.snapshot)) && <UndoKeys />}
         </main>
       </LadderContext>
     </div>

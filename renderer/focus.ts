@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 
 // Focus management shared by every screen: where focus goes when a screen opens, and where it
 // returns when a dialog, an inline form or a note closes. A keyboard or screen-reader user should
@@ -30,7 +30,9 @@ export function useDismissable<T extends HTMLElement>(onClose: () => void): RefO
     close.current = onClose;
   });
 
-  useEffect(() => {
+  // A layout effect, so Escape works from the moment the element is on the page: autoFocus lands
+  // inside at commit, and a passive effect could run after a quick Escape on a busy machine.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const onKey = (e: KeyboardEvent) => {
@@ -70,7 +72,7 @@ export function useDismissable<T extends HTMLElement>(onClose: () => void): RefO
  * the drop's frames lost that race under load.
  */
 export function useFocusInside(dialog: RefObject<HTMLElement | null>, first: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     let last: HTMLElement | null = first.current;
     last?.focus();
     const onFocusIn = (e: FocusEvent) => {

@@ -15,8 +15,11 @@ declare global {
   }
 }
 
-/** The menu's commands, and 'sheet': the board's shortcut sheet, asked for once the board is shown. */
-type Command = MenuCommand | 'sheet';
+/**
+ * The menu's commands, and two asked for once their screen is shown: 'sheet', the board's shortcut
+ * sheet, and 'print', the report's own Save as PDF.
+ */
+type Command = MenuCommand | 'sheet' | 'print';
 type Handler = (detail: string | undefined) => void;
 
 const WAIT_MS = 2000;
@@ -69,7 +72,11 @@ export function useMenuCommand(command: Command, handler: Handler): void {
 export function useShellMenu(go: Go, rosterOpened: () => void): void {
   useMenuCommand('import', () => go({ screen: 'Import/Export' }));
   useMenuCommand('export', () => go({ screen: 'Import/Export', focus: '#export-title' }));
-  useMenuCommand('report', () => go({ screen: 'Report' }));
+  // File → Print report…: the report, saved as the Report screen's button saves it (printToPDF).
+  useMenuCommand('report', () => {
+    go({ screen: 'Report' });
+    emitMenuCommand('print');
+  });
   useMenuCommand('shortcuts', () => {
     go({ screen: 'Board' });
     emitMenuCommand('sheet');

@@ -10,7 +10,7 @@ import { BoardActionsContext, QuarterNamesContext } from './context.ts';
 import { useInReach } from './drag/dragState.ts';
 import { DragScope, useBoardDrag } from './drag/useBoardDrag.tsx';
 import { Filters } from './Filters.tsx';
-import { focusCard } from './focusCard.ts';
+import { focusCard, focusTakenElsewhere } from './focusCard.ts';
 import { type BoardFilter, NO_FILTER, overreaches, teamWarnings } from './filters.ts';
 import { Lane } from './Lane.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -20,7 +20,7 @@ import { useSharedView } from './share.ts';
 import { useCardSelection } from './selection.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { type StoriesOffer, StoriesOfferDialog, storiesOffer } from './StoriesOffer.tsx';
-import { useUndoShortcuts } from './useUndoShortcuts.ts';
+import { useUndoShortcuts } from '../undo.ts';
 import { useMenuCommand } from '../shell-menu.ts';
 import { Warnings } from './Warnings.tsx';
 import { planStore } from '../store/plan.ts';
@@ -55,6 +55,9 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
    */
   const advance = useCallback(
     (itemId: number, order: readonly WorkItem[]) => {
+      // The lead already moved on (opened the next card's Assign to…, typed in a field) before this
+      // change was stored: their focus is theirs.
+      if (focusTakenElsewhere()) return;
       const at = order.findIndex((i) => i.id === itemId);
       const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
       if (next) {

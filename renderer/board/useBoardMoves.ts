@@ -8,6 +8,7 @@ import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { withAssignment } from './optimistic.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useHistorySteps } from '../undo.ts';
 
 /**
  * Every move on the board, through the one mutation hook: applied at once with the shared rule
@@ -58,8 +59,7 @@ export function useBoardMoves(snapshot: Snapshot) {
     [run, ladder],
   );
 
-  const undo = useCallback(() => void run(() => api['history.undo']({}), { failure: 'Could not undo' }), [run]);
-  const redo = useCallback(() => void run(() => api['history.redo']({}), { failure: 'Could not redo' }), [run]);
+  const { undo, redo } = useHistorySteps();
   const setReviewer = useCallback(
     (itemId: number, reviewerId: number | null, leadReviews: boolean) =>
       void run(() => api['plan.setReviewer']({ itemId, reviewerId, leadReviews }), { failure: 'Could not set the reviewer' }),

@@ -8,6 +8,7 @@ import { teamLanes } from '../../shared/plan.ts';
 import type { Snapshot, Team } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { saveReportPdf, savedNotice, useShellFeatures } from '../files.ts';
+import { useMenuCommand } from '../shell-menu.ts';
 import { DriTable } from '../ui/DriTable.tsx';
 import './report.css';
 import { notices } from '../store/notice.ts';
@@ -49,6 +50,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
     if (said) notices.said(said);
     else notices.clear();
   };
+  useMenuCommand('print', () => void savePdf());
 
   return (
     <article className="report" aria-labelledby="report-h">

@@ -12,6 +12,7 @@ declare global {
   interface Window {
     rungsMenu?: MenuBridge;
     menuSends?: (message: MenuMessage) => void;
+    printed?: number;
   }
 }
 
@@ -20,6 +21,9 @@ test.beforeEach(async ({ page }) => {
     let listener: ((message: MenuMessage) => void) | null = null;
     window.rungsMenu = { onCommand: (l) => void (listener ??= l) };
     window.menuSends = (message) => listener?.(message);
+    // The browser host prints the report with window.print(); counted here instead of a print dialog.
+    window.printed = 0;
+    window.print = () => void (window.printed! += 1);
   });
 });
 
@@ -75,7 +79,29 @@ test('Edit → Undo and Redo undo the plan as Ctrl+Z does; in a text field they 
   expect(ownerOf(host, title)).toBe('Marco Rossi');
 });
 
-test('File and Help open their screens: Import…, Export…, Print report…, and the shortcut sheet from any screen', async ({ board }) => {
+test('off the board too: Edit → Undo and Ctrl+Z undo the plan on the Roster and History screens', async ({ board, host }) => {
+  const title = 'Checkout revamp';
+  const db = host.readDb();
+  const itemId = db.prepare(`SELECT id FROM work_items WHERE title = ?`).pluck().get(title) as number;
+  const marco = db.prepare(`SELECT id FROM engineers WHERE name = 'Marco Rossi'`).pluck().get() as number;
+  db.close();
+  const before = ownerOf(host, title);
+  await invoke(host, board, 'plan.assign', { itemId, engineerId: marco });
+  await board.reload();
+  await openScreen(board, 'Roster');
+  await expect(board.getByRole('heading', { name: 'Roster', level: 2 })).toBeFocused();
+  await board.keyboard.press('Control+z');
+  await expect.poll(() => ownerOf(host, title)).toBe(before);
+  await openScreen(board, 'History');
+  await menu(board, { command: 'redo' });
+  await expect.poll(() => ownerOf(host, title)).toBe('Marco Rossi');
+  // The History screen's list follows: the move is done again.
+  await expect(board.locator('tr.change-done').filter({ hasText: 'Marco Rossi' }).first()).toBeVisible();
+});
+
+test('File and Help open their screens: Import…, Export…, Print report… (which prints), and the shortcut sheet from any screen', async ({
+  board,
+}) => {
   await menu(board, { command: 'import' });
   await expect(board.getByRole('heading', { name: 'Import and export', level: 2 })).toBeVisible();
   await menu(board, { command: 'report' });
@@ -83,6 +109,8 @@ test('File and Help open their screens: Import…, Export…, Print report…, a
     'aria-current',
     'page',
   );
+  // Print report… prints, as the Report screen's own button does: once.
+  await expect.poll(() => board.evaluate(() => window.printed)).toBe(1);
   await menu(board, { command: 'export' });
   await expect(board.getByRole('heading', { name: 'Export', exact: true })).toBeFocused();
 

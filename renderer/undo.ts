@@ -1,5 +1,11 @@
-import { useEffect } from 'react';
-import { useMenuCommand } from '../shell-menu.ts';
+import { useCallback, useEffect } from 'react';
+import { api } from './api.ts';
+import { useMenuCommand } from './shell-menu.ts';
+import { useMutation } from './store/useMutation.ts';
+
+// Undo and redo of the plan's last change, from every screen: the board's toolbar and keys, and on
+// any other screen the same keys and Electron's Edit menu (a lead who just edited someone on the
+// Roster screen undoes it where they are).
 
 const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 
@@ -28,4 +34,21 @@ export function useUndoShortcuts(undo: () => void, redo: () => void, dragging: (
   useMenuCommand('redo', () => {
     if (!dragging()) redo();
   });
+}
+
+/** The plan's undo and redo, as one change each through the one mutation hook. */
+export function useHistorySteps() {
+  const { run } = useMutation();
+  const undo = useCallback(() => void run(() => api['history.undo']({}), { failure: 'Could not undo' }), [run]);
+  const redo = useCallback(() => void run(() => api['history.redo']({}), { failure: 'Could not redo' }), [run]);
+  return { undo, redo };
+}
+
+const never = () => false;
+
+/** The keys and the Edit menu on a screen other than the board (which has its own, aware of its drags). */
+export function UndoKeys(): null {
+  const { undo, redo } = useHistorySteps();
+  useUndoShortcuts(undo, redo, never);
+  return null;
 }
