@@ -400,16 +400,16 @@ describe('CSV export neutralises formulas, and import takes the guard off again'
   it('every cell a spreadsheet would run starts with a single quote in the file', () => {
     const { dispatch } = seeded();
     const lines = ok(dispatch('export.rosterCsv', {})).text.split('\r\n');
-    expect(lines).toContain("'=SUM(A1),Intern,'@Team,,yes");
-    expect(lines).toContain("'-Ana,Intern,Core,,yes");
-    expect(lines).toContain("'+1 Bo,Intern,Core,,yes");
-    expect(lines).toContain("'@cmd,Intern,Core,,yes");
-    expect(lines).toContain("''=already quoted,Intern,Core,,yes");
-    expect(lines).toContain("'''-two quotes,Intern,Core,,yes");
-    expect(lines).toContain("O'Brien,Intern,Core,,yes");
-    expect(lines).toContain("'plain quote,Intern,Core,,yes");
-    expect(lines).toContain('Ana-Maria,Intern,Core,,yes');
-    expect(lines).toContain('"\'=HYPERLINK(""http://x"",""y"")",Intern,Core,,yes');
+    expect(lines).toContain("'=SUM(A1),Intern,'@Team,,yes,");
+    expect(lines).toContain("'-Ana,Intern,Core,,yes,");
+    expect(lines).toContain("'+1 Bo,Intern,Core,,yes,");
+    expect(lines).toContain("'@cmd,Intern,Core,,yes,");
+    expect(lines).toContain("''=already quoted,Intern,Core,,yes,");
+    expect(lines).toContain("'''-two quotes,Intern,Core,,yes,");
+    expect(lines).toContain("O'Brien,Intern,Core,,yes,");
+    expect(lines).toContain("'plain quote,Intern,Core,,yes,");
+    expect(lines).toContain('Ana-Maria,Intern,Core,,yes,');
+    expect(lines).toContain('"\'=HYPERLINK(""http://x"",""y"")",Intern,Core,,yes,');
     // No cell of the file starts with a formula character.
     for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
   });

@@ -171,8 +171,9 @@ describe('roster and plan as CSV', () => {
     const { dispatch } = tempRoster();
     const file = ok(dispatch('export.rosterCsv', {}));
     const parsed = parseCsv(file.text);
-    expect(parsed).toMatchObject({ ok: true, header: ['name', 'level', 'team', 'capacity', 'active'] });
-    expect(parsed.ok && parsed.records[0]!.cells).toEqual(['Priya Natarajan', 'Senior', 'Checkout', '13', 'yes']);
+    expect(parsed).toMatchObject({ ok: true, header: ['name', 'level', 'team', 'capacity', 'active', 'key'] });
+    // The demo team has no employee ids: the key column is there, empty.
+    expect(parsed.ok && parsed.records[0]!.cells).toEqual(['Priya Natarajan', 'Senior', 'Checkout', '13', 'yes', '']);
     // Into an empty roster it imports clean.
     const empty = tempRoster({ demo: false });
     expect(ok(empty.dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(file.text) })).clean).toBe(true);
