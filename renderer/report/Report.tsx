@@ -113,20 +113,20 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
           ))}
         <h4>{team ? `Team ${team.name}` : 'Team'}</h4>
         <ul>
-          <li>
-            Initiatives without a DRI:{' '}
-            {left.initiativesWithoutDri
-              .filter(ours)
-              .map((i) => i.title)
-              .join('; ') || 'none'}
-          </li>
-          <li>
-            Stories without an owner:{' '}
-            {left.storiesWithoutOwner
-              .filter(ours)
-              .map((i) => i.title)
-              .join('; ') || 'none'}
-          </li>
+          {(
+            [
+              ['Initiatives without a DRI', left.initiativesWithoutDri],
+              ['Stories without an owner', left.storiesWithoutOwner],
+            ] as const
+          ).map(([label, items]) => (
+            <li key={label}>
+              {label}:{' '}
+              {items
+                .filter(ours)
+                .map((i) => i.title)
+                .join('; ') || 'none'}
+            </li>
+          ))}
           {/* The spread of rungs against levels is the whole roster's: not one team's to print. */}
           {!team && left.spreadNotes.map((n) => <li key={n}>{n}</li>)}
         </ul>

@@ -55,15 +55,21 @@ const ownerOf = (host: HostProcess, title: string) => {
   }
 };
 
-test('Edit → Undo and Redo undo the plan as Ctrl+Z does; in a text field they are the field’s own', async ({ board, host }) => {
+/** A move made elsewhere (another window): 'Checkout revamp' to Marco Rossi; the page reloaded with it. */
+async function revampToMarco(host: HostProcess, page: Page) {
   const title = 'Checkout revamp';
   const db = host.readDb();
   const itemId = db.prepare(`SELECT id FROM work_items WHERE title = ?`).pluck().get(title) as number;
   const marco = db.prepare(`SELECT id FROM engineers WHERE name = 'Marco Rossi'`).pluck().get() as number;
   db.close();
   const before = ownerOf(host, title);
-  await invoke(host, board, 'plan.assign', { itemId, engineerId: marco });
-  await board.reload();
+  await invoke(host, page, 'plan.assign', { itemId, engineerId: marco });
+  await page.reload();
+  return { title, before };
+}
+
+test('Edit → Undo and Redo undo the plan as Ctrl+Z does; in a text field they are the field’s own', async ({ board, host }) => {
+  const { title, before } = await revampToMarco(host, board);
   await expect(board.getByRole('region', { name: 'Backlog' })).toBeVisible();
 
   await menu(board, { command: 'undo' });
@@ -80,14 +86,7 @@ test('Edit → Undo and Redo undo the plan as Ctrl+Z does; in a text field they 
 });
 
 test('off the board too: Edit → Undo and Ctrl+Z undo the plan on the Roster and History screens', async ({ board, host }) => {
-  const title = 'Checkout revamp';
-  const db = host.readDb();
-  const itemId = db.prepare(`SELECT id FROM work_items WHERE title = ?`).pluck().get(title) as number;
-  const marco = db.prepare(`SELECT id FROM engineers WHERE name = 'Marco Rossi'`).pluck().get() as number;
-  db.close();
-  const before = ownerOf(host, title);
-  await invoke(host, board, 'plan.assign', { itemId, engineerId: marco });
-  await board.reload();
+  const { title, before } = await revampToMarco(host, board);
   await openScreen(board, 'Roster');
   await expect(board.getByRole('heading', { name: 'Roster', level: 2 })).toBeFocused();
   await board.keyboard.press('Control+z');
