@@ -110,11 +110,7 @@ export const transferHandlers: Handlers<typeof transferContract> = {
     const ladder = getLadder(db);
     // Every field the import reads, so a file exported and imported again changes nothing; the
     // employee id too, so a person renamed in the sheet is still matched to their row.
-    const ids = new Map(
-      prepared<[], { id: number; external_key: string | null }>(db, 'SELECT id, external_key FROM engineers')
-        .all()
-        .map((r) => [r.id, r.external_key]),
-    );
+    const ids = employeeIds(db);
     const rows = getEngineers(db).map((e) => [
       e.name,
       levelName(ladder, e.level),
