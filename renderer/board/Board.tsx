@@ -274,8 +274,8 @@ function useShortcutSheetKey(setOpen: (open: boolean) => void, dragging: () => b
 type TeamSectionProps = { team: Team; lanes: LaneModel[]; index: number; teams: number; firstScreen: boolean };
 
 /**
- * A team's lanes; their cards are mounted only near the visible part of the board (see near.ts),
- * and they take drops only while in reach (see inReach in dragState.ts).
+ * A team's lanes; they take drops only while in reach (see inReach in dragState.ts), and each
+ * mounts its cards only near the visible part of the board (see near.ts).
  */
 const TeamSection = memo(function TeamSection({ team, lanes, index, teams, firstScreen }: TeamSectionProps) {
   const ref = useRef<HTMLElement>(null);
@@ -286,7 +286,7 @@ const TeamSection = memo(function TeamSection({ team, lanes, index, teams, first
       <h2>{team.name}</h2>
       <div className="team-lanes">
         {lanes.map((lane) => (
-          <Lane key={lane.engineer.id} lane={lane} cardsLater={!near} dropTarget={reach} />
+          <Lane key={lane.engineer.id} lane={lane} firstScreen={firstScreen} dropTarget={reach} />
         ))}
       </div>
     </section>

@@ -12,13 +12,14 @@ import { fitHeadline } from './fitText.ts';
 import { laneId } from './drag/ids.ts';
 import { LaneCard } from './LaneCard.tsx';
 import { LaneReviews } from './LaneFacts.tsx';
+import { useNear } from './near.ts';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 
 type LaneProps = {
   lane: LaneModel;
-  /** Cards not mounted (the lane is far from the visible part of the board). */
-  cardsLater: boolean;
+  /** In the first screen: its cards are in the first render, before anything is observed (near.ts). */
+  firstScreen: boolean;
   /** The lane takes drops (it is in reach: see inReach in dragState.ts). */
   dropTarget: boolean;
 };
@@ -29,12 +30,14 @@ type LaneProps = {
  * into or out of reach, or when a held card enters or leaves it (usePreviewRung), never because
  * the drag moved elsewhere. It reads nothing of dnd-kit's (see DropTarget.tsx).
  */
-export const Lane = memo(function Lane({ lane, cardsLater, dropTarget }: LaneProps) {
+export const Lane = memo(function Lane({ lane, firstScreen, dropTarget }: LaneProps) {
   const ladder = useLadder();
   counted('lanes');
   const e = lane.engineer;
   const id = laneId(e.id);
   const ref = useRef<HTMLElement>(null);
+  // Cards far from the visible part of the board are not mounted (near.ts).
+  const cardsLater = !useNear(ref, '.lanes', firstScreen);
   useDropTarget(id, ref, dropTarget);
   const previewRung = usePreviewRung(id);
   const preview = previewRung === null ? null : fit(previewRung, e.level);
