@@ -185,7 +185,8 @@ test('in a lane: Set rung offers only the rungs every picked kind allows; Move t
   await expect(tom.getByRole('article', { name: titles[1], exact: true })).toContainText('Mid rung');
   const db = host.readDb();
   const rungOf = db.prepare('SELECT rung FROM work_items WHERE title = ?').pluck();
-  expect(titles.map((t) => rungOf.get(t))).toEqual([2, 2]);
+  // The card shows the rung at once (optimistic); the roster has it when the reply is in.
+  await expect.poll(() => titles.map((t) => rungOf.get(t))).toEqual([2, 2]);
 
   await bar(board).getByRole('button', { name: 'Move to backlog' }).click();
   for (const t of titles) await expect(backlog(board).getByRole('article', { name: t, exact: true })).toBeVisible();
