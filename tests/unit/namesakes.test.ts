@@ -75,6 +75,14 @@ describe('two people of one name with different employee ids are two people', ()
     const copy = tempRoster({ demo: false });
     ok(copy.dispatch('import.json', { text }));
     expect(board(copy)).toEqual(board(r));
+    // Without an id on one of them, the document names one person twice, and is refused.
+    const doc = JSON.parse(text) as { engineers: { externalKey: string | null }[] };
+    doc.engineers[1]!.externalKey = null;
+    const third = tempRoster({ demo: false });
+    expect(third.dispatch('import.json', { text: JSON.stringify(doc) })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('there are two engineers called Alex Kim') },
+    });
   });
 });
 
