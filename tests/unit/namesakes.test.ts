@@ -68,6 +68,16 @@ describe('two people of one name with different employee ids are two people', ()
     expect(preview(r, 'name,level,team,key\nAlex Kim,Senior,Core,1043\n').notes).not.toContain(NOTE);
   });
 
+  it('the roster CSV export, imported into an empty roster, keeps both with their ids', () => {
+    const r = tempRoster({ demo: false });
+    ok(commit(r, HR));
+    const csv = ok(r.dispatch('export.rosterCsv', {})).text;
+    const copy = tempRoster({ demo: false });
+    expect(preview(copy, csv).notes).toContain(NOTE);
+    ok(commit(copy, csv));
+    expect(board(copy)).toEqual(board(r));
+  });
+
   it('the roster exported as JSON and imported again keeps both', () => {
     const r = tempRoster({ demo: false });
     ok(commit(r, HR));
