@@ -59,7 +59,9 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
       // change was stored: their focus is theirs.
       if (focusTakenElsewhere()) return;
       const at = order.findIndex((i) => i.id === itemId);
-      const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((i) => i.id !== itemId);
+      // A card moved from one lane to another was not waiting in the backlog: focus stays with it.
+      if (at === -1) return focusCard(itemId);
+      const next = [...order.slice(at + 1), ...order.slice(0, at)].find((i) => i.id !== itemId);
       if (next) {
         setAnnouncement(`Next in the backlog: '${next.title}', ${levelName(ladder, next.rung)}-rung ${next.kind}`);
         focusCard(next.id);

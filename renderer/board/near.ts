@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, startTransition, useEffect, useState } from 'react';
 
 /**
  * Whether an element is within a screen of its scroll container's visible part. The board mounts
@@ -23,7 +23,9 @@ export function useNear(ref: RefObject<HTMLElement | null>, container: string, i
       // Keep the height it had with its cards, so unmounting them far away does not move the
       // scrollbar. The observer measured it already: reading it here forces no layout.
       el.style.minHeight = visible ? '' : `${entry.boundingClientRect.height}px`;
-      setNear(visible);
+      // A transition: React renders the cards coming near in slices of a few milliseconds between
+      // other work, so a key press that scrolls a row of lanes near is not one long task.
+      startTransition(() => setNear(visible));
     });
   }, [ref, container]);
   return near;

@@ -143,6 +143,21 @@ test('a keyboard-only drag moves a card lane by lane and drops it; the row is in
   // The instructions a screen reader hears name the keys, not ids.
   await expect(board.locator('[id^="DndDescribedBy"]')).toContainText('press space to pick it up');
 
+  // From one lane to another: focus stays with the card in its new lane (it was not waiting in the
+  // backlog, so it does not move on to the backlog's next card).
+  await handle(board, 'Story', title).focus();
+  await board.keyboard.press('Space');
+  await expect(live).toContainText(`Picked up '${title}'`);
+  await dropTargetsMeasured(board);
+  await board.keyboard.press('ArrowLeft');
+  await expect(preview).toHaveCount(1);
+  await expect(preview).not.toHaveAttribute('data-id', `lane-${target}`);
+  const other = (await preview.getAttribute('data-id'))!;
+  await board.keyboard.press('Space');
+  await expect.poll(() => ownerOf(host, title)).not.toBe(name);
+  await expect(card(board.locator(`[data-id="${other}"]`), title)).toBeVisible();
+  await expect(handle(board, 'Story', title)).toBeFocused();
+
   // B takes the card in the air to the backlog from wherever it is; Space there unassigns it.
   await handle(board, 'Story', title).focus();
   await board.keyboard.press('Space');
