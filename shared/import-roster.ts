@@ -99,7 +99,7 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
     const renamedTo = match && nameR.success && key(match.name) !== key(nameR.data) ? nameR.data : null;
     // Someone who left is not added; someone on the roster who left is made inactive below.
     const employment = read?.employment(row.get('active'));
-    if (employment === 'left' && !match) {
+    if (employment === 'left' && !match && typeof byName !== 'string') {
       skipped.push({ line: row.line, name: row.get('name'), why: `status "${row.get('active')}", not on the roster` });
       return [];
     }
@@ -109,7 +109,7 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
       const earlier = firstLine.get(key(nameR.data));
       if (earlier !== undefined && (id === null || earlier.id === null))
         check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is also on line ${earlier.line}.` });
-      else if (earlier === undefined || earlier.id !== null) firstLine.set(key(nameR.data), { line: row.line, id });
+      else if (earlier === undefined) firstLine.set(key(nameR.data), { line: row.line, id });
       if (match && !renamedTo && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
     }
     const level = titles.level(row.get('level'), check);
