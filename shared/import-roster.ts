@@ -69,9 +69,15 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   const { table: t, notes, reading } = parsed;
   // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
   // updates them instead of being refused, so a re-exported HR sheet imports again.
-  const existing = new Map(context.engineers.map((e) => [key(e.name), e]));
+  const existing = groupBy(context.engineers, (e) => key(e.name));
   // An HR system's id finds someone first, whatever their name is now.
   const byId = new Map(context.engineers.flatMap((e) => (e.externalKey ? [[e.externalKey, e] as const] : [])));
+  // The ids the roster does not know yet that the file gives each name: two people of one name are
+  // two people when each has an id, and one of them may be the namesake typed in without one.
+  const newIds = groupBy(
+    t.rows.filter((r) => r.get('key') !== '' && !byId.has(r.get('key'))),
+    (r) => key(r.get('name')),
+  );
   const idLine = new Map<string, number>();
   const hasCapacity = t.has('capacity');
   const skipped: { line: number; name: string; why: string }[] = [];
@@ -80,28 +86,30 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   const newTeamRows = new Map<string, number>();
   const corrections = context.corrections ?? NO_CORRECTIONS;
   const titles = levelCells(context.ladder, corrections);
-  const firstLine = new Map<string, number>();
+  const firstLine = new Map<string, { line: number; id: string | null }>();
   const checks = t.rows.flatMap((row) => {
     const check: RowCheck = { errors: [], mappings: [] };
     width(row, t, check);
     const nameR = Name.safeParse(row.get('name'));
     const id = employeeId(row.get('key'), row.line, idLine, check);
-    const named = nameR.success ? existing.get(key(nameR.data)) : undefined;
-    // Someone of this name who carries another id is another person.
-    const match = (id ? byId.get(id) : undefined) ?? (named && (!id || !named.externalKey) ? named : undefined);
+    const named = nameR.success ? (existing.get(key(nameR.data)) ?? []) : [];
+    const byName = (id && byId.get(id)) || nameMatch(named, id, newIds.get(key(row.get('name'))) ?? []);
+    if (typeof byName === 'string') check.errors.push({ column: 'name', message: byName });
+    const match = typeof byName === 'string' ? undefined : byName;
     const renamedTo = match && nameR.success && key(match.name) !== key(nameR.data) ? nameR.data : null;
     // Someone who left is not added; someone on the roster who left is made inactive below.
     const employment = read?.employment(row.get('active'));
-    if (employment === 'left' && !match) {
+    if (employment === 'left' && !match && typeof byName !== 'string') {
       skipped.push({ line: row.line, name: row.get('name'), why: `status "${row.get('active')}", not on the roster` });
       return [];
     }
     if (!nameR.success) check.errors.push({ column: 'name', message: firstMessage(nameR) });
     else {
+      // Two rows of one name are one person twice, unless each has its own employee id.
       const earlier = firstLine.get(key(nameR.data));
-      if (earlier !== undefined)
-        check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is also on line ${earlier}.` });
-      else firstLine.set(key(nameR.data), row.line);
+      if (earlier !== undefined && (id === null || earlier.id === null))
+        check.errors.push({ column: 'name', message: `Duplicate name: ${nameR.data} is also on line ${earlier.line}.` });
+      else if (earlier === undefined) firstLine.set(key(nameR.data), { line: row.line, id });
       if (match && !renamedTo && match.name !== nameR.data) check.mappings.push({ column: 'name', from: nameR.data, to: match.name });
     }
     const level = titles.level(row.get('level'), check);
@@ -142,12 +150,53 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   const checked = finish('roster', t, notes, reading, checks, [...newTeams.values()]);
   const preview: ImportPreview = {
     ...checked.preview,
-    notes: [...notes, ...droppedTeams(corrections, teams, newTeams)],
+    notes: [...notes, ...namesakes(context.engineers, checked.values), ...droppedTeams(corrections, teams, newTeams)],
     suggestions: suggestions('team', newTeamRows, context.teamNames),
     unknownTitles: titles.unknown(),
     titles: titles.used(),
   };
   return { ...checked, preview, skipped };
+}
+
+const groupBy = <T>(list: readonly T[], keyOf: (t: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const x of list) out.set(keyOf(x), [...(out.get(keyOf(x)) ?? []), x]);
+  return out;
+};
+
+const idsText = (ids: readonly (string | null | undefined)[]) => ids.map((i) => i ?? 'no id').join(', ');
+
+/**
+ * Who on the roster a row is by its name, when its id (if any) found no one: the one person of that
+ * name, unless they carry another id (then the row is someone new). A row without an id cannot
+ * choose between namesakes, nor can several rows with new ids choose which of them is the one
+ * typed in without one: that is the row's error, in words.
+ */
+function nameMatch(named: readonly RosterEngineer[], id: string | null, newIds: readonly unknown[]): RosterEngineer | undefined | string {
+  const name = named[0]?.name;
+  if (id === null) {
+    if (named.length <= 1) return named[0];
+    return `${named.length} people named ${name} are on the roster (ids ${idsText(named.map((e) => e.externalKey))}); give this row its employee id to say which.`;
+  }
+  const withoutId = named.filter((e) => !e.externalKey);
+  if (withoutId.length === 0) return undefined;
+  if (withoutId.length === 1 && newIds.length === 1) return withoutId[0];
+  return `${name} is on the roster without an employee id, and the file has ${newIds.length} people of that name with ids new to the roster: Rungs cannot tell which one that is. Import a file with only that one first, so they gain their id.`;
+}
+
+/** A line for each name two or more people will share after the import, with the ids that tell them apart. */
+function namesakes(engineers: readonly RosterEngineer[], values: readonly RosterRow[]): string[] {
+  const after = new Map<number | string, { name: string; id: string | null }>(
+    engineers.map((e) => [e.id, { name: e.name, id: e.externalKey ?? null }]),
+  );
+  values.forEach((v, i) => after.set(v.engineerId ?? `new ${i}`, { name: v.name, id: v.externalKey }));
+  const touched = new Set(values.map((v) => key(v.name)));
+  return [...groupBy([...after.values()], (p) => key(p.name))]
+    .filter(([k, people]) => people.length > 1 && touched.has(k))
+    .map(([, people]) => {
+      const count = ['Two', 'Three', 'Four'][people.length - 2] ?? String(people.length);
+      return `${count} people named ${people[0]!.name} (ids ${idsText(people.map((p) => p.id))}): they stay ${count.toLowerCase()} people, told apart by their employee ids.`;
+    });
 }
 
 /** An employee id cell: null when empty; the same id on two lines is an error on the second. */

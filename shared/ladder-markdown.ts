@@ -3,7 +3,10 @@ import { type Ladder, Ladder as LadderSchema, type Rank } from './ladder.ts';
 // A ladder from a Markdown document shaped like the competency map (data/competency-map.md): a
 // table under "## The Map" with a header row of levels and a row per touchpoint; bullets under
 // "## What You Can Delegate at Each Level" ("- Mid. Hand off…") and "## Reading Your Own Column"
-// ("- Mid → Senior. Stop waiting…"). The seed file reads to exactly the default ladder.
+// ("- Mid → Senior. Stop waiting…"); and, when present, a table under "## Level codes and HR
+// titles" ("| Level | Code | HR titles |", titles split by ";"), which the map has no place for.
+// A line break in a text is written <br>, as GFM tables write one. The seed file reads to exactly
+// the default ladder; the export reads back to the ladder it was written from.
 
 export class LadderFileError extends Error {
   readonly line: number | null;
@@ -13,6 +16,12 @@ export class LadderFileError extends Error {
   }
 }
 
+const BREAK = '<br>';
+/** A text on one Markdown line: its line breaks written <br>. */
+const oneLine = (text: string) => text.replace(/\r?\n/g, BREAK);
+const unbreak = (text: string) => text.replace(/<br\s*\/?>/gi, '\n');
+const cell = (text: string) => oneLine(text).replaceAll('|', '\\|');
+
 /** A table row's cells; a pipe inside a cell is written `\|`. */
 const cellsOf = (line: string): string[] =>
   line
@@ -20,7 +29,15 @@ const cellsOf = (line: string): string[] =>
     .replace(/^\|/, '')
     .replace(/(?<!\\)\|$/, '')
     .split(/(?<!\\)\|/)
-    .map((c) => c.trim().replaceAll('\\|', '|'));
+    .map((c) => unbreak(c.trim().replaceAll('\\|', '|')));
+
+/** HR titles in one cell, split by ";" (a title's own ";" written `\;`). */
+const titlesCell = (aliases: readonly string[]) => cell(aliases.map((a) => a.replaceAll(';', '\\;')).join('; '));
+const titlesOf = (text: string) =>
+  text
+    .split(/(?<!\\);/)
+    .map((a) => a.replaceAll('\\;', ';').trim())
+    .filter((a) => a !== '');
 
 type Numbered = { text: string; line: number };
 
@@ -33,15 +50,32 @@ function section(lines: readonly Numbered[], heading: RegExp): Numbered[] | null
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-/** "- Intern → Junior. Stop needing…": the label runs to the first ". ". */
-function bullets(lines: readonly Numbered[]) {
-  return lines
-    .filter((l) => l.text.startsWith('- '))
-    .map((l) => {
-      const m = /^- (.+?)\. (.+)$/.exec(l.text.trim());
-      if (!m) throw new LadderFileError(`a bullet reads "Level. Text"; this one is “${l.text.slice(0, 80)}”`, l.line);
-      return { label: m[1]!, text: m[2]!, line: l.line };
+/**
+ * The text of each level's bullet in a section. A bullet names its level the way the export writes
+ * it ("- Sr. Engineer. Hand off…", "- Mid → Senior. Stop…"), the longest such label winning, so a
+ * name holding ". " reads; else its label runs to the first ". " and names the longest level name
+ * it starts with ("- Senior and beyond. …").
+ */
+function bulletTexts(lines: readonly Numbered[], labels: readonly string[], names: readonly string[], what: string): Map<Rank, string> {
+  const texts = new Map<Rank, string>();
+  for (const l of lines.filter((x) => x.text.startsWith('- '))) {
+    const body = unbreak(l.text.trim().slice(2));
+    let rank: Rank | null = null;
+    labels.forEach((label, r) => {
+      if (body.startsWith(`${label}. `) && (rank === null || label.length > labels[rank]!.length)) rank = r;
     });
+    if (rank !== null) {
+      texts.set(rank, body.slice(labels[rank]!.length + 2).trim());
+      continue;
+    }
+    const m = /^(.+?)\. (.+)$/s.exec(body);
+    if (!m) throw new LadderFileError(`a bullet reads "Level. Text"; this one is “${l.text.slice(0, 80)}”`, l.line);
+    const named = levelOfLabel(names, m[1]!);
+    if (named === null)
+      throw new LadderFileError(`the ${what} bullet “${m[1]!}” names no level of the table (${names.join(', ')})`, l.line);
+    texts.set(named, m[2]!);
+  }
+  return texts;
 }
 
 /** Which level a bullet's label names: the longest level name it starts with. */
@@ -52,6 +86,38 @@ function levelOfLabel(names: readonly string[], label: string): Rank | null {
     if ((from === n.toLowerCase() || from.startsWith(`${n.toLowerCase()} `)) && (best === null || n.length > names[best]!.length)) best = i;
   });
   return best;
+}
+
+/** How the Markdown heads a level's next move: "Mid → Senior", "Senior and beyond". */
+const moveLabels = (names: readonly string[]) =>
+  names.map((n, r) => (r === names.length - 1 ? `${n} and beyond` : `${n} → ${names[r + 1]!}`));
+
+/** Each level's code and HR titles from the "Level | Code | HR titles" table; a level it does not list keeps its name as its code. */
+function codesAndTitles(lines: readonly Numbered[] | null, names: readonly string[]) {
+  const found = names.map((name) => ({ code: name, aliases: [] as string[] }));
+  const table = firstTable(lines ?? []);
+  if (table.length === 0) return found;
+  const seen = new Set<Rank>();
+  for (const l of table.slice(2)) {
+    const cells = cellsOf(l.text);
+    if (cells.length > 3) throw new LadderFileError(`the row has ${cells.length} cells for 3 columns (Level, Code, HR titles)`, l.line);
+    const [name = '', code = '', titles = ''] = cells;
+    const rank = names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+    if (rank < 0) throw new LadderFileError(`“${name}” is no level of the map’s table (${names.join(', ')})`, l.line);
+    if (seen.has(rank)) throw new LadderFileError(`a second row for ${names[rank]!}`, l.line);
+    seen.add(rank);
+    found[rank] = { code: code || names[rank]!, aliases: titlesOf(titles) };
+  }
+  return found;
+}
+
+/** The first table in some lines: its header, its rule and its rows, up to the first line that is not a row. */
+function firstTable(lines: readonly Numbered[]): Numbered[] {
+  const start = lines.findIndex((l) => l.text.trim().startsWith('|'));
+  if (start < 0) return [];
+  const rest = lines.slice(start);
+  const end = rest.findIndex((l) => !l.text.trim().startsWith('|'));
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 /** Default and allowed rungs for a ladder read from a file: stories anywhere from the second level, initiatives from it upward. */
@@ -69,9 +135,7 @@ export function parseLadderMarkdown(markdown: string): Ladder {
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((text, i) => ({ text, line: i + 1 }));
-  const mapSection = section(lines, /^the map$/i) ?? lines;
-  const table = mapSection.filter((l) => l.text.trim().startsWith('|'));
-  const [header, rule, ...body] = table;
+  const [header, rule, ...body] = firstTable(section(lines, /^the map$/i) ?? lines);
   if (!header) throw new LadderFileError('the file has no table of touchpoints × levels', null);
   if (!rule || !/^\|?\s*:?-{2,}/.test(rule.text.trim()))
     throw new LadderFileError('the table’s second line must be its |---| rule', rule?.line ?? header.line);
@@ -86,33 +150,22 @@ export function parseLadderMarkdown(markdown: string): Ladder {
   const delegation = section(lines, /delegate/i) ?? [];
   const delegateRule = delegation.map((l) => /The rule underneath it: (.+)$/.exec(l.text)?.[1]).find((t) => t !== undefined) ?? '';
   const coachingLine = delegation.find((l) => /^If you can.t yet delegate/.test(l.text))?.text.trim() ?? '';
-  const delegate = new Map<Rank, string>();
-  for (const b of bullets(delegation)) {
-    const r = levelOfLabel(names, b.label);
-    if (r === null) throw new LadderFileError(`the delegate bullet “${b.label}” names no level of the table (${names.join(', ')})`, b.line);
-    delegate.set(r, b.text);
-  }
-  const moves = new Map<Rank, string>();
-  for (const b of bullets(section(lines, /own column|next move/i) ?? [])) {
-    const r = levelOfLabel(names, b.label);
-    if (r === null)
-      throw new LadderFileError(`the next-move bullet “${b.label}” names no level of the table (${names.join(', ')})`, b.line);
-    moves.set(r, b.text);
-  }
+  const delegate = bulletTexts(delegation, names, names, 'delegate');
+  const moves = bulletTexts(section(lines, /own column|next move/i) ?? [], moveLabels(names), names, 'next-move');
+  const codes = codesAndTitles(section(lines, /codes? and (hr )?titles/i), names);
 
   const candidate = {
     levels: names.map((name, i) => ({
       id: i + 1,
       name,
-      code: name,
-      aliases: [],
+      ...codes[i]!,
       delegate: delegate.get(i) ?? '',
       nextMove: moves.get(i) ?? '',
     })),
     touchpoints,
     kinds: kindsFor(names.length),
-    delegateRule,
-    coachingLine,
+    delegateRule: unbreak(delegateRule),
+    coachingLine: unbreak(coachingLine),
   };
   const parsed = LadderSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -122,18 +175,14 @@ export function parseLadderMarkdown(markdown: string): Ladder {
   return parsed.data;
 }
 
-/** One line of Markdown: a table cell or a bullet holds no line break, and a cell's pipe is escaped. */
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
-const cell = (text: string) => oneLine(text).replaceAll('|', '\\|');
-
 /**
  * The ladder as Markdown shaped like the competency map, which parseLadderMarkdown reads back: the
- * table, the delegate bullets under the rule and the coaching line, and the next-move bullets. A
- * level's code and HR titles are not in it (the CSV carries them), and a text's line breaks become spaces.
+ * table, the delegate bullets under the rule and the coaching line, the next-move bullets, and the
+ * table of each level's code and HR titles.
  */
 export function ladderMarkdown(ladder: Ladder): string {
   const names = ladder.levels.map((l) => cell(l.name));
-  const top = ladder.levels.length - 1;
+  const moves = moveLabels(ladder.levels.map((l) => l.name));
   return [
     '# Career ladder',
     '',
@@ -151,13 +200,13 @@ export function ladderMarkdown(ladder: Ladder): string {
     '',
     '## Reading Your Own Column',
     '',
-    ...ladder.levels
-      .map((l, r) => ({ l, r }))
-      .filter(({ l }) => l.nextMove)
-      .map(
-        ({ l, r }) =>
-          `- ${oneLine(l.name)}${r === top ? ' and beyond' : ` → ${oneLine(ladder.levels[r + 1]!.name)}`}. ${oneLine(l.nextMove)}`,
-      ),
+    ...ladder.levels.flatMap((l, r) => (l.nextMove ? [`- ${oneLine(moves[r]!)}. ${oneLine(l.nextMove)}`] : [])),
+    '',
+    '## Level codes and HR titles',
+    '',
+    '| Level | Code | HR titles |',
+    '|---|---|---|',
+    ...ladder.levels.map((l) => `| ${cell(l.name)} | ${cell(l.code)} | ${titlesCell(l.aliases)} |`),
     '',
   ].join('\n');
 }

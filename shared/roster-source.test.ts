@@ -43,6 +43,9 @@ describe("an HR export's headers map to Rungs' fields", () => {
     expect(isRungsRosterHeader(['Name', 'Level', 'Team', 'Start date'])).toBe(true);
     expect(isRungsRosterHeader(['name', 'team', 'capacity'])).toBe(true);
     expect(isRungsRosterHeader(['Employee Name', 'Job Title', 'Department'])).toBe(false);
+    // An employee id under its HR name is read through the mapping, which knows it; Rungs' own is "key".
+    expect(isRungsRosterHeader(['Employee ID', 'Name', 'Level', 'Team'])).toBe(false);
+    expect(isRungsRosterHeader(['name', 'level', 'team', 'key'])).toBe(true);
   });
 });
 

@@ -55,10 +55,12 @@ const WHOLE_NAME_HEADERS = ['name', 'displayname', 'fullname', 'employeename', '
 
 /**
  * A header is Rungs' own when it names its required columns as its export writes them, or names
- * nothing else (then a missing column is the file's mistake, said as for Rungs' own file).
+ * nothing else (then a missing column is the file's mistake, said as for Rungs' own file). An
+ * employee id under an HR name ("Employee ID") makes it an HR export's, so the mapping reads the id.
  */
 export const isRungsRosterHeader = (header: readonly string[]): boolean => {
   const has = new Set(header.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''));
+  if ([...has].some((h) => h !== 'key' && HR_HEADERS.key.includes(headerWord(h)))) return false;
   return (
     (has.has('name') && has.has('level') && has.has('team')) || [...has].every((h) => (ROSTER_FIELDS as readonly string[]).includes(h))
   );

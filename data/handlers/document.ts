@@ -44,8 +44,9 @@ const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
  * Everything the board would refuse, found before anything is written: ids that point nowhere,
- * names used twice, a story's parent, an initiative's rung, and every assignment's rules (the same
- * functions the board's handlers use). Every problem is listed, each naming its row.
+ * names used twice (but for namesakes told apart by employee ids), a story's parent, an
+ * initiative's rung, and every assignment's rules (the same functions the board's handlers use).
+ * Every problem is listed, each naming its row.
  */
 function documentIssues(doc: RungsDocument): Issue[] {
   const issues: Issue[] = ladderIssues(doc, doc.ladder);
@@ -58,12 +59,14 @@ function documentIssues(doc: RungsDocument): Issue[] {
     });
     return seen;
   };
-  const uniqueNames = (name: 'teams' | 'quarters' | 'engineers', what: string, list: { name: string }[]) => {
-    const seen = new Map<string, string>();
+  // Two engineers of one name are two people when each has an employee id (an HR import keeps both).
+  const uniqueNames = (name: 'teams' | 'quarters' | 'engineers', what: string, list: { name: string; externalKey?: string | null }[]) => {
+    const seen = new Map<string, { name: string; externalKey?: string | null }>();
     list.forEach((x, i) => {
       const other = seen.get(nocase(x.name));
-      if (other !== undefined) add(`${name}[${i}].name`, `there are two ${what} called ${other}`);
-      else seen.set(nocase(x.name), x.name);
+      if (other !== undefined && !(x.externalKey && other.externalKey))
+        add(`${name}[${i}].name`, `there are two ${what} called ${other.name}`);
+      else if (other === undefined) seen.set(nocase(x.name), x);
     });
   };
   const teamIds = idsOf('teams', 'teams', doc.teams);

@@ -113,20 +113,20 @@ export const levelHandlers: LevelHandlers = {
     );
     const to = order.indexOf(levelId);
     const where = to === order.length - 1 ? 'to the top' : `below ${levels.find((l) => l.id === order[to + 1])!.name}`;
+    const positions = positionsAfterMove(
+      levels.length,
+      levels.findIndex((l) => l.id === levelId),
+      position,
+    );
+    // Said in the summary too, so a move that went through without asking says it changed no fit.
+    const fits = fitChanges(judgedAssignments(db), positions).length;
+    const fitWords = fits === 0 ? 'no assignment’s fit changes' : `${plural(fits, 'fit')} ${fits === 1 ? 'changes' : 'change'}`;
     let cleared: string | null = null;
     return record(
       db,
-      () => [`Ladder: moved ${level.name} ${where}`, cleared].filter(Boolean).join('; '),
+      () => [`Ladder: moved ${level.name} ${where}`, fitWords, cleared].filter(Boolean).join('; '),
       (rows) => {
-        renumber(
-          db,
-          rows,
-          positionsAfterMove(
-            levels.length,
-            levels.findIndex((l) => l.id === levelId),
-            position,
-          ),
-        );
+        renumber(db, rows, positions);
         cleared = clearBroken(db, rows);
         reposition(rows, 'ladder_levels', order);
         checkWhole(db);

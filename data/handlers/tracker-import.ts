@@ -1,4 +1,5 @@
 import type { CsvFile } from '../../shared/import.ts';
+import type { Corrections } from '../../shared/import-fixes.ts';
 import { type Status, type WorkKind } from '../../shared/ladder.ts';
 import { plural } from '../../shared/words.ts';
 import { type ExistingItem, type TrackerValue, checkTracker } from '../../shared/tracker/check.ts';
@@ -34,7 +35,14 @@ const quarterItems = (db: Db, quarterId: number) =>
     'SELECT id, kind, title, size, status, external_key, parent_id, team_id FROM work_items WHERE quarter_id = ? ORDER BY id',
   ).all(quarterId);
 
-export function checkTrackerFile(db: Db, quarterId: number, quarterName: string, file: CsvFile, options: TrackerOptions = {}) {
+export function checkTrackerFile(
+  db: Db,
+  quarterId: number,
+  quarterName: string,
+  file: CsvFile,
+  options: TrackerOptions = {},
+  corrections?: Corrections,
+) {
   const items = quarterItems(db, quarterId);
   const byId = new Map(items.map((i) => [i.id, i]));
   const existing: ExistingItem[] = items.map((i) => {
@@ -52,7 +60,7 @@ export function checkTrackerFile(db: Db, quarterId: number, quarterName: string,
   const parsed = csvHeader(file.text);
   const saved = parsed ? readSetting(db, mappingSettingKey(headerFingerprint(parsed.header)), ColumnMappingSchema) : null;
   const engineers = getEngineers(db).map((e) => ({ id: e.id, name: e.name, level: e.level, active: e.active }));
-  return checkTracker(file, { quarterName, ladder: getLadder(db), items: existing, engineers, saved }, options);
+  return checkTracker(file, { quarterName, ladder: getLadder(db), items: existing, engineers, saved, corrections }, options);
 }
 
 /** The mapping the lead confirmed, kept for the next file with this header. Not part of the plan's history. */

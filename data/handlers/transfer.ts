@@ -48,7 +48,11 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
   // Rungs' own columns are read as they always were; any other header is a tracker's or a mapping's.
   const parsed = csvHeader(text.text);
   if (parsed && !isRungsBacklogHeader(parsed.header)) {
-    return { kind: 'tracker', quarter, ...checkTrackerFile(db, quarter.id, quarter.name, text, options.tracker) } as const;
+    return {
+      kind: 'tracker',
+      quarter,
+      ...checkTrackerFile(db, quarter.id, quarter.name, text, options.tracker, options.corrections),
+    } as const;
   }
   const teamList = teams(db);
   const teamName = new Map(teamList.map((t) => [t.id, t.name]));

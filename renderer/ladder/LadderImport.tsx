@@ -11,8 +11,8 @@ import { useLadder } from './useLadder.ts';
 import { useLadderEdit } from './useLadderEdit.ts';
 
 // A ladder from a file, Markdown or CSV (docs/data.md, "Ladder files"): previewed, then imported as
-// one change through the same channels whichever the format; and the ladder out in either (the
-// CSV carries codes and HR titles, the Markdown does not).
+// one change through the same channels whichever the format; and the ladder out in either, each
+// reading back to the same ladder.
 
 type Format = 'markdown' | 'csv';
 const formatOf = (name: string): Format => (/\.(csv|tsv)$/i.test(name) ? 'csv' : 'markdown');
@@ -65,9 +65,9 @@ export function LadderImport() {
       <h3 id="ladder-import-h">Import or export the ladder</h3>
       <p className="muted">
         A Markdown table shaped like the competency map (a header row of levels, lowest first, and a row per touchpoint; the delegate and
-        next-move bullets are read when present), or a CSV with a <code># levels</code> section (code, name, aliases, delegate, next) and a{' '}
-        <code># cells</code> section (level, touchpoint, text), as the export writes it. Its levels take the places of the ladder’s, in
-        order.
+        next-move bullets, and a table of level codes and HR titles, are read when present), or a CSV with a <code># levels</code> section
+        (code, name, aliases, delegate, next) and a <code># cells</code> section (level, touchpoint, text), as the export writes it. Its
+        levels take the places of the ladder’s, in order.
       </p>
       <div className="inline-form">
         <Field id="ladder-import-file" label="Ladder file (Markdown or CSV)" error={error ?? undefined}>

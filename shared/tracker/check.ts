@@ -21,6 +21,7 @@ import {
   levelName,
   parseLevel,
 } from '../ladder.ts';
+import { type Corrections, NO_CORRECTIONS, renamed, suggestions } from '../import-fixes.ts';
 import { LIMITS, Points, Title } from '../schemas.ts';
 import type { TrackerOptions, TrackerSource } from './preview.ts';
 import {
@@ -66,6 +67,8 @@ export type TrackerContext = {
   engineers: readonly { id: number; name: string; level: Rank; active: boolean }[];
   /** A mapping the lead saved for this header earlier, if any. */
   saved?: ColumnMapping | null;
+  /** Misspelt parents the lead fixed in the preview. */
+  corrections?: Corrections;
 };
 
 /** What a clean row writes. `ref` ties stories to their initiative within the file. */
@@ -250,6 +253,16 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   });
   presetRules(preset, drafts, records, column);
 
+  // A parent the lead fixed in the preview ("did you mean …?") is read as the title they picked.
+  const corrections = context.corrections ?? NO_CORRECTIONS;
+  const fixedFrom = new Map<Draft, string>();
+  for (const d of drafts) {
+    const fixed = d.parentCells.map((c) => renamed(corrections, 'parent', c));
+    const at = fixed.findIndex((c, i) => c !== d.parentCells[i]);
+    if (at >= 0) fixedFrom.set(d, d.parentCells[at]!);
+    d.parentCells = fixed;
+  }
+
   // Parents: a key in the file or the quarter, a Jira issue id, or failing those a title.
   const byKey = new Map<string, Draft>();
   const byTitle = new Map<string, Draft>();
@@ -302,6 +315,7 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
   const seenKeys = new Map<string, number>();
   const values: (TrackerValue | null)[] = [];
   const rows: PreviewRow[] = [];
+  const missingParents = new Map<string, number>();
 
   for (const d of drafts) {
     const errors: Issue[] = [];
@@ -395,7 +409,11 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
     } else if (p && 'missing' in p) {
       // An export filtered to some stories still imports; the story waits in the backlog for a parent.
       mappings.push({ column: 'parent', from: p.missing, to: `no initiative (not in this file or in ${context.quarterName})` });
+      // Any of its cells may be the slip (Jira gives a key, an id and a summary): each is offered a fix.
+      for (const cell of new Set(d.parentCells)) missingParents.set(cell, (missingParents.get(cell) ?? 0) + 1);
     }
+    const fixed = fixedFrom.get(d);
+    if (fixed !== undefined && parentText !== '') mappings.push({ column: 'parent', from: fixed, to: parentText });
     // Owner.
     let assigneeId: number | null = null;
     let assigneeText = '';
@@ -522,6 +540,13 @@ export function checkTracker(input: CsvFile, context: TrackerContext, options: T
       source.warnings,
     ),
     source,
+    // A parent that names no initiative may be a slip of one a title would find: "did you mean …?".
+    suggestions: suggestions(
+      'parent',
+      missingParents,
+      [...drafts.filter((d) => d.kind === 'initiative').map((d) => d.title), ...[...existingInitiatives.values()].map((x) => x.title)],
+      false,
+    ),
   };
   return { preview, values: preview.summary.invalid === 0 ? (values as TrackerValue[]) : [], mapping, header: fp };
 }

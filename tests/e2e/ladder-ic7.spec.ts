@@ -54,7 +54,9 @@ test('an IC1–IC7 ladder from CSV: a Staff-rung initiative overreaches an IC3, 
   expect(readFileSync(saved, 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
   const markdown = board.waitForEvent('download');
   await board.getByRole('button', { name: 'Export as Markdown' }).click();
-  expect(readFileSync(await (await markdown).path(), 'utf8')).toContain('| Touchpoint | IC1 | IC2 | IC3 | IC4 | IC5 | Staff | Principal |');
+  const md = readFileSync(await (await markdown).path(), 'utf8');
+  expect(md).toContain('| Touchpoint | IC1 | IC2 | IC3 | IC4 | IC5 | Staff | Principal |');
+  expect(md).toContain('| IC1 | IC1 | Software Engineer I; Engineer 1 |');
 
   // The team on it: Sofia to Staff (IC6), Kenji to IC5, Priya to Principal (IC7); initiatives may take any rung from IC2 up.
   const ids = (await invoke(request, host, 'board.snapshot', {})) as {

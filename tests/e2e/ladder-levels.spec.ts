@@ -37,12 +37,47 @@ test('raising Intern over Junior shows the fits it changes, new overreaches firs
 
   await board.getByRole('button', { name: 'Raise Intern' }).click();
   await confirm.getByRole('button', { name: 'Raise Intern' }).click();
-  await expect(board.getByRole('status')).toHaveText('Ladder: moved Intern below Mid');
+  await expect(board.getByRole('status')).toHaveText('Ladder: moved Intern below Mid; 3 fits change');
   await expect.poll(() => levelNames(board)).toEqual(['Junior', 'Intern', 'Mid', 'Senior']);
   await nav(board, 'Board');
   await expect(
     board.locator('section.lane[aria-label="Ana Sousa, Junior"]').getByRole('article', { name: 'Checkout revamp', exact: true }),
   ).toContainText('Overreach');
+});
+
+/** Every assigned card's fit as the board shows it: "lane / card: fit". */
+const boardFits = (page: Page) =>
+  page
+    .locator('section.lane article')
+    .evaluateAll((cards) =>
+      cards.map(
+        (c) =>
+          `${c.closest('section.lane')!.getAttribute('aria-label')} / ${c.getAttribute('aria-label')}: ${c.querySelector('.fit-badge')?.textContent}`,
+      ),
+    );
+
+test('a new Staff level lowered below Senior changes no fit: it goes through without asking, says so, and every card on the board keeps its fit', async ({
+  board,
+}) => {
+  const before = await boardFits(board);
+  expect(before.length).toBeGreaterThan(5);
+  expect(before.join('\n')).toMatch(/Stretch/);
+  await nav(board, 'Ladder');
+  await board.getByLabel('New level').fill('Staff');
+  await board.getByRole('button', { name: 'Add level' }).click();
+  await expect.poll(() => levelNames(board)).toEqual(['Intern', 'Junior', 'Mid', 'Senior', 'Staff']);
+
+  await board.getByRole('button', { name: 'Lower Staff' }).click();
+  await expect(board.getByRole('status')).toHaveText('Ladder: moved Staff below Senior; no assignment’s fit changes');
+  await expect(board.getByRole('alertdialog')).toHaveCount(0);
+  await expect.poll(() => levelNames(board)).toEqual(['Intern', 'Junior', 'Mid', 'Staff', 'Senior']);
+  await board.getByRole('table', { name: 'Levels' }).screenshot({ path: 'test-results/screens/ladder-move-no-fit-change.png' });
+
+  await nav(board, 'Board');
+  await expect(board.locator('section.lane[aria-label="Priya Natarajan, Senior"]')).toBeVisible();
+  expect(await boardFits(board)).toEqual(before);
+  await nav(board, 'History');
+  await expect(board.getByRole('main')).toContainText('Ladder: moved Staff below Senior; no assignment’s fit changes');
 });
 
 test('removing Junior asks where its people and work go (the level below by default), moves them to Mid, and History undoes it', async ({

@@ -317,3 +317,31 @@ test('an edit on the Roster is one round trip, and the board shows it without fe
   await board.waitForTimeout(500);
   expect(calls).toEqual(['engineers.update']);
 });
+
+test('an HR sheet with two Alex Kims, told apart by their employee ids: the preview names both, and the board and roster list both', async ({
+  board,
+}) => {
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Import/Export' }).click();
+  const sheet = ['Employee ID,Name,Level,Team', '1043,Alex Kim,Mid,Checkout', '2211,Alex Kim,Junior,Growth'];
+  await board
+    .getByLabel('Roster CSV file')
+    .setInputFiles({ name: 'hr-export.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet.join('\r\n')) });
+  const preview = board.getByRole('region', { name: 'Preview of hr-export.csv' });
+  await expect(preview).toContainText('hr-export.csv: all 2 rows are ready.');
+  await expect(
+    preview.locator('[data-id="roster-source"]').getByRole('table', { name: 'Column mapping' }).getByLabel('Employee ID'),
+  ).toHaveValue('Employee ID');
+  await expect(preview).toContainText(
+    'Two people named Alex Kim (ids 1043, 2211): they stay two people, told apart by their employee ids.',
+  );
+  await preview.screenshot({ path: 'test-results/screens/roster-namesakes-preview.png' });
+  await preview.getByRole('button', { name: 'Import 2 engineers' }).click();
+  await expect(board.getByRole('status').filter({ hasText: 'Imported 2 engineers from CSV' })).toBeVisible();
+
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Board' }).click();
+  await expect(board.locator('section.lane[aria-label="Alex Kim, Mid"]')).toHaveCount(1);
+  await expect(board.locator('section.lane[aria-label="Alex Kim, Junior"]')).toHaveCount(1);
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+  await expect(board.getByRole('table', { name: 'Roster of Checkout' }).getByRole('row', { name: /^Alex Kim/ })).toContainText('Mid');
+  await expect(board.getByRole('table', { name: 'Roster of Growth' }).getByRole('row', { name: /^Alex Kim/ })).toContainText('Junior');
+});

@@ -64,3 +64,21 @@ test('a Linear export previews its projects as initiatives; the rung of every st
   await expect(rows.getByRole('row', { name: /GRO-102/ })).toContainText('Mid');
   await expect(rows.getByRole('row', { name: /GRO-120/ })).toContainText('Mid');
 });
+
+test('a Jira story under a misspelt epic: did you mean Wallet payments?, one click puts it under PAY-1', async ({ board }) => {
+  await open(board, 'Import/Export');
+  const text = fixture('jira-export.csv').toString('utf8').replace('5,,10001,PAY-1,Wallet payments', '5,,,PAY-99,Walet payments');
+  await pick(board, 'jira-typo.csv', Buffer.from(text));
+  const preview = board.getByRole('region', { name: 'Preview of jira-typo.csv' });
+  const misspelt = preview.getByRole('region', { name: 'Names that look misspelt' });
+  await expect(misspelt.locator('[data-id="suggestion"]')).toHaveText(
+    'Parent “Walet payments” (1 row): did you mean Wallet payments? Use Wallet payments',
+  );
+  await expect(preview.getByRole('row', { name: /^6 PAY-11/ })).toContainText('no initiative');
+  await misspelt.getByRole('button', { name: 'Use Wallet payments for the 1 row that say Walet payments' }).click();
+  await expect(misspelt.locator('[data-id="fixed"]')).toHaveText('Parent “Walet payments” reads as Wallet payments. Undo');
+  await expect(preview.getByRole('row', { name: /^6 PAY-11/ })).toContainText('Walet payments → Wallet payments');
+  await preview.screenshot({ path: 'test-results/screens/tracker-parent-fix.png' });
+  await preview.getByRole('button', { name: 'Import 11 items' }).click();
+  await expect(board.getByRole('status').filter({ hasText: /Imported 3 initiatives and 8 stories/ })).toBeVisible();
+});

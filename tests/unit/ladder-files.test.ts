@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { levelName } from '../../shared/ladder.ts';
-import { ladderCsv } from '../../shared/ladder-csv.ts';
+import { ladderCsv, parseLadderCsv } from '../../shared/ladder-csv.ts';
+import { ladderMarkdown, parseLadderMarkdown } from '../../shared/ladder-markdown.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // A ladder CSV goes through the same preview and commit as a Markdown table (ladder.previewImport,
@@ -10,15 +12,30 @@ type Dispatch = ReturnType<typeof tempRoster>['dispatch'];
 const snapshot = (dispatch: Dispatch) => ok(dispatch('board.snapshot', {}));
 
 describe('a ladder CSV, previewed and imported like a Markdown table', () => {
-  it('the roster’s own export previews as no change and imports to the same ladder, the delegate rule and coaching line kept', () => {
-    const { dispatch } = tempRoster();
-    const before = snapshot(dispatch).ladder;
-    const text = ladderCsv(before);
-    const preview = ok(dispatch('ladder.previewImport', { format: 'csv', text }));
-    expect(preview).toMatchObject({ cellsChanged: 0, problems: [] });
-    expect(preview.levels).toEqual(before.levels.map((l) => ({ from: l.name, to: l.name, changed: [] })));
-    ok(dispatch('ladder.import', { format: 'csv', text }));
-    expect(snapshot(dispatch).ladder).toEqual(before);
+  it.each([
+    ['csv', ladderCsv],
+    ['markdown', ladderMarkdown],
+  ] as const)(
+    'the roster’s own %s export previews as no change and imports to the same ladder, codes, HR titles, the delegate rule and coaching line kept',
+    (format, write) => {
+      const { dispatch } = tempRoster();
+      const mid = snapshot(dispatch).ladder.levels.find((l) => l.name === 'Mid')!;
+      ok(dispatch('ladder.updateLevel', { levelId: mid.id, code: 'IC3', aliases: ['Software Engineer II', 'SWE 2'] }));
+      const before = snapshot(dispatch).ladder;
+      const text = write(before);
+      const preview = ok(dispatch('ladder.previewImport', { format, text }));
+      expect(preview).toMatchObject({ cellsChanged: 0, problems: [] });
+      expect(preview.levels).toEqual(before.levels.map((l) => ({ from: l.name, to: l.name, changed: [] })));
+      ok(dispatch('ladder.import', { format, text }));
+      expect(snapshot(dispatch).ladder).toEqual(before);
+    },
+  );
+
+  it('the IC1–IC7 ladder exported as Markdown keeps each level’s code and HR titles, which the map’s table has no place for', () => {
+    const ic7 = parseLadderCsv(readFileSync(new URL('../fixtures/ladder-ic7.csv', import.meta.url), 'utf8'));
+    const md = ladderMarkdown(ic7);
+    expect(md).toContain('| IC1 | IC1 | Software Engineer I; Engineer 1 |');
+    expect(parseLadderMarkdown(md)).toEqual(ic7);
   });
 
   it('Mid becomes IC3 with an HR title: the preview says renamed and what else changes; the roster import then reads the title; undo puts Mid back', () => {

@@ -52,7 +52,10 @@ describe('reordering a level shows which fits change, new overreaches first, bef
           ),
         );
         groups.forEach((g) => groupsSeen.add(g));
-        ok(dispatch('ladder.moveLevel', { levelId: level.id, position }));
+        const moved = ok(dispatch('ladder.moveLevel', { levelId: level.id, position }));
+        expect(moved.summary, `${level.name} to ${position}`).toContain(
+          impact.length === 0 ? '; no assignment’s fit changes' : `; ${impact.length} fit${impact.length === 1 ? ' changes' : 's change'}`,
+        );
         const after = boardFits(dispatch);
         expect(
           impact.map((c) => [c.itemId, c.before, c.after]).toSorted(([a], [b]) => Number(a) - Number(b)),
@@ -74,6 +77,18 @@ describe('reordering a level shows which fits change, new overreaches first, bef
       'Referral rewards, Jade Martin: stretch → overreach',
       'Fraud rules for self-referrals, Leo Okafor: overreach → stretch',
     ]);
+  });
+  it('a new top level lowered below Senior changes no fit: the preview is empty, the change says so, every board reads the same', () => {
+    const { dispatch } = tempRoster();
+    ok(dispatch('ladder.addLevel', { name: 'Staff', position: 4 }));
+    const staff = levelId(snapshot(dispatch), 'Staff');
+    const before = boardFits(dispatch);
+    expect(ok(dispatch('ladder.moveImpact', { levelId: staff, position: 3 }))).toEqual([]);
+    expect(ok(dispatch('ladder.moveLevel', { levelId: staff, position: 3 })).summary).toBe(
+      'Ladder: moved Staff below Senior; no assignment’s fit changes',
+    );
+    expect(snapshot(dispatch).ladder.levels.map((l) => l.name)).toEqual(['Intern', 'Junior', 'Mid', 'Staff', 'Senior']);
+    expect(boardFits(dispatch)).toEqual(before);
   });
   it('an unknown level is not_found and a preview changes no row', () => {
     const { db, dispatch } = tempRoster();

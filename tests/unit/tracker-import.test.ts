@@ -212,3 +212,41 @@ describe('unfinished work copied into the next quarter keeps its key', () => {
     expect(preview.rows.find((r) => r.cells[0] === 'PAY-21')!.change).toBe('new');
   });
 });
+
+describe('a tracker item whose parent names no initiative but a slip of one: "did you mean …?"', () => {
+  const fix = (from: string, to: string) => ({ renames: [{ column: 'parent' as const, from, to }], titles: [] });
+
+  it('Jira: a story under "Walet payments" (an epic key the file does not have) is offered Wallet payments, and the fix puts it under PAY-1', () => {
+    const { db, dispatch, quarterId } = setup();
+    const text = JIRA.replace('5,,10001,PAY-1,Wallet payments', '5,,,PAY-99,Walet payments');
+    const bytes = csvBytes(text);
+    const p = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, bytes }));
+    const row = (preview: typeof p) => preview.rows.find((r) => r.cells.includes('PAY-11'))!;
+    expect(row(p).mappings).toContainEqual({ column: 'parent', from: 'PAY-99', to: 'no initiative (not in this file or in 2026 Q4)' });
+    expect(p.suggestions).toEqual([{ column: 'parent', value: 'Walet payments', suggestion: 'Wallet payments', rows: 1 }]);
+
+    const corrections = fix('Walet payments', 'Wallet payments');
+    const fixed = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, bytes, corrections }));
+    expect(row(fixed).mappings).toContainEqual({ column: 'parent', from: 'Walet payments', to: 'Wallet payments' });
+    expect(fixed.suggestions).toEqual([]);
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId, bytes, corrections, fingerprint: fixed.fingerprint }));
+    expect(keyed(db).find((i) => i.key === 'PAY-11')!.parent).toBe('PAY-1');
+  });
+
+  it('a mapped sheet: a story under "Chekout revamp" is offered the quarter’s Checkout revamp; a parent near nothing is offered nothing', () => {
+    const { db, dispatch, quarterId } = setup();
+    const bytes = csvBytes('Summary,Epic\nPay button,Chekout revamp\nReceipts,Nowhere at all\n');
+    const p = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, bytes }));
+    expect(p.suggestions).toEqual([{ column: 'parent', value: 'Chekout revamp', suggestion: 'Checkout revamp', rows: 1 }]);
+    const corrections = fix('Chekout revamp', 'Checkout revamp');
+    const fixed = ok(dispatch('import.previewCsv', { kind: 'backlog', quarterId, bytes, corrections }));
+    ok(dispatch('import.commitCsv', { kind: 'backlog', quarterId, bytes, corrections, fingerprint: fixed.fingerprint }));
+    const parentOf = (title: string) =>
+      db
+        .prepare('SELECT p.title FROM work_items w LEFT JOIN work_items p ON p.id = w.parent_id WHERE w.title = ? AND w.quarter_id = ?')
+        .pluck()
+        .get(title, quarterId);
+    expect(parentOf('Pay button')).toBe('Checkout revamp');
+    expect(parentOf('Receipts')).toBeNull();
+  });
+});
