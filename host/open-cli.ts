@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { RosterProblem } from '../data/open/diagnose.ts';
 import type { OpenRosterOptions } from '../data/open/open-safely.ts';
 import type { RecoveryChoice, RecoveryOption } from '../data/safety/recovery.ts';
@@ -52,14 +53,17 @@ function advice(problem: RosterProblem, asked: RecoveryChoice | null, option: Re
   return lines.filter((l) => l !== null).join('\n');
 }
 
-/** The host's roster: a worker_thread serving the file at `path`. */
+/** The roster thread the build makes (scripts/build.mjs): one file, as Electron's roster process is. */
+export const ROSTER_THREAD = fileURLToPath(new URL('../dist-host/roster-thread.mjs', import.meta.url));
+
+/** The host's roster: a worker_thread, from the built bundle, serving the file at `path`. */
 export function hostRoster(
   path: string,
   options: OpenRosterOptions,
   more: Partial<Omit<RemoteRosterOptions, 'open' | 'spawn'>> & { launchBackup?: boolean } = {},
 ): RemoteRoster {
   const { launchBackup = false, ...rest } = more;
-  return createRemoteRoster({ spawn: spawnRosterWorker, open: { path, options, launchBackup }, ...rest });
+  return createRemoteRoster({ spawn: () => spawnRosterWorker(ROSTER_THREAD), open: { path, options, launchBackup }, ...rest });
 }
 
 /** Open it; on a refusal the roster thread is closed (and the lock released) before this answers. */

@@ -4,10 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultUserDataDir, launchOptions } from '../data/open/location.ts';
 import { RECENT_FILE_NAME } from '../data/open/recent-rosters.ts';
-import { rosterFilesAnswers } from '../data/remote/roster-files.ts';
 import { createRosterSwitch } from '../data/remote/roster-switch.ts';
-import { isRosterFilesChannel } from '../shared/contract/roster-files.ts';
-import { hostRoster, openForHost } from './open-cli.ts';
+import { ROSTER_THREAD, hostRoster, openForHost } from './open-cli.ts';
 import { startHost } from './server.ts';
 
 // `npm run web`: serve the built renderer and the roster on 127.0.0.1, for browsers and end-to-end tests.
@@ -17,8 +15,8 @@ import { startHost } from './server.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const staticDir = `${root}dist/renderer`;
-if (!existsSync(`${staticDir}/index.html`)) {
-  console.error('The renderer is not built yet. Run `npm run web` (it builds first) or `npm run build`.');
+if (!existsSync(`${staticDir}/index.html`) || !existsSync(ROSTER_THREAD)) {
+  console.error('The renderer or the roster thread is not built yet. Run `npm run web` (it builds first) or `npm run build`.');
   process.exit(1);
 }
 const { dbPath, startEmpty } = launchOptions(argv, process.env, defaultUserDataDir());
@@ -63,9 +61,17 @@ const rosters = createRosterSwitch({
   remoteFor: rosterFor,
   recentFile: join(folder, RECENT_FILE_NAME),
 });
-const rosterFiles = rosterFilesAnswers(rosters, folder);
-answer = async (channel, request) =>
-  isRosterFilesChannel(channel) ? JSON.stringify(await rosterFiles(channel, request)) : rosters.dispatchJson(channel, request);
+// The roster-file channels are checked against their schemas here, and loading those (zod) before
+// listening cost the host ~190 ms of every start: they load once it listens, as the page loads.
+const rosterFiles = Promise.all([import('../data/remote/roster-files.ts'), import('../shared/contract/roster-files.ts')]).then(
+  ([{ rosterFilesAnswers }, { isRosterFilesChannel }]) => ({ answers: rosterFilesAnswers(rosters, folder), isRosterFilesChannel }),
+);
+answer = async (channel, request) => {
+  const files = await rosterFiles;
+  return files.isRosterFilesChannel(channel)
+    ? JSON.stringify(await files.answers(channel, request))
+    : rosters.dispatchJson(channel, request);
+};
 for (const note of opened.notes) console.log(note);
 console.log(`Rungs is running at ${host.url}`);
 console.log(`Roster: ${dbPath}`);

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract/index.ts';
-import type { RosterFilesChannel } from '../../shared/contract/roster-files.ts';
-import { parseRequest } from '../../shared/contract/validate.ts';
+import { parseAgainst } from '../../shared/contract/parse.ts';
+import { type RosterFilesChannel, rosterFilesContract } from '../../shared/contract/roster-files.ts';
 import { type Result, RungsError } from '../../shared/errors.ts';
 import { listRosterFiles, rosterNameIn, rosterPath } from '../open/roster-folder.ts';
 import type { RosterSwitch } from './roster-switch.ts';
@@ -39,7 +39,8 @@ export function rosterFilesAnswers(
   };
   return async (channel, request) => {
     try {
-      const input = parseRequest(channel, request);
+      // Only these channels' schemas: the whole contract is the roster thread's to load.
+      const input = parseAgainst(rosterFilesContract[channel].request, channel, request);
       const value = await (handlers[channel] as (input: unknown) => Promise<unknown>)(input);
       return { ok: true, value };
     } catch (error) {
