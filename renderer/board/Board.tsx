@@ -36,6 +36,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
   const view = useSharedView(snapshot, filter);
+  const firstLanesOf = useMemo(() => firstLanesPerTeam(view.teams), [view.teams]);
   const allWarnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
   const warnings = useMemo(() => teamWarnings(allWarnings, filter.teamId), [allWarnings, filter.teamId]);
   /** The backlog's cards in the order it shows them: where focus goes after an assignment. */
@@ -229,8 +230,8 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
                     lanes={lanes}
                     index={teamIndex}
                     teams={view.teams.length}
-                    // The first two teams fill the first screen: their cards are in the first render.
                     firstScreen={teamIndex < 2}
+                    firstLanes={firstLanesOf[teamIndex]!}
                   />
                 ))}
               </section>
@@ -273,13 +274,39 @@ function useShortcutSheetKey(setOpen: (open: boolean) => void, dragging: () => b
   useMenuCommand('sheet', () => setOpen(true));
 }
 
-type TeamSectionProps = { team: Team; lanes: LaneModel[]; index: number; teams: number; firstScreen: boolean };
+/**
+ * How many lanes' cards are in the first render: about a screen's worth (two rows of lanes on a
+ * wide window). The rest mount as they are seen near (near.ts), in the frames after: at 300
+ * engineers the first two teams' cards were ~300 cards the first screen does not show.
+ */
+const FIRST_SCREEN_LANES = 8;
+
+/** Per team, how many of its first lanes are among the board's first FIRST_SCREEN_LANES. */
+const firstLanesPerTeam = (teams: readonly { lanes: readonly LaneModel[] }[]): number[] => {
+  let left = FIRST_SCREEN_LANES;
+  return teams.map(({ lanes }) => {
+    const here = Math.min(left, lanes.length);
+    left -= here;
+    return here;
+  });
+};
+
+type TeamSectionProps = {
+  team: Team;
+  lanes: LaneModel[];
+  index: number;
+  teams: number;
+  /** Near the first screen: in reach from the first render (dragState.ts). */
+  firstScreen: boolean;
+  /** How many of its first lanes have their cards in the first render. */
+  firstLanes: number;
+};
 
 /**
  * A team's lanes; they take drops only while in reach (see inReach in dragState.ts), and each
  * mounts its cards only near the visible part of the board (see near.ts).
  */
-const TeamSection = memo(function TeamSection({ team, lanes, index, teams, firstScreen }: TeamSectionProps) {
+const TeamSection = memo(function TeamSection({ team, lanes, index, teams, firstScreen, firstLanes }: TeamSectionProps) {
   const ref = useRef<HTMLElement>(null);
   const near = useNear(ref, '.lanes', firstScreen);
   const reach = useInReach(index, teams, near);
@@ -287,8 +314,8 @@ const TeamSection = memo(function TeamSection({ team, lanes, index, teams, first
     <section ref={ref} className="team" aria-label={`Team ${team.name}`}>
       <h2>{team.name}</h2>
       <div className="team-lanes">
-        {lanes.map((lane) => (
-          <Lane key={lane.engineer.id} lane={lane} firstScreen={firstScreen} dropTarget={reach} />
+        {lanes.map((lane, i) => (
+          <Lane key={lane.engineer.id} lane={lane} firstScreen={i < firstLanes} dropTarget={reach} />
         ))}
       </div>
     </section>
