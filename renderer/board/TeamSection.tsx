@@ -5,23 +5,6 @@ import { useInReach } from './drag/dragState.ts';
 import { Lane } from './Lane.tsx';
 import { useNear } from './near.ts';
 
-/**
- * How many lanes' cards are in the first render: about a screen's worth (two rows of lanes on a
- * wide window). The rest mount as they are seen near (near.ts), in the frames after: at 300
- * engineers the first two teams' cards were ~300 cards the first screen does not show.
- */
-const FIRST_SCREEN_LANES = 8;
-
-/** Per team, how many of its first lanes are among the board's first FIRST_SCREEN_LANES. */
-export const firstLanesPerTeam = (teams: readonly { lanes: readonly LaneModel[] }[]): number[] => {
-  let left = FIRST_SCREEN_LANES;
-  return teams.map(({ lanes }) => {
-    const here = Math.min(left, lanes.length);
-    left -= here;
-    return here;
-  });
-};
-
 type TeamSectionProps = {
   team: Team;
   lanes: LaneModel[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLanesPerTeam } from './TeamSection.tsx';
+import { firstLanesPerTeam } from './firstScreen.ts';
 
 // The first render holds the cards of the board's first eight lanes (about a screen), counted
 // across teams in board order; every other lane mounts its cards as it comes near.
