@@ -9,7 +9,7 @@ const rendererOnly = process.argv.includes('--renderer-only');
 await vite({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 
 // The browser host's roster thread (data/remote/worker.ts) as one file, as Electron's roster process
-// is: loaded from source it is ~200 modules, and resolving and linking them was ~275 ms of every
+// is: loaded from source it is ~180 modules, and resolving and linking them was ~275 ms of every
 // start (npm run bench, "start-up"). ESM, for the thread's top-level await; `require` is made for
 // the bundled CommonJS dependencies that call it.
 await esbuild({
