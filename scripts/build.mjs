@@ -9,8 +9,8 @@ const rendererOnly = process.argv.includes('--renderer-only');
 await vite({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 
 // The browser host's roster thread (data/remote/worker.ts) as one file, as Electron's roster process
-// is: loaded from source it is ~180 modules, and resolving and linking them was ~275 ms of every
-// start (npm run bench, "start-up"). ESM, for the thread's top-level await; `require` is made for
+// is: loaded from source it is ~180 modules, and the thread took ~450 ms to open a roster against
+// ~290 ms bundled (docs/benchmarks.md). ESM, for the thread's top-level await; `require` is made for
 // the bundled CommonJS dependencies that call it.
 await esbuild({
   entryPoints: ['data/remote/worker.ts'],
