@@ -5,7 +5,7 @@ import { pts } from '../../shared/load.ts';
 import { itemFit } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { CardHistory } from './CardHistory.tsx';
-import { InlineSize, InlineText, PlaceSelects, ReviewerSelect, RungSelect, StatusSelect, useCardEdits } from './CardEdits.tsx';
+import { CardText, InlineSize, PlaceSelects, ReviewerSelect, RungSelect, StatusSelect, useCardEdits } from './CardEdits.tsx';
 import { TouchpointChecks } from '../ui/TouchpointChecks.tsx';
 import './card-detail.css';
 import { useLadder } from '../ladder/useLadder.ts';
@@ -76,8 +76,8 @@ function Details({ item, snapshot, onOpen }: { item: WorkItem; snapshot: Snapsho
         {KIND[item.kind]}
         {item.size !== null ? ` · ${pts(item.size)}` : ''}
       </p>
-      <InlineText id={`${id}-title`} label="Title" value={item.title} save={(title) => update({ title })} />
-      <InlineText
+      <CardText id={`${id}-title`} label="Title" value={item.title} save={(title) => update({ title })} />
+      <CardText
         id={`${id}-description`}
         label="Description"
         multiline

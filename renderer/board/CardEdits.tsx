@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { reviewerProblem } from '../../shared/assignment.ts';
 import { STATUSES, STATUS_LABEL, allowedRungs, levelName, rungMeaning } from '../../shared/ladder.ts';
 import type { Rank, Status } from '../../shared/ladder.ts';
@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { withItemFields } from './optimistic.ts';
 import { IdSelect } from '../ui/IdSelect.tsx';
+import { InlineText } from '../ui/InlineText.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
 
 // The card detail panel's fields that edit in place. Each edit is one call on the channel the
@@ -53,33 +54,12 @@ type TextProps = {
   save: (text: string) => unknown;
 };
 
-/**
- * A text that edits in place: stored when focus leaves it or on Enter (Ctrl+Enter in a
- * multi-line one). An unchanged value stores nothing, so tabbing through the panel logs no change.
- */
-export function InlineText({ id, label, value, multiline, save }: TextProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null && draft !== value) save(draft);
-    setDraft(null);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      commit();
-    }
-  };
-  const common = {
-    id,
-    value: draft ?? value,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
-    onKeyDown,
-  };
+/** A labelled text of the card, edited in place (ui/InlineText.tsx). */
+export function CardText({ id, label, value, multiline, save }: TextProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+      <InlineText id={id} label={label} value={value} multiline={multiline} onSave={save} />
     </div>
   );
 }
@@ -87,7 +67,7 @@ export function InlineText({ id, label, value, multiline, save }: TextProps) {
 /** Size in points: empty means not sized. */
 export function InlineSize({ id, value, save }: { id: string; value: number | null; save: (size: number | null) => unknown }) {
   return (
-    <InlineText
+    <CardText
       id={id}
       label="Size (points)"
       value={value === null ? '' : String(value)}

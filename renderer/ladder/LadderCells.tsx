@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Ladder } from '../../shared/ladder.ts';
 import { Field } from '../ui/Field.tsx';
-import { InlineText } from './InlineText.tsx';
+import { InlineText } from '../ui/InlineText.tsx';
 import { useLadderEdit } from './useLadderEdit.ts';
 
 /** The touchpoints (rows) and their cells per level, each edited in place. */

@@ -4,7 +4,7 @@ import type { Ladder as LadderData } from '../../shared/ladder.ts';
 import { api } from '../api.ts';
 import { notices } from '../store/notice.ts';
 import { Field } from '../ui/Field.tsx';
-import { InlineText } from './InlineText.tsx';
+import { InlineText } from '../ui/InlineText.tsx';
 import { MergeLevelDialog, type MoveAsk, MoveLevelConfirm } from './LevelDialogs.tsx';
 import { useLadderEdit } from './useLadderEdit.ts';
 
