@@ -69,12 +69,12 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   const { table: t, notes, reading } = parsed;
   // Someone already on the roster is matched by name (case and surrounding spaces aside): their row
   // updates them instead of being refused, so a re-exported HR sheet imports again.
-  const existing = groupBy(context.engineers, (e) => key(e.name));
+  const existing = Map.groupBy(context.engineers, (e) => key(e.name));
   // An HR system's id finds someone first, whatever their name is now.
   const byId = new Map(context.engineers.flatMap((e) => (e.externalKey ? [[e.externalKey, e] as const] : [])));
   // The ids the roster does not know yet that the file gives each name: two people of one name are
   // two people when each has an id, and one of them may be the namesake typed in without one.
-  const newIds = groupBy(
+  const newIds = Map.groupBy(
     t.rows.filter((r) => r.get('key') !== '' && !byId.has(r.get('key'))),
     (r) => key(r.get('name')),
   );
@@ -158,12 +158,6 @@ export function checkRoster(file: CsvFile | string, context: RosterContext, read
   return { ...checked, preview, skipped };
 }
 
-const groupBy = <T>(list: readonly T[], keyOf: (t: T) => string): Map<string, T[]> => {
-  const out = new Map<string, T[]>();
-  for (const x of list) out.set(keyOf(x), [...(out.get(keyOf(x)) ?? []), x]);
-  return out;
-};
-
 const idsText = (ids: readonly (string | null | undefined)[]) => ids.map((i) => i ?? 'no id').join(', ');
 
 /**
@@ -191,7 +185,7 @@ function namesakes(engineers: readonly RosterEngineer[], values: readonly Roster
   );
   values.forEach((v, i) => after.set(v.engineerId ?? `new ${i}`, { name: v.name, id: v.externalKey }));
   const touched = new Set(values.map((v) => key(v.name)));
-  return [...groupBy([...after.values()], (p) => key(p.name))]
+  return [...Map.groupBy(after.values(), (p) => key(p.name))]
     .filter(([k, people]) => people.length > 1 && touched.has(k))
     .map(([, people]) => {
       const count = ['Two', 'Three', 'Four'][people.length - 2] ?? String(people.length);
