@@ -86,8 +86,6 @@ const ownRungTest = (ladder: Ladder, level: Rank): ((item: WorkItem) => boolean)
   return (item) => item.rung === level && (kind === null || item.kind === kind);
 };
 
-export const isOwnRungWork = (ladder: Ladder, item: WorkItem, level: Rank): boolean => ownRungTest(ladder, level)(item);
-
 /** A gap's heading; the own-rung gap is named for the level it is about. */
 export const gapLabel = (ladder: Ladder, kind: GapKind, level: Rank): string =>
   kind === 'no_own_rung' ? ownRungWork(ladder, level).label : GAP_LABEL[kind];
