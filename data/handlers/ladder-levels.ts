@@ -2,7 +2,7 @@ import type { LevelUse, ladderContract } from '../../shared/contract/ladder.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { type Rank, WORK_KINDS, levelName } from '../../shared/ladder.ts';
 import { fitChanges, movedOrder, positionsAfterMerge, positionsAfterMove } from '../../shared/ladder-moves.ts';
-import { plural } from '../../shared/words.ts';
+import { noun, plural } from '../../shared/words.ts';
 import type { Db } from '../store/db.ts';
 import { getLadder } from '../store/ladder.ts';
 import { plucked } from '../store/statements.ts';
@@ -92,15 +92,25 @@ function movedWords(db: Db, use: LevelUse, at: Rank, target: string): string | n
 
 const cellsOf = (json: string) => JSON.parse(json) as Record<string, string>;
 
+/**
+ * Where every level goes when one moves, and the fits that changes: what ladder.moveImpact shows
+ * before the move and ladder.moveLevel writes and says, from the one position map and fit rule.
+ */
+function levelMove(db: Db, levels: readonly { id: number }[], levelId: number, position: number) {
+  const positions = positionsAfterMove(
+    levels.length,
+    levels.findIndex((l) => l.id === levelId),
+    position,
+  );
+  return { positions, fits: fitChanges(judgedAssignments(db), positions) };
+}
+
 export const levelHandlers: LevelHandlers = {
   'ladder.levelUse': (db, { levelId, intoLevelId }) => levelUse(db, levelId, intoLevelId),
 
   'ladder.moveImpact': (db, { levelId, position }) => {
     levelRow(db, levelId);
-    const levels = levelRows(db);
-    const from = levels.findIndex((l) => l.id === levelId);
-    // The same position map ladder.moveLevel writes, read through the same fit rule.
-    return fitChanges(judgedAssignments(db), positionsAfterMove(levels.length, from, position));
+    return levelMove(db, levelRows(db), levelId, position).fits;
   },
 
   'ladder.moveLevel': (db, { levelId, position }) => {
@@ -113,14 +123,10 @@ export const levelHandlers: LevelHandlers = {
     );
     const to = order.indexOf(levelId);
     const where = to === order.length - 1 ? 'to the top' : `below ${levels.find((l) => l.id === order[to + 1])!.name}`;
-    const positions = positionsAfterMove(
-      levels.length,
-      levels.findIndex((l) => l.id === levelId),
-      position,
-    );
+    const { positions, fits } = levelMove(db, levels, levelId, position);
     // Said in the summary too, so a move that went through without asking says it changed no fit.
-    const fits = fitChanges(judgedAssignments(db), positions).length;
-    const fitWords = fits === 0 ? 'no assignment’s fit changes' : `${plural(fits, 'fit')} ${fits === 1 ? 'changes' : 'change'}`;
+    const fitWords =
+      fits.length === 0 ? 'no assignment’s fit changes' : `${plural(fits.length, 'fit')} ${noun(fits.length, 'changes', 'change')}`;
     let cleared: string | null = null;
     return record(
       db,
