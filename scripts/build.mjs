@@ -1,12 +1,15 @@
 // Build what the app runs: the renderer (Vite), the browser host's roster thread and, unless
-// --renderer-only, the Electron main process, preload and roster process (esbuild, CommonJS, because sandboxed preloads cannot be ES modules).
+// --renderer-only, the Electron main process, preload and roster process (esbuild, CommonJS, because
+// sandboxed preloads cannot be ES modules). --roster-thread-only builds the host's roster thread
+// alone, in about a second: what `npm run dev` rebuilds on every start, so data/ and shared/ are current.
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { channelNamesOnly } from './channel-names.mjs';
 
-const rendererOnly = process.argv.includes('--renderer-only');
+const rosterThreadOnly = process.argv.includes('--roster-thread-only');
+const rendererOnly = rosterThreadOnly || process.argv.includes('--renderer-only');
 
-await vite({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+if (!rosterThreadOnly) await vite({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 
 // The browser host's roster thread (data/remote/worker.ts) as one file, as Electron's roster process
 // is: loaded from source it is ~180 modules, and the thread took ~450 ms to open a roster against
@@ -42,7 +45,9 @@ if (!rendererOnly) {
   await esbuild({ ...common, entryPoints: ['electron/db-process.ts'], outfile: 'dist-electron/db-process.cjs' });
 }
 console.log(
-  rendererOnly
-    ? "Built the renderer and the host's roster thread."
-    : "Built the renderer, the host's roster thread, main process, preload and roster process.",
+  rosterThreadOnly
+    ? "Built the host's roster thread."
+    : rendererOnly
+      ? "Built the renderer and the host's roster thread."
+      : "Built the renderer, the host's roster thread, main process, preload and roster process.",
 );

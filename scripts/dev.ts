@@ -8,7 +8,8 @@ import { createServer } from 'vite';
 // The host (host/main.ts, its own process) opens the roster and makes the per-launch token; Vite
 // forwards the API path to it (vite.config.ts, RUNGS_HOST_URL) and the page sends the token from its
 // address, as it does on the host itself. Edits under renderer/ reload in place; data/ and shared/
-// run in the host too, so a change there needs a restart of this command.
+// run in the host's roster thread, a bundle (scripts/build.mjs) this command rebuilds on every
+// start, so a change there needs a restart of this command.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,6 +18,9 @@ if (!existsSync(`${root}dist/renderer/index.html`)) {
   const build = spawnSync(process.execPath, [`${root}scripts/build.mjs`, '--renderer-only'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// The roster thread runs the host's data/ and shared/ code from its bundle: built afresh each start.
+const thread = spawnSync(process.execPath, [`${root}scripts/build.mjs`, '--roster-thread-only'], { stdio: 'inherit' });
+if (thread.status !== 0) process.exit(thread.status ?? 1);
 
 const host = spawn(process.execPath, [`${root}host/main.ts`, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
 const ready = new Promise<URL>((resolve, reject) => {
