@@ -47,26 +47,31 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
     ),
   );
   const snap = call('board.snapshot', { quarterId: org.quarterId });
+  // Each sample reads a new list of the same items, as after a change: loads are worked out once
+  // per list (shared/load.ts), and a sample must not find the one before it already done.
+  const changed = Array.from({ length: opts.warmup + opts.samples }, () => snap.items.slice());
   rows.push(
     row(
       s,
       'plan views: lanes + backlog (shared/plan.ts)',
       'ms',
-      measure(() => {
-        teamLanes(snap.teams, snap.engineers, snap.items);
-        backlog(snap.items);
+      measure((i) => {
+        teamLanes(snap.teams, snap.engineers, changed[i]!);
+        backlog(changed[i]!);
       }, opts),
       null,
       'info',
     ),
   );
-  const plan = { engineers: snap.engineers, items: snap.items, ladder: snap.ladder };
+  const planAfter = (i: number) => ({ engineers: snap.engineers, items: changed[i]!.slice(), ladder: snap.ladder });
+  const plans = Array.from({ length: opts.warmup + opts.samples }, (_, i) => planAfter(i));
   rows.push(
     row(
       s,
       'delegation gaps, whole org (shared/gaps.ts)',
       'ms',
-      measure(() => {
+      measure((i) => {
+        const plan = plans[i]!;
         gapSummary(engineerGaps(plan), plan.ladder);
         itemWarnings(plan);
         teamGaps(plan);

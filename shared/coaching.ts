@@ -22,7 +22,7 @@ export type AgendaPoint = {
   /** What the point is, in a few words: "Stretch, reviewed by Sofia Lindqvist", "DRI of no Mid-rung initiative". */
   label: string;
   /** The items it is about, named on the line. */
-  items: WorkItem[];
+  items: readonly WorkItem[];
   /** What else is true that the label and items do not say: the note an overreach was kept with, the load against capacity. */
   detail: string | null;
   /** An overreach the lead kept on purpose: listed, muted. */

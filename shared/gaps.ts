@@ -45,13 +45,13 @@ export type Gap = {
    * engineer carries for the gaps about their whole quarter (what sits where their own rung should
    * be, the below-level work, the load); empty for "no load".
    */
-  items: WorkItem[];
+  items: readonly WorkItem[];
   /** An overreach the lead kept with a note: still listed, muted. */
   acknowledged: boolean;
   message: string;
 };
 
-export type EngineerGaps = { engineer: Engineer; items: WorkItem[]; load: Load; gaps: Gap[] };
+export type EngineerGaps = { engineer: Engineer; items: readonly WorkItem[]; load: Load; gaps: Gap[] };
 
 /**
  * What "their own rung" means for a level, in the product's words, read from where the level sits
@@ -168,7 +168,7 @@ export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkI
     gaps.push({
       kind: 'no_own_rung',
       label: gapLabel(ladder, 'no_own_rung', engineer.level),
-      items: [...items],
+      items,
       acknowledged: false,
       message: `${who} ${ownRungWork(ladder, engineer.level).phrase}${atRungBesides(ladder, engineer.level, items)}`,
     });
@@ -177,7 +177,7 @@ export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkI
     gaps.push({
       kind: 'only_below_level',
       label: GAP_LABEL.only_below_level,
-      items: [...items],
+      items,
       acknowledged: false,
       message: `${who} has only work two or more rungs below their level: ${quote(items)}`,
     });
@@ -186,7 +186,7 @@ export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkI
     const capacity = engineer.capacity;
     gaps.push(
       saidWhenRead(
-        { kind: 'over_capacity', label: GAP_LABEL.over_capacity, items: [...items], acknowledged: false },
+        { kind: 'over_capacity', label: GAP_LABEL.over_capacity, items, acknowledged: false },
         // The parts say where the points come from, so the lead can tell real overload from a stale estimate.
         () => `${who} carries ${pts(load.points)} against a capacity of ${capacity}: ${partsInWords(load)}`,
       ),

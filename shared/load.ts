@@ -36,7 +36,7 @@ export type LoadPart =
   | { kind: 'story' | 'loose'; item: WorkItem; points: number }
   | { kind: 'dri_remainder'; item: WorkItem; points: number; estimate: Estimate };
 
-export type Load = { points: number; parts: LoadPart[] };
+export type Load = { readonly points: number; readonly parts: readonly LoadPart[] };
 
 export const NO_LOAD: Load = { points: 0, parts: [] };
 
@@ -73,8 +73,26 @@ export function estimateOf(initiative: WorkItem, plan: Items): Estimate {
   )!;
 }
 
+/**
+ * Worked out once per list of items. The lanes, the delegation gaps, the team spread and the
+ * heatmap all read the same loads after each change, and the plan store gives a changed plan a new
+ * list (never edits one in place), so the list is the key. What comes out is read-only for that reason.
+ */
+function once<T>(memo: WeakMap<readonly WorkItem[], T>, plan: Items, work: () => T): T {
+  let known = memo.get(plan.items);
+  if (known === undefined) {
+    known = work();
+    memo.set(plan.items, known);
+  }
+  return known;
+}
+const partsMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, LoadPart>>();
+const loadsMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, Load>>();
+
 /** Every item's part of the quarter's load, keyed by item id, whether or not anyone carries it yet. */
-export function loadParts(plan: Items): Map<number, LoadPart> {
+export const loadParts = (plan: Items): ReadonlyMap<number, LoadPart> => once(partsMemo, plan, () => partsOf(plan));
+
+function partsOf(plan: Items): Map<number, LoadPart> {
   const est = estimates(plan);
   const parts = new Map<number, LoadPart>();
   for (const item of plan.items) {
@@ -86,8 +104,10 @@ export function loadParts(plan: Items): Map<number, LoadPart> {
 }
 
 /** Each engineer's load, keyed by engineer id; parts in plan order. Engineers who carry nothing are absent (NO_LOAD). */
-export function loads(plan: Items): Map<number, Load> {
-  const out = new Map<number, Load>();
+export const loads = (plan: Items): ReadonlyMap<number, Load> => once(loadsMemo, plan, () => loadsOf(plan));
+
+function loadsOf(plan: Items): Map<number, Load> {
+  const out = new Map<number, { points: number; parts: LoadPart[] }>();
   for (const part of loadParts(plan).values()) {
     const id = part.item.assignment?.engineerId;
     if (id === undefined) continue;
