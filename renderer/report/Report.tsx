@@ -15,6 +15,7 @@ import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
 import { PlanTable } from './PlanTable.tsx';
+import { useNameOf } from '../store/engineerNames.ts';
 
 // The printable staffing report for a quarter: the plan by engineer with each team's totals,
 // warnings, DRI check and delegation gaps; for every team, or one. The browser prints it with
@@ -26,6 +27,7 @@ import { PlanTable } from './PlanTable.tsx';
 
 export function Report({ snapshot }: { snapshot: Snapshot }) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   const [teamId, setTeamId] = useState<number | null>(null);
   const team = snapshot.teams.find((t) => t.id === teamId) ?? null;
   /** Whether a person or an item is in the report: on the chosen team, or any when it covers every team. */
@@ -106,7 +108,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
           .map(({ engineer, gaps: list }) => (
             <div key={engineer.id} className="report-gap">
               <h4>
-                {engineer.name}, {levelName(ladder, engineer.level)}
+                {nameOf(engineer)}, {levelName(ladder, engineer.level)}
               </h4>
               <List items={list.map((g, i) => ({ key: String(i), muted: g.acknowledged, label: g.label, text: g.message }))} />
             </div>
