@@ -35,10 +35,12 @@ export function EngineerFormFields({
         {(a11y) => <input {...a11y} value={value.name} onChange={(e) => set.name(e.target.value)} autoFocus />}
       </Field>
       {employeeId !== undefined && (
-        // Read only: the id is HR's, set by a roster import; it tells namesakes apart on every screen.
-        <Field id="eng-employee-id" label="Employee ID (from HR, set by import)">
-          {(a11y) => <input {...a11y} readOnly value={employeeId ?? 'none'} />}
-        </Field>
+        // Text, not a field: the id is HR's, set by a roster import; it tells namesakes apart on every screen.
+        <p className="field" data-id="eng-employee-id">
+          <span>Employee ID</span>
+          <strong>{employeeId ?? 'none'}</strong>
+          <span className="hint">{employeeId === null ? 'a roster import with their id sets it' : 'from HR, set by a roster import'}</span>
+        </p>
       )}
       <Field id="eng-level" label="Level" error={errors.level}>
         {(a11y) => (
