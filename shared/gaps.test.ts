@@ -250,3 +250,20 @@ describe('edge cases', () => {
     ]);
   });
 });
+
+describe('the sentences name each engineer as the screens do', () => {
+  it('a namesake by their label, in their gaps and in the warnings on their items', () => {
+    const [core, payments] = [eng('Alex Kim', 0, { employeeId: 'E1042' }), eng('Alex Kim', 1, { employeeId: 'E2211', active: false })];
+    const items = [item('Fraud rules', 'story', 2, core), item('Card errors', 'story', 2, payments)];
+    const plan: Plan = { engineers: [core, payments], items, ladder: DEFAULT_LADDER };
+    const nameOf = (e: Engineer) => `${e.name} (${e.employeeId})`;
+    expect(engineerGaps(plan, nameOf)[0]!.gaps.map((g) => g.message)).toContain(
+      "'Fraud rules' (Mid rung) is 2 rungs past Alex Kim (E1042)’s level (Intern)",
+    );
+    expect(itemWarnings(plan, nameOf).map((w) => w.message)).toEqual([
+      "'Fraud rules' (Mid rung) is 2 rungs past Alex Kim (E1042)’s level (Intern)",
+      "'Card errors' (Mid rung) is a stretch for Alex Kim (E2211) (Junior) with no reviewer",
+      "'Card errors' is on Alex Kim (E2211), who is inactive",
+    ]);
+  });
+});

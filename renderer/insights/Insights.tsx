@@ -31,8 +31,8 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
   const nameOf = useNameOf();
   const ladder = useLadder();
   const { run } = useMutation();
-  const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
-  const perEngineer = useMemo(() => engineerGaps(snapshot), [snapshot]);
+  const warnings = useMemo(() => itemWarnings(snapshot, nameOf), [snapshot, nameOf]);
+  const perEngineer = useMemo(() => engineerGaps(snapshot, nameOf), [snapshot, nameOf]);
   const team = useMemo(() => teamGaps(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
   const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
@@ -125,9 +125,13 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
           {perEngineer
             .filter((e) => e.gaps.length > 0)
             .map(({ engineer, gaps, load }) => (
-              <li key={engineer.id} data-id={`gaps-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(ladder, engineer.level)}`}>
+              <li
+                key={engineer.id}
+                data-id={`gaps-${engineer.id}`}
+                aria-label={`${nameOf(engineer)}, ${levelName(ladder, engineer.level)}`}
+              >
                 <h3>
-                  {engineer.name} <span className="level">{levelName(ladder, engineer.level)}</span>{' '}
+                  {nameOf(engineer)} <span className="level">{levelName(ladder, engineer.level)}</span>{' '}
                   <span className="ins-load">{loadText(load.points, engineer.capacity)}</span>
                 </h3>
                 {load.parts.length > 0 && <p className="ins-load-parts">Load: {partsInWords(load)}</p>}

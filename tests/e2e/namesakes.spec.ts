@@ -52,6 +52,8 @@ test('two Alex Kims with different employee ids are told apart on the board, in 
   await search.fill('alex kim');
   await expect(page.locator('.lane-name')).toHaveText(['Alex Kim (E1042)', 'Alex Kim (E2211)']);
   await page.screenshot({ path: 'test-results/screens/namesakes-board.png' });
+  await search.fill('e2211');
+  await expect(page.locator('.lane-name')).toHaveText(['Alex Kim (E2211)']);
   await search.fill('');
 
   // The DRI picker of a backlog initiative offers both, each by their label; the id alone finds one.
