@@ -132,6 +132,15 @@ describe('load over capacity, or no load at all', () => {
     expect(gaps.map((g) => g.kind)).toEqual(['over_capacity']);
     expect(gaps[0]!.message).toBe("Omar (Mid) carries 6 pts against a capacity of 5: 4 pts 'Credit referrer' as DRI, 2 pts 'More'");
   });
+  it('the sentence written when first read is the same sentence as JSON and as a structured clone', () => {
+    const mid = eng('Omar', 2, { capacity: 5 });
+    const [gap] = gapsIn(mid, [item('Credit referrer', 'initiative', 2, mid, { size: 6 })]);
+    const said = "Omar (Mid) carries 6 pts against a capacity of 5: 6 pts 'Credit referrer' as DRI";
+    expect(JSON.parse(JSON.stringify(gap)).message).toBe(said);
+    expect(structuredClone(gap).message).toBe(said);
+    expect(Object.keys(gap!)).toEqual(['kind', 'label', 'items', 'acknowledged', 'message']);
+    expect(gap!.message).toBe(said);
+  });
   it('a DRI who owns a story of their initiative is not charged its points twice', () => {
     const junior = eng('Tom', 1, { capacity: 10 });
     const saved = item('Saved payment methods', 'initiative', 2, junior, { size: 8 });

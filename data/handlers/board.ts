@@ -1,5 +1,6 @@
 import type { boardContract } from '../../shared/contract/board.ts';
 import { ackProblem, assigneeProblem, assignmentAfterMove, reviewerProblem } from '../../shared/assignment.ts';
+import { judgedOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { fit, whoReviews } from '../../shared/fit.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
@@ -25,9 +26,12 @@ import { getLadder } from '../store/ladder.ts';
 const quarterName = (db: Parameters<typeof getWorkItem>[0], item: WorkItem) => getQuarter(db, item.quarterId).name;
 const fitNote = (f: { kind: string }) => (f.kind === 'in_reach' ? '' : ` (${f.kind})`);
 
+/** An engineer at the level they held on a day: the day that judges an item's quarter (quarterDay). */
+const onDay = (db: Parameters<typeof getWorkItem>[0], day: string, engineer: Engineer): Engineer => engineersOnDay(db, [engineer], day)[0]!;
+
 /** An engineer at the level that judges this item's quarter: its rules are checked as its board shows them. */
 const onItemQuarter = (db: Parameters<typeof getWorkItem>[0], item: WorkItem, engineer: Engineer): Engineer =>
-  engineersOnDay(db, [engineer], quarterDay(db, item.quarterId))[0]!;
+  onDay(db, quarterDay(db, item.quarterId), engineer);
 
 function assignedItem(db: Parameters<typeof getWorkItem>[0], itemId: number) {
   const item = getWorkItem(db, itemId);
@@ -76,11 +80,14 @@ export const boardHandlers: Handlers<typeof boardContract> = {
         rows.remove('assignments', item.id),
       );
     }
-    const engineer = onItemQuarter(db, item, activeEngineer(db, engineerId));
+    // The quarter is read once: its name heads the summary and its start judges the levels.
+    const quarter = getQuarter(db, item.quarterId);
+    const day = judgedOn(quarter.startsOn, localToday());
+    const engineer = onDay(db, day, activeEngineer(db, engineerId));
     if (current?.engineerId === engineer.id) return { changeId: null, summary: `${engineer.name} already has '${item.title}'` };
-    const reviewer = current?.reviewerId ? onItemQuarter(db, item, getEngineer(db, current.reviewerId)) : null;
+    const reviewer = current?.reviewerId ? onDay(db, day, getEngineer(db, current.reviewerId)) : null;
     const f = fit(item.rung, engineer.level);
-    const summary = `${quarterName(db, item)}: '${item.title}' ${was ?? 'from the backlog'} → ${engineer.name}${fitNote(f)}`;
+    const summary = `${quarter.name}: '${item.title}' ${was ?? 'from the backlog'} → ${engineer.name}${fitNote(f)}`;
     return record(db, summary, (rows) => rows.upsert('assignments', item.id, assignmentRowAfterMove(item, engineer, reviewer)));
   },
 
@@ -125,7 +132,7 @@ export const boardHandlers: Handlers<typeof boardContract> = {
     const assigned = plan.length - returned;
     const first = plan[0]!;
     const was = (item: WorkItem) => (item.assignment ? getEngineer(db, item.assignment.engineerId).name : null);
-    const quarters = [...new Set(plan.map((p) => quarterName(db, p.item)))].join(', ');
+    const quarters = [...new Set(plan.map((p) => p.item.quarterId))].map((id) => getQuarter(db, id).name).join(', ');
     // A selection handed to one person (the board's bulk Assign to…) names them.
     const to = new Set(plan.map((p) => p.to?.id ?? null));
     const oneEngineer = to.size === 1 && first.to ? first.to : null;

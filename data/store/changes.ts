@@ -1,6 +1,6 @@
 import { RungsError } from '../../shared/errors.ts';
 import type { Db } from './db.ts';
-import { prepared } from './statements.ts';
+import { plucked, prepared } from './statements.ts';
 
 // Every write to the plan goes through a Changeset, which keeps before/after images of the rows it
 // touched. Stored in the change log, those images are enough to undo, redo and show history for
@@ -78,14 +78,21 @@ export class Changeset {
   }
 
   private updateFrom(table: TableName, key: number, before: Row, patch: Row): void {
-    const cols = columnsOf(patch);
+    const keyCol = TABLE_KEYS[table];
+    // The key is where the row is, not a change to it: setting it to itself would still rewrite
+    // the row's index entries (a bulk reassign of 3,000 items spent a fifth of its writes on it).
+    if (keyCol in patch && patch[keyCol] !== key) throw new Error(`A ${table} row keeps its ${keyCol}`);
+    const cols = columnsOf(patch).filter((c) => c !== keyCol);
     if (cols.length === 0) return;
-    prepared(this.db, `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${TABLE_KEYS[table]} = @__key`).run({
+    prepared(this.db, `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${keyCol} = @__key`).run({
       ...patch,
       __key: key,
     });
-    const after = selectRow(this.db, table, key);
-    if (JSON.stringify(before) !== JSON.stringify(after)) this.rows.push({ table, key, before, after });
+    // No read-back: the tables are STRICT with no triggers, so the stored row is the old one with
+    // the patch's values, and a value the column would not take was refused by the UPDATE above.
+    const after: Row = { ...before };
+    for (const c of cols) after[c] = patch[c];
+    if (cols.some((c) => before[c] !== after[c])) this.rows.push({ table, key, before, after });
   }
 
   /** Insert, or update if the key exists: for assignments keyed by item. */
@@ -108,7 +115,11 @@ export class Changeset {
 /** Record a changeset in the log. A new change discards what could have been redone. */
 export function logChange(db: Db, changeset: Changeset, summary: string): number | null {
   if (changeset.rows.length === 0) return null;
-  prepared(db, `UPDATE changes SET state = 'discarded' WHERE state = 'undone'`).run();
+  // Looked up first: the index answers "nothing to discard" (the usual case) for a third of what
+  // an UPDATE that finds nothing costs.
+  if (plucked(db, `SELECT 1 FROM changes WHERE state = 'undone' LIMIT 1`).get()) {
+    prepared(db, `UPDATE changes SET state = 'discarded' WHERE state = 'undone'`).run();
+  }
   const info = prepared(db, `INSERT INTO changes (at, summary, rows) VALUES (?, ?, ?)`).run(
     new Date().toISOString(),
     summary,
@@ -147,8 +158,14 @@ export function redo(db: Db): Replayed {
   return { changeId: change.id, summary: `Redid: ${change.summary}`, rows };
 }
 
+/** What undo and redo would do next, by summary: the rows of those changes stay on disk until used. */
+const SUMMARY_OF = {
+  done: `SELECT summary FROM changes WHERE state = 'done' ORDER BY id DESC LIMIT 1`,
+  undone: `SELECT summary FROM changes WHERE state = 'undone' ORDER BY id ASC LIMIT 1`,
+};
+
 export function historyState(db: Db) {
-  const u = lastDone(db);
-  const r = firstUndone(db);
+  const u = prepared<[], { summary: string }>(db, SUMMARY_OF.done).get();
+  const r = prepared<[], { summary: string }>(db, SUMMARY_OF.undone).get();
   return { canUndo: !!u, canRedo: !!r, undoSummary: u?.summary ?? null, redoSummary: r?.summary ?? null };
 }

@@ -70,9 +70,14 @@ export const quarterDay = (db: Db, quarterId: number, today = localToday()): str
  * path, as the board shows them.
  */
 export function engineersOnDay<E extends Engineer>(db: Db, engineers: readonly E[], day: string): E[] {
-  const changes = prepared<[string], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(engineers.map((e) => e.id)))
-    .map(fromDb.levelChange);
+  // One person (every single move) by the index alone; a batch as one JSON list, whatever its size.
+  const rows =
+    engineers.length === 1
+      ? prepared<[number], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id = ?').all(engineers[0]!.id)
+      : prepared<[string], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id IN (SELECT value FROM json_each(?))').all(
+          JSON.stringify(engineers.map((e) => e.id)),
+        );
+  const changes = rows.map(fromDb.levelChange);
   return engineersOn(engineers, changes, day);
 }
 
