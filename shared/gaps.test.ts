@@ -137,7 +137,7 @@ describe('load over capacity, or no load at all', () => {
     const [gap] = gapsIn(mid, [item('Credit referrer', 'initiative', 2, mid, { size: 6 })]);
     const said = "Omar (Mid) carries 6 pts against a capacity of 5: 6 pts 'Credit referrer' as DRI";
     expect(JSON.parse(JSON.stringify(gap)).message).toBe(said);
-    expect(structuredClone(gap).message).toBe(said);
+    expect(structuredClone(gap!).message).toBe(said);
     expect(Object.keys(gap!)).toEqual(['kind', 'label', 'items', 'acknowledged', 'message']);
     expect(gap!.message).toBe(said);
   });
