@@ -14,6 +14,7 @@ import { Roster } from './roster/Roster.tsx';
 import { Transfer } from './transfer/Transfer.tsx';
 import { Work } from './work/Work.tsx';
 import { planStore, usePlanState } from './store/plan.ts';
+import { EngineerNamesContext, namesOf } from './store/engineerNames.ts';
 import { notices } from './store/notice.ts';
 import { LadderContext } from './ladder/useLadder.ts';
 import { SCREENS, type Screen } from './screens.ts';
@@ -95,39 +96,41 @@ export function App() {
         )}
       </header>
       <LadderContext value={plan.snapshot?.ladder ?? DEFAULT_LADDER}>
-        <main id="main" tabIndex={-1} key={rosterKey}>
-          {plan.error && (
-            <p role="alert" className="error-banner">
-              {plan.error}
-            </p>
-          )}
-          {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
-          {plan.snapshot &&
-            screen === 'Board' &&
-            (isEmptyRoster(plan.snapshot) ? <FirstRunGuide snapshot={plan.snapshot} go={go} /> : <Board snapshot={plan.snapshot} />)}
-          {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} />}
-          {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} />}
-          {plan.snapshot && screen === 'Quarters' && (
-            <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onSwitch={setQuarterId} />
-          )}
-          {plan.snapshot && screen === 'Import/Export' && (
-            <Transfer
-              snapshot={plan.snapshot}
-              // A restored document brings its own quarters: show its latest one.
-              onReplaced={() => setQuarterId(undefined)}
-              onRosterOpened={rosterOpened}
-            />
-          )}
-          {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}
-          {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} go={go} />}
-          {plan.snapshot && screen === 'Competency map' && (
-            <CompetencyMapScreen snapshot={plan.snapshot} engineerId={mapEngineerId} onSelect={setMapEngineerId} go={go} />
-          )}
-          {plan.snapshot && screen === 'Report' && <Report snapshot={plan.snapshot} />}
-          {plan.snapshot && screen === 'Ladder' && <Ladder />}
-          {/* Undo and redo by key and menu wherever the board (which has its own) is not shown. */}
-          {plan.snapshot && (screen !== 'Board' || isEmptyRoster(plan.snapshot)) && <UndoKeys />}
-        </main>
+        <EngineerNamesContext value={namesOf(plan.snapshot)}>
+          <main id="main" tabIndex={-1} key={rosterKey}>
+            {plan.error && (
+              <p role="alert" className="error-banner">
+                {plan.error}
+              </p>
+            )}
+            {!plan.snapshot && !plan.error && <p className="loading">Loading the roster…</p>}
+            {plan.snapshot &&
+              screen === 'Board' &&
+              (isEmptyRoster(plan.snapshot) ? <FirstRunGuide snapshot={plan.snapshot} go={go} /> : <Board snapshot={plan.snapshot} />)}
+            {plan.snapshot && screen === 'Roster' && <Roster snapshot={plan.snapshot} />}
+            {plan.snapshot && screen === 'Work' && <Work key={plan.snapshot.quarter.id} snapshot={plan.snapshot} />}
+            {plan.snapshot && screen === 'Quarters' && (
+              <Quarters key={plan.snapshot.quarter.id} snapshot={plan.snapshot} onSwitch={setQuarterId} />
+            )}
+            {plan.snapshot && screen === 'Import/Export' && (
+              <Transfer
+                snapshot={plan.snapshot}
+                // A restored document brings its own quarters: show its latest one.
+                onReplaced={() => setQuarterId(undefined)}
+                onRosterOpened={rosterOpened}
+              />
+            )}
+            {plan.snapshot && screen === 'History' && <History version={plan.snapshot} />}
+            {plan.snapshot && screen === 'Insights' && <Insights snapshot={plan.snapshot} go={go} />}
+            {plan.snapshot && screen === 'Competency map' && (
+              <CompetencyMapScreen snapshot={plan.snapshot} engineerId={mapEngineerId} onSelect={setMapEngineerId} go={go} />
+            )}
+            {plan.snapshot && screen === 'Report' && <Report snapshot={plan.snapshot} />}
+            {plan.snapshot && screen === 'Ladder' && <Ladder />}
+            {/* Undo and redo by key and menu wherever the board (which has its own) is not shown. */}
+            {plan.snapshot && (screen !== 'Board' || isEmptyRoster(plan.snapshot)) && <UndoKeys />}
+          </main>
+        </EngineerNamesContext>
       </LadderContext>
     </div>
   );

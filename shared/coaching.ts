@@ -34,6 +34,8 @@ export type AgendaCell = { touchpoint: Touchpoint; text: string; items: WorkItem
 
 export type AgendaEntry = {
   engineer: Engineer;
+  /** How the agenda names them: their name, or a namesake's label. */
+  name: string;
   points: AgendaPoint[];
   /** Touchpoint × their level, for the touchpoints of the items above, in the map's row order. */
   cells: AgendaCell[];
@@ -115,16 +117,31 @@ function cellsOf(points: readonly AgendaPoint[], level: Rank, map: CompetencyMap
   });
 }
 
-/** Every engineer with something to coach, in the order the gaps list them (most senior first). */
-export function coachingAgenda(perEngineer: readonly EngineerGaps[], engineers: readonly Engineer[], ladder: Ladder): AgendaEntry[] {
+/**
+ * Every engineer with something to coach, in the order the gaps list them (most senior first).
+ * `nameOf` names each engineer and reviewer as the screens do (a namesake's label).
+ */
+export function coachingAgenda(
+  perEngineer: readonly EngineerGaps[],
+  engineers: readonly Engineer[],
+  ladder: Ladder,
+  nameOf: (e: Engineer) => string = (e) => e.name,
+): AgendaEntry[] {
   const map = mapOf(ladder);
-  const names = new Map(engineers.map((e) => [e.id, e.name]));
+  const names = new Map(engineers.map((e) => [e.id, nameOf(e)]));
   return perEngineer.flatMap((e): AgendaEntry[] => {
     const points = pointsOf(ladder, e, (id) => names.get(id));
     if (points.length === 0) return [];
     const level = e.engineer.level;
     return [
-      { engineer: e.engineer, points, cells: cellsOf(points, level, map), delegate: delegateText(map, level), move: moveFrom(map, level) },
+      {
+        engineer: e.engineer,
+        name: nameOf(e.engineer),
+        points,
+        cells: cellsOf(points, level, map),
+        delegate: delegateText(map, level),
+        move: moveFrom(map, level),
+      },
     ];
   });
 }
@@ -144,9 +161,9 @@ export const agendaHeadings = (ladder: Ladder, level: Rank) => ({
 /** The agenda as Markdown for 1:1s: one section per engineer, the same entries the screen shows. */
 export function agendaMarkdown(entries: readonly AgendaEntry[], quarterName: string, ladder: Ladder): string {
   const out = [`# Coaching agenda, ${quarterName}`, '', `> ${ladder.coachingLine}`, ''];
-  for (const { engineer, points, cells, delegate, move } of entries) {
+  for (const { engineer, name, points, cells, delegate, move } of entries) {
     const headings = agendaHeadings(ladder, engineer.level);
-    out.push(`## ${engineer.name} (${levelName(ladder, engineer.level)})`, '', '### To coach', '');
+    out.push(`## ${name} (${levelName(ladder, engineer.level)})`, '', '### To coach', '');
     for (const p of points) {
       const text = pointText(ladder, p);
       out.push(`- **${p.label}**${text ? `: ${text}` : ''}`);

@@ -7,7 +7,15 @@ import type { Engineer, WorkItem } from './schemas.ts';
 // PRODUCT.md, "Checking initiative DRI assignments": every initiative has exactly one DRI, and
 // each DRI can carry it at their level.
 
-const eng = (id: number, name: string, level: Rank): Engineer => ({ id, name, level, teamId: 1, capacity: null, active: true });
+const eng = (id: number, name: string, level: Rank): Engineer => ({
+  id,
+  name,
+  level,
+  teamId: 1,
+  capacity: null,
+  active: true,
+  employeeId: null,
+});
 const initiative = (id: number, title: string, rung: Rank, dri: Engineer | null, reviewerId: number | null = null): WorkItem => ({
   id,
   kind: 'initiative',

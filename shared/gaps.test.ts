@@ -137,7 +137,7 @@ describe('load over capacity, or no load at all', () => {
     const [gap] = gapsIn(mid, [item('Credit referrer', 'initiative', 2, mid, { size: 6 })]);
     const said = "Omar (Mid) carries 6 pts against a capacity of 5: 6 pts 'Credit referrer' as DRI";
     expect(JSON.parse(JSON.stringify(gap)).message).toBe(said);
-    expect(structuredClone(gap)!.message).toBe(said);
+    expect(structuredClone(gap!).message).toBe(said);
     expect(Object.keys(gap!)).toEqual(['kind', 'label', 'items', 'acknowledged', 'message']);
     expect(gap!.message).toBe(said);
   });
@@ -256,6 +256,23 @@ describe('edge cases', () => {
     expect(itemWarnings({ engineers: [intern], items: [kept, open], ladder: DEFAULT_LADDER }).map((w) => w.item.title)).toEqual([
       'Open',
       'Kept',
+    ]);
+  });
+});
+
+describe('the sentences name each engineer as the screens do', () => {
+  it('a namesake by their label, in their gaps and in the warnings on their items', () => {
+    const [core, payments] = [eng('Alex Kim', 0, { employeeId: 'E1042' }), eng('Alex Kim', 1, { employeeId: 'E2211', active: false })];
+    const items = [item('Fraud rules', 'story', 2, core), item('Card errors', 'story', 2, payments)];
+    const plan: Plan = { engineers: [core, payments], items, ladder: DEFAULT_LADDER };
+    const nameOf = (e: Engineer) => `${e.name} (${e.employeeId})`;
+    expect(engineerGaps(plan, nameOf)[0]!.gaps.map((g) => g.message)).toContain(
+      "'Fraud rules' (Mid rung) is 2 rungs past Alex Kim (E1042)’s level (Intern)",
+    );
+    expect(itemWarnings(plan, nameOf).map((w) => w.message)).toEqual([
+      "'Fraud rules' (Mid rung) is 2 rungs past Alex Kim (E1042)’s level (Intern)",
+      "'Card errors' (Mid rung) is a stretch for Alex Kim (E2211) (Junior) with no reviewer",
+      "'Card errors' is on Alex Kim (E2211), who is inactive",
     ]);
   });
 });

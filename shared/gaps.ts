@@ -119,7 +119,7 @@ export const needsReviewer = (item: WorkItem, f: Fit): boolean =>
   f.kind === 'stretch' && item.assignment !== null && item.assignment.reviewerId === null && !item.assignment.leadReviews;
 
 /** The item-level gaps of one assignment: an overreach, or a stretch nobody reviews. */
-function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer, f: Fit = fit(item.rung, engineer.level)): Gap[] {
+function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer, f: Fit, name: string): Gap[] {
   if (f.kind === 'in_reach' || (f.kind === 'stretch' && !needsReviewer(item, f))) return NONE;
   const rung = `${levelName(ladder, item.rung)} rung`;
   const level = levelName(ladder, engineer.level);
@@ -131,7 +131,7 @@ function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer, f: Fit = f
         label: GAP_LABEL.overreach,
         items: [item],
         acknowledged: ack !== null,
-        message: `'${item.title}' (${rung}) is ${f.gap} rungs past ${engineer.name}’s level (${level})${ack !== null ? `; kept: ${ack}` : ''}`,
+        message: `'${item.title}' (${rung}) is ${f.gap} rungs past ${name}’s level (${level})${ack !== null ? `; kept: ${ack}` : ''}`,
       },
     ];
   }
@@ -142,17 +142,20 @@ function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer, f: Fit = f
         label: GAP_LABEL.stretch_without_reviewer,
         items: [item],
         acknowledged: false,
-        message: `'${item.title}' (${rung}) is a stretch for ${engineer.name} (${level}) with no reviewer`,
+        message: `'${item.title}' (${rung}) is a stretch for ${name} (${level}) with no reviewer`,
       },
     ];
   }
   return [];
 }
 
-/** One engineer's gaps for the quarter, given the items they carry and their load (load.ts: it reads the whole plan). */
-export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkItem[], load: Load): Gap[] {
-  const gaps: Gap[] = items.flatMap((i) => itemGaps(ladder, i, engineer));
-  const who = `${engineer.name} (${levelName(ladder, engineer.level)})`;
+/**
+ * One engineer's gaps for the quarter, given the items they carry and their load (load.ts: it reads
+ * the whole plan). `name` is how the sentences name them: their name, or a namesake's label.
+ */
+export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkItem[], load: Load, name = engineer.name): Gap[] {
+  const gaps: Gap[] = items.flatMap((i) => itemGaps(ladder, i, engineer, fit(i.rung, engineer.level), name));
+  const who = `${name} (${levelName(ladder, engineer.level)})`;
   if (items.length === 0) {
     // "No load" already says there is nothing at their rung; one gap, not two.
     gaps.push({
@@ -217,12 +220,16 @@ function readMessage(this: { [SENTENCE]: string | (() => string) }): string {
   return (this[SENTENCE] = said());
 }
 
+/** How the sentences name an engineer: the screens pass a namesake's label (shared/namesakes.ts). */
+type NameOf = (engineer: Engineer) => string;
+const plainName: NameOf = (e) => e.name;
+
 /** Every active engineer with their gaps. Inactive engineers have no gaps; their items still warn (itemWarnings). */
-export function engineerGaps(plan: Plan): EngineerGaps[] {
+export function engineerGaps(plan: Plan, nameOf: NameOf = plainName): EngineerGaps[] {
   const loadOf = loads(plan);
   return activeCarriers(plan).map(({ engineer, items }) => {
     const load = loadOf.get(engineer.id) ?? NO_LOAD;
-    return { engineer, items, load, gaps: gapsOf(plan.ladder, engineer, items, load) };
+    return { engineer, items, load, gaps: gapsOf(plan.ladder, engineer, items, load, nameOf(engineer)) };
   });
 }
 
@@ -236,14 +243,14 @@ export type ItemWarning = {
 };
 
 /** Warnings about assigned items, whoever carries them (an inactive engineer's items still warn). */
-export function itemWarnings(plan: Plan): ItemWarning[] {
+export function itemWarnings(plan: Plan, nameOf: NameOf = plainName): ItemWarning[] {
   const engineers = new Map(plan.engineers.map((e) => [e.id, e]));
   const out: ItemWarning[] = [];
   for (const item of plan.items) {
     const engineer = item.assignment ? engineers.get(item.assignment.engineerId) : undefined;
     if (!engineer) continue;
     const f = fit(item.rung, engineer.level);
-    for (const g of itemGaps(plan.ladder, item, engineer, f)) {
+    for (const g of itemGaps(plan.ladder, item, engineer, f, nameOf(engineer))) {
       out.push({ kind: g.kind as ItemWarning['kind'], item, engineer, fit: f, acknowledged: g.acknowledged, message: g.message });
     }
     if (!engineer.active) {
@@ -253,7 +260,7 @@ export function itemWarnings(plan: Plan): ItemWarning[] {
         engineer,
         fit: f,
         acknowledged: false,
-        message: `'${item.title}' is on ${engineer.name}, who is inactive`,
+        message: `'${item.title}' is on ${nameOf(engineer)}, who is inactive`,
       });
     }
   }

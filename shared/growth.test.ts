@@ -3,8 +3,8 @@ import { growthTrail } from './growth.ts';
 import type { Rank } from './ladder.ts';
 import type { Engineer, LevelChange, WorkItem } from './schemas.ts';
 
-const jade: Engineer = { id: 1, name: 'Jade', level: 2, teamId: 1, capacity: null, active: true };
-const sofia: Engineer = { id: 2, name: 'Sofia', level: 3, teamId: 1, capacity: null, active: true };
+const jade: Engineer = { id: 1, name: 'Jade', level: 2, teamId: 1, capacity: null, active: true, employeeId: null };
+const sofia: Engineer = { id: 2, name: 'Sofia', level: 3, teamId: 1, capacity: null, active: true, employeeId: null };
 const changes: LevelChange[] = [
   { id: 1, engineerId: 1, fromLevel: null, toLevel: 1, changedOn: '2025-01-10' },
   { id: 2, engineerId: 1, fromLevel: 1, toLevel: 2, changedOn: '2025-08-15' }, // promoted mid-Q3

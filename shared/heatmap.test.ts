@@ -4,7 +4,15 @@ import { heatmap, teamHeatmap } from './heatmap.ts';
 import type { Rank } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 
-const eng = (id: number, name: string, level: Rank, active = true): Engineer => ({ id, name, level, teamId: 1, capacity: null, active });
+const eng = (id: number, name: string, level: Rank, active = true): Engineer => ({
+  id,
+  name,
+  level,
+  teamId: 1,
+  capacity: null,
+  active,
+  employeeId: null,
+});
 const story = (id: number, rung: Rank, on: Engineer | null, size = 1): WorkItem => ({
   id,
   kind: 'story',

@@ -11,6 +11,7 @@ import {
 } from './csv.ts';
 import { ENCODINGS, ENCODING_NAMES, type Encoding } from './decode.ts';
 import { noun } from './words.ts';
+import { matchKey } from './names.ts';
 import { type Ladder, type Rank, type Touchpoint, type WorkKind, levelName, parseLevel, ranksOf } from './ladder.ts';
 import { Points } from './schemas.ts';
 import { type Employment, RosterSourceSchema } from './roster-source.ts';
@@ -208,8 +209,7 @@ export type RosterRead = {
   name?: (cells: readonly string[]) => string;
 };
 
-/** Names, teams and titles match whatever their case and surrounding spaces. */
-export const matchKey = (s: string) => s.trim().toLowerCase();
+export { matchKey };
 const key = matchKey;
 export const firstMessage = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message ?? 'Invalid';
 

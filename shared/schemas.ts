@@ -35,6 +35,11 @@ export const Engineer = z.object({
   teamId: Id,
   capacity: Points.nullable(),
   active: z.boolean(),
+  /**
+   * Their id in the HR system (Employee ID), null when none was imported. Read only: a roster
+   * import sets it, and it tells namesakes apart on every screen (namesakes.ts).
+   */
+  employeeId: z.string().nullable(),
 });
 export type Engineer = z.infer<typeof Engineer>;
 

@@ -23,7 +23,10 @@ function exportDocument(db: Db): RungsDocument {
     teams: teams(db),
     engineers: prepared<[], DbEngineer>(db, 'SELECT * FROM engineers ORDER BY id')
       .all()
-      .map((row) => ({ ...fromDb.engineer(row), externalKey: row.external_key ?? null })),
+      .map((row) => {
+        const { employeeId, ...engineer } = fromDb.engineer(row);
+        return { ...engineer, externalKey: employeeId };
+      }),
     levelChanges: prepared<[], DbLevelChange>(db, 'SELECT * FROM level_changes ORDER BY id').all().map(fromDb.levelChange),
     quarters: getQuarters(db),
     ladder: getLadder(db),

@@ -1,5 +1,5 @@
 import { type Cleared, type Person, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
-import type { rosterContract } from '../../shared/contract/roster.ts';
+import type { rosterContract, EngineerFields } from '../../shared/contract/roster.ts';
 import { dayText, judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { levelName } from '../../shared/ladder.ts';
@@ -59,7 +59,7 @@ function impact(db: Db, engineerId: number) {
 // lead uses the Roster screen or imports a CSV: a level change is dated the same way from both.
 
 /** Add someone, starting their level history on the day given. */
-export function addEngineer(rows: Changeset, fields: Omit<Engineer, 'id'>, changedOn: string): number {
+export function addEngineer(rows: Changeset, fields: EngineerFields, changedOn: string): number {
   const id = rows.insert('engineers', toDb.engineer(fields));
   rows.insert('level_changes', { engineer_id: id, from_level: null, to_level: fields.level, changed_on: changedOn });
   return id;

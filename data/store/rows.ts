@@ -1,5 +1,6 @@
 import type { Rank, Status, Touchpoint, WorkKind } from '../../shared/ladder.ts';
 import type { Assignment, Engineer, LevelChange, Quarter, Team, WorkItem } from '../../shared/schemas.ts';
+import type { EngineerFields } from '../../shared/contract/roster.ts';
 
 // Row types as SQLite stores them (snake_case, 0/1 booleans, JSON text), and the one place
 // they are converted to and from the domain types the contract speaks.
@@ -12,7 +13,7 @@ export type DbEngineer = {
   team_id: number;
   capacity: number | null;
   active: number;
-  /** The HR system's id for the person (Employee ID); not part of the domain engineer. */
+  /** The HR system's id for the person (Employee ID): the domain engineer's employeeId. */
   external_key?: string | null;
 };
 export type DbLevelChange = { id: number; engineer_id: number; from_level: number | null; to_level: number; changed_on: string };
@@ -60,6 +61,7 @@ export const fromDb = {
     teamId: r.team_id,
     capacity: r.capacity,
     active: r.active === 1,
+    employeeId: r.external_key ?? null,
   }),
   levelChange: (r: DbLevelChange): LevelChange => ({
     id: r.id,
@@ -91,7 +93,8 @@ export const fromDb = {
 };
 
 export const toDb = {
-  engineer: (e: Omit<Engineer, 'id'>): Omit<DbEngineer, 'id'> => ({
+  /** The editable fields; an import writes `external_key` itself. */
+  engineer: (e: EngineerFields): Omit<DbEngineer, 'id'> => ({
     name: e.name,
     level: e.level,
     team_id: e.teamId,

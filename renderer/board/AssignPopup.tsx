@@ -38,7 +38,7 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
   const [assignee, setAssignee] = useState<Engineer | undefined>(firstStep === 'reviewer' ? current : undefined);
   const [stored, setStored] = useState<Promise<boolean>>(() => Promise.resolve(true));
   const step: AssignStep = assignee ? 'reviewer' : 'assignee';
-  const { loadOf, active } = useAssignees(engineers, items);
+  const { loadOf, active, nameOf } = useAssignees(engineers, items);
 
   const toReviewer = (to: Engineer) => {
     setAssignee(to);
@@ -51,6 +51,7 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
       query,
       ladder,
       loadOf,
+      nameOf,
       fit: (e) => <FitBadge kind={itemFit(item, e).kind} />,
       currentId: current?.id,
       choose: (e) => {
@@ -104,9 +105,10 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
     const people = filterByName(
       active.filter((e) => reviewerProblem(e, to, ladder) === null),
       query,
+      nameOf,
     ).map((e) => ({
       key: `r${e.id}`,
-      label: e.name,
+      label: nameOf(e),
       detail: <span className="combo-level">{levelName(ladder, e.level)}</span>,
       choose: review(e.id, false),
     }));
@@ -128,7 +130,7 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
       title={step === 'reviewer' ? `Reviewer for '${item.title}'` : `Assign '${item.title}' to…`}
       sub={
         step === 'reviewer'
-          ? `A stretch for ${assignee!.name} (${levelName(ladder, assignee!.level)}): someone at least one level above, or you, reviews it.`
+          ? `A stretch for ${nameOf(assignee!)} (${levelName(ladder, assignee!.level)}): someone at least one level above, or you, reviews it.`
           : `${levelName(ladder, item.rung)}-rung ${item.kind}. Type a name; Up and Down choose, Enter assigns, Escape closes.`
       }
       onCancel={onCancel}

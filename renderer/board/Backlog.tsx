@@ -11,6 +11,7 @@ import { BACKLOG_ID } from './drag/ids.ts';
 import { useNear } from './near.ts';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 type BacklogProps = {
   groups: BacklogGroup[];
@@ -124,6 +125,7 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle, first
   const initiative = group.initiative!;
   const carriedFrom = useCarriedFrom(initiative);
   const dri = initiative.assignment ? engineers.find((e) => e.id === initiative.assignment!.engineerId) : undefined;
+  const nameOf = useNameOf();
   const listId = `stories-of-${initiative.id}`;
   const n = group.stories.length;
   return (
@@ -135,7 +137,7 @@ const Group = memo(function Group({ group, engineers, collapsed, onToggle, first
           <span className="card-kind">Initiative · staffed</span>
           <span className="group-title">{initiative.title}</span>
           <span className="group-dri">
-            DRI: {dri.name} ({levelName(ladder, dri.level)}) · {levelName(ladder, initiative.rung)} rung
+            DRI: {nameOf(dri)} ({levelName(ladder, dri.level)}) · {levelName(ladder, initiative.rung)} rung
           </span>
           {carriedFrom !== null && (
             <span className="card-carried" data-id="card-carried">

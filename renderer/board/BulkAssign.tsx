@@ -22,12 +22,13 @@ type Props = {
 export function BulkAssign({ selected, engineers, items, onAssign, onCancel }: Props) {
   const ladder = useLadder();
   const [query, setQuery] = useState('');
-  const { loadOf, active } = useAssignees(engineers, items);
+  const { loadOf, active, nameOf } = useAssignees(engineers, items);
   const options = engineerOptions({
     active,
     query,
     ladder,
     loadOf,
+    nameOf,
     fit: (e) => <SelectionFit selected={selected} engineer={e} />,
     choose: onAssign,
   });

@@ -9,6 +9,7 @@ import { CardText, InlineSize, PlaceSelects, ReviewerSelect, RungSelect, StatusS
 import { TouchpointChecks } from '../ui/TouchpointChecks.tsx';
 import './card-detail.css';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 type Props = {
   itemId: number;
@@ -147,9 +148,10 @@ function Details({ item, snapshot, onOpen }: { item: WorkItem; snapshot: Snapsho
 function Assignee({ item, engineer }: { item: WorkItem; engineer: Engineer }) {
   const ladder = useLadder();
   const f = itemFit(item, engineer);
+  const name = useNameOf()(engineer);
   return (
     <span data-id="card-detail-assignee">
-      {engineer.name} ({levelName(ladder, engineer.level)}){' '}
+      {name} ({levelName(ladder, engineer.level)}){' '}
       <span className={`fit-badge fit-${f.kind}`} title={describeFit(f)}>
         {FIT_LABEL[f.kind]}
       </span>
@@ -160,12 +162,13 @@ function Assignee({ item, engineer }: { item: WorkItem; engineer: Engineer }) {
 /** A parent or a child, with its owner; a button shows it in the panel. */
 function Related({ item, owner, onOpen }: { item: WorkItem; owner: Engineer | undefined; onOpen: (itemId: number) => void }) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   return (
     <li>
       <button type="button" className="link-button" onClick={() => onOpen(item.id)}>
         {item.title}
       </button>{' '}
-      <span className="card-detail-owner">{owner ? `${owner.name} (${levelName(ladder, owner.level)})` : 'no owner yet'}</span>
+      <span className="card-detail-owner">{owner ? `${nameOf(owner)} (${levelName(ladder, owner.level)})` : 'no owner yet'}</span>
     </li>
   );
 }

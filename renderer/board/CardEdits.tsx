@@ -9,6 +9,7 @@ import { withItemFields } from './optimistic.ts';
 import { IdSelect } from '../ui/IdSelect.tsx';
 import { InlineText } from '../ui/InlineText.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 // The card detail panel's fields that edit in place. Each edit is one call on the channel the
 // Work screen and the board already use (work.update, plan.setReviewer, plan.assign), through
@@ -123,6 +124,7 @@ type ReviewerProps = {
 /** Who reviews the work: an engineer at least one level above the assignee, or the lead. */
 export function ReviewerSelect({ id, item, assignee, engineers, save }: ReviewerProps) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   const a = item.assignment;
   const value = a?.reviewerId ? String(a.reviewerId) : a?.leadReviews ? LEAD : '';
   const offered = engineers.filter((e) => e.active && reviewerProblem(e, assignee) === null);
@@ -145,7 +147,7 @@ export function ReviewerSelect({ id, item, assignee, engineers, save }: Reviewer
         <option value={LEAD}>The lead</option>
         {options.map((e) => (
           <option key={e.id} value={String(e.id)}>
-            {e.name} ({levelName(ladder, e.level)})
+            {nameOf(e)} ({levelName(ladder, e.level)})
           </option>
         ))}
       </select>

@@ -15,6 +15,7 @@ import { LaneReviews } from './LaneFacts.tsx';
 import { useNear } from './near.ts';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 type LaneProps = {
   lane: LaneModel;
@@ -34,6 +35,7 @@ export const Lane = memo(function Lane({ lane, firstScreen, dropTarget }: LanePr
   const ladder = useLadder();
   counted('lanes');
   const e = lane.engineer;
+  const name = useNameOf()(e);
   const id = laneId(e.id);
   const ref = useRef<HTMLElement>(null);
   // Cards far from the visible part of the board are not mounted (near.ts).
@@ -46,7 +48,7 @@ export const Lane = memo(function Lane({ lane, firstScreen, dropTarget }: LanePr
       ref={ref}
       className={`lane${preview ? ` preview preview-${preview.kind}` : ''}`}
       data-id={id}
-      aria-label={`${e.name}, ${levelName(ladder, e.level)}`}
+      aria-label={`${name}, ${levelName(ladder, e.level)}`}
     >
       <LaneBody lane={lane} cardsLater={cardsLater} />
       {/* Below the cards, where the card being dragged (held near the top) does not cover it. */}
@@ -62,6 +64,7 @@ export const Lane = memo(function Lane({ lane, firstScreen, dropTarget }: LanePr
 const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel; cardsLater: boolean }) {
   const ladder = useLadder();
   const { engineer: e, items, load, counts } = lane;
+  const name = useNameOf()(e);
   const over = e.capacity !== null && load.points > e.capacity;
   const estimateOf = (item: WorkItem) => {
     const part = item.kind === 'initiative' ? load.parts.find((p) => p.item === item) : undefined;
@@ -70,7 +73,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
   return (
     <>
       <header className="lane-head">
-        <span className="lane-name">{e.name}</span>
+        <span className="lane-name">{name}</span>
         <span className={`level level-${e.level}`}>{levelName(ladder, e.level)}</span>
         {/* Where the points come from, part by part: a DRI carries only what is not yet in stories. */}
         <span className={`load${over ? ' over' : ''}`} title={`Load against capacity: ${describeLoad(load)}`} data-id="load">
@@ -83,7 +86,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
           <span className={counts.overreach > 0 ? 'count-overreach' : undefined}>{counts.overreach} overreach</span>
         </span>
       </header>
-      <ul className="lane-items" aria-label={`Work carried by ${e.name}`} aria-busy={cardsLater || undefined}>
+      <ul className="lane-items" aria-label={`Work carried by ${name}`} aria-busy={cardsLater || undefined}>
         {!cardsLater &&
           items.map((item) => (
             <li key={item.id}>

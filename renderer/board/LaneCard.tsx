@@ -7,6 +7,7 @@ import { DraggableCard, type EstimateProps } from './Card.tsx';
 import { useBoardActions } from './context.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { CardInitiative } from './LaneFacts.tsx';
+import { useNameOf } from '../store/engineerNames.ts';
 
 const LEAD = 'lead';
 
@@ -27,8 +28,10 @@ export const LaneCard = memo(function LaneCard({ item, engineer, ...estimate }: 
 
 function RecordedReviewer({ item }: { item: WorkItem }) {
   const { engineers } = useBoardActions();
+  const nameOf = useNameOf();
   const a = item.assignment;
-  const name = a?.reviewerId ? engineers.find((e) => e.id === a.reviewerId)?.name : a?.leadReviews ? 'the lead' : undefined;
+  const reviewer = a?.reviewerId ? engineers.find((e) => e.id === a.reviewerId) : undefined;
+  const name = reviewer ? nameOf(reviewer) : a?.leadReviews ? 'the lead' : undefined;
   if (!name) return null;
   return <p className="reviewer recorded">Reviewer: {name}</p>;
 }
@@ -36,6 +39,7 @@ function RecordedReviewer({ item }: { item: WorkItem }) {
 function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer }) {
   const ladder = useLadder();
   const { engineers, setReviewer } = useBoardActions();
+  const nameOf = useNameOf();
   const a = item.assignment;
   const value = a?.reviewerId ? String(a.reviewerId) : a?.leadReviews ? LEAD : '';
   const offered = (e: (typeof engineers)[number]) => reviewerProblem(e, assignee, ladder) === null;
@@ -65,7 +69,7 @@ function ReviewerPicker({ item, assignee }: { item: WorkItem; assignee: Engineer
           <option value={LEAD}>The lead</option>
           {candidates.map((e) => (
             <option key={e.id} value={String(e.id)}>
-              {e.name} ({levelName(ladder, e.level)})
+              {nameOf(e)} ({levelName(ladder, e.level)})
             </option>
           ))}
         </select>

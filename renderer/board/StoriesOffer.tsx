@@ -4,6 +4,7 @@ import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { useRef } from 'react';
 import { useDismissable, useFocusInside } from '../focus.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 /** An initiative dropped from the backlog on an engineer while some of its stories wait there too. */
 export type StoriesOffer = { before: Snapshot; initiative: WorkItem; engineer: Engineer; stories: WorkItem[] };
@@ -34,7 +35,8 @@ export function StoriesOfferDialog({
   const first = useRef<HTMLButtonElement>(null);
   useFocusInside(ref, first);
   const { initiative, engineer, stories } = offer;
-  const who = `${engineer.name} (${levelName(ladder, engineer.level)})`;
+  const name = useNameOf()(engineer);
+  const who = `${name} (${levelName(ladder, engineer.level)})`;
   const them = stories.length === 1 ? 'it' : 'them';
   return (
     <div className="assign-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onAnswer(null)}>
@@ -43,8 +45,8 @@ export function StoriesOfferDialog({
           Give '{initiative.title}' to {who}
         </h3>
         <p>
-          Its {plural(stories.length, 'story', 'stories')} still in the backlog can go to {engineer.name} in the same change, or stay there
-          for others:
+          Its {plural(stories.length, 'story', 'stories')} still in the backlog can go to {name} in the same change, or stay there for
+          others:
         </p>
         <ul>
           {stories.map((s) => (
@@ -55,7 +57,7 @@ export function StoriesOfferDialog({
         </ul>
         <div className="form-actions">
           <button ref={first} type="button" onClick={() => onAnswer(true)} autoFocus>
-            {engineer.name} takes {them} too
+            {name} takes {them} too
           </button>
           <button type="button" onClick={() => onAnswer(false)}>
             Leave {them} in the backlog

@@ -6,6 +6,7 @@ import { useCarriedFrom } from './Card.tsx';
 import { useBoardActions } from './context.ts';
 import type { Warning } from './filters.ts';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 /**
  * How many warnings the board's panel lists before "Show all". The benchmark's org has 280
@@ -52,7 +53,7 @@ const WarningRow = memo(function WarningRow({ item, engineer }: Warning) {
   const { acknowledge } = useBoardActions();
   const [editing, setEditing] = useState(false);
   const ack = item.assignment?.ackNote ?? null;
-  const sentence = fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level);
+  const sentence = fitSentence(ladder, item.title, item.rung, useNameOf()(engineer), engineer.level);
   const carriedFrom = useCarriedFrom(item);
   return (
     <li className={`warning${ack ? ' acknowledged' : ''}`} data-id={`warning-${item.id}`}>

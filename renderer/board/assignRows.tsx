@@ -7,15 +7,16 @@ import { byLevelThenName } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { loadText } from '../../shared/words.ts';
 import type { ComboOption } from '../ui/Combobox.tsx';
+import { type NameOf, useNameOf } from '../store/engineerNames.ts';
 
 // What Assign to… shows, for one card (AssignPopup.tsx) or a selection (BulkAssign.tsx): every
 // active engineer who matches the typed name, with their level, the fit in words, and their load.
 
-/** The engineers who can take work, by level then name, and what each carries now. */
+/** The engineers who can take work, by level then name, what each carries now, and how each is named. */
 export function useAssignees(engineers: readonly Engineer[], items: readonly WorkItem[]) {
   const loadOf = useMemo(() => loads({ items }), [items]);
   const active = useMemo(() => engineers.filter((e) => e.active).sort(byLevelThenName), [engineers]);
-  return { loadOf, active };
+  return { loadOf, active, nameOf: useNameOf() };
 }
 
 type Rows = {
@@ -23,6 +24,7 @@ type Rows = {
   query: string;
   ladder: Ladder;
   loadOf: ReadonlyMap<number, Load>;
+  nameOf: NameOf;
   /** The fit badge(s) of the row: one card's fit, or a selection's stretches and overreaches. */
   fit: (e: Engineer) => ReactNode;
   /** Who holds the card now (marked "now"). */
@@ -30,13 +32,13 @@ type Rows = {
   choose: (e: Engineer) => void;
 };
 
-export function engineerOptions({ active, query, ladder, loadOf, fit, currentId, choose }: Rows): ComboOption[] {
-  return filterByName(active, query).map((e) => {
+export function engineerOptions({ active, query, ladder, loadOf, nameOf, fit, currentId, choose }: Rows): ComboOption[] {
+  return filterByName(active, query, nameOf).map((e) => {
     const load = loadOf.get(e.id) ?? NO_LOAD;
     const over = e.capacity !== null && load.points > e.capacity;
     return {
       key: `e${e.id}`,
-      label: e.name,
+      label: nameOf(e),
       detail: (
         <>
           <span className="combo-level">{levelName(ladder, e.level)}</span>

@@ -2,6 +2,7 @@ import type { FitKind } from '../../shared/fit.ts';
 import type { Rank, Status } from '../../shared/ladder.ts';
 import { type BacklogGroup, type Lane, type TeamLanes, backlog, itemFit, teamLanes } from '../../shared/plan.ts';
 import type { Engineer, Snapshot, WorkItem } from '../../shared/schemas.ts';
+import { namesOf } from '../store/engineerNames.ts';
 
 export type FitFilter = 'all' | 'warnings' | FitKind;
 
@@ -56,6 +57,8 @@ export function boardView(snapshot: BoardPlan, filter: BoardFilter): BoardView {
     return { teams: orderLanes(teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), filter.order), groups, loose };
   }
   const query = filter.query.trim().toLowerCase();
+  // A namesake is found by their label too: "e1042" finds Alex Kim (E1042).
+  const nameOf = namesOf(snapshot);
   const titleMatches = (i: WorkItem) => query === '' || i.title.toLowerCase().includes(query);
   const statusMatches = (i: WorkItem) => filter.status === null || i.status === filter.status;
   const narrowLanes = query !== '' || filter.fit !== 'all';
@@ -67,7 +70,7 @@ export function boardView(snapshot: BoardPlan, filter: BoardFilter): BoardView {
       lanes: t.lanes
         .filter((lane) => filter.level === null || lane.engineer.level === filter.level)
         .map((lane) => {
-          const nameMatches = query !== '' && lane.engineer.name.toLowerCase().includes(query);
+          const nameMatches = query !== '' && nameOf(lane.engineer).toLowerCase().includes(query);
           const items = lane.items.filter((i) => {
             if (!statusMatches(i)) return false;
             if (!nameMatches && !titleMatches(i)) return false;

@@ -9,6 +9,7 @@ import { useMutation } from '../store/useMutation.ts';
 import { withAssignment } from './optimistic.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { useHistorySteps } from '../undo.ts';
+import { type NameOf, useNameOf } from '../store/engineerNames.ts';
 
 /**
  * Every move on the board, through the one mutation hook: applied at once with the shared rule
@@ -17,6 +18,7 @@ import { useHistorySteps } from '../undo.ts';
  */
 export function useBoardMoves(snapshot: Snapshot) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   const { run } = useMutation();
   /** Set when an optimistic drop is waiting to be painted, for the benchmark marks. */
   const pendingPaint = useRef(false);
@@ -34,13 +36,13 @@ export function useBoardMoves(snapshot: Snapshot) {
         optimistic: (s) => withAssignment(s, itemId, engineerId),
         rollbackTo: before,
         notice: ({ summary }) =>
-          moveNotice(ladder, [item], engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId), summary),
+          moveNotice(ladder, nameOf, [item], engineerId === null ? undefined : before.engineers.find((e) => e.id === engineerId), summary),
       });
       // The change is stored and the plan store holds what the main process wrote.
       if (r.ok) performance.mark('rungs:drop-persisted');
       return r.ok;
     },
-    [run, ladder],
+    [run, ladder, nameOf],
   );
 
   /** Several cards to one engineer (or the backlog) as one change: a selection, an initiative with its waiting stories. */
@@ -52,11 +54,11 @@ export function useBoardMoves(snapshot: Snapshot) {
         failure: 'Could not move them',
         optimistic: (s) => itemIds.reduce((plan, itemId) => withAssignment(plan, itemId, engineerId), s),
         rollbackTo: before,
-        notice: ({ summary }) => moveNotice(ladder, moved, engineer, summary),
+        notice: ({ summary }) => moveNotice(ladder, nameOf, moved, engineer, summary),
       });
       return r.ok;
     },
-    [run, ladder],
+    [run, ladder, nameOf],
   );
 
   const { undo, redo } = useHistorySteps();
@@ -89,30 +91,32 @@ export function useBoardMoves(snapshot: Snapshot) {
 /** What a move says: an overreach is a warning, a stretch asks for its reviewer, like a drop. */
 function moveNotice(
   ladder: Ladder,
+  nameOf: NameOf,
   items: readonly WorkItem[],
   engineer: Engineer | undefined,
   summary: string,
 ): Omit<Notice, 'where'> | string {
   if (!engineer) return summary;
+  const name = nameOf(engineer);
   const over = items.filter((i) => fit(i.rung, engineer.level).kind === 'overreach');
   const stretches = items.filter((i) => fit(i.rung, engineer.level).kind === 'stretch').length;
   const listed = 'listed under Warnings until it is moved or kept with a note';
   if (items.length === 1 && over.length === 1)
     return {
       tone: 'warning',
-      text: `Overreach: ${fitSentence(ladder, over[0]!.title, over[0]!.rung, engineer.name, engineer.level)}. It is ${listed}.`,
+      text: `Overreach: ${fitSentence(ladder, over[0]!.title, over[0]!.rung, name, engineer.level)}. It is ${listed}.`,
     };
   if (over.length > 0)
     return {
       tone: 'warning',
-      text: `${summary}. Overreach: ${plural(over.length, 'card')} more than one rung past ${engineer.name} (${levelName(ladder, engineer.level)}): each is ${listed}.`,
+      text: `${summary}. Overreach: ${plural(over.length, 'card')} more than one rung past ${name} (${levelName(ladder, engineer.level)}): each is ${listed}.`,
     };
   if (stretches === 1 && items.length === 1)
     return { tone: 'info', text: `${summary}. Pick a reviewer on the card to close the gap with review.` };
   if (stretches > 0)
     return {
       tone: 'info',
-      text: `${summary}. ${plural(stretches, 'stretch', 'stretches')} for ${engineer.name}: pick a reviewer on each card to close the gap with review.`,
+      text: `${summary}. ${plural(stretches, 'stretch', 'stretches')} for ${name}: pick a reviewer on each card to close the gap with review.`,
     };
   return summary;
 }

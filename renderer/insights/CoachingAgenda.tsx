@@ -11,6 +11,7 @@ import { ItemLink } from '../ui/plan.tsx';
 import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 /** The agenda's download says where it went beside its button, not at the top of Insights. */
 const WHERE = 'agenda';
@@ -33,9 +34,10 @@ function NamedItems({ items, go, withRung }: { items: readonly WorkItem[]; go: G
 export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapshot; perEngineer: readonly EngineerGaps[]; go: Go }) {
   const ladder = useLadder();
   const { map, error } = useCompetencyMap();
+  const nameOf = useNameOf();
   const agenda = useMemo(
-    () => (map ? coachingAgenda(perEngineer, snapshot.engineers, ladder) : []),
-    [map, perEngineer, snapshot.engineers, ladder],
+    () => (map ? coachingAgenda(perEngineer, snapshot.engineers, ladder, nameOf) : []),
+    [map, perEngineer, snapshot.engineers, ladder, nameOf],
   );
   const save = async (filename: string, text: string) => {
     const r = await saveTextFile({ filename, mediaType: 'text/markdown', text });
@@ -65,15 +67,15 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
           <Notices where={WHERE} statusClass="ins-saved" />
           {agenda.length === 0 && <p className="ins-empty">Nothing to coach this quarter: no stretch, no overreach, no delegation gap.</p>}
           <div className="ins-agenda">
-            {agenda.map(({ engineer, points, cells, delegate, move }) => {
+            {agenda.map(({ engineer, name, points, cells, delegate, move }) => {
               const headings = agendaHeadings(ladder, engineer.level);
               return (
                 <article key={engineer.id} data-id={`agenda-${engineer.id}`} aria-labelledby={`agenda-h-${engineer.id}`}>
                   <h3 id={`agenda-h-${engineer.id}`}>
-                    {engineer.name} <span className="level">{levelName(ladder, engineer.level)}</span>
+                    {name} <span className="level">{levelName(ladder, engineer.level)}</span>
                   </h3>
                   <h4>To coach</h4>
-                  <ul aria-label={`To coach with ${engineer.name}`}>
+                  <ul aria-label={`To coach with ${name}`}>
                     {points.map((p, i) => (
                       <li key={i} className={`ins-point-${p.kind}${p.muted ? ' ins-muted' : ''}`}>
                         <strong>{p.label}</strong>
@@ -110,7 +112,7 @@ export function CoachingAgenda({ snapshot, perEngineer, go }: { snapshot: Snapsh
                   <h4>The next move: {move.label}</h4>
                   <p className="quote">{move.text}</p>
                   <button type="button" className="link-button" onClick={() => go({ screen: 'Competency map', engineerId: engineer.id })}>
-                    Open {engineer.name}’s column on the map
+                    Open {name}’s column on the map
                   </button>
                 </article>
               );

@@ -6,6 +6,7 @@ import type { Snapshot } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from '../ui/ColumnHeads.tsx';
+import { useNameOf } from '../store/engineerNames.ts';
 
 // The heatmap is a real table (headers, scope), coloured as a second signal: every coloured cell
 // also says in words whether it is a stretch or an overreach.
@@ -30,6 +31,7 @@ const cellText = (count: number, kind: 'in_reach' | 'stretch' | 'overreach') =>
   count === 0 ? '0' : kind === 'in_reach' ? String(count) : `${count} ${FIT_LABEL[kind].toLowerCase()}`;
 
 export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
+  const nameOf = useNameOf();
   const ladder = useLadder();
   const rows = useMemo(() => heatmap(snapshot), [snapshot]);
   const levels = ranksOf(ladder)
@@ -54,7 +56,7 @@ export function Heatmap({ snapshot }: { snapshot: Snapshot }) {
               .filter((row) => row.engineer.level === level)
               .map(({ engineer, cells }) => (
                 <tr key={engineer.id} data-id={`heat-${engineer.id}`}>
-                  <th scope="row">{engineer.name}</th>
+                  <th scope="row">{nameOf(engineer)}</th>
                   {cells.map((c) => (
                     <td
                       key={c.rung}

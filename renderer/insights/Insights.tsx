@@ -16,6 +16,7 @@ import { DriTable } from '../ui/DriTable.tsx';
 import { FitTag, ItemLink, ItemLinks, rungLabel } from '../ui/plan.tsx';
 import './insights.css';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 // Insights are computed here, from the snapshot the board shows, with the same shared/ rules the
 // main process uses: a change on the board changes them at once, without another request.
@@ -27,10 +28,11 @@ const WARNING_LABEL: Record<ItemWarning['kind'], string> = {
 };
 
 export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
+  const nameOf = useNameOf();
   const ladder = useLadder();
   const { run } = useMutation();
-  const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
-  const perEngineer = useMemo(() => engineerGaps(snapshot), [snapshot]);
+  const warnings = useMemo(() => itemWarnings(snapshot, nameOf), [snapshot, nameOf]);
+  const perEngineer = useMemo(() => engineerGaps(snapshot, nameOf), [snapshot, nameOf]);
   const team = useMemo(() => teamGaps(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
   const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
@@ -80,14 +82,14 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
                 key={`${w.kind}-${w.item.id}`}
                 data-id={`warning-${w.kind}-${w.item.id}`}
                 className={`ins-warning ins-warning-${w.kind}${w.acknowledged ? ' ins-muted' : ''}`}
-                aria-label={`${WARNING_LABEL[w.kind]}${w.acknowledged ? ', kept on purpose' : ''}: ${w.item.title} on ${w.engineer.name}`}
+                aria-label={`${WARNING_LABEL[w.kind]}${w.acknowledged ? ', kept on purpose' : ''}: ${w.item.title} on ${nameOf(w.engineer)}`}
               >
                 <span className="ins-warning-kind">
                   {WARNING_LABEL[w.kind]}
                   {w.acknowledged ? ' (kept on purpose)' : ''}
                 </span>
                 <span className="ins-warning-what">
-                  <ItemLink item={w.item} go={go} /> ({rungLabel(ladder, w.item)}) on {w.engineer.name},{' '}
+                  <ItemLink item={w.item} go={go} /> ({rungLabel(ladder, w.item)}) on {nameOf(w.engineer)},{' '}
                   {levelName(ladder, w.engineer.level)} <FitTag fit={w.fit} />
                   {w.item.assignment?.ackNote && <span className="ins-note">Note: {w.item.assignment.ackNote}</span>}
                 </span>
@@ -123,9 +125,13 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
           {perEngineer
             .filter((e) => e.gaps.length > 0)
             .map(({ engineer, gaps, load }) => (
-              <li key={engineer.id} data-id={`gaps-${engineer.id}`} aria-label={`${engineer.name}, ${levelName(ladder, engineer.level)}`}>
+              <li
+                key={engineer.id}
+                data-id={`gaps-${engineer.id}`}
+                aria-label={`${nameOf(engineer)}, ${levelName(ladder, engineer.level)}`}
+              >
                 <h3>
-                  {engineer.name} <span className="level">{levelName(ladder, engineer.level)}</span>{' '}
+                  {nameOf(engineer)} <span className="level">{levelName(ladder, engineer.level)}</span>{' '}
                   <span className="ins-load">{loadText(load.points, engineer.capacity)}</span>
                 </h3>
                 {load.parts.length > 0 && <p className="ins-load-parts">Load: {partsInWords(load)}</p>}

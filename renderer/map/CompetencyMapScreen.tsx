@@ -12,6 +12,7 @@ import type { Go } from '../navigation.ts';
 import { useCompetencyMap } from './useCompetencyMap.ts';
 import './map.css';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 // The competency map, cell for cell as the document has it, with one engineer's column highlighted
 // and the column after it marked "next level"; below it, that engineer's growth trail.
@@ -29,6 +30,7 @@ export function CompetencyMapScreen({
 }) {
   const ladder = useLadder();
   const { map, error } = useCompetencyMap();
+  const nameOf = useNameOf();
   const engineers = snapshot.engineers.filter((e) => e.active).toSorted(byLevelThenName);
   const engineer = snapshot.engineers.find((e) => e.id === engineerId) ?? null;
   const selected = engineer?.level ?? null;
@@ -44,7 +46,7 @@ export function CompetencyMapScreen({
             <option value="">Nobody selected</option>
             {engineers.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name} ({levelName(ladder, e.level)})
+                {nameOf(e)} ({levelName(ladder, e.level)})
               </option>
             ))}
           </select>
@@ -56,7 +58,7 @@ export function CompetencyMapScreen({
           <table className="data-table grid map-table" aria-label="Competency map">
             <caption className="table-note">
               What a product engineer at each level does at each touchpoint
-              {engineer ? `; ${engineer.name}’s column (${levelName(ladder, engineer.level)}) highlighted` : ''}.
+              {engineer ? `; ${nameOf(engineer)}’s column (${levelName(ladder, engineer.level)}) highlighted` : ''}.
             </caption>
             <thead>
               <tr>
@@ -69,7 +71,7 @@ export function CompetencyMapScreen({
                     data-id={`map-level-${rank}`}
                   >
                     {level}
-                    {rank === selected && engineer && <span className="map-col-note">{engineer.name}</span>}
+                    {rank === selected && engineer && <span className="map-col-note">{nameOf(engineer)}</span>}
                     {rank === next && <span className="map-col-note">next level</span>}
                   </th>
                 ))}
@@ -96,7 +98,7 @@ export function CompetencyMapScreen({
               </section>
               <section aria-labelledby="map-move-h">
                 <h3 id="map-move-h">
-                  Reading {engineer.name}’s column: {map.moves[engineer.level]!.label}
+                  Reading {nameOf(engineer)}’s column: {map.moves[engineer.level]!.label}
                 </h3>
                 <p className="quote">{map.moves[engineer.level]!.text}</p>
               </section>
@@ -127,6 +129,7 @@ export function CompetencyMapScreen({
 
 function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapshot: Snapshot; go: Go }) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   const [trail, setTrail] = useState<GrowthTrailData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -145,7 +148,7 @@ function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapsho
   }, [engineerId, snapshot]);
   return (
     <section aria-labelledby="map-trail-h" className="map-trail">
-      <h3 id="map-trail-h">Growth trail{trail ? `: ${trail.engineer.name}` : ''}</h3>
+      <h3 id="map-trail-h">Growth trail{trail ? `: ${nameOf(trail.engineer)}` : ''}</h3>
       {error && <p role="alert">{error}</p>}
       {trail && trail.quarters.length === 0 && <p className="ins-empty">No stretch assignments yet.</p>}
       {trail &&
@@ -159,7 +162,8 @@ function GrowthTrail({ engineerId, snapshot, go }: { engineerId: number; snapsho
                 <li key={t.item.id}>
                   {t.item.quarterId === snapshot.quarter.id ? <ItemLink item={t.item} go={go} /> : t.item.title} (
                   {rungLabel(ladder, t.item)}) <FitTag fit={t.fit} /> reviewed by{' '}
-                  {whoReviews(t.reviewer && `${t.reviewer.name} (${levelName(ladder, t.reviewer.level)})`, t.leadReviews) ?? 'nobody yet'}{' '}
+                  {whoReviews(t.reviewer && `${nameOf(t.reviewer)} (${levelName(ladder, t.reviewer.level)})`, t.leadReviews) ??
+                    'nobody yet'}{' '}
                   <TouchpointTags item={t.item} go={go} engineerId={engineerId} />
                 </li>
               ))}

@@ -7,11 +7,13 @@ import { overCapacity, teamTotals, totalsText } from '../../shared/team-totals.t
 import { loadText, plural } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from '../ui/ColumnHeads.tsx';
+import { type NameOf, useNameOf } from '../store/engineerNames.ts';
 
-const reviewerOf = (item: WorkItem, engineers: ReadonlyMap<number, Engineer>): string => {
+const reviewerOf = (item: WorkItem, engineers: ReadonlyMap<number, Engineer>, nameOf: NameOf): string => {
   const a = item.assignment;
   if (!a) return '';
-  return whoReviews(a.reviewerId !== null ? engineers.get(a.reviewerId)?.name : null, a.leadReviews) ?? '';
+  const reviewer = a.reviewerId !== null ? engineers.get(a.reviewerId) : undefined;
+  return whoReviews(reviewer && nameOf(reviewer), a.leadReviews) ?? '';
 };
 
 /** What an item adds to its carrier's load: an initiative only the part not yet in its stories, "3 of 13". */
@@ -23,6 +25,7 @@ function pointsCell(part: LoadPart | undefined): string {
 /** One team's plan in the report: each engineer's items, then the team's totals (shared/team-totals.ts). */
 export function PlanTable({ team: { team, lanes }, engineers }: { team: TeamLanes; engineers: ReadonlyMap<number, Engineer> }) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   const totals = teamTotals(lanes);
   const { in_reach, stretch, overreach } = totals.counts;
   return (
@@ -35,7 +38,7 @@ export function PlanTable({ team: { team, lanes }, engineers }: { team: TeamLane
             <tr key={item?.id ?? 'none'}>
               {n === 0 && (
                 <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
-                  {engineer.name}
+                  {nameOf(engineer)}
                   <span className="report-sub">
                     {levelName(ladder, engineer.level)} · {loadText(load.points, engineer.capacity)}
                   </span>
@@ -50,7 +53,7 @@ export function PlanTable({ team: { team, lanes }, engineers }: { team: TeamLane
                   </td>
                   <td>{levelName(ladder, item.rung)}</td>
                   <td className={`report-fit-${itemFit(item, engineer).kind}`}>{FIT_LABEL[itemFit(item, engineer).kind]}</td>
-                  <td>{reviewerOf(item, engineers)}</td>
+                  <td>{reviewerOf(item, engineers, nameOf)}</td>
                   <td>{STATUS_LABEL[item.status]}</td>
                   <td>{pointsCell(load.parts.find((p) => p.item === item))}</td>
                 </>

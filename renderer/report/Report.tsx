@@ -15,6 +15,7 @@ import { notices } from '../store/notice.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
 import { PlanTable } from './PlanTable.tsx';
+import { useNameOf } from '../store/engineerNames.ts';
 
 // The printable staffing report for a quarter: the plan by engineer with each team's totals,
 // warnings, DRI check and delegation gaps; for every team, or one. The browser prints it with
@@ -26,14 +27,15 @@ import { PlanTable } from './PlanTable.tsx';
 
 export function Report({ snapshot }: { snapshot: Snapshot }) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   const [teamId, setTeamId] = useState<number | null>(null);
   const team = snapshot.teams.find((t) => t.id === teamId) ?? null;
   /** Whether a person or an item is in the report: on the chosen team, or any when it covers every team. */
   const ours = (t: { teamId: number | null } | null | undefined): boolean => !team || t?.teamId === team.id;
   const teams = useMemo(() => teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), [snapshot]);
-  const warnings = useMemo(() => itemWarnings(snapshot), [snapshot]);
+  const warnings = useMemo(() => itemWarnings(snapshot, nameOf), [snapshot, nameOf]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
-  const gaps = useMemo(() => engineerGaps(snapshot).filter((e) => e.gaps.length > 0), [snapshot]);
+  const gaps = useMemo(() => engineerGaps(snapshot, nameOf).filter((e) => e.gaps.length > 0), [snapshot, nameOf]);
   const left = useMemo(() => teamGaps(snapshot), [snapshot]);
   const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
   const engineers = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot]);
@@ -106,7 +108,7 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
           .map(({ engineer, gaps: list }) => (
             <div key={engineer.id} className="report-gap">
               <h4>
-                {engineer.name}, {levelName(ladder, engineer.level)}
+                {nameOf(engineer)}, {levelName(ladder, engineer.level)}
               </h4>
               <List items={list.map((g, i) => ({ key: String(i), muted: g.acknowledged, label: g.label, text: g.message }))} />
             </div>

@@ -7,6 +7,7 @@ import { Confirm } from '../ui/Confirm.tsx';
 import { deactivateNote } from './EngineerForm.tsx';
 import { WorkImpact } from './WorkImpact.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 type Props = {
   impact: EngineerImpact;
@@ -25,11 +26,12 @@ export function DeactivateConfirm({ impact, engineers, onCancel, onConfirm }: Pr
   const [handToId, setHandToId] = useState<number | null>(null);
   const takers = engineers.filter((e) => e.active && e.id !== impact.engineer.id).sort(byLevelThenName);
   const handTo = takers.find((e) => e.id === handToId) ?? null;
-  const name = impact.engineer.name;
+  const nameOf = useNameOf();
+  const name = nameOf(impact.engineer);
   return (
     <Confirm
       title={`Deactivate ${name}?`}
-      confirmLabel={handTo ? `Deactivate and hand their work to ${handTo.name}` : 'Deactivate and return their work to the backlog'}
+      confirmLabel={handTo ? `Deactivate and hand their work to ${nameOf(handTo)}` : 'Deactivate and return their work to the backlog'}
       onCancel={onCancel}
       onConfirm={() => onConfirm(handTo)}
     >
@@ -44,13 +46,13 @@ export function DeactivateConfirm({ impact, engineers, onCancel, onConfirm }: Pr
             <option value="">The backlog</option>
             {takers.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name} ({levelName(ladder, e.level)})
+                {nameOf(e)} ({levelName(ladder, e.level)})
               </option>
             ))}
           </select>
         </p>
       )}
-      <WorkImpact impact={impact} handTo={handTo?.name ?? null} />
+      <WorkImpact impact={impact} handTo={handTo ? nameOf(handTo) : null} />
       <p>{deactivateNote(name)} You can undo it from History.</p>
     </Confirm>
   );

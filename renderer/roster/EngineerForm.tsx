@@ -10,6 +10,7 @@ import { EditorForm } from '../ui/EditorForm.tsx';
 import { type FieldErrors, fieldErrors, pointsFromText, storedOrShown } from '../ui/form.ts';
 import { EngineerFormFields } from './EngineerFormFields.tsx';
 import { WorkImpact } from './WorkImpact.tsx';
+import { useNameOf } from '../store/engineerNames.ts';
 
 export const REACTIVATE_NOTE = 'Work carried before stays in the backlog or with whoever has it now.';
 /** Said of one named person: "They leave the board" read as if a whole team were going. */
@@ -30,6 +31,7 @@ export function EngineerForm({
   onSaved: () => void;
 }) {
   const { run } = useMutation();
+  const nameOf = useNameOf();
   const [name, setName] = useState(engineer?.name ?? '');
   const [level, setLevel] = useState<Rank>(engineer?.level ?? 1);
   const [teamId, setTeamId] = useState(engineer?.teamId ?? snapshot.teams[0]?.id ?? 0);
@@ -80,7 +82,7 @@ export function EngineerForm({
     return true;
   };
 
-  const title = engineer ? `Edit ${engineer.name}` : 'Add an engineer';
+  const title = engineer ? `Edit ${nameOf(engineer)}` : 'Add an engineer';
   return (
     <EditorForm
       title={title}
@@ -92,7 +94,7 @@ export function EngineerForm({
       after={
         impact && (
           <Confirm
-            title={`Deactivate ${impact.engineer.name}?`}
+            title={`Deactivate ${nameOf(impact.engineer)}?`}
             confirmLabel="Deactivate and return their work to the backlog"
             onCancel={() => setImpact(null)}
             onConfirm={() => {
@@ -101,7 +103,7 @@ export function EngineerForm({
             }}
           >
             <WorkImpact impact={impact} />
-            <p>{deactivateNote(impact.engineer.name)} You can undo it from History.</p>
+            <p>{deactivateNote(nameOf(impact.engineer))} You can undo it from History.</p>
           </Confirm>
         )
       }
@@ -110,6 +112,7 @@ export function EngineerForm({
         teams={snapshot.teams}
         errors={errors}
         value={{ name, level, teamId, capacity, active, changedOn }}
+        employeeId={engineer ? engineer.employeeId : undefined}
         set={{ name: setName, level: setLevel, teamId: setTeamId, capacity: setCapacity, active: setActive, changedOn: setChangedOn }}
         dateLabel={levelChanges ? (engineer ? 'Level change dated' : 'At this level since') : null}
         activeHint={

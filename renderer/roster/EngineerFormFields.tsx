@@ -15,6 +15,7 @@ export function EngineerFormFields({
   set,
   dateLabel,
   activeHint,
+  employeeId,
 }: {
   teams: readonly Team[];
   errors: FieldErrors;
@@ -24,6 +25,8 @@ export function EngineerFormFields({
   dateLabel: string | null;
   /** What ticking or unticking Active will do, when it does more than it says. */
   activeHint: string | null;
+  /** Someone already on the roster: their HR employee id (null: none), which only an import sets. */
+  employeeId?: string | null | undefined;
 }) {
   const ladder = useLadder();
   return (
@@ -31,6 +34,14 @@ export function EngineerFormFields({
       <Field id="eng-name" label="Name" error={errors.name}>
         {(a11y) => <input {...a11y} value={value.name} onChange={(e) => set.name(e.target.value)} autoFocus />}
       </Field>
+      {employeeId !== undefined && (
+        // Text, not a field: the id is HR's, set by a roster import; it tells namesakes apart on every screen.
+        <p className="field" data-id="eng-employee-id">
+          <span>Employee ID</span>
+          <strong>{employeeId ?? 'none'}</strong>
+          <span className="hint">{employeeId === null ? 'a roster import with their id sets it' : 'from HR, set by a roster import'}</span>
+        </p>
+      )}
       <Field id="eng-level" label="Level" error={errors.level}>
         {(a11y) => (
           <select {...a11y} value={value.level} onChange={(e) => set.level(Number(e.target.value) as Rank)}>

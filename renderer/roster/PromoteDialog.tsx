@@ -5,6 +5,7 @@ import type { Engineer } from '../../shared/schemas.ts';
 import { withArticle } from '../../shared/words.ts';
 import { Confirm } from '../ui/Confirm.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 /**
  * A level change is deliberate and dated: the lead confirms it and says from when. Today is the
@@ -25,6 +26,7 @@ export function PromoteDialog({
   onCancel: () => void;
 }) {
   const ladder = useLadder();
+  const name = useNameOf()(engineer);
   const now = localToday();
   const thisQuarter = calendarQuarterStart(now);
   const nextQuarter = threeMonthsAfter(thisQuarter);
@@ -40,15 +42,15 @@ export function PromoteDialog({
   ];
   return (
     <Confirm
-      title={`Promote ${engineer.name} to ${levelName(ladder, to)}?`}
+      title={`Promote ${name} to ${levelName(ladder, to)}?`}
       confirmLabel={valid ? `Promote from ${dayText(day)}` : 'Promote'}
       danger={false}
       onCancel={onCancel}
       onConfirm={() => valid && onConfirm(day)}
     >
       <p>
-        {engineer.name} is {withArticle(levelName(ladder, engineer.level))}. From the day you choose, fits are judged at{' '}
-        {levelName(ladder, to)}; quarters that start before it keep the level held then.
+        {name} is {withArticle(levelName(ladder, engineer.level))}. From the day you choose, fits are judged at {levelName(ladder, to)};
+        quarters that start before it keep the level held then.
       </p>
       <div className="field">
         <label htmlFor="promote-on">Effective from</label>

@@ -18,6 +18,7 @@ import { TeamTable } from './TeamTable.tsx';
 import { WorkImpact } from './WorkImpact.tsx';
 import { ScreenHead } from '../ui/ScreenHead.tsx';
 import './roster.css';
+import { useNameOf } from '../store/engineerNames.ts';
 
 type Props = { snapshot: Snapshot };
 
@@ -27,6 +28,7 @@ const LAST_DAY = '9999-12-31';
 /** Teams, engineers and their promotion history: the roster every quarter shares. */
 export function Roster({ snapshot }: Props) {
   const { run } = useMutation();
+  const nameOf = useNameOf();
   const [editing, setEditing] = useState<Engineer | 'new' | null>(null);
   const [deleting, setDeleting] = useState<EngineerImpact | null>(null);
   const [deactivating, setDeactivating] = useState<EngineerImpact | null>(null);
@@ -122,7 +124,7 @@ export function Roster({ snapshot }: Props) {
       )}
       {deleting && (
         <Confirm
-          title={`Delete ${deleting.engineer.name}?`}
+          title={`Delete ${nameOf(deleting.engineer)}?`}
           confirmLabel={deleting.items.length > 0 ? 'Delete and return their work to the backlog' : 'Delete'}
           onCancel={() => setDeleting(null)}
           onConfirm={() => {

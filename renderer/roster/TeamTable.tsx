@@ -4,6 +4,7 @@ import type { Engineer, LevelChange, Team } from '../../shared/schemas.ts';
 import { plural } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from '../ui/ColumnHeads.tsx';
+import { useNameOf } from '../store/engineerNames.ts';
 
 type Person = (e: Engineer) => void;
 
@@ -39,6 +40,7 @@ export function TeamTable({
   showTeam?: (e: Engineer) => string;
 }) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   return (
     <table className="data-table" aria-label={title ?? `Roster of ${team.name}`}>
       <caption>
@@ -48,11 +50,12 @@ export function TeamTable({
       <tbody>
         {members.map((e) => {
           const next = nextRank(ladder, e.level);
+          const name = nameOf(e);
           return (
             <Fragment key={e.id}>
               <tr data-id={`engineer-${e.id}`}>
                 <th scope="row">
-                  {e.name}
+                  {name}
                   {showTeam && <span className="muted"> ({showTeam(e)})</span>}
                 </th>
                 <td>
@@ -62,15 +65,11 @@ export function TeamTable({
                 <td>{e.active ? 'Yes' : 'No'}</td>
                 <td>
                   <div className="row-actions">
-                    <button type="button" onClick={() => onEdit(e)} aria-label={`Edit ${e.name}`}>
+                    <button type="button" onClick={() => onEdit(e)} aria-label={`Edit ${name}`}>
                       Edit
                     </button>
                     {next !== null && (
-                      <button
-                        type="button"
-                        onClick={() => onPromote(e, next)}
-                        aria-label={`Promote ${e.name} to ${levelName(ladder, next)}`}
-                      >
+                      <button type="button" onClick={() => onPromote(e, next)} aria-label={`Promote ${name} to ${levelName(ladder, next)}`}>
                         Promote to {levelName(ladder, next)}
                       </button>
                     )}
@@ -78,24 +77,24 @@ export function TeamTable({
                       type="button"
                       aria-expanded={history?.engineer.id === e.id}
                       onClick={() => onHistory(e)}
-                      aria-label={`Promotion history of ${e.name}`}
+                      aria-label={`Promotion history of ${name}`}
                     >
                       History
                     </button>
                     {e.active ? (
-                      <button type="button" onClick={() => onDeactivate(e)} aria-label={`Deactivate ${e.name}`}>
+                      <button type="button" onClick={() => onDeactivate(e)} aria-label={`Deactivate ${name}`}>
                         Deactivate
                       </button>
                     ) : (
-                      <button type="button" onClick={() => onReactivate(e)} aria-label={`Reactivate ${e.name}`}>
+                      <button type="button" onClick={() => onReactivate(e)} aria-label={`Reactivate ${name}`}>
                         Reactivate
                       </button>
                     )}
-                    <button type="button" className="danger" onClick={() => onDelete(e)} aria-label={`Delete ${e.name}`}>
+                    <button type="button" className="danger" onClick={() => onDelete(e)} aria-label={`Delete ${name}`}>
                       Delete
                     </button>
                     {history?.engineer.id === e.id && (
-                      <ol className="level-history" aria-label={`Levels of ${e.name}`}>
+                      <ol className="level-history" aria-label={`Levels of ${name}`}>
                         {history.changes.map((c) => (
                           <li key={c.id}>
                             <time dateTime={c.changedOn}>{c.changedOn}</time>:{' '}

@@ -1,7 +1,9 @@
 import type { EngineerImpact } from '../../shared/contract/roster.ts';
+import { useNameOf } from '../store/engineerNames.ts';
 
 /** What happens to someone's work when they leave the board, deleted or deactivated (and handed to someone, by name). */
 export function WorkImpact({ impact, handTo = null }: { impact: EngineerImpact; handTo?: string | null }) {
+  const name = useNameOf()(impact.engineer);
   return (
     <>
       {impact.items.length > 0 && (
@@ -31,8 +33,7 @@ export function WorkImpact({ impact, handTo = null }: { impact: EngineerImpact; 
       )}
       {impact.reviews > 0 && (
         <p>
-          {impact.reviews === 1 ? '1 stretch assignment loses' : `${impact.reviews} stretch assignments lose`} {impact.engineer.name} as
-          reviewer.
+          {impact.reviews === 1 ? '1 stretch assignment loses' : `${impact.reviews} stretch assignments lose`} {name} as reviewer.
         </p>
       )}
     </>

@@ -6,6 +6,7 @@ import type { Go } from '../navigation.ts';
 import { EstimateCell, FitTag, ItemLink, rungLabel } from './plan.tsx';
 import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from './ColumnHeads.tsx';
+import { useNameOf } from '../store/engineerNames.ts';
 
 /**
  * The DRI check: every initiative of the quarter with its DRI, initiatives without one first. One
@@ -24,6 +25,7 @@ export function DriTable({
   compact?: boolean;
 }) {
   const ladder = useLadder();
+  const nameOf = useNameOf();
   return (
     <table className={`data-table grid${compact ? ' compact' : ''}`}>
       <caption className="table-note">Every initiative of the quarter with its DRI; initiatives without a DRI first.</caption>
@@ -33,9 +35,9 @@ export function DriTable({
           <tr key={r.initiative.id} data-id={`dri-${r.initiative.id}`} className={`dri-${r.status}`}>
             <th scope="row">{go ? <ItemLink item={r.initiative} go={go} /> : r.initiative.title}</th>
             <td>{rungLabel(ladder, r.initiative)}</td>
-            <td>{r.dri ? `${r.dri.name}, ${levelName(ladder, r.dri.level)}` : '—'}</td>
+            <td>{r.dri ? `${nameOf(r.dri)}, ${levelName(ladder, r.dri.level)}` : '—'}</td>
             <td>{r.fit ? <FitTag fit={r.fit} /> : '—'}</td>
-            <td>{whoReviews(r.reviewer?.name, r.leadReviews) ?? (r.status === 'stretch' ? 'none yet' : '—')}</td>
+            <td>{whoReviews(r.reviewer && nameOf(r.reviewer), r.leadReviews) ?? (r.status === 'stretch' ? 'none yet' : '—')}</td>
             <td>
               <span className={`dri-check dri-check-${r.status}`}>
                 {DRI_STATUS_LABEL[r.status]}

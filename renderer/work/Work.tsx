@@ -10,17 +10,22 @@ import { ScreenHead } from '../ui/ScreenHead.tsx';
 import { type Editing, WorkForm } from './WorkForm.tsx';
 import { WorkDeleteImpact, WorkRow } from './WorkRow.tsx';
 import './work.css';
+import { useNameOf } from '../store/engineerNames.ts';
 
 type Props = { snapshot: Snapshot };
 
 /** Initiatives and stories of the quarter on screen, with their editors. */
 export function Work({ snapshot }: Props) {
   const { run } = useMutation();
+  const nameOf = useNameOf();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<(WorkImpact & { id: number }) | null>(null);
   const initiatives = snapshot.items.filter((i) => i.kind === 'initiative');
   const loose = snapshot.items.filter((i) => i.kind === 'story' && (i.parentId === null || !initiatives.some((p) => p.id === i.parentId)));
-  const owner = (i: WorkItem) => snapshot.engineers.find((e) => e.id === i.assignment?.engineerId)?.name;
+  const owner = (i: WorkItem) => {
+    const e = snapshot.engineers.find((e) => e.id === i.assignment?.engineerId);
+    return e && nameOf(e);
+  };
 
   const askDelete = async (i: WorkItem) => {
     const r = await api['work.deleteImpact']({ itemId: i.id });

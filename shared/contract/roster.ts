@@ -4,8 +4,8 @@ import { channel } from './channel.ts';
 
 // The roster: teams, engineers and their promotion history. Shared by every quarter.
 
-/** The editable fields of an engineer, as the form and the IPC request both check them. */
-export const EngineerFields = Engineer.omit({ id: true });
+/** The editable fields of an engineer, as the form and the IPC request both check them (the employee id comes from HR, by import). */
+export const EngineerFields = Engineer.omit({ id: true, employeeId: true });
 export type EngineerFields = z.infer<typeof EngineerFields>;
 
 /** What deleting or deactivating someone would do, said before the lead confirms. */

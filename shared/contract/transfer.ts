@@ -122,7 +122,8 @@ const many = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item)
     .max(IMPORT_LIMITS.rows, `More than ${IMPORT_LIMITS.rows.toLocaleString('en')} ${what}; Rungs does not import a document this large.`);
-const PlainEngineer = z.strictObject(Engineer.shape);
+// The document names the employee id `externalKey`, as version 5 first wrote it (KeyedEngineer).
+const PlainEngineer = z.strictObject(Engineer.omit({ employeeId: true }).shape);
 const documentOf = <V extends number, W extends z.ZodType, X extends z.ZodRawShape = {}, E extends z.ZodType = typeof PlainEngineer>(
   version: V,
   workItem: W,
@@ -145,7 +146,7 @@ const DocumentAssignment = z.strictObject(Assignment.shape).nullable();
 const ExternalKey = z.string().min(1).max(300).nullable();
 const KeyedWork = z.strictObject({ ...WorkItem.shape, externalKey: ExternalKey, assignment: DocumentAssignment });
 /** The HR system's id of each engineer, so the restored roster's next HR import matches by it. */
-const KeyedEngineer = z.strictObject({ ...Engineer.shape, externalKey: ExternalKey });
+const KeyedEngineer = z.strictObject({ ...PlainEngineer.shape, externalKey: ExternalKey });
 export const RungsDocument = documentOf(DOCUMENT_VERSION, KeyedWork, { ladder: Ladder }, KeyedEngineer);
 const RungsDocumentV4 = documentOf(4, KeyedWork, { ladder: Ladder });
 type RungsDocumentV4 = z.infer<typeof RungsDocumentV4>;

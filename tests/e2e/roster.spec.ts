@@ -339,9 +339,14 @@ test('an HR sheet with two Alex Kims, told apart by their employee ids: the prev
   await expect(board.getByRole('status').filter({ hasText: 'Imported 2 engineers from CSV' })).toBeVisible();
 
   await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Board' }).click();
-  await expect(board.locator('section.lane[aria-label="Alex Kim, Mid"]')).toHaveCount(1);
-  await expect(board.locator('section.lane[aria-label="Alex Kim, Junior"]')).toHaveCount(1);
+  // Each lane names its Alex Kim by their employee id (namesakes.spec.ts follows the labels through every picker).
+  await expect(board.locator('section.lane[aria-label="Alex Kim (1043), Mid"]')).toHaveCount(1);
+  await expect(board.locator('section.lane[aria-label="Alex Kim (2211), Junior"]')).toHaveCount(1);
   await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
-  await expect(board.getByRole('table', { name: 'Roster of Checkout' }).getByRole('row', { name: /^Alex Kim/ })).toContainText('Mid');
-  await expect(board.getByRole('table', { name: 'Roster of Growth' }).getByRole('row', { name: /^Alex Kim/ })).toContainText('Junior');
+  await expect(board.getByRole('table', { name: 'Roster of Checkout' }).getByRole('row', { name: /^Alex Kim \(1043\)/ })).toContainText(
+    'Mid',
+  );
+  await expect(board.getByRole('table', { name: 'Roster of Growth' }).getByRole('row', { name: /^Alex Kim \(2211\)/ })).toContainText(
+    'Junior',
+  );
 });

@@ -13,6 +13,7 @@ export const eng = (name: string, level: Rank, extra: Partial<Engineer> = {}): E
   teamId: 1,
   capacity: null,
   active: true,
+  employeeId: null,
   ...extra,
 });
 

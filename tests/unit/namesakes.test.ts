@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineerLabels } from '../../shared/namesakes.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
 
 // Two people can share a name. An HR sheet tells them apart by their employee ids, so a roster
@@ -17,10 +18,9 @@ const commit = ({ dispatch }: Roster, text: string) =>
   dispatch('import.commitCsv', { kind: 'roster', quarterId: null, bytes: csvBytes(text) });
 const errors = (p: ReturnType<typeof preview>) => p.rows.flatMap((r) => r.errors.map((e) => e.message));
 /** Who is on the board, as the roster snapshot lists them: name, level, team, employee id. */
-function board({ db, dispatch }: Roster) {
+function board({ dispatch }: Roster) {
   const s = ok(dispatch('board.snapshot', {}));
-  const key = (id: number) => db.prepare('SELECT external_key FROM engineers WHERE id = ?').pluck().get(id);
-  return s.engineers.map((e) => [e.name, e.level, s.teams.find((t) => t.id === e.teamId)!.name, key(e.id)]);
+  return s.engineers.map((e) => [e.name, e.level, s.teams.find((t) => t.id === e.teamId)!.name, e.employeeId]);
 }
 
 describe('two people of one name with different employee ids are two people', () => {
@@ -136,5 +136,34 @@ describe('rows of one name that no id tells apart are still refused, and nothing
     // The one on the roster gains the id first; then the sheet finds them by it and adds the other.
     ok(commit(r, 'name,level,team,key\nAlex Kim,Mid,Core,1043\n'));
     expect(preview(r, HR).rows.map((row) => row.change)).toEqual(['unchanged', 'new']);
+  });
+});
+
+describe('every screen can tell namesakes apart, because every engineer row the roster sends carries the employee id', () => {
+  it('the snapshot, and a change’s reply, carry each Alex Kim’s id; the board labels them by it', () => {
+    const r = tempRoster({ demo: false });
+    ok(commit(r, HR));
+    const s = ok(r.dispatch('board.snapshot', {}));
+    expect(s.engineers.map((e) => e.employeeId)).toEqual(['1043', '2211']);
+    expect([...engineerLabels(s.engineers, s.teams).values()]).toEqual(['Alex Kim (1043)', 'Alex Kim (2211)']);
+    // A reply carries the rows it wrote as they are stored now, id and all, so the store stays whole.
+    const payments = s.engineers.find((e) => e.employeeId === '2211')!;
+    const reply = ok(r.dispatch('engineers.update', { engineerId: payments.id, capacity: 8 }));
+    expect(reply.changed?.engineers).toEqual([{ ...payments, capacity: 8 }]);
+    const undone = ok(r.dispatch('history.undo', {}));
+    expect(undone.changed?.engineers).toEqual([payments]);
+  });
+
+  it('someone added by hand has no employee id, and an edit cannot give them one', () => {
+    const r = tempRoster({ demo: false });
+    ok(commit(r, HR));
+    const teamId = ok(r.dispatch('board.snapshot', {})).teams[0]!.id;
+    const added = ok(r.dispatch('engineers.create', { name: 'Mia Chen', level: 1, teamId }));
+    expect(added.changed?.engineers).toMatchObject([{ name: 'Mia Chen', employeeId: null }]);
+    const id = added.changed!.engineers[0]!.id;
+    expect(r.dispatch('engineers.update', { engineerId: id, employeeId: '9999' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });

@@ -3,6 +3,7 @@ import { fitSentence } from '../../../shared/fit.ts';
 import { type Ladder, levelName } from '../../../shared/ladder.ts';
 import type { Engineer, WorkItem } from '../../../shared/schemas.ts';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
+import type { NameOf } from '../../store/engineerNames.ts';
 
 // What a screen reader hears while dragging, in the product's words: the card, its rung, the
 // engineer, their level and the fit. Never dnd-kit's default "draggable item-12 was moved over…".
@@ -16,13 +17,15 @@ export const screenReaderInstructions: ScreenReaderInstructions = {
 type Lookup = {
   item: (id: number) => WorkItem | undefined;
   engineer: (id: number) => Engineer | undefined;
+  /** How the lanes name their engineers (a namesake's label), so what is heard matches what is seen. */
+  nameOf: NameOf;
   /** Where the last drop landed (the target the board previewed), which the end announcement names. */
   landed: () => UniqueIdentifier | null;
   ladder: Ladder;
 };
 
 export function boardAnnouncements(lookup: Lookup): Announcements {
-  const { ladder } = lookup;
+  const { ladder, nameOf } = lookup;
   const describe = (activeId: unknown, overId: unknown) => {
     const { item: findItem, engineer: findEngineer } = lookup;
     const itemId = itemIdOf(activeId as string);
@@ -47,13 +50,13 @@ export function boardAnnouncements(lookup: Lookup): Announcements {
       const { item, engineer, title, backlog } = describe(active.id, over?.id);
       if (!leftHome && isHome(item, over?.id)) return undefined;
       leftHome = true;
-      if (item && engineer) return `Dropping ${fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level)}.`;
+      if (item && engineer) return `Dropping ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}.`;
       if (backlog) return `${title} is over the backlog: dropping it there leaves it unassigned.`;
       return `${title} is no longer over a lane.`;
     },
     onDragEnd({ active }) {
       const { item, engineer, title, backlog } = describe(active.id, lookup.landed());
-      if (item && engineer) return `Dropped ${fitSentence(ladder, item.title, item.rung, engineer.name, engineer.level)}.`;
+      if (item && engineer) return `Dropped ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}.`;
       if (backlog) return `Returned ${title} to the backlog.`;
       return `${title} was dropped outside any lane; nothing changed.`;
     },

@@ -26,6 +26,7 @@ import { Grip, type GripControl } from './Grip.tsx';
 import { BACKLOG_ID, engineerIdOf, itemIdOf } from './ids.ts';
 import { useLadder } from '../../ladder/useLadder.ts';
 import { SelectionContext, type SelectionStore } from '../selection.ts';
+import { useNameOf } from '../../store/engineerNames.ts';
 
 // The board's drag, behind one hook. What buys its speed at 300 engineers and more, each piece in
 // this folder and described in docs/architecture.md ("The board's drag architecture"):
@@ -61,6 +62,7 @@ export type BoardDrag = {
 const MEASURING: MeasuringConfiguration = { droppable: { measure: measureTarget } };
 
 export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: BoardDragOptions): BoardDrag {
+  const nameOf = useNameOf();
   const ladder = useLadder();
   // Where the held card is: a store the lanes select from, not state of the board (dragState.ts).
   const [store] = useState(createDragStore);
@@ -95,13 +97,14 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
       announcements: boardAnnouncements({
         item: (id) => itemsById.get(id),
         engineer: (id) => engineersById.get(id),
+        nameOf,
         // dnd-kit announces a drop after onDragEnd, which has recorded where it landed.
         landed: () => store.get().landed,
         ladder,
       }),
       screenReaderInstructions,
     }),
-    [itemsById, engineersById, store, ladder],
+    [itemsById, engineersById, nameOf, store, ladder],
   );
 
   const onDragStart = useCallback(

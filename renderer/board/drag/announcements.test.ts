@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER } from '../../../shared/default-ladder.ts';
+import type { Engineer } from '../../../shared/schemas.ts';
+import { item } from '../../../tests/helpers/plan.ts';
+import { namesOf } from '../../store/engineerNames.ts';
+import { boardAnnouncements } from './announcements.ts';
+import { cardId, laneId } from './ids.ts';
+
+// What a screen reader hears names the engineer as the lane does: a namesake by their label.
+
+const alex = (id: number, employeeId: string, teamId: number): Engineer => ({
+  id,
+  name: 'Alex Kim',
+  level: 2,
+  teamId,
+  capacity: null,
+  active: true,
+  employeeId,
+});
+
+describe('a drag names the lane’s engineer as the lane does', () => {
+  it('says which Alex Kim the card is over and was dropped on', () => {
+    const engineers = [alex(1, 'E1042', 1), alex(2, 'E2211', 2)];
+    const card = item('Checkout revamp', 'initiative', 2, null);
+    const announce = boardAnnouncements({
+      item: (id) => (id === card.id ? card : undefined),
+      engineer: (id) => engineers.find((e) => e.id === id),
+      nameOf: namesOf({ engineers, teams: [] }),
+      landed: () => laneId(2),
+      ladder: DEFAULT_LADDER,
+    });
+    const active = { id: cardId(card.id) } as never;
+    expect(announce.onDragOver!({ active, over: { id: laneId(1) } } as never)).toContain('Alex Kim (E1042)');
+    expect(announce.onDragEnd!({ active, over: null } as never)).toMatch(/^Dropped 'Checkout revamp'.*Alex Kim \(E2211\)/);
+  });
+});
