@@ -129,6 +129,28 @@ export function parseCsv(raw: string): CsvParse {
 }
 
 /**
+ * Records from cells already split (a workbook's sheet, shared/xlsx.ts): what parseCsv reads from
+ * the same rows written as CSV (blank rows skipped, the first the header), without writing and
+ * reading that text. A record's line is its row's number in the sheet, as the lead sees it in Excel.
+ */
+export function parseRows(rows: readonly string[][]): CsvParse {
+  const records: CsvRecord[] = [];
+  rows.forEach((cells, i) => {
+    if (!(cells.length <= 1 && (cells[0] ?? '').trim() === '')) records.push({ line: i + 1, cells });
+  });
+  const [head, ...rest] = records;
+  if (!head) return { ok: false, error: EMPTY };
+  return { ok: true, delimiter: ',', header: head.cells.map((c) => c.trim()), records: rest };
+}
+
+/** A file's records: split already when it is a workbook's sheet, parsed from its text otherwise. */
+export const parseFile = (file: { text: string; parsed?: CsvParse | undefined }): CsvParse => file.parsed ?? parseCsv(file.text);
+
+/** A file's header, as csvHeader reads it. */
+export const fileHeader = (file: { text: string; parsed?: CsvParse | undefined }): { delimiter: Delimiter; header: string[] } | null =>
+  !file.parsed ? csvHeader(file.text) : file.parsed.ok ? { delimiter: file.parsed.delimiter, header: file.parsed.header } : null;
+
+/**
  * Only the header line of a CSV file, with its delimiter: enough to tell whose export it is without
  * reading a 3,000-row file through once more. Null when the file has no header to read.
  */

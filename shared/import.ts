@@ -5,7 +5,8 @@ import {
   type Delimiter,
   columnPlaces,
   delimiterCounts,
-  parseCsv,
+  type CsvParse,
+  parseFile,
   recordValues,
   unescapeFormula,
 } from './csv.ts';
@@ -55,7 +56,16 @@ const LIST_COLUMNS: ReadonlySet<string> = new Set(['touchpoints']);
  * A CSV file's text and how its bytes were read (shared/decode.ts); for a workbook's sheet read as
  * CSV (shared/xlsx.ts), what to say instead, and the sheets the lead can pick from.
  */
-export type CsvFile = { text: string; encoding: Encoding; note: string; said?: string; sheet?: string; sheets?: string[] };
+export type CsvFile = {
+  text: string;
+  encoding: Encoding;
+  note: string;
+  said?: string;
+  sheet?: string;
+  sheets?: string[];
+  /** A workbook's sheet, split into records already (csv.ts's parseRows): its text is not read again. */
+  parsed?: CsvParse;
+};
 export const asFile = (file: CsvFile | string): CsvFile => (typeof file === 'string' ? { text: file, encoding: 'utf-8', note: '' } : file);
 
 /** How the file was read, for the lead to check: "Read as Windows-1252, semicolon-separated." */
@@ -230,10 +240,9 @@ export function table(
   file: CsvFile,
   mapped?: Pick<RosterRead, 'column' | 'missing' | 'name'>,
 ): { table: Table; notes: string[]; reading: Reading } | FileFailure {
-  const { text } = file;
   const { required, optional } = IMPORT_COLUMNS[kind];
   const known = [...required, ...optional];
-  const parsed = parseCsv(text);
+  const parsed = parseFile(file);
   if (!parsed.ok) return { fileErrors: [parsed.error], columns: [], reading: null };
   const read = reading(file, parsed.delimiter);
   const fail = (error: string): FileFailure => ({ fileErrors: [error], columns: parsed.header, reading: read });
@@ -264,8 +273,8 @@ export function table(
   if (missing.length > 0) {
     const found = parsed.header.filter((h) => h !== '').join(', ') || 'nothing';
     // A header that mixes delimiters was split on one of them: name them, it is the real problem.
-    const counts = delimiterCounts(text.replace(/^\uFEFF/, ''));
-    const used = DELIMITERS.filter((d) => counts[d] > 0);
+    const counts = file.parsed ? null : delimiterCounts(file.text.replace(/^\uFEFF/, ''));
+    const used = DELIMITERS.filter((d) => (counts?.[d] ?? 0) > 0);
     const mixed = used.length > 1 ? ` The header mixes ${delimiterList(used)}: use one delimiter throughout.` : '';
     errors.push(
       `Missing ${noun(missing.length, 'column')}: ${missing.join(', ')}. ${mapped?.missing ?? `The first line must name the columns ${known.join(', ')}`} (found: ${found}).${mixed}`,
@@ -280,9 +289,10 @@ export function table(
   if (parsed.records.length === 0) return fail('The file has a header line but no rows.');
   const first = (c: string) => places.get(c)![0]!;
   // Cut short: the last line stops early, without a value every row needs, and no line break follows.
+  // A workbook's sheet has no last line to cut: it unzipped whole, or was refused.
   const last = parsed.records.at(-1)!;
   const lacksRequired = required.some((c) => (last.cells[first(c)] ?? '').trim() === '');
-  if (!/[\r\n]\s*$/.test(text) && last.cells.length < parsed.header.length && lacksRequired) {
+  if (!file.parsed && !/[\r\n]\s*$/.test(file.text) && last.cells.length < parsed.header.length && lacksRequired) {
     return fail(
       `The file ends in the middle of line ${last.line}: it has ${last.cells.length} of ${parsed.header.length} columns and no line break after it, so the file looks cut short (an interrupted copy or download). Export it again.`,
     );

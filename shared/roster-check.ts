@@ -1,4 +1,4 @@
-import { columnPlaces, parseCsv, recordValues, unescapeFormula } from './csv.ts';
+import { columnPlaces, parseFile, recordValues, unescapeFormula } from './csv.ts';
 import { type CsvFile, type RosterContext, type RosterRead, type RosterRow, type Checked, points } from './import.ts';
 import { checkRoster } from './import-roster.ts';
 import {
@@ -25,7 +25,7 @@ export type RosterChecked = Checked<RosterRow> & { mapping: RosterMapping; heade
  * file. `saved` is the mapping confirmed for this header last time.
  */
 export function checkHrRoster(file: CsvFile, context: RosterContext, options: RosterOptions, saved: RosterMapping | null): RosterChecked {
-  const parsed = parseCsv(file.text);
+  const parsed = parseFile(file);
   if (!parsed.ok) return { ...checkRoster(file, context), mapping: guessRosterMapping([]), header: '' };
   const { header } = parsed;
   const fp = headerFingerprint(header);

@@ -1,6 +1,7 @@
 import { Deflate, deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, rowsToCsv } from './xlsx.ts';
+import { parseCsv, parseRows } from './csv.ts';
+import { csvLonger, readWorkbook, rowsToCsv } from './xlsx.ts';
 
 // Small workbooks built here from the few XML parts Excel writes, one describe per thing a lead's
 // sheet may hold, then the files that must be refused.
@@ -179,6 +180,67 @@ describe('cells read as Excel shows them', () => {
   });
   it('hands the CSV path every value quoted, so commas and quotes survive', () => {
     expect(rowsToCsv([['a,b', 'say "hi"']])).toBe('"a,b","say ""hi"""');
+  });
+});
+
+describe('the sheet XML as Excel and other tools write it', () => {
+  const rowsOf = (xml: string, extra: Record<string, string> = {}) => {
+    const r = readWorkbook(workbook([{ name: 'S', xml }], extra));
+    return r.ok ? r.rows : r.error;
+  };
+  it('reads entities, character references and _xHHHH_ escapes in strings and attributes', () => {
+    const sst = '<sst><si><t>R&amp;D &lt;core&gt; &#233;quipe &#x263A; a_x000D_b</t></si></sst>';
+    expect(
+      rowsOf(`<row r="1"><c r="A1" t="s"><v>0</v></c>${inline('B1', '&quot;Q&apos;s&quot;')}</row>`, { 'xl/sharedStrings.xml': sst }),
+    ).toEqual([['R&D <core> équipe ☺ a\rb', `"Q's"`]]);
+  });
+  it('reads rich text runs of an inline string, and an empty <t/>', () => {
+    const cell = '<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Gr</t></r><r><t/></r><r><t xml:space="preserve">ace </t></r></is></c>';
+    expect(rowsOf(`<row r="1">${cell}</row>`)).toEqual([['Grace ']]);
+  });
+  it('places cells by their references, empty styled cells and all, and those without one after the last', () => {
+    const xml =
+      '<row r="1"><c r="B1" s="2"/><c r="D1"><v>4</v></c><c><v>5</v></c></row><row r="2" spans="1:3"/><row r="3"><c r="c3"><v>1</v></c></row>';
+    expect(rowsOf(xml)).toEqual([['', '', '', '4', '5'], [], ['', '', '1']]);
+  });
+  it('reads tags with a namespace prefix, single-quoted attributes and comments between them', () => {
+    const xml = `<x:row r='1'><!-- <c r="C1"><v>9</v></c> --><x:c r='A1' t='inlineStr'><x:is><x:t>Ada</x:t></x:is></x:c><x:c r='B1'><x:v>2</x:v></x:c></x:row>`;
+    const r = readWorkbook(
+      zipSync({
+        'xl/workbook.xml': strToU8('<x:workbook xmlns:x="m" xmlns:r="r"><x:sheets><x:sheet name="S" r:id="rId1"/></x:sheets></x:workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/worksheets/sheet1.xml': strToU8(`<x:worksheet xmlns:x="m"><x:sheetData>${xml}</x:sheetData></x:worksheet>`),
+      }),
+    );
+    expect(r.ok && r.rows).toEqual([['Ada', '2']]);
+  });
+  it('reads a cell with an empty value, and an empty shared string, as empty', () => {
+    const sst = '<sst><si/><si><t>x</t></si></sst>';
+    expect(
+      rowsOf('<row r="1"><c r="A1"><v/></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>', {
+        'xl/sharedStrings.xml': sst,
+      }),
+    ).toEqual([['', '', 'x']]);
+  });
+});
+
+describe('a sheet reaches the CSV path as the records its CSV text would give', () => {
+  const rows = [[], ['name', ' level ', 'team'], ['Ada, Jr', 'say "hi"', ''], ['  '], ['', ''], ['=1+1', "'@x"]];
+  it('gives the records, header and delimiter parseCsv reads from the same rows as CSV', () => {
+    expect(parseRows(rows)).toEqual(parseCsv(rowsToCsv(rows)));
+  });
+  it('numbers a record by its row in the sheet, even after a value with a line break', () => {
+    const parsed = parseRows([['name'], ['two\nlines'], ['Ada']]);
+    expect(parsed.ok && parsed.records.map((r) => r.line)).toEqual([2, 3]);
+  });
+  it('says a sheet is empty as a CSV file would', () => {
+    expect(parseRows([[], [' ']])).toEqual(parseCsv(rowsToCsv([[], [' ']])));
+  });
+  it('measures the CSV text without writing it', () => {
+    for (const limit of [0, 20, 21, 22, 40]) {
+      const text = rowsToCsv([['a"b', 'c'], [], ['d""']]);
+      expect(csvLonger([['a"b', 'c'], [], ['d""']], limit)).toBe(text.length > limit);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { Unzip, UnzipInflate, UnzipPassThrough, unzipSync } from 'fflate';
+import { Tags, eachTag } from './xlsx-xml.ts';
 
 // Reading an Excel workbook (.xlsx) into the rows a CSV file would give: a header row and data rows
 // of strings. An .xlsx file is a zip of XML parts; this reads only the few parts a table needs
@@ -107,82 +108,24 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<s
   return joined;
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/** XML text as it reads: entities, character references, and OOXML's _xHHHH_ escapes for control characters. */
-const unescape = (s: string): string =>
-  // Most cells have nothing to unescape: not even a scan for it then, across a 3,000-row sheet.
-  !s.includes('&') && !s.includes('_x')
-    ? s
-    : s
-        .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) =>
-          e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? m),
-        )
-        .replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-
-/** An attribute's value from a tag's attribute text (with or without a namespace prefix on the name). */
-const attrPatterns = new Map<string, RegExp>();
-const attr = (attrs: string, name: string): string | null => {
-  let pattern = attrPatterns.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    attrPatterns.set(name, pattern);
-  }
-  const m = pattern.exec(attrs);
-  return m ? unescape(m[1] ?? m[2] ?? '') : null;
-};
-
-/**
- * Every element of a name (any namespace prefix), with its attributes and inner XML. A forward scan,
- * never a backtracking pattern over the inner XML: an element left open (a damaged or hostile part)
- * ends the scan instead of making every later match search to the end of a 50 MB part.
- */
-function* elements(xml: string, name: string): Generator<{ attrs: string; inner: string }> {
-  const open = new RegExp(`<((?:[\\w.-]+:)?)${name}(?=[\\s/>])`, 'g');
-  for (let m = open.exec(xml); m; m = open.exec(xml)) {
-    // The tag ends at the first '>' outside a quoted attribute value (a sheet may be named "a>b").
-    let end = open.lastIndex;
-    let quote = '';
-    for (; end < xml.length; end++) {
-      const c = xml[end]!;
-      if (quote) quote = c === quote ? '' : quote;
-      else if (c === '"' || c === "'") quote = c;
-      else if (c === '>') break;
-    }
-    if (end >= xml.length) return;
-    if (xml[end - 1] === '/') {
-      yield { attrs: xml.slice(open.lastIndex, end - 1), inner: '' };
-      open.lastIndex = end + 1;
-      continue;
-    }
-    const close = `</${m[1]}${name}>`;
-    const at = xml.indexOf(close, end + 1);
-    if (at < 0) return;
-    yield { attrs: xml.slice(open.lastIndex, end), inner: xml.slice(end + 1, at) };
-    open.lastIndex = at + close.length;
-  }
-}
-
-/** The text of a string item (<si>, <is>): its <t> runs, without phonetic guides (<rPh>). */
-const textOf = (inner: string): string =>
-  [...elements(inner.includes('rPh') ? inner.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '') : inner, 't')]
-    .map((t) => unescape(t.inner))
-    .join('');
-
 /** Excel's built-in number formats that show a date or time. */
 const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 /** A custom format shows a date when, outside quoted text, colours and conditions, it has a date or time letter. */
 const isDateFormat = (code: string): boolean => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 
-/** For each cell style index, whether its number format shows a date. */
+/** For each cell style index (the cell formats, <cellXfs>), whether its number format shows a date. */
 function dateStyles(xml: string | undefined): boolean[] {
   if (!xml) return [];
   const custom = new Map<number, boolean>();
-  for (const f of elements(xml, 'numFmt')) custom.set(Number(attr(f.attrs, 'numFmtId')), isDateFormat(attr(f.attrs, 'formatCode') ?? ''));
-  const cellXfs = [...elements(xml, 'cellXfs')][0]?.inner ?? '';
-  return [...elements(cellXfs, 'xf')].map((xf) => {
-    const id = Number(attr(xf.attrs, 'numFmtId') ?? 0);
-    return custom.get(id) ?? BUILT_IN_DATES.has(id);
-  });
+  const ids: number[] = [];
+  const tags = new Tags(xml);
+  let inCellXfs = false;
+  while (tags.next()) {
+    if (tags.is('cellXfs')) inCellXfs = !tags.closing && !tags.selfClosing;
+    else if (tags.opens('numFmt')) custom.set(Number(tags.attr('numFmtId')), isDateFormat(tags.attr('formatCode') ?? ''));
+    else if (inCellXfs && tags.opens('xf')) ids.push(Number(tags.attr('numFmtId') ?? 0));
+  }
+  return ids.map((id) => custom.get(id) ?? BUILT_IN_DATES.has(id));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -196,13 +139,42 @@ function serialToIso(serial: number, date1904: boolean): string {
   return ms % 86_400_000 === 0 ? day : `${day}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** A column's index from a cell reference ("C7" → 2), or -1 when there is none. */
-function columnOf(ref: string | null): number {
-  const letters = ref === null ? null : /^([A-Z]+)/i.exec(ref)?.[1];
-  if (!letters) return -1;
+/**
+ * The text of a string item (<si> in the shared strings, <is> in a cell), the scan just past its
+ * opening tag: its <t> runs (rich text is several), without phonetic guides (<rPh>).
+ */
+function stringItem(tags: Tags, name: string): string {
+  let out = '';
+  let phonetic = 0;
+  while (tags.next()) {
+    if (tags.is('rPh')) {
+      if (!tags.selfClosing) phonetic = Math.max(0, phonetic + (tags.closing ? -1 : 1));
+    } else if (tags.closing) {
+      if (tags.is(name)) break;
+    } else if (tags.is('t') && !tags.selfClosing && phonetic === 0) out += tags.text();
+  }
+  return out;
+}
+
+/** Every shared string, in order: a cell of type "s" holds its index. */
+function sharedStrings(xml: string | undefined): string[] {
+  const strings: string[] = [];
+  if (!xml) return strings;
+  const tags = new Tags(xml);
+  while (tags.next()) if (tags.opens('si')) strings.push(tags.selfClosing ? '' : stringItem(tags, 'si'));
+  return strings;
+}
+
+/** A column's index from a cell reference's letters ("C7" → 2), read where the reference starts; -1 when there are none. */
+function columnAt(xml: string, from: number, to: number): number {
   let n = 0;
-  for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
-  return n - 1;
+  let i = from;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    n = n * 26 + (c - 0x60);
+  }
+  return i === from ? -1 : n - 1;
 }
 
 /** A number as a lead typed it: Excel stores 0.1 as 0.1, and 12 as 12, not 12.0. */
@@ -213,13 +185,27 @@ const numberText = (v: string): string => {
 
 type Context = { strings: string[]; dates: boolean[]; date1904: boolean };
 
-function cellText(attrs: string, inner: string, c: Context): string {
-  const type = attr(attrs, 't') ?? 'n';
-  if (type === 'inlineStr') return textOf([...elements(inner, 'is')][0]?.inner ?? '');
-  // The value Excel cached when it last calculated; a formula (<f>) is never evaluated here.
-  const v = elements(inner, 'v').next().value;
-  if (!v) return '';
-  const raw = unescape(v.inner);
+/**
+ * A cell's text, the scan just past its opening tag (type and style read from it). Null when the
+ * cell never closes before the next cell or row: it is left out, as a damaged cell.
+ */
+function cellText(tags: Tags, type: string, style: number, c: Context): string | null {
+  let raw: string | null = null;
+  let inline: string | null = null;
+  while (tags.next()) {
+    if (tags.closing ? tags.is('row') || tags.is('sheetData') : tags.is('c') || tags.is('row')) {
+      tags.back();
+      return null;
+    }
+    if (tags.closing) {
+      if (tags.is('c')) break;
+    } else if (tags.is('v')) {
+      // The value Excel cached when it last calculated; a formula (<f>) is never evaluated here.
+      if (raw === null) raw = tags.selfClosing ? '' : tags.text();
+    } else if (tags.is('is') && inline === null) inline = tags.selfClosing ? '' : stringItem(tags, 'is');
+  }
+  if (type === 'inlineStr') return inline ?? '';
+  if (raw === null || raw === '') return '';
   switch (type) {
     case 's':
       return c.strings[Number(raw)] ?? '';
@@ -230,7 +216,6 @@ function cellText(attrs: string, inner: string, c: Context): string {
     case 'd':
       return raw;
     default: {
-      const style = Number(attr(attrs, 's') ?? 0);
       const n = Number(raw);
       return c.dates[style] && Number.isFinite(n) && n >= 0 && n < 2_958_466 ? serialToIso(n, c.date1904) : numberText(raw);
     }
@@ -240,23 +225,42 @@ function cellText(attrs: string, inner: string, c: Context): string {
 const tooMany = (what: string, limit: number) =>
   `This sheet has more than ${limit.toLocaleString('en')} ${what}; Rungs reads at most that many from one file. Split it into smaller sheets.`;
 
+/** The rows of a sheet's <sheetData>, in one pass over its XML. A row or cell that never closes is left out. */
 function sheetRows(xml: string, c: Context): string[][] {
   const rows: string[][] = [];
-  const data = [...elements(xml, 'sheetData')][0]?.inner ?? '';
-  for (const row of elements(data, 'row')) {
-    // A row's number places it: rows Excel left out (blank ones) stay blank, so line numbers match the sheet's.
-    const r = Number(attr(row.attrs, 'r') ?? rows.length + 1);
-    if (!Number.isInteger(r) || r < 1 || r > XLSX_LIMITS.rows + 1) refuse(tooMany('rows', XLSX_LIMITS.rows));
-    while (rows.length < r - 1) rows.push([]);
-    const cells: string[] = [];
-    for (const cell of elements(row.inner, 'c')) {
-      const at = columnOf(attr(cell.attrs, 'r'));
+  const tags = new Tags(xml);
+  let found = false;
+  while (!found && tags.next()) found = tags.opens('sheetData');
+  if (found && tags.selfClosing) found = false;
+  let cells: string[] | null = null;
+  while (found && tags.next()) {
+    if (tags.closing) {
+      if (tags.is('sheetData')) break;
+      if (tags.is('row') && cells) rows.push(cells);
+      if (tags.is('row')) cells = null;
+    } else if (tags.is('row')) {
+      // A row's number places it: rows Excel left out (blank ones) stay blank, so line numbers match the sheet's.
+      const r = Number(tags.attr('r') ?? rows.length + 1);
+      if (!Number.isInteger(r) || r < 1 || r > XLSX_LIMITS.rows + 1) refuse(tooMany('rows', XLSX_LIMITS.rows));
+      while (rows.length < r - 1) rows.push([]);
+      cells = [];
+      if (tags.selfClosing) {
+        rows.push(cells);
+        cells = null;
+      }
+    } else if (tags.is('c') && cells) {
+      const ref = tags.find('r');
+      const at = ref < 0 ? -1 : columnAt(xml, ref, tags.valueTo);
       const col = at < 0 ? cells.length : at;
       if (col >= XLSX_LIMITS.columns) refuse(tooMany('columns', XLSX_LIMITS.columns));
+      const type = tags.raw('t') ?? 'n';
+      // The style says whether a number is a date; text cells need not read it.
+      const style = type === 'n' ? Number(tags.raw('s') ?? 0) : 0;
+      const text = tags.selfClosing ? '' : cellText(tags, type, style, c);
+      if (text === null) continue;
       while (cells.length < col) cells.push('');
-      cells[col] = cellText(cell.attrs, cell.inner, c);
+      cells[col] = text;
     }
-    rows.push(cells);
   }
   // Trailing blank rows (formatting Excel kept) are not data.
   while (rows.length > 0 && rows.at(-1)!.every((v) => v === '')) rows.pop();
@@ -293,11 +297,10 @@ function read(bytes: Uint8Array, sheetName?: string): Workbook {
   const head = unzipParts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels');
   const workbook = decode(head.get('xl/workbook.xml')) ?? '';
   const rels = decode(head.get('xl/_rels/workbook.xml.rels')) ?? '';
-  const targets = new Map([...elements(rels, 'Relationship')].map((r) => [attr(r.attrs, 'Id'), attr(r.attrs, 'Target')]));
-  const sheets = [...elements(workbook, 'sheet')].map((s) => ({
-    name: attr(s.attrs, 'name') ?? '',
-    target: targets.get(attr(s.attrs, 'id')),
-  }));
+  const targets = new Map<string | null, string | null>();
+  eachTag(rels, 'Relationship', (r) => targets.set(r.attr('Id'), r.attr('Target')));
+  const sheets: { name: string; target: string | null | undefined }[] = [];
+  eachTag(workbook, 'sheet', (s) => sheets.push({ name: s.attr('name') ?? '', target: targets.get(s.attr('id')) }));
   if (sheets.length === 0) refuse('This workbook has no sheets.');
   const chosen = sheetName === undefined ? sheets[0]! : sheets.find((s) => s.name === sheetName);
   if (!chosen) {
@@ -310,12 +313,28 @@ function read(bytes: Uint8Array, sheetName?: string): Workbook {
   const parts = unzipParts(bytes, (n) => n === sheetPath || n === 'xl/sharedStrings.xml' || n === 'xl/styles.xml');
   const sheetXml = decode(parts.get(sheetPath));
   if (sheetXml === undefined) refuse(`The sheet '${chosen!.name}' is missing from this workbook: it is damaged. Save it again from Excel.`);
-  const strings = [...elements(decode(parts.get('xl/sharedStrings.xml')) ?? '', 'si')].map((si) => textOf(si.inner));
-  const pr = [...elements(workbook, 'workbookPr')][0];
-  const date1904 = pr ? ['1', 'true'].includes(attr(pr.attrs, 'date1904') ?? '') : false;
+  const strings = sharedStrings(decode(parts.get('xl/sharedStrings.xml')));
+  let date1904 = false;
+  eachTag(workbook, 'workbookPr', (pr) => (date1904 ||= ['1', 'true'].includes(pr.attr('date1904') ?? '')));
   const rows = sheetRows(sheetXml!, { strings, dates: dateStyles(decode(parts.get('xl/styles.xml'))), date1904 });
   return { ok: true, rows, sheet: chosen!.name, sheets: sheets.map((s) => s.name) };
 }
 
 /** Rows as CSV text, every field quoted, so the CSV path reads them exactly as they are. */
 export const rowsToCsv = (rows: string[][]): string => rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\r\n');
+
+/** Whether rowsToCsv's text for the rows would be longer than `limit`, without writing it. */
+export function csvLonger(rows: readonly string[][], limit: number): boolean {
+  // Each value quoted, a comma between values, CRLF between rows; then each quote in a value doubled,
+  // counted only when doubling every character could cross the limit.
+  let n = Math.max(0, rows.length - 1) * 2;
+  let chars = 0;
+  for (const r of rows) {
+    n += r.length * 3 - (r.length > 0 ? 1 : 0);
+    for (const v of r) chars += v.length;
+  }
+  if (n + chars > limit) return true;
+  if (n + chars * 2 <= limit) return false;
+  for (const r of rows) for (const v of r) for (let q = v.indexOf('"'); q >= 0; q = v.indexOf('"', q + 1)) chars++;
+  return n + chars > limit;
+}

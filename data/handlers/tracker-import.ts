@@ -5,7 +5,7 @@ import { plural } from '../../shared/words.ts';
 import { type ExistingItem, type TrackerValue, checkTracker } from '../../shared/tracker/check.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { type ColumnMapping, ColumnMappingSchema, headerFingerprint, mappingSettingKey } from '../../shared/tracker/source.ts';
-import { csvHeader } from '../../shared/csv.ts';
+import { fileHeader } from '../../shared/csv.ts';
 import type { Db } from '../store/db.ts';
 import { getEngineers } from '../store/queries.ts';
 import { toDb } from '../store/rows.ts';
@@ -57,7 +57,7 @@ export function checkTrackerFile(
       parent: p ? { key: p.external_key, title: p.title } : null,
     };
   });
-  const parsed = csvHeader(file.text);
+  const parsed = fileHeader(file);
   const saved = parsed ? readSetting(db, mappingSettingKey(headerFingerprint(parsed.header)), ColumnMappingSchema) : null;
   const engineers = getEngineers(db).map((e) => ({ id: e.id, name: e.name, level: e.level, active: e.active }));
   return checkTracker(file, { quarterName, ladder: getLadder(db), items: existing, engineers, saved, corrections }, options);

@@ -1,6 +1,6 @@
 import { localToday } from '../../shared/calendar.ts';
 import type { transferContract } from '../../shared/contract/transfer.ts';
-import { csvHeader, toCsv } from '../../shared/csv.ts';
+import { fileHeader, toCsv } from '../../shared/csv.ts';
 import type { TrackerOptions } from '../../shared/tracker/preview.ts';
 import { headerFingerprint, isRungsBacklogHeader } from '../../shared/tracker/source.ts';
 import { type RosterOptions, RosterMappingSchema, isRungsRosterHeader, rosterMappingSettingKey } from '../../shared/roster-source.ts';
@@ -37,7 +37,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
     const engineers = getEngineers(db).map((e) => ({ ...e, team: teamName.get(e.teamId)!, externalKey: keys.get(e.id) ?? null }));
     const context = { engineers, teamNames: teamList.map((t) => t.name), ladder: getLadder(db), corrections: options.corrections };
     // Rungs' own columns are read as they always were; any other header is an HR export's.
-    const parsed = csvHeader(text.text);
+    const parsed = fileHeader(text);
     if (parsed && !isRungsRosterHeader(parsed.header)) {
       const saved = readSetting(db, rosterMappingSettingKey(headerFingerprint(parsed.header)), RosterMappingSchema);
       return { kind: 'hr', quarter, ...checkHrRoster(text, context, options.roster ?? {}, saved) } as const;
@@ -46,7 +46,7 @@ function check(db: Db, kind: ImportKind, quarterId: number | null, text: CsvFile
   }
   if (!quarter) throw new RungsError('conflict', 'Pick the quarter the backlog goes into.');
   // Rungs' own columns are read as they always were; any other header is a tracker's or a mapping's.
-  const parsed = csvHeader(text.text);
+  const parsed = fileHeader(text);
   if (parsed && !isRungsBacklogHeader(parsed.header)) {
     return {
       kind: 'tracker',

@@ -9,7 +9,8 @@ import { RosterOptionsSchema } from '../roster-source.ts';
 import { CorrectionsSchema } from '../import-fixes.ts';
 import { longestLine, looksBinary } from '../text-file.ts';
 import { NOT_TEXT, decodeText, fromBase64 } from '../decode.ts';
-import { looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
+import { csvLonger, looksLikeWorkbook, readWorkbook, rowsToCsv } from '../xlsx.ts';
+import { parseRows } from '../csv.ts';
 import { noun } from '../words.ts';
 
 // Data in and out: CSV imports with a preview, CSV exports, and the whole database as JSON.
@@ -73,9 +74,10 @@ const csvImportFields = {
 };
 
 /**
- * A workbook read into the rows of its sheet, as CSV text, so everything after this (mapping,
- * presets, the preview, the commit) is the CSV path. Read here, in the roster's process, with
- * shared/xlsx.ts's limits; a refusal is an invalid_input like a CSV file's.
+ * A workbook read into the rows of its sheet, split into records as a CSV file's would be, so
+ * everything after this (mapping, presets, the preview, the commit) is the CSV path. Read here, in
+ * the roster's process, with shared/xlsx.ts's limits; a refusal is an invalid_input like a CSV
+ * file's. The sheet is held to the CSV text limit as if written as CSV, without writing it.
  */
 const readSheet = <T extends { bytes: z.output<typeof CsvBytes>; fileName?: string | undefined; sheet?: string | undefined }>(
   request: T,
@@ -88,8 +90,7 @@ const readSheet = <T extends { bytes: z.output<typeof CsvBytes>; fileName?: stri
     ctx.addIssue({ code: 'custom', message: book.error, path: ['bytes'] });
     return z.NEVER;
   }
-  const text = rowsToCsv(book.rows);
-  if (text.length > IMPORT_LIMITS.csvChars) {
+  if (csvLonger(book.rows, IMPORT_LIMITS.csvChars)) {
     ctx.addIssue({
       code: 'custom',
       message: `This sheet holds more than ${IMPORT_LIMITS.csvChars.toLocaleString('en')} characters; split it into smaller sheets.`,
@@ -98,7 +99,19 @@ const readSheet = <T extends { bytes: z.output<typeof CsvBytes>; fileName?: stri
     return z.NEVER;
   }
   const said = `Read from sheet '${book.sheet}'${fileName ? ` of ${fileName}` : ''}.`;
-  const file: CsvFile = { text, encoding: 'utf-8', note: '', said, sheets: book.sheets, sheet: book.sheet };
+  let text: string | undefined;
+  const file: CsvFile = {
+    // Nothing on the import path reads a sheet's text (it reads `parsed`); written on demand for anything that does.
+    get text() {
+      return (text ??= rowsToCsv(book.rows));
+    },
+    encoding: 'utf-8',
+    note: '',
+    said,
+    sheets: book.sheets,
+    sheet: book.sheet,
+    parsed: parseRows(book.rows),
+  };
   return { ...rest, bytes: file };
 };
 const CsvImport = z.strictObject(csvImportFields).transform(readSheet);

@@ -1,4 +1,4 @@
-import { columnPlaces, parseCsv, recordValues, unescapeFormula } from '../csv.ts';
+import { columnPlaces, parseFile, recordValues, unescapeFormula } from '../csv.ts';
 import { fit } from '../fit.ts';
 import {
   type CsvFile,
@@ -141,7 +141,7 @@ function emptyPreview(fileErrors: string[], source: TrackerSource | undefined, c
 
 /** Read a tracker export or a mapped sheet. `options` is what the lead changed in the preview. */
 export function checkTracker(input: CsvFile, context: TrackerContext, options: TrackerOptions = {}): TrackerChecked {
-  const parsed = parseCsv(input.text);
+  const parsed = parseFile(input);
   const none: ColumnMapping = guessMapping([]);
   if (!parsed.ok) return { preview: emptyPreview([parsed.error], undefined), values: [], mapping: none, header: '' };
   const header = parsed.header;

@@ -43,6 +43,22 @@ describe('a roster workbook is previewed and imported through the CSV path', () 
   });
 });
 
+describe('a sheet is read as rows, not as a text that could be cut short', () => {
+  it('finds a short last row wanting a value, where a CSV file ending so would be called cut short', () => {
+    const { dispatch } = tempRoster();
+    const bytes = xlsx({ Team: [...TEAM, ['Ana Sousa']] });
+    const preview = ok(dispatch('import.previewCsv', { kind: 'roster', quarterId: null, bytes }));
+    expect(preview.fileErrors).toEqual([]);
+    expect(preview.rows.at(-1)).toMatchObject({
+      line: 3,
+      errors: [
+        { column: 'level', message: 'Enter a level' },
+        { column: 'team', message: 'Enter a team' },
+      ],
+    });
+  });
+});
+
 describe('a workbook that cannot be read is refused and changes nothing', () => {
   const cases = [
     { what: 'a sheet it does not have', bytes: xlsx({ Team: TEAM }), sheet: 'Old', error: /no sheet called 'Old'; its sheets are 'Team'/ },
