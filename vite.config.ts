@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { channelNamesOnlyVite } from './scripts/channel-names.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -25,7 +26,7 @@ const devCsp: Plugin = {
 export default defineConfig({
   root: `${root}renderer`,
   base: './',
-  plugins: [react(), devCsp],
+  plugins: [react(), devCsp, channelNamesOnlyVite()],
   server: {
     host: '127.0.0.1',
     port: 5173,

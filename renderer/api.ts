@@ -18,10 +18,19 @@ function browserHostApi(): RungsApi {
   const fromUrl = params.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar, history and screenshots.
-    params.delete('token');
-    const rest = params.toString();
-    window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
+    // Keep the token out of the address bar, history and screenshots. replaceState is a synchronous
+    // call to the browser (~10 ms on this 2-core VM): done at the first idle moment (the board's
+    // snapshot is then in flight), it no longer holds up the first render.
+    requestIdleCallback(
+      () => {
+        // Read when it runs: the lead may have moved to another screen (the hash) meanwhile.
+        const now = new URLSearchParams(window.location.search);
+        now.delete('token');
+        const rest = now.toString();
+        window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
+      },
+      { timeout: 500 },
+    );
   }
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   const call = async (channel: ChannelName, request: unknown): Promise<Result<unknown>> => {

@@ -1,4 +1,4 @@
-import { type Ladder, type Rank, levelName } from './ladder.ts';
+import { type Ladder, MAX_LEVELS, type Rank, levelName } from './ladder.ts';
 
 // The fit of a piece of work on an engineer: gap = rung - level (PRODUCT.md, "Fit").
 // Both the main process (warnings, insights) and the renderer (lanes while dragging)
@@ -14,10 +14,20 @@ export type Fit = {
   belowLevel: boolean;
 };
 
+function fitOfGap(gap: number): Fit {
+  const kind: FitKind = gap <= 0 ? 'in_reach' : gap === 1 ? 'stretch' : 'overreach';
+  return Object.freeze({ kind, gap, belowLevel: gap <= -2 });
+}
+
+/**
+ * A fit depends on the gap alone, and a ladder of at most MAX_LEVELS levels has 2 × MAX_LEVELS − 1 gaps: each is made once
+ * and shared (frozen), since the board, the gaps and the warnings ask for tens of thousands a change.
+ */
+const FITS = Array.from({ length: 2 * MAX_LEVELS - 1 }, (_, i) => fitOfGap(i - (MAX_LEVELS - 1)));
+
 export function fit(rung: Rank, level: Rank): Fit {
   const gap = rung - level;
-  const kind: FitKind = gap <= 0 ? 'in_reach' : gap === 1 ? 'stretch' : 'overreach';
-  return { kind, gap, belowLevel: gap <= -2 };
+  return FITS[gap + MAX_LEVELS - 1] ?? fitOfGap(gap);
 }
 
 export const FIT_LABEL: Record<FitKind, string> = {

@@ -154,7 +154,11 @@ function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer, f: Fit, na
  * the whole plan). `name` is how the sentences name them: their name, or a namesake's label.
  */
 export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkItem[], load: Load, name = engineer.name): Gap[] {
-  const gaps: Gap[] = items.flatMap((i) => itemGaps(ladder, i, engineer, fit(i.rung, engineer.level), name));
+  const gaps: Gap[] = [];
+  for (const i of items) {
+    const found = itemGaps(ladder, i, engineer, fit(i.rung, engineer.level), name);
+    if (found !== NONE) gaps.push(...found);
+  }
   const who = `${name} (${levelName(ladder, engineer.level)})`;
   if (items.length === 0) {
     // "No load" already says there is nothing at their rung; one gap, not two.
@@ -340,22 +344,30 @@ export type GapSummary = GapSummaryRow[];
  * different thing at each ("DRI of no Mid-rung initiative", "No Senior-rung item").
  */
 export function gapSummary(perEngineer: readonly EngineerGaps[], ladder: Ladder): GapSummary {
-  const open = perEngineer.flatMap((e) => e.gaps.filter((g) => !g.acknowledged).map((g) => ({ g, level: e.engineer.level })));
+  // One pass over every gap: the count of each row by its key, acknowledged overreach apart.
+  const counts = new Map<string, number>();
+  const onRoster = new Set<Rank>();
+  let kept = 0;
+  for (const { engineer, gaps } of perEngineer) {
+    onRoster.add(engineer.level);
+    for (const g of gaps) {
+      if (g.acknowledged) kept += 1;
+      else {
+        const key = g.kind === 'no_own_rung' ? `${g.kind}-${engineer.level}` : g.kind;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
   const levels = ranksOf(ladder)
-    .filter((r) => perEngineer.some((e) => e.engineer.level === r))
+    .filter((r) => onRoster.has(r))
     .toReversed();
   const rows: GapSummary = GAP_KINDS.flatMap((kind): GapSummary => {
-    if (kind !== 'no_own_rung') {
-      return [{ key: kind, kind, label: GAP_LABEL[kind], count: open.filter(({ g }) => g.kind === kind).length }];
-    }
-    return levels.map((level) => ({
-      key: `${kind}-${level}`,
-      kind,
-      label: gapLabel(ladder, kind, level),
-      count: open.filter(({ g, level: l }) => g.kind === kind && l === level).length,
-    }));
+    if (kind !== 'no_own_rung') return [{ key: kind, kind, label: GAP_LABEL[kind], count: counts.get(kind) ?? 0 }];
+    return levels.map((level) => {
+      const key = `${kind}-${level}`;
+      return { key, kind, label: gapLabel(ladder, kind, level), count: counts.get(key) ?? 0 };
+    });
   });
-  const kept = perEngineer.flatMap((e) => e.gaps).filter((g) => g.acknowledged).length;
   rows.push({ key: 'overreach_acknowledged', kind: 'overreach_acknowledged', label: 'Overreach kept on purpose', count: kept });
   return rows;
 }

@@ -61,6 +61,16 @@ function views(dispatch: ReturnType<typeof openCopy>['dispatch']) {
   });
 }
 
+/** The earlier version had no employee ids: every engineer it made has none now, and its answers are read without the field. */
+const asEarlierVersion = (views: unknown): unknown =>
+  JSON.parse(
+    JSON.stringify(views, (key, value: unknown) => {
+      if (key !== 'employeeId') return value;
+      expect(value).toBeNull();
+      return undefined;
+    }),
+  );
+
 describe('migration 0005 carries a roster made by the previous version over unchanged', () => {
   // The plan is judged on a day (calendar.ts): the day the fixture was answered, whatever today is.
   beforeEach(() => {
@@ -94,7 +104,7 @@ describe('migration 0005 carries a roster made by the previous version over unch
 
   it('every fit, gap, warning and heatmap cell is what the previous version said', () => {
     const { dispatch } = openCopy();
-    expect(JSON.parse(JSON.stringify(views(dispatch)))).toEqual(answers.views);
+    expect(asEarlierVersion(views(dispatch))).toEqual(answers.views);
   });
 
   it('history, undo and redo work across the migration', () => {
@@ -111,6 +121,6 @@ describe('migration 0005 carries a roster made by the previous version over unch
     expect(ok(dispatch('board.snapshot', {})).history.canUndo).toBe(false);
     for (let i = 0; i < done; i++) ok(dispatch('history.redo', {}));
     ok(dispatch('history.undo', {}));
-    expect(JSON.parse(JSON.stringify(views(dispatch)))).toEqual(answers.views);
+    expect(asEarlierVersion(views(dispatch))).toEqual(answers.views);
   });
 });
