@@ -5,16 +5,39 @@
 // Pure: no Node, DOM or Electron imports.
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const HEX = /^#x[0-9a-fA-F]+$/;
+const DECIMAL = /^#[0-9]+$/;
+
+/** What an entity or character reference (between '&' and ';') stands for; null for one XML does not define, kept as written. */
+function reference(ref: string): string | null {
+  if (ref[0] !== '#') return ENTITIES[ref] ?? null;
+  const code = HEX.test(ref) ? parseInt(ref.slice(2), 16) : DECIMAL.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
+  // Past U+10FFFF there is no character (String.fromCodePoint would throw).
+  return code <= 0x10ffff ? String.fromCodePoint(code) : null;
+}
+
 /** XML text as it reads: entities, character references, and OOXML's _xHHHH_ escapes for control characters. */
-export const unescape = (s: string): string =>
-  // Most cells have nothing to unescape: not even a scan for it then, across a 3,000-row sheet.
-  !s.includes('&') && !s.includes('_x')
-    ? s
-    : s
-        .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) =>
-          e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? m),
-        )
-        .replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+export function unescape(s: string): string {
+  let amp = s.indexOf('&');
+  // Most cells have nothing to unescape: two searches and no copy, across a 3,000-row sheet.
+  if (amp < 0 && !s.includes('_x')) return s;
+  let out = '';
+  let from = 0;
+  let semi = -1;
+  for (; amp >= 0; amp = s.indexOf('&', amp + 1)) {
+    // The first ';' after this '&', found again only once passed: many '&' and one far ';' stay one search.
+    if (semi < amp + 2) semi = s.indexOf(';', amp + 2);
+    if (semi < 0) break;
+    // The longest reference XML defines is "#x10FFFF"; a ';' further on ends some other text.
+    const text = semi - amp <= 12 ? reference(s.slice(amp + 1, semi)) : null;
+    if (text === null) continue;
+    out += s.slice(from, amp) + text;
+    from = semi + 1;
+    amp = semi;
+  }
+  out = from === 0 ? s : out + s.slice(from);
+  return out.includes('_x') ? out.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : out;
+}
 
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -38,8 +61,6 @@ export class Tags {
   attrsTo = 0;
   closing = false;
   selfClosing = false;
-  /** After find(): where the attribute's value ends. */
-  valueTo = 0;
 
   readonly xml: string;
 
@@ -85,6 +106,7 @@ export class Tags {
       this.selfClosing = xml.charCodeAt(i - 1) === SLASH;
       this.attrsTo = this.selfClosing ? i - 1 : i;
       this.at = i + 1;
+      this.attrAt = this.nameTo;
       return true;
     }
   }
@@ -104,38 +126,62 @@ export class Tags {
     this.at = this.start;
   }
 
-  /** Where the value of the last tag's attribute `name` (any namespace prefix) starts, or -1; valueTo is where it ends. */
-  find(name: string): number {
+  /** After attribute(): the attribute's local name and its value, as places in the part. */
+  keyFrom = 0;
+  keyTo = 0;
+  valueFrom = 0;
+  valueTo = 0;
+  private attrAt = 0;
+
+  /** Reads the last tag's next attribute (the first after next()); false when there are no more. */
+  attribute(): boolean {
     const xml = this.xml;
-    let i = this.nameTo;
     const end = this.attrsTo;
-    while (i < end) {
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      let from = i;
-      for (; i < end; i++) {
-        const c = xml.charCodeAt(i);
-        if (c === COLON) from = i + 1;
-        else if (c === EQUALS || isSpace(c)) break;
-      }
-      const matches = i - from === name.length && xml.startsWith(name, from);
-      while (i < end && (isSpace(xml.charCodeAt(i)) || xml.charCodeAt(i) === EQUALS)) i++;
-      const quote = xml.charCodeAt(i);
-      if (quote !== QUOTE && quote !== APOSTROPHE) return -1;
-      const close = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
-      if (close < 0 || close >= end) return -1;
-      if (matches) {
-        this.valueTo = close;
-        return i + 1;
-      }
-      i = close + 1;
+    let i = Math.max(this.attrAt, this.nameTo);
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    let from = i;
+    for (; i < end; i++) {
+      const c = xml.charCodeAt(i);
+      if (c === COLON) from = i + 1;
+      else if (c === EQUALS || isSpace(c)) break;
     }
-    return -1;
+    const to = i;
+    while (i < end && (isSpace(xml.charCodeAt(i)) || xml.charCodeAt(i) === EQUALS)) i++;
+    const quote = xml.charCodeAt(i);
+    // The tag's end was found outside quotes, so a value's closing quote is inside the tag.
+    const close = quote === QUOTE || quote === APOSTROPHE ? xml.indexOf(quote === QUOTE ? '"' : "'", i + 1) : -1;
+    if (to === from || close < 0 || close >= end) {
+      this.attrAt = end;
+      return false;
+    }
+    this.keyFrom = from;
+    this.keyTo = to;
+    this.valueFrom = i + 1;
+    this.valueTo = close;
+    this.attrAt = close + 1;
+    return true;
+  }
+
+  /** Whether the attribute just read is called `name` (any namespace prefix). */
+  key(name: string): boolean {
+    return this.keyTo - this.keyFrom === name.length && this.xml.startsWith(name, this.keyFrom);
+  }
+
+  /** Finds the last tag's attribute `name`: false when it has none, else its value is at valueFrom–valueTo. */
+  find(name: string): boolean {
+    this.attrAt = this.nameTo;
+    while (this.attribute()) if (this.key(name)) return true;
+    return false;
+  }
+
+  /** The value of the attribute just read, as written. */
+  value(): string {
+    return this.xml.slice(this.valueFrom, this.valueTo);
   }
 
   /** The last tag's attribute `name` as written (for names and numbers, which have nothing to unescape), or null. */
   raw(name: string): string | null {
-    const from = this.find(name);
-    return from < 0 ? null : this.xml.slice(from, this.valueTo);
+    return this.find(name) ? this.value() : null;
   }
 
   /** The last tag's attribute `name`, unescaped, or null. */

@@ -194,6 +194,15 @@ describe('the sheet XML as Excel and other tools write it', () => {
       rowsOf(`<row r="1"><c r="A1" t="s"><v>0</v></c>${inline('B1', '&quot;Q&apos;s&quot;')}</row>`, { 'xl/sharedStrings.xml': sst }),
     ).toEqual([['R&D <core> équipe ☺ a\rb', `"Q's"`]]);
   });
+  it('keeps a reference to no character, or to an entity XML does not define, as written', () => {
+    expect(rowsOf(`<row r="1">${inline('A1', 'a &#x110000; b &nbsp; c &#; d & e; &amp;amp;')}</row>`)).toEqual([
+      ['a &#x110000; b &nbsp; c &#; d & e; &amp;'],
+    ]);
+  });
+  it('unescapes a long text of many ampersands in one pass', () => {
+    const text = `${'&amp;x'.repeat(100_000)}${'&'.repeat(100_000)};`;
+    expect(rowsOf(`<row r="1">${inline('A1', text)}</row>`)).toEqual([[`${'&x'.repeat(100_000)}${'&'.repeat(100_000)};`]]);
+  });
   it('reads rich text runs of an inline string, and an empty <t/>', () => {
     const cell = '<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Gr</t></r><r><t/></r><r><t xml:space="preserve">ace </t></r></is></c>';
     expect(rowsOf(`<row r="1">${cell}</row>`)).toEqual([['Grace ']]);

@@ -240,7 +240,7 @@ function sheetRows(xml: string, c: Context): string[][] {
       if (tags.is('row')) cells = null;
     } else if (tags.is('row')) {
       // A row's number places it: rows Excel left out (blank ones) stay blank, so line numbers match the sheet's.
-      const r = Number(tags.attr('r') ?? rows.length + 1);
+      const r = Number(tags.raw('r') ?? rows.length + 1);
       if (!Number.isInteger(r) || r < 1 || r > XLSX_LIMITS.rows + 1) refuse(tooMany('rows', XLSX_LIMITS.rows));
       while (rows.length < r - 1) rows.push([]);
       cells = [];
@@ -249,13 +249,17 @@ function sheetRows(xml: string, c: Context): string[][] {
         cells = null;
       }
     } else if (tags.is('c') && cells) {
-      const ref = tags.find('r');
-      const at = ref < 0 ? -1 : columnAt(xml, ref, tags.valueTo);
+      // The reference, type and style in one pass over the attributes: a sheet has tens of thousands of cells.
+      let at = -1;
+      let type = 'n';
+      let style = 0;
+      while (tags.attribute()) {
+        if (tags.key('r')) at = columnAt(xml, tags.valueFrom, tags.valueTo);
+        else if (tags.key('t')) type = tags.value();
+        else if (tags.key('s')) style = Number(tags.value());
+      }
       const col = at < 0 ? cells.length : at;
       if (col >= XLSX_LIMITS.columns) refuse(tooMany('columns', XLSX_LIMITS.columns));
-      const type = tags.raw('t') ?? 'n';
-      // The style says whether a number is a date; text cells need not read it.
-      const style = type === 'n' ? Number(tags.raw('s') ?? 0) : 0;
       const text = tags.selfClosing ? '' : cellText(tags, type, style, c);
       if (text === null) continue;
       while (cells.length < col) cells.push('');
