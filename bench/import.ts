@@ -11,7 +11,7 @@ import type { GeneratedOrg, Scale } from './generate.ts';
 import { measurePair, stats } from './harness.ts';
 import { jiraExport } from './jira-export.ts';
 import { type Row, row } from './report.ts';
-import { type StallPair, stallRows } from './stalls.ts';
+import { type StallPair, expectOk, stallRows } from './stalls.ts';
 
 // Importing a tracker's export: a Jira Cloud CSV of `rows` rows and the same rows as an .xlsx
 // workbook, previewed and committed into an empty quarter of the generated org, through the
@@ -99,9 +99,9 @@ async function stallFigures(file: string, s: string, dispatch: Dispatch, files: 
   if (!opened.ok) throw new Error(`The bench roster did not open: ${opened.problem.message}`);
   // What the host thread does with a request (host/server.ts): join the body's chunks as they
   // arrived, check its depth, parse it, check the payload, post it to the roster thread and wait for
-  // the reply as JSON. The body itself is made before the watch, in 64 KB chunks as a socket gives
-  // them: the browser writes it, not the host (made inside, its JSON.stringify was ~11 of the ~15 ms
-  // this figure read).
+  // the reply, JSON encoded as UTF-8 on the roster thread and moved here as bytes. The body itself is
+  // made before the watch, in 64 KB chunks as a socket gives them: the browser writes it, not the
+  // host (made inside, its JSON.stringify was ~11 of the ~15 ms this figure read).
   const viaRosterThread = (channel: ChannelName, request: unknown) => {
     const sent = Buffer.from(JSON.stringify({ channel, request }));
     const chunks = Array.from({ length: Math.ceil(sent.length / 65_536) }, (_, i) => sent.subarray(i * 65_536, (i + 1) * 65_536));
@@ -111,17 +111,13 @@ async function stallFigures(file: string, s: string, dispatch: Dispatch, files: 
     if (jsonDepthProblem(body)) throw new Error('The bench request is too deep.');
     const message = JSON.parse(body.toString('utf8')) as { channel: unknown; request: unknown };
     if (payloadProblem(message.request)) throw new Error('The bench request is refused by the payload check.');
-    const json = await remote.dispatchJson(message.channel, message.request);
-    if (!json.startsWith('{"ok":true')) throw new Error(`${String(message.channel)} failed in the benchmark: ${json.slice(0, 300)}`);
+    expectOk(await remote.dispatchBytes(message.channel, message.request), String(message.channel));
   };
   const inThread = (channel: ChannelName, request: unknown) => () => {
     const r = dispatch(channel as 'import.previewCsv', request as ImportRequest);
     if (!r.ok) throw new Error(`${channel} failed in the benchmark: ${r.error.message}`);
   };
-  const undoRemote = async () => {
-    const json = await remote.dispatchJson('history.undo', {});
-    if (!json.startsWith('{"ok":true')) throw new Error(`history.undo failed in the benchmark: ${json.slice(0, 300)}`);
-  };
+  const undoRemote = async () => expectOk(await remote.dispatchBytes('history.undo', {}), 'history.undo');
   const pair = (figure: string, channel: ChannelName, request: ImportRequest): StallPair => ({
     figure: `import ${figure}`,
     inThread: inThread(channel, request),

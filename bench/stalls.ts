@@ -20,6 +20,14 @@ async function longestStall(work: () => unknown): Promise<number> {
   return watch.max / 1e6;
 }
 
+const OK = new TextEncoder().encode('{"ok":true');
+/** The roster thread's answer as the host writes it (UTF-8 JSON bytes): a failure stops the bench rather than timing the wrong path. */
+export function expectOk(answer: Uint8Array, what: string): void {
+  if (OK.some((b, i) => answer[i] !== b)) {
+    throw new Error(`${what} failed in the benchmark: ${new TextDecoder().decode(answer.subarray(0, 300))}`);
+  }
+}
+
 export type StallPair = {
   /** Names the work in the rows' figure ("plan.assignMany, 3,000 items"). */
   figure: string;

@@ -46,7 +46,7 @@ const token = randomBytes(32).toString('base64url');
 // Every call goes to the roster open now: the lead can switch to another file of the data folder
 // (the roster-file channels) without a restart.
 const folder = dirname(resolve(dbPath));
-let answer = (channel: unknown, request: unknown): Promise<string> => roster.dispatchJson(channel, request);
+let answer = (channel: unknown, request: unknown): Promise<string | Uint8Array> => roster.dispatchBytes(channel, request);
 const [opened, host] = await Promise.all([
   openForHost(roster, argv),
   startHost({ dispatch: (channel, request) => answer(channel, request), staticDir, token, port }),
@@ -70,7 +70,7 @@ answer = async (channel, request) => {
   const files = await rosterFiles;
   return files.isRosterFilesChannel(channel)
     ? JSON.stringify(await files.answers(channel, request))
-    : rosters.dispatchJson(channel, request);
+    : rosters.dispatchBytes(channel, request);
 };
 for (const note of opened.notes) console.log(note);
 console.log(`Rungs is running at ${host.url}`);

@@ -37,16 +37,19 @@ const MIME: Record<string, string> = {
 
 export type HostOptions = {
   /**
-   * Answers one API call: a Result, or the Result already serialized (the roster thread's JSON,
-   * sent on as it is, so a large board costs this thread a copy, not a stringify).
+   * Answers one API call: a Result, or the Result already serialized (the roster thread's JSON, or
+   * its UTF-8 bytes, sent on as they are: a large board or import preview costs this thread neither
+   * a stringify nor a string of megabytes to encode).
    */
-  dispatch: (channel: unknown, request: unknown) => Result<unknown> | string | Promise<Result<unknown> | string>;
+  dispatch: (channel: unknown, request: unknown) => Answer | Promise<Answer>;
   staticDir: string;
   token: string;
   port?: number;
   /** Shorter in tests, so a stalled socket is seen closed quickly. */
   timeouts?: Partial<HostTimeouts>;
 };
+
+type Answer = Result<unknown> | string | Uint8Array;
 
 export type Host = { server: Server; url: string; origin: string; close: () => Promise<void> };
 
@@ -119,6 +122,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         const problem = payloadProblem(message.channel) ?? payloadProblem(message.request);
         if (problem) return refuse(res, 400, problem.code, problem.message);
         const answer = await options.dispatch(message.channel, message.request);
+        if (answer instanceof Uint8Array) return send(res, 200, Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength));
         return send(res, 200, typeof answer === 'string' ? answer : JSON.stringify(answer));
       }
 

@@ -40,12 +40,15 @@ export type RemoteRoster = {
   dispatch: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Result<unknown>>;
   /** The same, serialized by the roster process: the caller sends the string on as it is. */
   dispatchJson: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<string>;
+  /** The same as UTF-8 bytes, moved from a roster thread without a copy: what the HTTP host writes to its socket. */
+  dispatchBytes: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Uint8Array>;
   /** Finish the launch backup, close the database and the lock, and wait for the process to end. */
   close: () => Promise<void>;
   info: () => RosterInfo | null;
 };
 
-type Pending = { resolve: (value: Result<unknown> | string) => void; encoding: ReplyEncoding; timer: ReturnType<typeof setTimeout> };
+type Answer = Result<unknown> | string | Uint8Array;
+type Pending = { resolve: (value: Answer) => void; encoding: ReplyEncoding; timer: ReturnType<typeof setTimeout> };
 type State = 'idle' | 'opening' | 'problem' | 'recovering' | 'ready' | 'restarting' | 'closing' | 'closed' | 'failed';
 
 export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
@@ -106,6 +109,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
         pending.delete(message.id);
         clearTimeout(p.timer);
         if ('json' in message) p.resolve(p.encoding === 'json' ? message.json : (JSON.parse(message.json) as Result<unknown>));
+        else if ('bytes' in message) p.resolve(message.bytes);
         else p.resolve(encoded(p.encoding, message.result));
         return;
       }
@@ -176,7 +180,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     return message;
   };
 
-  const call = (channel: unknown, request: unknown, encoding: ReplyEncoding, limit = timeoutMs): Promise<Result<unknown> | string> => {
+  const call = (channel: unknown, request: unknown, encoding: ReplyEncoding, limit = timeoutMs): Promise<Answer> => {
     const answerNow = (result: Failure) => Promise.resolve(encoded(encoding, result));
     if (state === 'failed') return answerNow(failure('unavailable', GONE));
     if (state === 'closing' || state === 'closed') return answerNow(failure('unavailable', CLOSING));
@@ -245,6 +249,7 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
 
     dispatch: (channel, request, limit) => call(channel, request, 'clone', limit) as Promise<Result<unknown>>,
     dispatchJson: (channel, request, limit) => call(channel, request, 'json', limit) as Promise<string>,
+    dispatchBytes: (channel, request, limit) => call(channel, request, 'bytes', limit) as Promise<Uint8Array>,
 
     close: () => {
       if (closed) return closed;

@@ -16,8 +16,12 @@ export type OpenRequest = {
   launchBackup: boolean;
 };
 
-/** `json`: the reply carries the Result already serialized, so the forwarding thread only copies a string. */
-export type ReplyEncoding = 'clone' | 'json';
+/**
+ * `json`: the reply carries the Result already serialized, so the forwarding thread only copies a
+ * string. `bytes`: serialized and encoded as UTF-8 by the roster, and moved (transferred, not copied)
+ * to a forwarding thread that writes it to a socket as it is: no string of megabytes on that thread.
+ */
+export type ReplyEncoding = 'clone' | 'json' | 'bytes';
 
 export type ToServer =
   | { type: 'open'; open: OpenRequest }
@@ -44,6 +48,7 @@ export type FromServer =
   | { type: 'fatal'; stage: FatalStage; error: RungsErrorData }
   | { type: 'reply'; id: number; result: Result<unknown> }
   | { type: 'reply'; id: number; json: string }
+  | { type: 'reply'; id: number; bytes: Uint8Array }
   | { type: 'closed' };
 
 /** The forwarding side's view of the roster process: a worker_thread, a utility process, or a fake. */
@@ -58,7 +63,8 @@ export type ClientPort = {
 
 /** The roster process's view of its parent. */
 export type ServerPort = {
-  post: (message: FromServer) => void;
+  /** `transfer`: buffers to move rather than copy, where the transport can (a worker_thread's can). */
+  post: (message: FromServer, transfer?: ArrayBuffer[]) => void;
   onMessage: (listener: (message: ToServer) => void) => void;
 };
 // The roster process never ends itself: after `closed` or `fatal` the client ends it, so those last

@@ -41,6 +41,6 @@ export const CLOSING = 'Rungs is closing the roster.';
 export const timeoutMessage = (channel: unknown, limit: number) =>
   `The roster did not answer ${String(channel).slice(0, 80)} within ${limit < 1000 ? `${limit} ms` : `${Math.round(limit / 1000)} s`}, so Rungs restarted it. A change in progress was not saved.`;
 
-/** A caller that asked for JSON gets the refusal as the string it would have been sent. */
-export const encoded = (encoding: ReplyEncoding, result: Result<unknown>): Result<unknown> | string =>
-  encoding === 'json' ? JSON.stringify(result) : result;
+/** A caller that asked for JSON (or its bytes) gets the refusal as it would have been sent. */
+export const encoded = (encoding: ReplyEncoding, result: Result<unknown>): Result<unknown> | string | Uint8Array =>
+  encoding === 'json' ? JSON.stringify(result) : encoding === 'bytes' ? new TextEncoder().encode(JSON.stringify(result)) : result;

@@ -38,6 +38,7 @@ export type RosterSwitch = {
   recent: () => { recent: string[]; dropped: string[] };
   dispatch: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Result<unknown>>;
   dispatchJson: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<string>;
+  dispatchBytes: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Uint8Array>;
   /** Close the roster open now (quitting). */
   close: () => Promise<void>;
 };
@@ -104,6 +105,7 @@ export function createRosterSwitch(options: RosterSwitchOptions): RosterSwitch {
     recent: () => recentRosters(options.recentFile),
     dispatch: (channel, request, timeoutMs) => current.remote.dispatch(channel, request, timeoutMs),
     dispatchJson: (channel, request, timeoutMs) => current.remote.dispatchJson(channel, request, timeoutMs),
+    dispatchBytes: (channel, request, timeoutMs) => current.remote.dispatchBytes(channel, request, timeoutMs),
     close: () => current.remote.close(),
   };
 }

@@ -87,6 +87,10 @@ export function serveRoster(port: ServerPort): void {
           ? roster.dispatchUnknown(message.channel, message.request)
           : { ok: false, error: { code: 'unavailable', message: 'The roster is not open yet.' } };
         if (message.encoding === 'json') return port.post({ type: 'reply', id: message.id, json: JSON.stringify(result) });
+        if (message.encoding === 'bytes') {
+          const bytes = new TextEncoder().encode(JSON.stringify(result));
+          return port.post({ type: 'reply', id: message.id, bytes }, [bytes.buffer]);
+        }
         return port.post({ type: 'reply', id: message.id, result });
       }
       case 'close': {

@@ -10,7 +10,7 @@ const { serveRoster } = await import('./server.ts');
 const parent = parentPort;
 if (!parent) throw new Error('data/remote/worker.ts runs as a worker_thread.');
 const port: ServerPort = {
-  post: (message) => parent.postMessage(message),
+  post: (message, transfer) => parent.postMessage(message, transfer),
   onMessage: (listener) => parent.on('message', (m: ToServer) => listener(m)),
 };
 serveRoster(port);

@@ -202,7 +202,7 @@ describe('the browser host refuses', () => {
 });
 
 describe('one bad request never hurts other callers', () => {
-  /** The host as `npm run web` runs it: the roster on its own thread, answering in JSON. */
+  /** The host as `npm run web` runs it: the roster on its own thread, answering in JSON's UTF-8 bytes. */
   async function startOnThread(timeoutMs: number) {
     const { db, file } = tempRoster();
     const stories = db.prepare("SELECT id FROM work_items WHERE kind = 'story' ORDER BY id LIMIT 7").pluck().all() as number[];
@@ -211,10 +211,19 @@ describe('one bad request never hurts other callers', () => {
     const roster = hostRoster(file, { mapFile: MAP_FILE }, { timeoutMs, onRestart: (why) => restarts.push(why) });
     rosters.push(roster);
     await roster.open();
-    const host = await startHost({ dispatch: roster.dispatchJson, staticDir: staticFolder(), token: TOKEN, port: 0 });
+    const host = await startHost({ dispatch: roster.dispatchBytes, staticDir: staticFolder(), token: TOKEN, port: 0 });
     hosts.push(host);
     return { port: Number(new URL(host.origin).port), stories, restarts };
   }
+
+  it("writes the roster thread's answer as the bytes it encoded, names beyond ASCII and all", async () => {
+    const { port } = await startOnThread(2000);
+    const name = 'Équipe Jürgen ☺ 𝄞';
+    const r = await invoke(port, { channel: 'teams.create', request: { name } });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true });
+    expect(r.body).toContain(name);
+  });
 
   const deepJson = (levels: number) => `{"channel":"plan.assign","request":${'['.repeat(levels)}${']'.repeat(levels)}}`;
 

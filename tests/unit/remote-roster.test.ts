@@ -52,7 +52,7 @@ const counts = (file: string) => {
 };
 
 describe('over a real worker_thread and a real roster file', () => {
-  it('answers a call as the in-process dispatcher does, as an object or as JSON', async () => {
+  it('answers a call as the in-process dispatcher does, as an object, as JSON or as its UTF-8 bytes', async () => {
     const { db, file, dispatchUnknown } = tempRoster();
     const local = dispatchUnknown('board.snapshot', {});
     db.close();
@@ -61,6 +61,7 @@ describe('over a real worker_thread and a real roster file', () => {
     expect(opened).toEqual({ ok: true, info: { path: file, notes: [] } });
     expect(await r.dispatch('board.snapshot', {})).toEqual(local);
     expect(JSON.parse(await r.dispatchJson('board.snapshot', {}))).toEqual(JSON.parse(JSON.stringify(local)));
+    expect(JSON.parse(new TextDecoder().decode(await r.dispatchBytes('board.snapshot', {})))).toEqual(JSON.parse(JSON.stringify(local)));
   });
 
   it('a mutation lands in the file and in the change log', async () => {
@@ -356,6 +357,7 @@ describe('the client, over a fake port', () => {
     };
     expect(await f.r.dispatch('plan.assign', {})).toMatchObject({ ok: false, error: { code } });
     expect(JSON.parse(await f.r.dispatchJson('plan.assign', {}))).toMatchObject({ ok: false, error: { code } });
+    expect(JSON.parse(new TextDecoder().decode(await f.r.dispatchBytes('plan.assign', {})))).toMatchObject({ ok: false, error: { code } });
     await new Promise((ok) => setTimeout(ok, 60));
     expect(f.last().killed).toBe(false);
     expect(f.ports).toHaveLength(1);
