@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER } from './default-ladder.ts';
 import { driCheck } from './dri.ts';
 import type { Rank } from './ladder.ts';
+import { eng as engineer } from '../tests/helpers/plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 
 // PRODUCT.md, "Checking initiative DRI assignments": every initiative has exactly one DRI, and
 // each DRI can carry it at their level.
 
-const eng = (id: number, name: string, level: Rank): Engineer => ({
-  id,
-  name,
-  level,
-  teamId: 1,
-  capacity: null,
-  active: true,
-  employeeId: null,
-});
+const eng = (id: number, name: string, level: Rank): Engineer => engineer(name, level, { id });
 const initiative = (id: number, title: string, rung: Rank, dri: Engineer | null, reviewerId: number | null = null): WorkItem => ({
   id,
   kind: 'initiative',

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openScreen as open } from './fixtures.ts';
 
 // The browser host has no shell: it answers the shell channels 'unsupported', and the page falls
 // back to downloads, the file input and window.print(). (tests/e2e/electron.spec.ts drives the
 // native dialogs and printToPDF where the Electron binary exists.)
-
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
 
 /** Record the host's answers to the shell channels. */
 function shellAnswers(page: Page): { channel: string; code: string | undefined }[] {

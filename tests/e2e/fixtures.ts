@@ -84,3 +84,22 @@ export function channelsCalled(page: Page): string[] {
   });
   return calls;
 }
+
+/** Open a screen from the top navigation, as a lead clicks it. */
+export const openScreen = (page: Page, screen: string) =>
+  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
+
+/** Who carries an item (by title) in the stored roster, read from the file; undefined when it is in the backlog. */
+export function assigneeOf(host: HostProcess, title: string): { name: string; employeeId: string | null } | undefined {
+  const db = host.readDb();
+  try {
+    return db
+      .prepare<[string], { name: string; employeeId: string | null }>(
+        `SELECT e.name, e.external_key AS employeeId FROM assignments a JOIN engineers e ON e.id = a.engineer_id
+         JOIN work_items w ON w.id = a.item_id WHERE w.title = ?`,
+      )
+      .get(title);
+  } finally {
+    db.close();
+  }
+}

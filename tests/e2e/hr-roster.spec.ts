@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, rmSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { parseCsv } from '../../shared/csv.ts';
 import { writeXlsx } from '../helpers/xlsx-writer.ts';
-import { expect, launchHost, stopHost, test } from './fixtures.ts';
+import { expect, launchHost, stopHost, test, openScreen as open } from './fixtures.ts';
 
 // A new lead's team arrives as their HR system's people export (a Workday workers report saved as
 // .xlsx): its columns are matched by their names, FTE becomes capacity, the person who left is
@@ -14,9 +13,6 @@ if (!parsed.ok) throw new Error(parsed.error);
 // As Excel keeps them: numbers as numbers, the rest as text.
 const cells = parsed.records.map((r) => r.cells.map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
 const workbook = Buffer.from(writeXlsx({ Workers: [parsed.header, ...cells] }));
-
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 
 test('a 15-person Workday export imports through its column mapping, FTE as points', async ({ page }) => {
   const host = await launchHost({ empty: true });

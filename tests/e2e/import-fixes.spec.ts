@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, openScreen as open } from './fixtures.ts';
 
 // An HR sheet with a misspelt team and titles the ladder does not know is settled in the preview:
 // one click rewrites the team for every row, a level picked once per title imports its rows, and
@@ -14,8 +14,6 @@ const SHEET = [
   'Lev Ivanov,Mid,Growth',
 ].join('\n');
 
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 const pick = (page: Page) =>
   page.getByLabel('Roster CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(SHEET) });
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openScreen as open } from './fixtures.ts';
 
 // Insights on the demo team, through the browser host and real Chromium.
 
@@ -15,9 +14,6 @@ const DOC_CELLS = MAP_TEXT.split('\n')
       .slice(2, -1)
       .map((c) => c.trim()),
   );
-
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
 
 test('insights list the seeded overreach and stretch; returning the overreach to the backlog clears it without a reload', async ({
   board,

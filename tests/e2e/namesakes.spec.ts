@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { type HostProcess, expect, test } from './fixtures.ts';
+import { assigneeOf, expect, test, openScreen as open } from './fixtures.ts';
 
 // Two people named Alex Kim, told apart by their HR employee ids: after the import the board's lanes,
 // the Roster and the Assign to… picker name each by their label, so the lead staffs the right one.
@@ -10,24 +9,6 @@ const SHEET = [
   'Alex,Kim,E2211,Junior,Payments',
   '',
 ].join('\n');
-
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
-
-function employeeIdOfAssignee(host: HostProcess, title: string): string | null | undefined {
-  const db = host.readDb();
-  try {
-    return db
-      .prepare(
-        `SELECT e.external_key FROM assignments a JOIN work_items w ON w.id = a.item_id
-         JOIN engineers e ON e.id = a.engineer_id WHERE w.title = ?`,
-      )
-      .pluck()
-      .get(title) as string | null | undefined;
-  } finally {
-    db.close();
-  }
-}
 
 test('two Alex Kims with different employee ids are told apart on the board, in Assign to… and on the Roster', async ({
   board: page,
@@ -81,7 +62,7 @@ test('two Alex Kims with different employee ids are told apart on the board, in 
   await expect(reviewer).toContainText('A stretch for Alex Kim (E1042)');
   await page.keyboard.press('Enter'); // I'll review it
   await expect(reviewer).toBeHidden();
-  await expect.poll(() => employeeIdOfAssignee(host, title)).toBe('E1042');
+  await expect.poll(() => assigneeOf(host, title)?.employeeId).toBe('E1042');
   await expect(checkout.getByRole('article', { name: title })).toBeVisible();
 
   await open(page, 'Roster');

@@ -1,10 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, openScreen as open } from './fixtures.ts';
 
 // The report's team totals and printing one team, on the demo team through the browser host.
-
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 
 /** The board's lanes of one team, added up: "5 / 13 pts" and "1 pt" (no capacity) as the lanes show them. */
 async function laneSums(page: Page, team: string): Promise<{ points: number; capacity: number }> {

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { type HostProcess, expect, launchHost, stopHost, test } from './fixtures.ts';
+import { type HostProcess, expect, launchHost, stopHost, test, openScreen as open } from './fixtures.ts';
 
 // A new lead's first quarter in Rungs, start to end: an empty roster, the team from an HR sheet,
 // the quarter's backlog from the tracker, a staffing session by pointer and by keyboard, and the
@@ -37,8 +37,6 @@ const PARENT = new Map(
 // ---------------------------------------------------------------------------------------------
 // The lead's gestures.
 
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 const lane = (page: Page, nameAndLevel: string) => page.getByRole('region', { name: nameAndLevel, exact: true });
 const laneLoad = (page: Page, nameAndLevel: string) => lane(page, nameAndLevel).locator('[data-id="load"]');
 const backlog = (page: Page) => page.getByRole('region', { name: 'Backlog' });

@@ -1,5 +1,5 @@
 import type { CDPSession, Locator } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { assigneeOf, expect, test } from './fixtures.ts';
 
 // A finger on a touch screen: press and hold (the board's TouchSensor waits 200 ms, so a swipe still
 // scrolls), move in small steps, lift. Touch events go through the DevTools protocol, as a real
@@ -47,22 +47,7 @@ test('a touch drag assigns a backlog story to an engineer; the row is in the dat
   await touch(cdp, 'touchEnd');
 
   await expect(tom.getByRole('article', { name: title, exact: true })).toBeVisible();
-  await expect
-    .poll(() => {
-      const db = host.readDb();
-      try {
-        return db
-          .prepare(
-            `SELECT e.name FROM assignments a JOIN engineers e ON e.id = a.engineer_id
-             JOIN work_items w ON w.id = a.item_id WHERE w.title = ?`,
-          )
-          .pluck()
-          .get(title);
-      } finally {
-        db.close();
-      }
-    })
-    .toBe('Tom Becker');
+  await expect.poll(() => assigneeOf(host, title)?.name).toBe('Tom Becker');
 });
 
 test('a quick swipe over a card does not pick it up', async ({ board, host }) => {

@@ -1,15 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, openScreen as open } from './fixtures.ts';
 
 // A Jira export through the Import screen, as a lead brings it: read as Jira, previewed with its
 // skipped rows and unmatched names, imported; then the same export, changed in the tracker since,
 // imported again: the preview shows which rows update and how, and nothing is duplicated.
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-const open = (page: Page, screen: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
 const pick = (page: Page, name: string, buffer: Buffer) =>
   page.getByLabel('Backlog CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer });
 
