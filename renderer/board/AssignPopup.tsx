@@ -130,7 +130,7 @@ export function AssignPopup({ item, engineers, items, step: firstStep, assign, s
       title={step === 'reviewer' ? `Reviewer for '${item.title}'` : `Assign '${item.title}' to…`}
       sub={
         step === 'reviewer'
-          ? `A stretch for ${nameOf(assignee!)} (${levelName(ladder, assignee!.level)}): someone at least one level above, or you, reviews it.`
+          ? `A stretch for ${nameOf(assignee!)}, ${levelName(ladder, assignee!.level)}: someone at least one level above, or you, reviews it.`
           : `${levelName(ladder, item.rung)}-rung ${item.kind}. Type a name; Up and Down choose, Enter assigns, Escape closes.`
       }
       onCancel={onCancel}
