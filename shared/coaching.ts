@@ -4,6 +4,7 @@ import { type EngineerGaps, type GapKind, ownRungLabel } from './gaps.ts';
 import { type Ladder, type Rank, type Touchpoint, levelName } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { pts } from './load.ts';
+import { type NameOf, plainName } from './namesakes.ts';
 import { withArticle } from './words.ts';
 
 // The coaching agenda (PRODUCT.md, "Coaching agenda"): "if you can't yet delegate at the level
@@ -125,7 +126,7 @@ export function coachingAgenda(
   perEngineer: readonly EngineerGaps[],
   engineers: readonly Engineer[],
   ladder: Ladder,
-  nameOf: (e: Engineer) => string = (e) => e.name,
+  nameOf: NameOf = plainName,
 ): AgendaEntry[] {
   const map = mapOf(ladder);
   const names = new Map(engineers.map((e) => [e.id, nameOf(e)]));

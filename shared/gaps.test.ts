@@ -4,6 +4,7 @@ import { type EngineerGaps, type Plan, engineerGaps, gapSummary, gapsOf, itemWar
 import { loadOf } from './load.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { eng, item } from '../tests/helpers/plan.ts';
+import { type NameOf, engineerLabels } from './namesakes.ts';
 
 // One describe per sentence of PRODUCT.md, "Delegation gaps" (per engineer, per quarter).
 
@@ -265,7 +266,8 @@ describe('the sentences name each engineer as the screens do', () => {
     const [core, payments] = [eng('Alex Kim', 0, { employeeId: 'E1042' }), eng('Alex Kim', 1, { employeeId: 'E2211', active: false })];
     const items = [item('Fraud rules', 'story', 2, core), item('Card errors', 'story', 2, payments)];
     const plan: Plan = { engineers: [core, payments], items, ladder: DEFAULT_LADDER };
-    const nameOf = (e: Engineer) => `${e.name} (${e.employeeId})`;
+    const labels = engineerLabels([core, payments], []);
+    const nameOf: NameOf = (e) => labels.get(e.id) ?? e.name;
     expect(engineerGaps(plan, nameOf)[0]!.gaps.map((g) => g.message)).toContain(
       "'Fraud rules' (Mid rung) is 2 rungs past Alex Kim (E1042)’s level (Intern)",
     );

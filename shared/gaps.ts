@@ -5,6 +5,7 @@ import { type Plan, activeCarriers } from './plan.ts';
 
 export type { Plan } from './plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
+import { type NameOf, plainName } from './namesakes.ts';
 import { plural, withArticle } from './words.ts';
 
 // Delegation gaps (PRODUCT.md, "Delegation gaps"): where the work a lead hands out falls short of
@@ -146,7 +147,7 @@ function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer, f: Fit, na
       },
     ];
   }
-  return [];
+  return NONE;
 }
 
 /**
@@ -223,10 +224,6 @@ function readMessage(this: { [SENTENCE]: string | (() => string) }): string {
   if (typeof said === 'string') return said;
   return (this[SENTENCE] = said());
 }
-
-/** How the sentences name an engineer: the screens pass a namesake's label (shared/namesakes.ts). */
-type NameOf = (engineer: Engineer) => string;
-const plainName: NameOf = (e) => e.name;
 
 /** Every active engineer with their gaps. Inactive engineers have no gaps; their items still warn (itemWarnings). */
 export function engineerGaps(plan: Plan, nameOf: NameOf = plainName): EngineerGaps[] {
@@ -338,6 +335,9 @@ export type GapSummaryRow = {
 };
 export type GapSummary = GapSummaryRow[];
 
+/** A summary row's key: the kind, and for the own-rung gap its level too. */
+const summaryKey = (kind: GapKind, level: Rank): string => (kind === 'no_own_rung' ? `${kind}-${level}` : kind);
+
 /**
  * The team summary: how many of each kind of gap, acknowledged overreach counted apart. The
  * own-rung gap is counted per level, one row for each level on the roster, because it says a
@@ -353,7 +353,7 @@ export function gapSummary(perEngineer: readonly EngineerGaps[], ladder: Ladder)
     for (const g of gaps) {
       if (g.acknowledged) kept += 1;
       else {
-        const key = g.kind === 'no_own_rung' ? `${g.kind}-${engineer.level}` : g.kind;
+        const key = summaryKey(g.kind, engineer.level);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
@@ -364,7 +364,7 @@ export function gapSummary(perEngineer: readonly EngineerGaps[], ladder: Ladder)
   const rows: GapSummary = GAP_KINDS.flatMap((kind): GapSummary => {
     if (kind !== 'no_own_rung') return [{ key: kind, kind, label: GAP_LABEL[kind], count: counts.get(kind) ?? 0 }];
     return levels.map((level) => {
-      const key = `${kind}-${level}`;
+      const key = summaryKey(kind, level);
       return { key, kind, label: gapLabel(ladder, kind, level), count: counts.get(key) ?? 0 };
     });
   });

@@ -7,6 +7,12 @@ import type { Engineer, Team } from './schemas.ts';
 
 export type Labelled = Pick<Engineer, 'id' | 'name' | 'teamId' | 'employeeId'>;
 
+/** How a screen or a sentence names an engineer: their name, or a namesake's label. */
+export type NameOf = (engineer: Pick<Engineer, 'id' | 'name'>) => string;
+
+/** Everyone by their own name: where no roster's labels are at hand. */
+export const plainName: NameOf = (e) => e.name;
+
 /**
  * Each engineer's label, by id: the plain name when no one else on the roster has it (case and
  * surrounding spaces aside, as the import matches names), else "Name (employee id)", else

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import { engineerLabels } from '../../shared/namesakes.ts';
-import type { Engineer, Snapshot } from '../../shared/schemas.ts';
+import { type NameOf, engineerLabels, plainName } from '../../shared/namesakes.ts';
+import type { Snapshot } from '../../shared/schemas.ts';
 
 // How every screen names an engineer: the plain name, or for namesakes the label that tells them
 // apart (shared/namesakes.ts). Worked out once per roster, not per card: the snapshot keeps its
@@ -8,9 +8,8 @@ import type { Engineer, Snapshot } from '../../shared/schemas.ts';
 // function handed out stays the same while no label changes, so memoized lanes and cards that read
 // it skip rendering after a move, a promotion or an edit that leaves every label as it was.
 
-export type NameOf = (engineer: Pick<Engineer, 'id' | 'name'>) => string;
+export type { NameOf };
 
-const plainName: NameOf = (e) => e.name;
 let last: { engineers: Snapshot['engineers']; teams: Snapshot['teams']; labels: Map<number, string>; nameOf: NameOf } | null = null;
 
 const sameLabels = (a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>) =>
