@@ -42,5 +42,5 @@ export const timeoutMessage = (channel: unknown, limit: number) =>
   `The roster did not answer ${String(channel).slice(0, 80)} within ${limit < 1000 ? `${limit} ms` : `${Math.round(limit / 1000)} s`}, so Rungs restarted it. A change in progress was not saved.`;
 
 /** A caller that asked for JSON (or its bytes) gets the refusal as it would have been sent. */
-export const encoded = (encoding: ReplyEncoding, result: Result<unknown>): Result<unknown> | string | Uint8Array =>
+export const encoded = (encoding: ReplyEncoding, result: Result<unknown>): Result<unknown> | string | Uint8Array<ArrayBuffer> =>
   encoding === 'json' ? JSON.stringify(result) : encoding === 'bytes' ? new TextEncoder().encode(JSON.stringify(result)) : result;

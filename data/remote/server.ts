@@ -5,6 +5,7 @@ import { openRosterSafely, recoverRoster } from '../open/open-safely.ts';
 import type { Roster } from '../open/roster.ts';
 import { type WriterLock, acquireWriterLock } from '../safety/writer-lock.ts';
 import type { FatalStage, OpenRequest, ServerPort, ToServer } from './protocol.ts';
+import { encoded } from './refusals.ts';
 
 // The roster process's loop (data/remote/protocol.ts): take the writer lock, open the roster the
 // safe way, then answer every call with the one dispatcher. Runs in a worker_thread (browser host)
@@ -86,12 +87,11 @@ export function serveRoster(port: ServerPort): void {
         const result: Result<unknown> = roster
           ? roster.dispatchUnknown(message.channel, message.request)
           : { ok: false, error: { code: 'unavailable', message: 'The roster is not open yet.' } };
-        if (message.encoding === 'json') return port.post({ type: 'reply', id: message.id, json: JSON.stringify(result) });
-        if (message.encoding === 'bytes') {
-          const bytes = new TextEncoder().encode(JSON.stringify(result));
-          return port.post({ type: 'reply', id: message.id, bytes }, [bytes.buffer]);
-        }
-        return port.post({ type: 'reply', id: message.id, result });
+        // In the encoding the caller asked for, as a refusal of the client's own is (refusals.ts).
+        const answer = encoded(message.encoding, result);
+        if (typeof answer === 'string') return port.post({ type: 'reply', id: message.id, json: answer });
+        if (answer instanceof Uint8Array) return port.post({ type: 'reply', id: message.id, bytes: answer }, [answer.buffer]);
+        return port.post({ type: 'reply', id: message.id, result: answer });
       }
       case 'close': {
         if (closing) return;
