@@ -48,8 +48,9 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
   );
   const snap = call('board.snapshot', { quarterId: org.quarterId });
   // Each sample reads a new list of the same items, as after a change: loads are worked out once
-  // per list (shared/load.ts), and a sample must not find the one before it already done.
-  const changed = Array.from({ length: opts.warmup + opts.samples }, () => snap.items.slice());
+  // per list (shared/load.ts), and a sample must not find the one before it (or another figure) done.
+  const newLists = () => Array.from({ length: opts.warmup + opts.samples }, () => snap.items.slice());
+  const changed = newLists();
   rows.push(
     row(
       s,
@@ -63,8 +64,7 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
       'info',
     ),
   );
-  const planAfter = (i: number) => ({ engineers: snap.engineers, items: changed[i]!.slice(), ladder: snap.ladder });
-  const plans = Array.from({ length: opts.warmup + opts.samples }, (_, i) => planAfter(i));
+  const plans = newLists().map((items) => ({ engineers: snap.engineers, items, ladder: snap.ladder }));
   rows.push(
     row(
       s,

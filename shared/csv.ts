@@ -143,11 +143,14 @@ export function parseRows(rows: readonly string[][]): CsvParse {
   return { ok: true, delimiter: ',', header: head.cells.map((c) => c.trim()), records: rest };
 }
 
+/** A file to read records from: its text, and its records already when it is a workbook's sheet. */
+type RecordSource = { text: string; parsed?: CsvParse | undefined };
+
 /** A file's records: split already when it is a workbook's sheet, parsed from its text otherwise. */
-export const parseFile = (file: { text: string; parsed?: CsvParse | undefined }): CsvParse => file.parsed ?? parseCsv(file.text);
+export const parseFile = (file: RecordSource): CsvParse => file.parsed ?? parseCsv(file.text);
 
 /** A file's header, as csvHeader reads it. */
-export const fileHeader = (file: { text: string; parsed?: CsvParse | undefined }): { delimiter: Delimiter; header: string[] } | null =>
+export const fileHeader = (file: RecordSource): { delimiter: Delimiter; header: string[] } | null =>
   !file.parsed ? csvHeader(file.text) : file.parsed.ok ? { delimiter: file.parsed.delimiter, header: file.parsed.header } : null;
 
 /**

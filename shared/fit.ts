@@ -20,8 +20,9 @@ function fitOfGap(gap: number): Fit {
 }
 
 /**
- * A fit depends on the gap alone, and a ladder of at most MAX_LEVELS levels has 2 × MAX_LEVELS − 1 gaps: each is made once
- * and shared (frozen), since the board, the gaps and the warnings ask for tens of thousands a change.
+ * A fit depends on the gap alone, and a ladder of at most MAX_LEVELS levels has 2 × MAX_LEVELS − 1
+ * gaps: each is made once and shared (frozen), since the board, the gaps and the warnings ask for
+ * tens of thousands a change.
  */
 const FITS = Array.from({ length: 2 * MAX_LEVELS - 1 }, (_, i) => fitOfGap(i - (MAX_LEVELS - 1)));
 
