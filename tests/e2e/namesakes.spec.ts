@@ -60,6 +60,7 @@ test('two Alex Kims with different employee ids are told apart on the board, in 
   // The demo's first backlog initiative is a stretch for a Mid: the popup asks for a reviewer, naming who it is for.
   const reviewer = page.getByRole('dialog', { name: /^Reviewer for / });
   await expect(reviewer).toContainText('A stretch for Alex Kim (E1042), Mid:');
+  await reviewer.screenshot({ path: 'test-results/screens/namesakes-reviewer.png' });
   await page.keyboard.press('Enter'); // I'll review it
   await expect(reviewer).toBeHidden();
   await expect.poll(() => assigneeOf(host, title)?.employeeId).toBe('E1042');
