@@ -54,9 +54,9 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
    */
   const advance = useCallback(
     (itemId: number, order: readonly WorkItem[]) => {
-      // The lead already moved on (opened the next card's Assign to…, typed in a field) before this
-      // change was stored: their focus is theirs.
-      if (focusTakenElsewhere()) return;
+      // The lead already moved on (opened the next card's Assign to…, typed in a field, went to
+      // another card) before this change was stored: their focus is theirs.
+      if (focusTakenElsewhere(itemId)) return;
       const at = order.findIndex((i) => i.id === itemId);
       // A card moved from one lane to another was not waiting in the backlog: focus stays with it.
       if (at === -1) return focusCard(itemId);

@@ -14,10 +14,15 @@ export function focusCard(itemId: number, tries = 30): void {
     });
 }
 
-/** Focus is in a dialog or a field: somewhere the lead put it, not left on a card or the page. */
-export function focusTakenElsewhere(): boolean {
+/**
+ * Focus is where the lead put it, not left on a card or the page: in a dialog or a field, or on
+ * another card than `itemId` (the one a change moves, whose handle may still hold focus). A reply
+ * that arrives after the lead went on to the next card must not pull focus back.
+ */
+export function focusTakenElsewhere(itemId?: number): boolean {
   const active = document.activeElement;
-  return (
-    active !== null && active !== document.body && active.closest('[role="dialog"], [role="alertdialog"], input, textarea, select') !== null
-  );
+  if (active === null || active === document.body) return false;
+  if (active.closest('[role="dialog"], [role="alertdialog"], input, textarea, select') !== null) return true;
+  const card = active.closest('[data-card-handle]')?.getAttribute('data-card-handle');
+  return itemId !== undefined && card != null && card !== String(itemId);
 }
