@@ -20,6 +20,9 @@ function hostileVariants(sample: Record<string, unknown>): [string, unknown][] {
     out.push([`missing ${key}`, missing]);
     out.push([`${key} of the wrong type`, { ...sample, [key]: typeof value === 'string' ? 12 : 'twelve' }]);
     out.push([`${key} as an object`, { ...sample, [key]: { $gt: 0 } }]);
+    // zod's length checks compare `length` with a number; one that cannot become a number throws
+    // inside safeParse (found by the property test: { name: { length: {__proto__: null} } }).
+    out.push([`${key} with a length that is no number`, { ...sample, [key]: { length: Object.create(null) } }]);
     if (typeof value === 'string') out.push([`${key} oversized`, { ...sample, [key]: HUGE }]);
     if (typeof value === 'number') {
       out.push([`${key} negative`, { ...sample, [key]: -1 }]);
