@@ -14,8 +14,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export type HostRun = { child: ChildProcess; url: string; ready: number };
 
-/** Spawn `node host/main.ts --db file`; resolves when it prints its address. */
-export function spawnHost(dbFile: string, entry = 'host/main.ts'): Promise<HostRun> {
+/** Spawn `node host/main.mjs --db file`; resolves when it prints its address. */
+export function spawnHost(dbFile: string, entry = 'host/main.mjs'): Promise<HostRun> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [entry, '--db', dbFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {

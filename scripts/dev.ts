@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 
 // `npm run dev [-- host flags]`: the renderer with Vite's hot reload, against a real browser host.
-// The host (host/main.ts, its own process) opens the roster and makes the per-launch token; Vite
+// The host (host/main.mjs, its own process) opens the roster and makes the per-launch token; Vite
 // forwards the API path to it (vite.config.ts, RUNGS_HOST_URL) and the page sends the token from its
 // address, as it does on the host itself. Edits under renderer/ reload in place; data/ and shared/
 // run in the host's roster thread, a bundle (scripts/build.mjs) this command rebuilds on every
@@ -22,7 +22,7 @@ if (!existsSync(`${root}dist/renderer/index.html`)) {
 const thread = spawnSync(process.execPath, [`${root}scripts/build.mjs`, '--roster-thread-only'], { stdio: 'inherit' });
 if (thread.status !== 0) process.exit(thread.status ?? 1);
 
-const host = spawn(process.execPath, [`${root}host/main.ts`, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const host = spawn(process.execPath, [`${root}host/main.mjs`, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
 const ready = new Promise<URL>((resolve, reject) => {
   createInterface({ input: host.stdout }).on('line', (line) => {
     const running = /^Rungs is running at (\S+)/.exec(line);

@@ -21,7 +21,7 @@ if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
 
 /** Start the browser host on `dbPath` and resolve with the address it prints. */
 function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['host/main.ts', '--db', dbPath, '--port', '0'], {
+  const child = spawn(process.execPath, ['host/main.mjs', '--db', dbPath, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ServerPort, ToServer } from './protocol.ts';
 
 // The roster thread's entry (data/remote/worker-thread.ts starts it). The compile cache is turned
-// on before the data layer loads, as host/main.ts does for the HTTP thread.
+// on before the data layer loads, as host/main.mjs does for the HTTP thread.
 enableCompileCache();
 const { serveRoster } = await import('./server.ts');
 

@@ -21,7 +21,7 @@ export function prepareRoster(file: string): void {
 
 function killWriterAtRandom(file: string, maxDelayMs: number): Promise<{ acked: number[]; killedBeforeReady: boolean }> {
   return new Promise((resolve, reject) => {
-    // Node's compile cache (the one host/main.ts turns on) roughly halves the writer's start-up,
+    // Node's compile cache (the one host/main.mjs turns on) roughly halves the writer's start-up,
     // most of each trial's time.
     const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
     const child = spawn(process.execPath, [WRITER, file], { env, stdio: ['ignore', 'pipe', 'pipe'] });

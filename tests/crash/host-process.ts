@@ -13,7 +13,7 @@ import { headerBytes } from '../../data/safety/sqlite-file.ts';
 // afterwards the way SQLite and the host's own check would.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const HOST_MAIN = join(ROOT, 'host/main.ts');
+const HOST_MAIN = join(ROOT, 'host/main.mjs');
 const RENDERER = join(ROOT, 'dist/renderer/index.html');
 
 /** The host refuses to start without the built renderer; say so plainly rather than time out. */
@@ -38,7 +38,7 @@ export type HostStart = { ok: true; host: RunningHost } | { ok: false; code: num
 const RUNNING = /Rungs is running at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=(\S+)/;
 
 /**
- * Start `node host/main.ts` on `file` in its own process group (detached), so one signal reaches the
+ * Start `node host/main.mjs` on `file` in its own process group (detached), so one signal reaches the
  * host and every thread and child it has. Answers once it printed its address, or once it exited
  * without doing so (a refusal: exit code 3 for a damaged roster, 4 for a held lock).
  */

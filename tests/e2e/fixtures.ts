@@ -21,7 +21,7 @@ export type HostProcess = {
 export async function launchHost(options: { empty?: boolean; dbPath?: string; args?: string[] } = {}): Promise<HostProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'rungs-e2e-'));
   const dbPath = options.dbPath ?? join(dir, 'rungs.sqlite');
-  const args = ['host/main.ts', '--db', dbPath, ...(options.empty ? ['--empty'] : []), ...(options.args ?? [])];
+  const args = ['host/main.mjs', '--db', dbPath, ...(options.empty ? ['--empty'] : []), ...(options.args ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
