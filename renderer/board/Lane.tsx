@@ -75,8 +75,14 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
       <header className="lane-head">
         <span className="lane-name">{name}</span>
         <span className={`level level-${e.level}`}>{levelName(ladder, e.level)}</span>
-        {/* Where the points come from, part by part: a DRI carries only what is not yet in stories. */}
-        <span className={`load${over ? ' over' : ''}`} title={`Load against capacity: ${describeLoad(load)}`} data-id="load">
+        {/* Where the points come from, part by part: a DRI carries only what is not yet in stories.
+            Worded only where the cards are mounted too (near.ts): at 300 engineers, wording every
+            lane's load was ~5% of the board's first render, for lanes nobody can point at yet. */}
+        <span
+          className={`load${over ? ' over' : ''}`}
+          title={cardsLater ? undefined : `Load against capacity: ${describeLoad(load)}`}
+          data-id="load"
+        >
           {loadText(load.points, e.capacity)}
           {over ? ' (over capacity)' : ''}
         </span>
@@ -95,7 +101,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
           ))}
         {items.length === 0 && <li className="empty">Nothing here yet</li>}
       </ul>
-      <LaneReviews engineerId={e.id} />
+      {!cardsLater && <LaneReviews engineerId={e.id} />}
     </>
   );
 });
