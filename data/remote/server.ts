@@ -1,15 +1,20 @@
-import { type Result, RungsError, type RungsErrorData } from '../../shared/errors.ts';
+import { RungsError, type RungsErrorData } from '../../shared/errors.ts';
 import { backupAtLaunchIfDue } from '../safety/backup.ts';
 import type { RosterProblem } from '../open/diagnose.ts';
 import { openRosterSafely, recoverRoster } from '../open/open-safely.ts';
 import type { Roster } from '../open/roster.ts';
+import type { ServedCall } from './answer.ts';
 import { type WriterLock, acquireWriterLock } from '../safety/writer-lock.ts';
 import type { FatalStage, OpenRequest, ServerPort, ToServer } from './protocol.ts';
-import { encoded } from './refusals.ts';
+import { reply } from './reply.ts';
 
 // The roster process's loop (data/remote/protocol.ts): take the writer lock, open the roster the
 // safe way, then answer every call with the one dispatcher. Runs in a worker_thread (browser host)
 // or an Electron utility process (electron/db-process.ts); the port is all it knows of either.
+//
+// The roster says it is ready as soon as its file is open, and only then loads what answers calls
+// (the handlers and the contract's schemas, ~50–100 ms to evaluate): the shell starts serving the
+// page meanwhile, and its first call arrives after they are loaded, or waits for them in order.
 
 const errorData = (error: unknown): RungsErrorData =>
   error instanceof RungsError ? error.toData() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
@@ -18,6 +23,9 @@ export function serveRoster(port: ServerPort): void {
   let open: OpenRequest | null = null;
   let lock: WriterLock | null = null;
   let roster: Roster | null = null;
+  /** Answers calls once the dispatcher is loaded; until then, calls queue on `loading` in order. */
+  let answer: ServedCall | null = null;
+  let loading: Promise<unknown> | null = null;
   let problem: RosterProblem | null = null;
   let launchBackup: Promise<unknown> = Promise.resolve();
   let closing = false;
@@ -38,6 +46,10 @@ export function serveRoster(port: ServerPort): void {
   const ready = (r: Roster, notes: string[]) => {
     roster = r;
     problem = null;
+    loading = import('./answer.ts').then(
+      ({ answerCalls }) => (answer = answerCalls(r, open?.options.mapFile, port)),
+      (error: unknown) => fatal('open', error),
+    );
     if (open?.launchBackup) {
       // The online backup copies pages in steps, so calls are answered while it runs.
       launchBackup = backupAtLaunchIfDue(r.db, r.path).catch((error: unknown) => console.error('[rungs] The launch backup failed:', error));
@@ -84,14 +96,9 @@ export function serveRoster(port: ServerPort): void {
         }
       }
       case 'call': {
-        const result: Result<unknown> = roster
-          ? roster.dispatchUnknown(message.channel, message.request)
-          : { ok: false, error: { code: 'unavailable', message: 'The roster is not open yet.' } };
-        // In the encoding the caller asked for, as a refusal of the client's own is (refusals.ts).
-        const answer = encoded(message.encoding, result);
-        if (typeof answer === 'string') return port.post({ type: 'reply', id: message.id, json: answer });
-        if (answer instanceof Uint8Array) return port.post({ type: 'reply', id: message.id, bytes: answer }, [answer.buffer]);
-        return port.post({ type: 'reply', id: message.id, result: answer });
+        if (answer) return answer(message);
+        if (loading) return void loading.then(() => answer?.(message));
+        return reply(port, message, { ok: false, error: { code: 'unavailable', message: 'The roster is not open yet.' } });
       }
       case 'close': {
         if (closing) return;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCALES, generateOrg } from '../../bench/generate.ts';
 import { type RemoteRoster, type RemoteRosterOptions, createRemoteRoster } from '../../data/remote/client.ts';
 import { RosterProcessError } from '../../data/remote/refusals.ts';
@@ -440,16 +440,21 @@ describe('the server loop, in this thread over a fake port', () => {
     expect(existsSync(`${file}.lock`)).toBe(true);
     s.send({ type: 'call', id: 41, channel: 'history.list', request: {}, encoding: 'clone' });
     s.send({ type: 'call', id: 42, channel: 'plan.assign', request: { itemId: -1 }, encoding: 'json' });
+    // Ready before its handlers are loaded: calls meanwhile wait for them, and are answered in order.
+    await vi.waitFor(() => expect(s.out).toHaveLength(3));
     expect(s.out[1]).toMatchObject({ type: 'reply', id: 41, result: { ok: true } });
     const reply = s.out[2] as { id: number; json: string };
     expect(reply.id).toBe(42);
     expect(JSON.parse(reply.json)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Once they are loaded, a call is answered at once.
+    s.send({ type: 'call', id: 43, channel: 'history.list', request: {}, encoding: 'clone' });
+    expect(s.out[3]).toMatchObject({ type: 'reply', id: 43, result: { ok: true } });
     s.send({ type: 'close' });
     await tick();
     expect(s.out.at(-1)).toEqual({ type: 'closed' });
     expect(existsSync(`${file}.lock`)).toBe(false);
     // After close it says nothing more.
-    s.send({ type: 'call', id: 43, channel: 'history.list', request: {}, encoding: 'clone' });
+    s.send({ type: 'call', id: 44, channel: 'history.list', request: {}, encoding: 'clone' });
     expect(s.out.at(-1)).toEqual({ type: 'closed' });
   });
 

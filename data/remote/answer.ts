@@ -1,0 +1,15 @@
+import { createDispatcher } from '../handlers/dispatch.ts';
+import type { Roster } from '../open/roster.ts';
+import type { ServerPort } from './protocol.ts';
+import { type Call, reply } from './reply.ts';
+
+export type ServedCall = (call: Call) => void;
+
+/**
+ * The one dispatcher over the open roster, answering each call. Loaded by server.ts only once the
+ * roster is open, so evaluating the handlers and the contract's schemas does not delay opening.
+ */
+export function answerCalls(roster: Roster, mapFile: string | undefined, port: ServerPort): ServedCall {
+  const { dispatchUnknown } = createDispatcher(roster.db, { databasePath: roster.path, mapFile });
+  return (call) => reply(port, call, dispatchUnknown(call.channel, call.request));
+}
