@@ -130,16 +130,21 @@ export function logChange(db: Db, changeset: Changeset, summary: string): number
 
 type LoggedChange = { id: number; summary: string; rows: string };
 
-const lastDone = (db: Db) =>
-  prepared<[], LoggedChange>(db, `SELECT id, summary, rows FROM changes WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get();
-const firstUndone = (db: Db) =>
-  prepared<[], LoggedChange>(db, `SELECT id, summary, rows FROM changes WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get();
+/** The change undo takes back (the last one done) and the one redo applies again (the first one undone). */
+const NEXT = {
+  undo: `FROM changes WHERE state = 'done' ORDER BY id DESC LIMIT 1`,
+  redo: `FROM changes WHERE state = 'undone' ORDER BY id ASC LIMIT 1`,
+};
+const nextChange = (db: Db, step: keyof typeof NEXT) => prepared<[], LoggedChange>(db, `SELECT id, summary, rows ${NEXT[step]}`).get();
+/** Only the summary: History asks after every change, and the rows stay on disk until used. */
+const nextSummary = (db: Db, step: keyof typeof NEXT) =>
+  prepared<[], { summary: string }>(db, `SELECT summary ${NEXT[step]}`).get()?.summary ?? null;
 
 /** An undo or redo, with the rows it wrote (as a change of its own: `after` is what is stored now). */
 export type Replayed = { changeId: number; summary: string; rows: RowChange[] };
 
 export function undo(db: Db): Replayed {
-  const change = lastDone(db);
+  const change = nextChange(db, 'undo');
   if (!change) throw new RungsError('conflict', 'Nothing to undo.');
   const rows = JSON.parse(change.rows) as RowChange[];
   for (const r of rows.toReversed()) writeRow(db, r.table, r.key, r.before);
@@ -150,7 +155,7 @@ export function undo(db: Db): Replayed {
 }
 
 export function redo(db: Db): Replayed {
-  const change = firstUndone(db);
+  const change = nextChange(db, 'redo');
   if (!change) throw new RungsError('conflict', 'Nothing to redo.');
   const rows = JSON.parse(change.rows) as RowChange[];
   for (const r of rows) writeRow(db, r.table, r.key, r.after);
@@ -158,14 +163,9 @@ export function redo(db: Db): Replayed {
   return { changeId: change.id, summary: `Redid: ${change.summary}`, rows };
 }
 
-/** What undo and redo would do next, by summary: the rows of those changes stay on disk until used. */
-const SUMMARY_OF = {
-  done: `SELECT summary FROM changes WHERE state = 'done' ORDER BY id DESC LIMIT 1`,
-  undone: `SELECT summary FROM changes WHERE state = 'undone' ORDER BY id ASC LIMIT 1`,
-};
-
+/** What undo and redo would do next, by summary. */
 export function historyState(db: Db) {
-  const u = prepared<[], { summary: string }>(db, SUMMARY_OF.done).get();
-  const r = prepared<[], { summary: string }>(db, SUMMARY_OF.undone).get();
-  return { canUndo: !!u, canRedo: !!r, undoSummary: u?.summary ?? null, redoSummary: r?.summary ?? null };
+  const undoSummary = nextSummary(db, 'undo');
+  const redoSummary = nextSummary(db, 'redo');
+  return { canUndo: undoSummary !== null, canRedo: redoSummary !== null, undoSummary, redoSummary };
 }
