@@ -2,6 +2,7 @@
 // --renderer-only, the Electron main process, preload and roster process (esbuild, CommonJS, because
 // sandboxed preloads cannot be ES modules). --roster-thread-only builds the host's roster thread
 // alone, in about a second: what `npm run dev` rebuilds on every start, so data/ and shared/ are current.
+import { writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { channelNamesOnly } from './channel-names.mjs';
@@ -17,7 +18,7 @@ if (!rosterThreadOnly) await vite({ configFile: new URL('../vite.config.ts', imp
 // the bundled CommonJS dependencies that call it.
 await esbuild({
   entryPoints: ['data/remote/worker.ts'],
-  outfile: 'dist-host/roster-thread.mjs',
+  outfile: 'dist-host/roster.mjs',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -26,6 +27,13 @@ await esbuild({
   banner: { js: "import { createRequire as __rungsRequire } from 'node:module'; const require = __rungsRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// The thread's entry turns Node's compile cache on before the bundle loads: the bundle's own
+// enableCompileCache() call runs only after the whole file is compiled, too late to cache it. A
+// roster thread is ready ~25 ms sooner (146 against 122 ms median, spawned alone, 12 each).
+writeFileSync(
+  'dist-host/roster-thread.mjs',
+  "import { enableCompileCache } from 'node:module';\nenableCompileCache();\nawait import('./roster.mjs');\n",
+);
 
 if (!rendererOnly) {
   const common = {
