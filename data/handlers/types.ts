@@ -20,5 +20,7 @@ export function record(db: Db, summary: string | ((rows: Changeset) => string), 
   // A summary that can only be worded once the change is made (what it cleared) is a function of it.
   const words = typeof summary === 'string' ? summary : summary(rows);
   const changeId = logChange(db, rows, words);
-  return { changeId, summary: words, ...changedOf(db, rows.rows) };
+  // A logged change is the next undo, and it emptied the redo list: History needs no query.
+  const history = { canUndo: true, canRedo: false, undoSummary: words, redoSummary: null };
+  return { changeId, summary: words, ...changedOf(db, rows.rows, history) };
 }

@@ -32,9 +32,10 @@ const REPLY: Record<Exclude<TableName, 'work_items' | 'assignments'>, (changed: 
 /**
  * A change's rows, as the renderer's plan store applies them: the one place a Changeset's
  * before/after images become domain rows. Items are read back whole (with their assignment),
- * whichever of their two tables the change touched.
+ * whichever of their two tables the change touched. `history`: what undo and redo now offer, when
+ * the caller knows it without asking the log.
  */
-export function changedOf(db: Db, rows: readonly RowChange[]): Pick<Mutation, 'changed' | 'refetch'> {
+export function changedOf(db: Db, rows: readonly RowChange[], history?: Changed['history']): Pick<Mutation, 'changed' | 'refetch'> {
   if (rows.length === 0) return {};
   if (rows.length > MAX_CHANGED_ROWS) return { refetch: true };
   const latest = new Map<string, RowChange>();
@@ -51,7 +52,7 @@ export function changedOf(db: Db, rows: readonly RowChange[]): Pick<Mutation, 'c
     removedQuarterIds: [],
     workItems: [],
     removedItemIds: [],
-    history: historyState(db),
+    history: history ?? historyState(db),
   };
   const itemIds = new Set<number>();
   for (const { table, key, after } of latest.values()) {

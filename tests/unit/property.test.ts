@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../data/store/db.ts';
+import { historyState } from '../../data/store/changes.ts';
 import { CHANNELS, type ChannelName, contract } from '../../shared/contract/index.ts';
 import { ERROR_CODES } from '../../shared/errors.ts';
 import { DEFAULT_LADDER } from '../../shared/default-ladder.ts';
@@ -113,6 +114,10 @@ class Step implements fc.Command<Model, Real> {
       m.done.push(before);
       m.undone = [];
     } else if (after !== before) fail('a change that logged nothing changed rows');
+    // The reply tells History what undo and redo offer now: the log must say the same.
+    const told = res.ok ? (res.value as { changed?: { history: unknown } }).changed?.history : undefined;
+    if (told !== undefined && JSON.stringify(told) !== JSON.stringify(historyState(r.db)))
+      fail('the reply misstates what undo and redo offer');
     const breaches = planBreaches(r.db);
     if (breaches.length > 0) fail(`the plan breaks its rules:\n  ${breaches.join('\n  ')}`);
   }
