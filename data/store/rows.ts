@@ -70,7 +70,8 @@ export const fromDb = {
     toLevel: r.to_level as Rank,
     changedOn: r.changed_on,
   }),
-  workItem: (r: DbWorkItemRow): WorkItem => ({
+  /** `lists`: touchpoint lists already read, by their JSON, shared by every item of one read (frozen). */
+  workItem: (r: DbWorkItemRow, lists?: Map<string, Touchpoint[]>): WorkItem => ({
     id: r.id,
     kind: r.kind as WorkKind,
     parentId: r.parent_id,
@@ -79,7 +80,7 @@ export const fromDb = {
     description: r.description,
     rung: r.rung as Rank,
     size: r.size,
-    touchpoints: JSON.parse(r.touchpoints) as Touchpoint[],
+    touchpoints: lists ? touchpointList(lists, r.touchpoints) : (JSON.parse(r.touchpoints) as Touchpoint[]),
     status: r.status as Status,
     sortKey: r.sort_key,
     teamId: r.team_id,
@@ -91,6 +92,15 @@ export const fromDb = {
         : { engineerId: r.a_engineer_id, reviewerId: r.a_reviewer_id, leadReviews: r.a_lead_reviews === 1, ackNote: r.a_ack_note },
   }),
 };
+
+function touchpointList(lists: Map<string, Touchpoint[]>, json: string): Touchpoint[] {
+  let list = lists.get(json);
+  if (!list) {
+    list = Object.freeze(JSON.parse(json) as Touchpoint[]) as Touchpoint[];
+    lists.set(json, list);
+  }
+  return list;
+}
 
 export const toDb = {
   /** The editable fields; an import writes `external_key` itself. */
