@@ -10,7 +10,7 @@ import { startHost } from './server.ts';
 
 // `npm run web`: serve the built renderer and the roster on 127.0.0.1, for browsers and end-to-end tests.
 // Usage: node host/main.mjs [--db PATH] [--port N] [--empty] [--salvage | --restore-latest-backup | --fresh] [--accept-loss]
-// (main.ts turns on the compile cache, then loads this).
+// (main.mjs turns on the compile cache, then loads this).
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
