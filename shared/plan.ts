@@ -59,23 +59,42 @@ export function activeCarriers(plan: Plan): { engineer: Engineer; items: WorkIte
     .map((engineer) => ({ engineer, items: carried.get(engineer.id) ?? [] }));
 }
 
+/**
+ * Each team's active engineers in lane order, most senior first, then name. Worked out once per
+ * list of engineers: a move changes the items, not the people, and sorting 1,000 names team by team
+ * on every move was half of the board's view (npm run bench). Read-only for that reason.
+ */
+const laneOrderMemo = new WeakMap<readonly Engineer[], ReadonlyMap<number, readonly Engineer[]>>();
+
+function laneOrder(engineers: readonly Engineer[]): ReadonlyMap<number, readonly Engineer[]> {
+  let known = laneOrderMemo.get(engineers);
+  if (known === undefined) {
+    const byTeam = new Map<number, Engineer[]>();
+    for (const e of engineers) {
+      if (!e.active) continue;
+      const team = byTeam.get(e.teamId);
+      if (team) team.push(e);
+      else byTeam.set(e.teamId, [e]);
+    }
+    for (const team of byTeam.values()) team.sort(byLevelThenName);
+    known = byTeam;
+    laneOrderMemo.set(engineers, known);
+  }
+  return known;
+}
+
 /** Lanes grouped by team (by name) and ordered by level, most senior first, then name. */
 export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[], items: readonly WorkItem[]): TeamLanes[] {
   const byEngineer = itemsByEngineer(items);
   const loadOf = loads({ items });
+  const order = laneOrder(engineers);
   const lane = (engineer: Engineer): Lane => {
     const carried = byEngineer.get(engineer.id) ?? [];
     return { engineer, items: carried, load: loadOf.get(engineer.id) ?? NO_LOAD, counts: fitCounts(carried, engineer) };
   };
-  return [...teams]
-    .sort(byName)
-    .map((team) => ({
-      team,
-      lanes: engineers
-        .filter((e) => e.teamId === team.id && e.active)
-        .sort(byLevelThenName)
-        .map(lane),
-    }))
+  return teams
+    .toSorted(byName)
+    .map((team) => ({ team, lanes: (order.get(team.id) ?? []).map(lane) }))
     .filter((t) => t.lanes.length > 0);
 }
 

@@ -7,6 +7,7 @@ import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { carriedOverText, earlierNoteText } from '../../shared/work-team.ts';
 import { QuarterNamesContext } from './context.ts';
 import { useIsLifted } from './drag/dragState.ts';
+import { cardHandleId } from './focusCard.ts';
 import { counted } from './renderCount.ts';
 import { useIsSelected } from './selection.ts';
 import { useLadder } from '../ladder/useLadder.ts';
@@ -100,6 +101,7 @@ export const DraggableCard = memo(function DraggableCard({ item, engineer, child
     >
       <div
         className="card-handle"
+        id={cardHandleId(item.id)}
         data-card-handle={item.id}
         role="button"
         tabIndex={0}

@@ -69,7 +69,9 @@ export function DropTargets({ registry }: { registry: DropTargetRegistry }) {
 function DropTarget({ target: { id, node } }: { target: Target }) {
   const [standIn] = useState(() => document.createElement('div'));
   const data: TargetData = useMemo(() => ({ node }), [node]);
-  const { setNodeRef } = useDroppable({ id, data });
+  // Nothing to watch: a stand-in never resizes, and dnd-kit's boxes are not read. Left on, each
+  // target made a ResizeObserver at every pick-up and dropped it at every drop.
+  const { setNodeRef } = useDroppable({ id, data, resizeObserverConfig: { disabled: true } });
   useLayoutEffect(() => setNodeRef(node.current ? standIn : null));
   return null;
 }
