@@ -3,7 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { Scale } from './generate.ts';
 import { stats } from './harness.ts';
 import { type Row, row } from './report.ts';
-import { spawnHost, stopHost } from './startup.ts';
+import { BACKLOG, spawnHost, stopHost } from './startup.ts';
 
 // Renderer figures read from the page itself (performance entries, observers installed before the
 // app's first script), through the browser host, in Chromium.
@@ -242,7 +242,7 @@ async function onBoard<T>(browser: Browser, dbFile: string, measure: (page: Page
  */
 export async function dragFigures(browser: Browser, dbFile: string, scale: Scale, drags: number): Promise<Row[]> {
   const { runs, lost } = await onBoard(browser, dbFile, async (page) => {
-    const backlog = page.getByRole('region', { name: 'Backlog' });
+    const backlog = page.locator(BACKLOG);
     const lanes = page.locator('section[data-id^="lane-"]');
     return dragRuns(browser, page, drags, 'mouseup', async (i) => {
       // Scroll the side panel to the backlog, as a lead does: its cards mount only near the visible

@@ -1,54 +1,8 @@
-import { CHANNELS, type ChannelName, type RungsApi } from '../shared/contract/index.ts';
-import type { Result } from '../shared/errors.ts';
+import { CHANNELS, type RungsApi } from '../shared/contract/index.ts';
+import { send } from './transport.ts';
 
-// The renderer talks to the main process through one typed API, whichever transport carries it:
-// Electron's preload exposes `window.rungs`; in a browser, the host's HTTP endpoint stands in.
+// The renderer talks to the main process through one typed API, whichever transport carries it
+// (transport.ts).
 
-declare global {
-  // oxlint-disable-next-line typescript/consistent-type-definitions -- only an interface can merge into Window.
-  interface Window {
-    rungs?: RungsApi;
-  }
-}
-
-const TOKEN_KEY = 'rungs-token';
-
-function browserHostApi(): RungsApi {
-  const params = new URLSearchParams(window.location.search);
-  const fromUrl = params.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar, history and screenshots. replaceState is a synchronous
-    // call to the browser (~10 ms on this 2-core VM): done at the first idle moment (the board's
-    // snapshot is then in flight), it no longer holds up the first render.
-    requestIdleCallback(
-      () => {
-        // Read when it runs: the lead may have moved to another screen (the hash) meanwhile.
-        const now = new URLSearchParams(window.location.search);
-        now.delete('token');
-        const rest = now.toString();
-        window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
-      },
-      { timeout: 500 },
-    );
-  }
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  const call = async (channel: ChannelName, request: unknown): Promise<Result<unknown>> => {
-    try {
-      const res = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rungs-token': token },
-        body: JSON.stringify({ channel, request }),
-      });
-      return (await res.json()) as Result<unknown>;
-    } catch (error) {
-      return {
-        ok: false,
-        error: { code: 'internal', message: `The browser host did not answer (${String(error)}). Is it still running?` },
-      };
-    }
-  };
-  return Object.fromEntries(CHANNELS.map((c) => [c, (request: unknown) => call(c, request)])) as RungsApi;
-}
-
-export const api: RungsApi = window.rungs ?? browserHostApi();
+export const api: RungsApi =
+  window.rungs ?? (Object.fromEntries(CHANNELS.map((c) => [c, (request: unknown) => send(c, request)])) as RungsApi);

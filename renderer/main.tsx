@@ -1,3 +1,5 @@
+// First, before anything else is evaluated: the request for the board's first snapshot.
+import './store/firstSnapshot.ts';
 import './ui/tokens.css';
 import './ui/ui.css';
 import { StrictMode } from 'react';

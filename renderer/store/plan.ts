@@ -3,6 +3,8 @@ import type { Mutation, Snapshot } from '../../shared/schemas.ts';
 import { api } from '../api.ts';
 import { shareSnapshot } from '../board/share.ts';
 import { applyChanges } from './applyChanges.ts';
+import { firstSnapshot } from './firstSnapshot.ts';
+import type { Result } from '../../shared/errors.ts';
 
 // The one plan store: the quarter's snapshot as the main process has it. It is fetched at start
 // and on a quarter switch; after a change it patches itself from the reply's rows (applyChanges),
@@ -12,8 +14,13 @@ export type PlanState = { snapshot: Snapshot | null; error: string | null; quart
 
 type Listener = () => void;
 
-export function createPlanStore(source: Pick<typeof api, 'board.snapshot'> = api) {
+/**
+ * `first`: the latest quarter's snapshot already asked for (firstSnapshot.ts), taken by the first
+ * fetch of the latest quarter instead of asking again.
+ */
+export function createPlanStore(source: Pick<typeof api, 'board.snapshot'> = api, first: Promise<Result<Snapshot>> | null = null) {
   let state: PlanState = { snapshot: null, error: null, quarterId: undefined };
+  let early = first;
   const listeners = new Set<Listener>();
   const set = (next: Partial<PlanState>) => {
     state = { ...state, ...next };
@@ -31,7 +38,9 @@ export function createPlanStore(source: Pick<typeof api, 'board.snapshot'> = api
     /** Fetch the whole snapshot: at start, on a quarter switch, or when a reply asks for it. */
     async fetch(quarterId: number | undefined = state.quarterId) {
       const ticket = ++fetching;
-      const r = await source['board.snapshot'](quarterId === undefined ? {} : { quarterId });
+      const asked = quarterId === undefined && early ? early : source['board.snapshot'](quarterId === undefined ? {} : { quarterId });
+      early = null;
+      const r = await asked;
       if (ticket !== fetching) return r;
       // Unchanged rows keep their identity, so memoized lanes and cards skip rendering.
       if (r.ok) set({ snapshot: shareSnapshot(state.snapshot, r.value), error: null, quarterId });
@@ -58,7 +67,7 @@ export function createPlanStore(source: Pick<typeof api, 'board.snapshot'> = api
 
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
-export const planStore = createPlanStore();
+export const planStore = createPlanStore(api, firstSnapshot);
 
 /** The plan every screen reads. */
 export function usePlanState(): PlanState {
