@@ -1,4 +1,4 @@
-import { type CSSProperties, memo, useCallback, useRef, useState } from 'react';
+import { type CSSProperties, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { levelName } from '../../shared/ladder.ts';
 import { describeEstimate } from '../../shared/load.ts';
 import type { BacklogGroup } from '../../shared/plan.ts';
@@ -9,6 +9,7 @@ import { useDropTarget } from './drag/DropTarget.tsx';
 import { useOverBacklog } from './drag/dragState.ts';
 import { BACKLOG_ID } from './drag/ids.ts';
 import { useNear } from './near.ts';
+import { stageEnds, useMountedInStages } from './firstScreen.ts';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { useNameOf } from '../store/engineerNames.ts';
@@ -21,6 +22,12 @@ type BacklogProps = {
 
 /** How many groups (or chunks of loose stories) fill the side panel's first screen: mounted at once. */
 const FIRST_SCREEN = 4;
+/**
+ * Groups in the first render, and in each later stage (firstScreen.ts): at 1,000 engineers the
+ * backlog's ~500 groups were three quarters of the board's first render's elements.
+ */
+const FIRST_GROUPS = 12;
+const STAGE_GROUPS = 100;
 /** Loose stories are windowed in chunks of this many, like the groups. */
 const CHUNK = 12;
 /** Stand-ins for unmounted cards are `--cards` story cards tall (board-density.css's estimate, for the density in use). */
@@ -55,12 +62,23 @@ const BacklogBody = memo(function BacklogBody({ groups, loose, engineers }: Back
       }),
     [],
   );
+  // The loose stories come last, as one more entry.
+  const ends = useMemo(
+    () =>
+      stageEnds(
+        Array.from({ length: groups.length + 1 }, () => 1),
+        FIRST_GROUPS,
+        STAGE_GROUPS,
+      ),
+    [groups.length],
+  );
+  const mounted = useMountedInStages(ends);
   if (groups.length === 0 && loose.length === 0) return <p className="empty">Nothing unassigned matches.</p>;
   const chunks: WorkItem[][] = [];
   for (let i = 0; i < loose.length; i += CHUNK) chunks.push(loose.slice(i, i + CHUNK));
   return (
     <>
-      {groups.map((g, i) => (
+      {groups.slice(0, mounted).map((g, i) => (
         <Group
           key={g.initiative!.id}
           group={g}
@@ -70,7 +88,7 @@ const BacklogBody = memo(function BacklogBody({ groups, loose, engineers }: Back
           firstScreen={i < FIRST_SCREEN}
         />
       ))}
-      {loose.length > 0 && (
+      {loose.length > 0 && mounted > groups.length && (
         <div className="backlog-group">
           <h3>Stories without an initiative</h3>
           {chunks.map((chunk, i) => (

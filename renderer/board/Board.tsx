@@ -10,7 +10,7 @@ import { DragScope, useBoardDrag } from './drag/useBoardDrag.tsx';
 import { Filters } from './Filters.tsx';
 import { focusCard, focusTakenElsewhere } from './focusCard.ts';
 import { type BoardFilter, NO_FILTER, overreaches, teamWarnings } from './filters.ts';
-import { firstLanesPerTeam, useTeamsMounted } from './firstScreen.ts';
+import { firstLanesPerTeam, teamStages, useMountedInStages } from './firstScreen.ts';
 import { TeamSection } from './TeamSection.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useBoardMoves } from './useBoardMoves.ts';
@@ -35,7 +35,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   // The previous view's lanes are kept wherever unchanged (share.ts): memoized lanes skip rendering.
   const view = useSharedView(snapshot, filter);
   const firstLanesOf = useMemo(() => firstLanesPerTeam(view.teams), [view.teams]);
-  const teamsMounted = useTeamsMounted(view.teams);
+  const teamsMounted = useMountedInStages(useMemo(() => teamStages(view.teams), [view.teams]));
   const allWarnings = useMemo(() => overreaches(snapshot.items, snapshot.engineers), [snapshot.items, snapshot.engineers]);
   const warnings = useMemo(() => teamWarnings(allWarnings, filter.teamId), [allWarnings, filter.teamId]);
   /** The backlog's cards in the order it shows them: where focus goes after an assignment. */

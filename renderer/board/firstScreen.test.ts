@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLanesPerTeam, teamStages } from './firstScreen.ts';
+import { firstLanesPerTeam, stageEnds, teamStages } from './firstScreen.ts';
 
 // The first render holds the cards of the board's first eight lanes (about a screen), counted
 // across teams in board order; every other lane mounts its cards as it comes near.
@@ -37,5 +37,14 @@ describe('the stages in which teams mount their lanes', () => {
   });
   it('are one empty stage for a board with no lanes', () => {
     expect(teamStages([])).toEqual([0]);
+  });
+});
+
+describe('stages of any list', () => {
+  it('hold at least the first count, then at least a step more each', () => {
+    expect(stageEnds([1, 1, 1, 1, 1, 1, 1], 2, 3)).toEqual([2, 5, 7]);
+  });
+  it('are one stage when the list is shorter than the first', () => {
+    expect(stageEnds([1, 1], 12, 100)).toEqual([2]);
   });
 });

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Lane } from '../../shared/plan.ts';
 
 /**
@@ -25,28 +25,38 @@ export const firstLanesPerTeam = (teams: readonly { lanes: readonly Lane[] }[]):
  * by find-in-page; at 1,000 engineers rendering every lane's frame first made the first render
  * ~400 ms (npm run bench).
  */
-const FIRST_LANES = 24;
-const STAGE_LANES = 120;
+export const FIRST_LANES = 24;
+export const STAGE_LANES = 120;
 
-/** How many teams, from the first, end each stage of mounting: the board shows `ends[k]` teams after stage k. */
-export function teamStages(teams: readonly { lanes: readonly unknown[] }[]): number[] {
+/**
+ * Where each stage of mounting ends, for a list whose entries weigh `weights` (a team, its lanes): the
+ * first stage holds at least `first`, each next one at least `step` more; a stage never splits an entry.
+ */
+export function stageEnds(weights: readonly number[], first: number, step: number): number[] {
   const ends: number[] = [];
-  let lanes = 0;
-  let goal = FIRST_LANES;
-  teams.forEach((t, i) => {
-    lanes += t.lanes.length;
-    if (lanes >= goal) {
+  let total = 0;
+  let goal = first;
+  weights.forEach((w, i) => {
+    total += w;
+    if (total >= goal) {
       ends.push(i + 1);
-      goal = lanes + STAGE_LANES;
+      goal = total + step;
     }
   });
-  if (ends.at(-1) !== teams.length) ends.push(teams.length);
+  if (ends.at(-1) !== weights.length) ends.push(weights.length);
   return ends;
 }
 
-/** How many teams the board mounts now: the first stage at once, each next one after the last has committed. */
-export function useTeamsMounted(teams: readonly { lanes: readonly unknown[] }[]): number {
-  const ends = useMemo(() => teamStages(teams), [teams]);
+/** The teams that end each stage of mounting their lanes. */
+export const teamStages = (teams: readonly { lanes: readonly unknown[] }[]): number[] =>
+  stageEnds(
+    teams.map((t) => t.lanes.length),
+    FIRST_LANES,
+    STAGE_LANES,
+  );
+
+/** How many entries to mount now: the first stage at once, each next one after the last has committed. */
+export function useMountedInStages(ends: readonly number[]): number {
   const [stage, setStage] = useState(0);
   const last = ends.length - 1;
   useEffect(() => {
