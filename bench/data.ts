@@ -5,8 +5,9 @@ import { openDatabase } from '../data/store/db.ts';
 import { createDispatcher } from '../data/handlers/dispatch.ts';
 import { diagnoseRoster } from '../data/open/diagnose.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/index.ts';
-import { engineerGaps, gapSummary, itemWarnings, teamGaps } from '../shared/gaps.ts';
+import { type Plan, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../shared/gaps.ts';
 import { backlog, teamLanes } from '../shared/plan.ts';
+import type { WorkItem } from '../shared/schemas.ts';
 import type { GeneratedOrg, Scale } from './generate.ts';
 import { type MeasureOptions, measure, measurePair, stats } from './harness.ts';
 import { type Row, row } from './report.ts';
@@ -49,22 +50,27 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
   const snap = call('board.snapshot', { quarterId: org.quarterId });
   // Each sample reads a new list of the same items, as after a change: loads are worked out once
   // per list (shared/load.ts), and a sample must not find the one before it (or another figure) done.
+  // A sample lets go of its list when done: loads and lane orders are remembered per list, and in the
+  // app only the plan on screen is alive; kept, every earlier sample's work grew the heap the
+  // garbage collector walks.
   const newLists = () => Array.from({ length: opts.warmup + opts.samples }, () => snap.items.slice());
-  const changed = newLists();
+  const changed: (WorkItem[] | null)[] = newLists();
   rows.push(
     row(
       s,
       'plan views: lanes + backlog (shared/plan.ts)',
       'ms',
       measure((i) => {
-        teamLanes(snap.teams, snap.engineers, changed[i]!);
-        backlog(changed[i]!);
+        const items = changed[i]!;
+        changed[i] = null;
+        teamLanes(snap.teams, snap.engineers, items);
+        backlog(items);
       }, opts),
       null,
       'info',
     ),
   );
-  const plans = newLists().map((items) => ({ engineers: snap.engineers, items, ladder: snap.ladder }));
+  const plans: (Plan | null)[] = newLists().map((items) => ({ engineers: snap.engineers, items, ladder: snap.ladder }));
   rows.push(
     row(
       s,
@@ -72,6 +78,7 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
       'ms',
       measure((i) => {
         const plan = plans[i]!;
+        plans[i] = null;
         gapSummary(engineerGaps(plan), plan.ladder);
         itemWarnings(plan);
         teamGaps(plan);

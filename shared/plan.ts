@@ -50,13 +50,22 @@ export const byName = (a: { name: string }, b: { name: string }): number => coll
 /** Lanes' order: most senior first, then by name. */
 export const byLevelThenName = (a: Engineer, b: Engineer): number => b.level - a.level || byName(a, b);
 
+/** Active engineers, most senior first, then by name: once per list of engineers (see laneOrder). */
+const seniorityMemo = new WeakMap<readonly Engineer[], readonly Engineer[]>();
+
+function bySeniority(engineers: readonly Engineer[]): readonly Engineer[] {
+  let known = seniorityMemo.get(engineers);
+  if (known === undefined) {
+    known = engineers.filter((e) => e.active).sort(byLevelThenName);
+    seniorityMemo.set(engineers, known);
+  }
+  return known;
+}
+
 /** Every active engineer, most senior first, with the items they carry this quarter. */
 export function activeCarriers(plan: Plan): { engineer: Engineer; items: WorkItem[] }[] {
   const carried = itemsByEngineer(plan.items);
-  return plan.engineers
-    .filter((e) => e.active)
-    .toSorted(byLevelThenName)
-    .map((engineer) => ({ engineer, items: carried.get(engineer.id) ?? [] }));
+  return bySeniority(plan.engineers).map((engineer) => ({ engineer, items: carried.get(engineer.id) ?? [] }));
 }
 
 /**
