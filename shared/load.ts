@@ -42,8 +42,13 @@ export const NO_LOAD: Load = { points: 0, parts: [] };
 
 const sizeOf = (item: WorkItem) => item.size ?? 0;
 
-/** Every initiative of the plan with its estimate, read against the stories in the same plan. */
-export function estimates(plan: Items): Map<number, Estimate> {
+/**
+ * Every initiative of the plan with its estimate, read against the stories in the same plan. Once
+ * per list of items (see `once`): the loads and the backlog both read them after each change.
+ */
+export const estimates = (plan: Items): ReadonlyMap<number, Estimate> => once(estimatesMemo, plan, () => estimatesOf(plan));
+
+function estimatesOf(plan: Items): Map<number, Estimate> {
   const sums = new Map<number, { inStories: number; inUnassignedStories: number }>();
   for (const i of plan.items) if (i.kind === 'initiative') sums.set(i.id, { inStories: 0, inUnassignedStories: 0 });
   for (const s of plan.items) {
@@ -68,7 +73,7 @@ export function estimates(plan: Items): Map<number, Estimate> {
 
 /** One initiative's estimate. For many, call `estimates` once. */
 export function estimateOf(initiative: WorkItem, plan: Items): Estimate {
-  return estimates({ items: [initiative, ...plan.items.filter((i) => i.kind === 'story' && i.parentId === initiative.id)] }).get(
+  return estimatesOf({ items: [initiative, ...plan.items.filter((i) => i.kind === 'story' && i.parentId === initiative.id)] }).get(
     initiative.id,
   )!;
 }
@@ -86,6 +91,7 @@ function once<T>(memo: WeakMap<readonly WorkItem[], T>, plan: Items, work: () =>
   }
   return known;
 }
+const estimatesMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, Estimate>>();
 const partsMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, LoadPart>>();
 const loadsMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, Load>>();
 
