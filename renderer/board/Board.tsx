@@ -222,7 +222,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
             <div className="board" {...press} onKeyDown={onKeyDown} onClick={onClick}>
               <section className="lanes" aria-label="Engineers">
                 {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
-                {view.teams.map(({ team, lanes }, teamIndex) => (
+                {view.teams.slice(0, teamsMounted).map(({ team, lanes }, teamIndex) => (
                   <TeamSection
                     key={team.id}
                     team={team}
@@ -231,7 +231,6 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
                     teams={view.teams.length}
                     firstScreen={teamIndex < 2}
                     firstLanes={firstLanesOf[teamIndex]!}
-                    lanesLater={teamIndex >= teamsMounted}
                   />
                 ))}
               </section>

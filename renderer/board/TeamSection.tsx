@@ -14,23 +14,23 @@ type TeamSectionProps = {
   firstScreen: boolean;
   /** How many of its first lanes have their cards in the first render. */
   firstLanes: number;
-  /** Its lanes mount in a later stage (firstScreen.ts useTeamsMounted): for now, its heading alone. */
-  lanesLater: boolean;
 };
 
 /**
  * A team's lanes; they take drops only while in reach (see inReach in dragState.ts), and each
  * mounts its cards only near the visible part of the board (see near.ts).
  */
-export const TeamSection = memo(function TeamSection({ team, lanes, index, teams, firstScreen, firstLanes, lanesLater }: TeamSectionProps) {
+export const TeamSection = memo(function TeamSection({ team, lanes, index, teams, firstScreen, firstLanes }: TeamSectionProps) {
   const ref = useRef<HTMLElement>(null);
   const near = useNear(ref, '.lanes', firstScreen);
   const reach = useInReach(index, teams, near);
   return (
-    <section ref={ref} className={`team${lanesLater ? ' later' : ''}`} aria-label={`Team ${team.name}`} aria-busy={lanesLater || undefined}>
+    <section ref={ref} className="team" aria-label={`Team ${team.name}`}>
       <h2>{team.name}</h2>
       <div className="team-lanes">
-        {!lanesLater && lanes.map((lane, i) => <Lane key={lane.engineer.id} lane={lane} firstScreen={i < firstLanes} dropTarget={reach} />)}
+        {lanes.map((lane, i) => (
+          <Lane key={lane.engineer.id} lane={lane} firstScreen={i < firstLanes} dropTarget={reach} />
+        ))}
       </div>
     </section>
   );
