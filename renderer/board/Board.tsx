@@ -222,6 +222,10 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
             <div className="board" {...press} onKeyDown={onKeyDown} onClick={onClick}>
               <section className="lanes" aria-label="Engineers">
                 {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
+                {/* Teams mount in stages after the first screen's (firstScreen.ts). One waiting for its
+                    stage is not rendered at all: a heading-only placeholder remembered its height
+                    (content-visibility), kept it once its lanes mounted off screen, and a keyboard
+                    drag judged on those lanes' boxes jumped teams (board-far.spec.ts). */}
                 {view.teams.slice(0, teamsMounted).map(({ team, lanes }, teamIndex) => (
                   <TeamSection
                     key={team.id}
