@@ -1,4 +1,5 @@
 import type { WorkItem } from './schemas.ts';
+import { perList } from './per-list.ts';
 import { plural } from './words.ts';
 
 // Load counts every point once (PRODUCT.md, "Load"). An initiative's size is its whole estimate
@@ -44,9 +45,9 @@ const sizeOf = (item: WorkItem) => item.size ?? 0;
 
 /**
  * Every initiative of the plan with its estimate, read against the stories in the same plan. Once
- * per list of items (see `once`): the loads and the backlog both read them after each change.
+ * per list of items (per-list.ts): the loads and the backlog both read them after each change.
  */
-export const estimates = (plan: Items): ReadonlyMap<number, Estimate> => once(estimatesMemo, plan, () => estimatesOf(plan));
+export const estimates = (plan: Items): ReadonlyMap<number, Estimate> => estimatesPerList(plan.items, () => estimatesOf(plan));
 
 function estimatesOf(plan: Items): Map<number, Estimate> {
   const sums = new Map<number, { inStories: number; inUnassignedStories: number }>();
@@ -78,25 +79,14 @@ export function estimateOf(initiative: WorkItem, plan: Items): Estimate {
   )!;
 }
 
-/**
- * Worked out once per list of items. The lanes, the delegation gaps, the team spread and the
- * heatmap all read the same loads after each change, and the plan store gives a changed plan a new
- * list (never edits one in place), so the list is the key. What comes out is read-only for that reason.
- */
-function once<T>(memo: WeakMap<readonly WorkItem[], T>, plan: Items, work: () => T): T {
-  let known = memo.get(plan.items);
-  if (known === undefined) {
-    known = work();
-    memo.set(plan.items, known);
-  }
-  return known;
-}
-const estimatesMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, Estimate>>();
-const partsMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, LoadPart>>();
-const loadsMemo = new WeakMap<readonly WorkItem[], ReadonlyMap<number, Load>>();
+// Each worked out once per list of items (per-list.ts): the lanes, the gaps, the team spread and
+// the heatmap all read the same loads after each change.
+const estimatesPerList = perList<readonly WorkItem[], ReadonlyMap<number, Estimate>>();
+const partsPerList = perList<readonly WorkItem[], ReadonlyMap<number, LoadPart>>();
+const loadsPerList = perList<readonly WorkItem[], ReadonlyMap<number, Load>>();
 
 /** Every item's part of the quarter's load, keyed by item id, whether or not anyone carries it yet. */
-export const loadParts = (plan: Items): ReadonlyMap<number, LoadPart> => once(partsMemo, plan, () => partsOf(plan));
+export const loadParts = (plan: Items): ReadonlyMap<number, LoadPart> => partsPerList(plan.items, () => partsOf(plan));
 
 function partsOf(plan: Items): Map<number, LoadPart> {
   const est = estimates(plan);
@@ -110,7 +100,7 @@ function partsOf(plan: Items): Map<number, LoadPart> {
 }
 
 /** Each engineer's load, keyed by engineer id; parts in plan order. Engineers who carry nothing are absent (NO_LOAD). */
-export const loads = (plan: Items): ReadonlyMap<number, Load> => once(loadsMemo, plan, () => loadsOf(plan));
+export const loads = (plan: Items): ReadonlyMap<number, Load> => loadsPerList(plan.items, () => loadsOf(plan));
 
 function loadsOf(plan: Items): Map<number, Load> {
   const out = new Map<number, { points: number; parts: LoadPart[] }>();

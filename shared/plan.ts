@@ -1,6 +1,7 @@
 import { type Fit, fit } from './fit.ts';
 import { type Estimate, type Load, NO_LOAD, estimates, loads } from './load.ts';
 import type { Ladder } from './ladder.ts';
+import { perList } from './per-list.ts';
 import type { Engineer, Team, WorkItem } from './schemas.ts';
 
 // Pure views of a quarter's plan, used by the board's lanes and by the insights alike.
@@ -50,17 +51,10 @@ export const byName = (a: { name: string }, b: { name: string }): number => coll
 /** Lanes' order: most senior first, then by name. */
 export const byLevelThenName = (a: Engineer, b: Engineer): number => b.level - a.level || byName(a, b);
 
-/** Active engineers, most senior first, then by name: once per list of engineers (see laneOrder). */
-const seniorityMemo = new WeakMap<readonly Engineer[], readonly Engineer[]>();
-
-function bySeniority(engineers: readonly Engineer[]): readonly Engineer[] {
-  let known = seniorityMemo.get(engineers);
-  if (known === undefined) {
-    known = engineers.filter((e) => e.active).sort(byLevelThenName);
-    seniorityMemo.set(engineers, known);
-  }
-  return known;
-}
+/** Active engineers, most senior first, then by name; once per list of engineers: a move changes items, not people. */
+const seniorityPerList = perList<readonly Engineer[], readonly Engineer[]>();
+const bySeniority = (engineers: readonly Engineer[]): readonly Engineer[] =>
+  seniorityPerList(engineers, () => engineers.filter((e) => e.active).sort(byLevelThenName));
 
 /** Every active engineer, most senior first, with the items they carry this quarter. */
 export function activeCarriers(plan: Plan): { engineer: Engineer; items: WorkItem[] }[] {
@@ -69,28 +63,13 @@ export function activeCarriers(plan: Plan): { engineer: Engineer; items: WorkIte
 }
 
 /**
- * Each team's active engineers in lane order, most senior first, then name. Worked out once per
- * list of engineers: a move changes the items, not the people, and sorting 1,000 names team by team
- * on every move was half of the board's view (npm run bench). Read-only for that reason.
+ * Each team's active engineers in lane order (bySeniority, grouped by team). Once per list of
+ * engineers: sorting 1,000 names team by team on every move was half of the board's view (npm run
+ * bench).
  */
-const laneOrderMemo = new WeakMap<readonly Engineer[], ReadonlyMap<number, readonly Engineer[]>>();
-
-function laneOrder(engineers: readonly Engineer[]): ReadonlyMap<number, readonly Engineer[]> {
-  let known = laneOrderMemo.get(engineers);
-  if (known === undefined) {
-    const byTeam = new Map<number, Engineer[]>();
-    for (const e of engineers) {
-      if (!e.active) continue;
-      const team = byTeam.get(e.teamId);
-      if (team) team.push(e);
-      else byTeam.set(e.teamId, [e]);
-    }
-    for (const team of byTeam.values()) team.sort(byLevelThenName);
-    known = byTeam;
-    laneOrderMemo.set(engineers, known);
-  }
-  return known;
-}
+const laneOrderPerList = perList<readonly Engineer[], ReadonlyMap<number, readonly Engineer[]>>();
+const laneOrder = (engineers: readonly Engineer[]): ReadonlyMap<number, readonly Engineer[]> =>
+  laneOrderPerList(engineers, () => Map.groupBy(bySeniority(engineers), (e) => e.teamId));
 
 /** Lanes grouped by team (by name) and ordered by level, most senior first, then name. */
 export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[], items: readonly WorkItem[]): TeamLanes[] {
