@@ -25,8 +25,8 @@ export const firstLanesPerTeam = (teams: readonly { lanes: readonly Lane[] }[]):
  * by find-in-page; at 1,000 engineers rendering every lane's frame first made the first render
  * ~400 ms (npm run bench).
  */
-export const FIRST_LANES = 24;
-export const STAGE_LANES = 120;
+const FIRST_LANES = 24;
+const STAGE_LANES = 120;
 
 /**
  * Where each stage of mounting ends, for a list whose entries weigh `weights` (a team, its lanes): the
