@@ -172,6 +172,9 @@ async function walkIntoFarTeam(page: Page) {
       // Down the board, never a jump: to the next lane of the same team or into the next team.
       expect([0, 1], `from ${from} to ${here}`).toContain(teamOf.get(here)! - teamOf.get(from)!);
     }
+    // The board scrolled after the card, so the lead sees where it will land: the lanes are scrolled
+    // by dnd-kit's keyboard sensor, which follows the target's own element.
+    await expect(page.locator(`section[data-id="${here}"]`)).toBeInViewport();
     await page.keyboard.press('Space');
 
     // Through a second connection: the item is owned by the engineer of the lane it was dropped on,

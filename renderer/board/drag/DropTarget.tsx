@@ -1,6 +1,5 @@
 import { type UniqueIdentifier, useDroppable } from '@dnd-kit/core';
-import { type RefObject, createContext, useContext, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { TargetData } from './dnd.ts';
+import { type RefObject, createContext, useContext, useLayoutEffect, useSyncExternalStore } from 'react';
 
 // Drop targets are registered with dnd-kit apart from the board that shows them. Anything that
 // reads dnd-kit's context renders again whenever a drag starts, moves, crosses a target or ends,
@@ -58,20 +57,10 @@ export function DropTargets({ registry }: { registry: DropTargetRegistry }) {
   return targets.map((t) => <DropTarget key={t.id} target={t} />);
 }
 
-/**
- * dnd-kit holds a detached stand-in element for each target, not the lane. Each time the set of
- * targets changes (a team comes into reach) it wraps every target's box in a Rect that walks the
- * element's ancestors with getComputedStyle, and reads their scroll offsets on every access: at 300
- * engineers that walk was ~27 ms of a keyboard pick-up's ~47 ms of script (a CPU profile of the
- * bench's keyboard drag). The board judges targets on the lanes themselves (liveRects in dnd.ts),
- * reached through `data`, so nothing reads dnd-kit's boxes, and a stand-in's walk stops at once.
- */
 function DropTarget({ target: { id, node } }: { target: Target }) {
-  const [standIn] = useState(() => document.createElement('div'));
-  const data: TargetData = useMemo(() => ({ node }), [node]);
-  // Nothing to watch: a stand-in never resizes, and dnd-kit's boxes are not read. Left on, each
-  // target made a ResizeObserver at every pick-up and dropped it at every drop.
-  const { setNodeRef } = useDroppable({ id, data, resizeObserverConfig: { disabled: true } });
-  useLayoutEffect(() => setNodeRef(node.current ? standIn : null));
+  // Nothing to watch: dnd-kit's boxes are not read (liveRects in dnd.ts). Left on, each target made
+  // a ResizeObserver at every pick-up and dropped it at every drop.
+  const { setNodeRef } = useDroppable({ id, resizeObserverConfig: { disabled: true } });
+  useLayoutEffect(() => setNodeRef(node.current));
   return null;
 }

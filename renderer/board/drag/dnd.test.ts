@@ -41,16 +41,10 @@ describe('Up and Down move between lanes only', () => {
     isConnected: true,
     getBoundingClientRect: () => ({ left, top, width, height, right: left + width, bottom: top + height }),
   });
-  // As DropTarget.tsx registers them: dnd-kit holds a stand-in, the lane itself is in `data`.
-  const target = (id: string, lane: ReturnType<typeof box>) => ({
-    id,
-    node: { current: null },
-    data: { current: { node: { current: lane } } },
-  });
   const targets = [
-    target('lane-1', box(0, 0, 200, 2800)),
-    target(BACKLOG_ID, box(300, 600, 300, 30000)),
-    target('lane-2', box(0, 2900, 200, 300)),
+    { id: 'lane-1', node: { current: box(0, 0, 200, 2800) } },
+    { id: BACKLOG_ID, node: { current: box(300, 600, 300, 30000) } },
+    { id: 'lane-2', node: { current: box(0, 2900, 200, 300) } },
   ];
   const move = (code: string) =>
     laneKeyboardCoordinates(

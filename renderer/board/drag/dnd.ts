@@ -8,41 +8,32 @@ import {
   pointerWithin,
   rectIntersection,
 } from '@dnd-kit/core';
-import type { RefObject } from 'react';
 import { BACKLOG_ID } from './ids.ts';
 
-/** What a drop target tells dnd-kit besides its id: the lane (or backlog) element it stands for. */
-export type TargetData = { node: RefObject<HTMLElement | null> };
-
-/** The element a drop target shows on the board; dnd-kit itself holds a stand-in (DropTarget.tsx). */
-export const targetElement = (container: DroppableContainer): HTMLElement | null =>
-  (container.data.current as TargetData | undefined)?.node.current ?? null;
-
 /**
- * Where each drop target is now, read from the page once per call. Boxes measured when targets
- * register go stale when a team coming near mounts its cards: its lanes grow and every lane below
- * moves without changing size, which no resize observer sees. Judged on such boxes (dnd-kit's own,
- * before it held stand-ins), a keyboard drop on a previewed lane could land on "no lane".
- * Measuring all of them again on a timer cost the keyboard drag its longest task (npm run bench);
- * reading the few dozen registered targets' boxes here costs one layout, which the next frame needs
- * anyway.
+ * Where each drop target is now, read from the page once per call. dnd-kit's own rects are
+ * measured when targets register and go stale when a team coming near mounts its cards: its lanes
+ * grow and every lane below moves without changing size, which no resize observer sees. Judged on
+ * those, a keyboard drop on a previewed lane could land on "no lane". Measuring all of them again
+ * on a timer cost the keyboard drag its longest task (npm run bench); reading the few dozen
+ * registered targets' boxes here costs one layout, which the next frame needs anyway.
  */
 export function liveRects(containers: readonly DroppableContainer[]): Map<UniqueIdentifier, ClientRect> {
   const rects = new Map<UniqueIdentifier, ClientRect>();
-  for (const container of containers) {
-    const el = targetElement(container);
+  for (const { id, node } of containers) {
+    const el = node.current;
     if (!el?.isConnected) continue;
     const { top, left, right, bottom, width, height } = el.getBoundingClientRect();
-    rects.set(container.id, { top, left, right, bottom, width, height });
+    rects.set(id, { top, left, right, bottom, width, height });
   }
   return rects;
 }
 
-/**
- * dnd-kit's box for a drop target's stand-in: the board never reads it (every judgement is on
- * liveRects), and dnd-kit only needs one to exist for a target to be "over".
- */
-export const standInBox = (): ClientRect => ({ top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0 });
+/** A droppable's box for dnd-kit's own bookkeeping: no transform on a lane to undo, so no style to read. */
+export const measureTarget = (el: HTMLElement): ClientRect => {
+  const { top, left, right, bottom, width, height } = el.getBoundingClientRect();
+  return { top, left, right, bottom, width, height };
+};
 
 /**
  * Lanes are tall and sit in a grid: the lane under the pointer is the target. When the pointer is
@@ -144,8 +135,7 @@ export function nextInReadingOrder(
  */
 function lanesInReadingOrder(containers: readonly DroppableContainer[]): UniqueIdentifier[] {
   return containers
-    .map((c) => ({ id: c.id, el: targetElement(c) }))
-    .filter((c): c is { id: UniqueIdentifier; el: HTMLElement } => c.id !== BACKLOG_ID && c.el?.isConnected === true)
-    .sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+    .filter((c) => c.id !== BACKLOG_ID && c.node.current?.isConnected)
+    .sort((a, b) => (a.node.current!.compareDocumentPosition(b.node.current!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
     .map((c) => c.id);
 }

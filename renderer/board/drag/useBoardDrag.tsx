@@ -18,7 +18,7 @@ import type { Snapshot } from '../../../shared/schemas.ts';
 import { planStore } from '../../store/plan.ts';
 import { DRAG_INSTRUCTIONS_ID } from '../Card.tsx';
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
-import { laneCollisions, laneKeyboardCoordinates, standInBox } from './dnd.ts';
+import { laneCollisions, laneKeyboardCoordinates, measureTarget } from './dnd.ts';
 import { DragOverlayCard, type OverlayProps } from './DragOverlayCard.tsx';
 import { DragStoreContext, IDLE, type DragStore, createDragStore } from './dragState.ts';
 import { DropTargetRegistryContext, DropTargets, type DropTargetRegistry, createDropTargetRegistry } from './DropTarget.tsx';
@@ -56,10 +56,10 @@ export type BoardDrag = {
 };
 
 /**
- * dnd-kit measures nothing of the board: which lane a card is over is judged on the targets' boxes
- * as they are at that moment (liveRects in dnd.ts), and dnd-kit holds stand-ins (DropTarget.tsx).
+ * Drop targets are measured when they register, cheaply (measureTarget), and never on a timer: which
+ * lane a card is over is judged on the targets' boxes as they are at that moment (liveRects in dnd.ts).
  */
-const MEASURING: MeasuringConfiguration = { droppable: { measure: standInBox } };
+const MEASURING: MeasuringConfiguration = { droppable: { measure: measureTarget } };
 
 export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: BoardDragOptions): BoardDrag {
   const nameOf = useNameOf();
