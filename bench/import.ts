@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createDispatcher } from '../data/handlers/dispatch.ts';
 import { createRemoteRoster } from '../data/remote/client.ts';
+import { channelOf } from '../host/server.ts';
 import { spawnRosterWorker } from '../data/remote/worker-thread.ts';
 import { openDatabase } from '../data/store/db.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/index.ts';
 import { toBase64 } from '../shared/decode.ts';
-import { jsonDepthProblem, payloadProblem } from '../shared/payload.ts';
+import { jsonDepthProblem } from '../shared/payload.ts';
 import { writeXlsx } from '../tests/helpers/xlsx-writer.ts';
 import type { GeneratedOrg, Scale } from './generate.ts';
 import { measurePair, stats } from './harness.ts';
@@ -98,10 +99,11 @@ async function stallFigures(file: string, s: string, dispatch: Dispatch, files: 
   const opened = await remote.open();
   if (!opened.ok) throw new Error(`The bench roster did not open: ${opened.problem.message}`);
   // What the host thread does with a request (host/server.ts): join the body's chunks as they
-  // arrived, check its depth, parse it, check the payload, post it to the roster thread and wait for
-  // the reply, JSON encoded as UTF-8 on the roster thread and moved here as bytes. The body itself is
-  // made before the watch, in 64 KB chunks as a socket gives them: the browser writes it, not the
-  // host (made inside, its JSON.stringify was ~11 of the ~15 ms this figure read).
+  // arrived, check its depth, read its channel off its start, move the bytes to the roster thread
+  // (which parses them) and wait for the reply, JSON encoded as UTF-8 on the roster thread and moved
+  // here as bytes. The body itself is made before the watch, in 64 KB chunks as a socket gives them:
+  // the browser writes it, not the host (made inside, its JSON.stringify was ~11 of the ~15 ms this
+  // figure read).
   const viaRosterThread = (channel: ChannelName, request: unknown) => {
     const sent = Buffer.from(JSON.stringify({ channel, request }));
     const chunks = Array.from({ length: Math.ceil(sent.length / 65_536) }, (_, i) => sent.subarray(i * 65_536, (i + 1) * 65_536));
@@ -109,9 +111,9 @@ async function stallFigures(file: string, s: string, dispatch: Dispatch, files: 
   };
   const received = async (body: Buffer) => {
     if (jsonDepthProblem(body)) throw new Error('The bench request is too deep.');
-    const message = JSON.parse(body.toString('utf8')) as { channel: unknown; request: unknown };
-    if (payloadProblem(message.request)) throw new Error('The bench request is refused by the payload check.');
-    expectOk(await remote.dispatchBytes(message.channel, message.request), String(message.channel));
+    const channel = channelOf(body);
+    if (channel === null) throw new Error('The bench request is not in the shape the renderer sends.');
+    expectOk(await remote.dispatchBody(channel, body), channel);
   };
   const inThread = (channel: ChannelName, request: unknown) => () => {
     const r = dispatch(channel as 'import.previewCsv', request as ImportRequest);

@@ -13,6 +13,7 @@ import { SCALES, type ScaleName, generateOrg } from './generate.ts';
 import { type Row, table } from './report.ts';
 import { NoDragMarks, dragFigures, keyboardDragFigures, rendererFigures } from './renderer.ts';
 import { startupFigures } from './startup.ts';
+import { missingHostFlags } from '../host/node-flags.ts';
 
 // `npm run bench`: every performance figure Rungs has a target for, at three org sizes, as a table
 // and as JSON under bench/results/. `--smoke` runs the same code on a tiny org with 3 samples
@@ -21,6 +22,13 @@ import { startupFigures } from './startup.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
+if (missingHostFlags().length > 0) {
+  // The roster work timed here stands for the host's roster thread: it runs under the host's flags.
+  const again = spawnSync(process.execPath, [...missingHostFlags(), ...process.execArgv, fileURLToPath(import.meta.url), ...argv], {
+    stdio: 'inherit',
+  });
+  process.exit(again.status ?? 1);
+}
 const smoke = argv.includes('--smoke');
 const flag = (name: string) => {
   const i = argv.indexOf(name);

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import type { Scale } from './generate.ts';
+import { HOST_NODE_FLAGS } from '../host/node-flags.ts';
 import { stats } from './harness.ts';
 import { type Row, row } from './report.ts';
 
@@ -20,7 +21,7 @@ export type HostRun = { child: ChildProcess; url: string; ready: number };
 /** Spawn `node host/main.mjs --db file`; resolves when it prints its address. */
 export function spawnHost(dbFile: string, entry = 'host/main.mjs'): Promise<HostRun> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [entry, '--db', dbFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...HOST_NODE_FLAGS, entry, '--db', dbFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

@@ -6,6 +6,7 @@ import { defaultUserDataDir, launchOptions } from '../data/open/location.ts';
 import { RECENT_FILE_NAME } from '../data/open/recent-rosters.ts';
 import { createRosterSwitch } from '../data/remote/roster-switch.ts';
 import { ROSTER_THREAD, hostRoster, openForHost } from './open-cli.ts';
+import { missingHostFlags } from './node-flags.ts';
 import { startHost } from './server.ts';
 
 // `npm run web`: serve the built renderer and the roster on 127.0.0.1, for browsers and end-to-end tests.
@@ -14,6 +15,11 @@ import { startHost } from './server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
+if (missingHostFlags().length > 0) {
+  console.warn(
+    `[rungs host] Started without ${missingHostFlags().join(' ')}: the window may wait on the roster's helpers during an import. \`npm run web\` passes it.`,
+  );
+}
 const staticDir = `${root}dist/renderer`;
 if (!existsSync(`${staticDir}/index.html`) || !existsSync(ROSTER_THREAD)) {
   console.error('The renderer or the roster thread is not built yet. Run `npm run web` (it builds first) or `npm run build`.');
@@ -47,9 +53,16 @@ const token = randomBytes(32).toString('base64url');
 // (the roster-file channels) without a restart.
 const folder = dirname(resolve(dbPath));
 let answer = (channel: unknown, request: unknown): Promise<string | Uint8Array> => roster.dispatchBytes(channel, request);
+let forward = (channel: string, body: Buffer): Promise<Uint8Array | null> => roster.dispatchBody(channel, body);
 const [opened, host] = await Promise.all([
   openForHost(roster, argv),
-  startHost({ dispatch: (channel, request) => answer(channel, request), staticDir, token, port }),
+  startHost({
+    dispatch: (channel, request) => answer(channel, request),
+    forward: (channel, body) => forward(channel, body),
+    staticDir,
+    token,
+    port,
+  }),
 ]);
 if (!opened.ok) {
   await host.close();
@@ -72,6 +85,8 @@ answer = async (channel, request) => {
     ? JSON.stringify(await files.answers(channel, request))
     : rosters.dispatchBytes(channel, request);
 };
+// The roster-file channels are answered here (switching rosters is this thread's work): parsed here.
+forward = async (channel, body) => ((await rosterFiles).isRosterFilesChannel(channel) ? null : rosters.dispatchBody(channel, body));
 for (const note of opened.notes) console.log(note);
 console.log(`Rungs is running at ${host.url}`);
 console.log(`Roster: ${dbPath}`);

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Result } from '../shared/errors.ts';
-import { jsonDepthProblem, payloadProblem } from '../shared/payload.ts';
+import { jsonDepthProblem, readMessage } from '../shared/payload.ts';
 import { RESPONSE_HEADERS } from '../shared/security.ts';
 
 // The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
@@ -47,6 +47,13 @@ export type HostOptions = {
    * a stringify nor a string of megabytes to encode).
    */
   dispatch: (channel: unknown, request: unknown) => Answer | Promise<Answer>;
+  /**
+   * Answers a call still in its body's bytes, or says null when `channel` is not one it sends on
+   * (the call is then parsed here and given to `dispatch`). The host reads only the channel, off the
+   * body's start (channelOf); the roster thread parses the rest, so an import's megabytes of JSON
+   * never hold the thread that serves the window.
+   */
+  forward?: (channel: string, body: Buffer) => Promise<Answer | null>;
   staticDir: string;
   token: string;
   port?: number;
@@ -76,6 +83,24 @@ export function tokenMatches(given: string | undefined, token: string): boolean 
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const CHANNEL_KEY = Buffer.from('{"channel":"');
+const REQUEST_KEY = Buffer.from('","request":');
+/** Longer than any channel's name; bounds the search for the request's key. */
+const MAX_CHANNEL_LENGTH = 64;
+
+/**
+ * The channel of a body in the shape the renderer sends (`{"channel":"board.snapshot","request":…`),
+ * read off its first bytes; null for any other shape, which is then parsed here in full. Only the
+ * forwarding is decided by it: the roster thread dispatches on the channel it parses itself.
+ */
+export function channelOf(body: Buffer): string | null {
+  if (!body.subarray(0, CHANNEL_KEY.length).equals(CHANNEL_KEY)) return null;
+  const end = body.subarray(0, CHANNEL_KEY.length + MAX_CHANNEL_LENGTH + REQUEST_KEY.length).indexOf(REQUEST_KEY, CHANNEL_KEY.length);
+  if (end < 0) return null;
+  const channel = body.toString('latin1', CHANNEL_KEY.length, end);
+  return /^[A-Za-z][A-Za-z.]*$/.test(channel) ? channel : null;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -114,19 +139,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
         }
         const body = await readBody(req);
         if (body === null) return refuse(res, 413, 'invalid_input', `Request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        // Refused at the door, whichever thread would parse it.
         const tooDeep = jsonDepthProblem(body);
         if (tooDeep) return refuse(res, 400, tooDeep.code, tooDeep.message);
-        let message: { channel?: unknown; request?: unknown };
-        try {
-          message = JSON.parse(body.toString('utf8')) as typeof message;
-        } catch {
-          return refuse(res, 400, 'invalid_input', 'The request is not valid JSON.');
+        const channel = channelOf(body);
+        let answer = channel === null ? null : ((await options.forward?.(channel, body)) ?? null);
+        if (answer === null) {
+          // Checked before it is posted to the roster thread: a request the copy would choke on stays this caller's problem.
+          const message = readMessage(body);
+          if (!message.ok) return refuse(res, 400, message.error.code, message.error.message);
+          answer = await options.dispatch(message.value.channel, message.value.request);
         }
-        if (typeof message !== 'object' || message === null) return refuse(res, 400, 'invalid_input', 'The request is not an object.');
-        // Before it is posted to the roster thread: a request the copy would choke on stays this caller's problem.
-        const problem = payloadProblem(message.channel) ?? payloadProblem(message.request);
-        if (problem) return refuse(res, 400, problem.code, problem.message);
-        const answer = await options.dispatch(message.channel, message.request);
         if (answer instanceof Uint8Array) return send(res, 200, Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength));
         return send(res, 200, typeof answer === 'string' ? answer : JSON.stringify(answer));
       }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
+import { HOST_NODE_FLAGS } from '../host/node-flags.ts';
 
 // `npm run dev [-- host flags]`: the renderer with Vite's hot reload, against a real browser host.
 // The host (host/main.mjs, its own process) opens the roster and makes the per-launch token; Vite
@@ -22,7 +23,9 @@ if (!existsSync(`${root}dist/renderer/index.html`)) {
 const thread = spawnSync(process.execPath, [`${root}scripts/build.mjs`, '--roster-thread-only'], { stdio: 'inherit' });
 if (thread.status !== 0) process.exit(thread.status ?? 1);
 
-const host = spawn(process.execPath, [`${root}host/main.mjs`, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const host = spawn(process.execPath, [...HOST_NODE_FLAGS, `${root}host/main.mjs`, ...process.argv.slice(2)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const ready = new Promise<URL>((resolve, reject) => {
   createInterface({ input: host.stdout }).on('line', (line) => {
     const running = /^Rungs is running at (\S+)/.exec(line);

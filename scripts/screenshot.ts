@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { HOST_NODE_FLAGS } from '../host/node-flags.ts';
 
 // `npm run screenshot`: the README's picture of the board, taken from the real browser host on a
 // fresh roster holding the demo team, so it shows what a new user sees. It builds nothing: run
@@ -21,7 +22,7 @@ if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
 
 /** Start the browser host on `dbPath` and resolve with the address it prints. */
 function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['host/main.mjs', '--db', dbPath, '--port', '0'], {
+  const child = spawn(process.execPath, [...HOST_NODE_FLAGS, 'host/main.mjs', '--db', dbPath, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

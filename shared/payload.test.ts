@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MOVES } from './contract/board.ts';
-import { MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_NODES, jsonDepthProblem, payloadProblem } from './payload.ts';
+import { MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_NODES, jsonDepthProblem, payloadProblem, readMessage } from './payload.ts';
 
 const nested = (levels: number): unknown => {
   let value: unknown = 1;
@@ -77,5 +77,27 @@ describe('the depth bound read off JSON bytes, before parsing', () => {
   it('refuses ten million brackets in one pass without parsing them', () => {
     const deep = new Uint8Array(10_000_000).fill(0x5b);
     expect(jsonDepthProblem(deep)?.message).toMatch(/nested more than 32 levels/);
+  });
+});
+
+describe('a body read into its channel and request, by whichever thread parses it', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('reads the message the renderer sends, names beyond ASCII and all', () => {
+    const request = { name: 'Équipe Jürgen ☺ 𝄞' };
+    expect(readMessage(bytes(JSON.stringify({ channel: 'teams.create', request })))).toEqual({
+      ok: true,
+      value: { channel: 'teams.create', request },
+    });
+  });
+
+  it.each([
+    ['not JSON', '{"channel":"plan.assign","request":{', /not valid JSON/],
+    ['JSON null', 'null', /not an object/],
+    ['a number', '7', /not an object/],
+    ['too deep, before it is parsed', `{"channel":"x","request":${'['.repeat(100)}${']'.repeat(100)}}`, /nested more than 32/],
+    ['too wide', JSON.stringify({ channel: 'x', request: new Array(MAX_PAYLOAD_NODES + 1).fill(0) }), /more than 100,000 values/],
+  ])('refuses %s as invalid input', (_what, text, message) => {
+    expect(readMessage(bytes(text))).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
   });
 });

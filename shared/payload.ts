@@ -1,4 +1,4 @@
-import type { RungsErrorData } from './errors.ts';
+import type { Result, RungsErrorData } from './errors.ts';
 
 // The shape bound every request passes before it is posted to the roster. Posting copies the
 // request by structured clone, which recurses: a request nested thousands deep overflows the
@@ -79,4 +79,31 @@ export function jsonDepthProblem(bytes: Uint8Array, maxDepth = MAX_PAYLOAD_DEPTH
     } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) depth--;
   }
   return null;
+}
+
+export type Message = { channel: unknown; request: unknown };
+
+const DECODER = new TextDecoder();
+
+/**
+ * An API call's body (`{"channel":…,"request":…}` as UTF-8 JSON) read into its channel and request,
+ * or a typed `invalid_input` saying why not: too deep (before parsing), not JSON, not an object,
+ * past the bounds. The browser host reads the bodies it answers itself with this, and the roster
+ * thread the ones the host sends on unparsed (host/server.ts): one reading, whichever thread does it.
+ */
+export function readMessage(body: Uint8Array): Result<Message> {
+  const tooDeep = jsonDepthProblem(body);
+  if (tooDeep) return { ok: false, error: tooDeep };
+  let message: unknown;
+  try {
+    message = JSON.parse(DECODER.decode(body));
+  } catch {
+    return { ok: false, error: { code: 'invalid_input', message: 'The request is not valid JSON.' } };
+  }
+  if (typeof message !== 'object' || message === null) {
+    return { ok: false, error: { code: 'invalid_input', message: 'The request is not an object.' } };
+  }
+  const { channel, request } = message as Message;
+  const problem = payloadProblem(channel) ?? payloadProblem(request);
+  return problem ? { ok: false, error: problem } : { ok: true, value: { channel, request } };
 }

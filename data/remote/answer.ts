@@ -1,3 +1,4 @@
+import { readMessage } from '../../shared/payload.ts';
 import { createDispatcher } from '../handlers/dispatch.ts';
 import type { Roster } from '../open/roster.ts';
 import type { ServerPort } from './protocol.ts';
@@ -11,5 +12,9 @@ export type ServedCall = (call: Call) => void;
  */
 export function answerCalls(roster: Roster, mapFile: string | undefined, port: ServerPort): ServedCall {
   const { dispatchUnknown } = createDispatcher(roster.db, { databasePath: roster.path, mapFile });
-  return (call) => reply(port, call, dispatchUnknown(call.channel, call.request));
+  return (call) => {
+    if (!('body' in call)) return reply(port, call, dispatchUnknown(call.channel, call.request));
+    const message = readMessage(call.body);
+    reply(port, call, message.ok ? dispatchUnknown(message.value.channel, message.value.request) : message);
+  };
 }

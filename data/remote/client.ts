@@ -42,6 +42,13 @@ export type RemoteRoster = {
   dispatchJson: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<string>;
   /** The same as UTF-8 bytes, moved from a roster thread without a copy: what the HTTP host writes to its socket. */
   dispatchBytes: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Uint8Array>;
+  /**
+   * A call still in its body's bytes (`{"channel":…,"request":…}` as the browser host received it),
+   * parsed and checked by the roster (shared/payload.ts readMessage), answered as `dispatchBytes`.
+   * A body that owns its whole buffer is moved there, not copied, and is unusable here afterwards.
+   * `channel`, as the host read it off the body's start, names the call in a timeout's message only.
+   */
+  dispatchBody: (channel: string, body: Uint8Array, timeoutMs?: number) => Promise<Uint8Array>;
   /** Finish the launch backup, close the database and the lock, and wait for the process to end. */
   close: () => Promise<void>;
   info: () => RosterInfo | null;
@@ -50,6 +57,13 @@ export type RemoteRoster = {
 type Answer = Result<unknown> | string | Uint8Array;
 type Pending = { resolve: (value: Answer) => void; encoding: ReplyEncoding; timer: ReturnType<typeof setTimeout> };
 type State = 'idle' | 'opening' | 'problem' | 'recovering' | 'ready' | 'restarting' | 'closing' | 'closed' | 'failed';
+
+/**
+ * Whether moving `bytes` moves nothing else. Node's small Buffers are views into one shared pool,
+ * which must never be moved (and cannot be: it is marked untransferable); those are copied.
+ */
+const ownsItsBuffer = (bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
 
 export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -180,21 +194,24 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
     return message;
   };
 
-  const call = (channel: unknown, request: unknown, encoding: ReplyEncoding, limit = timeoutMs): Promise<Answer> => {
+  /** A call as sent: its channel and request, or its body's bytes for the roster to read. */
+  type Sent = { channel: unknown; request: unknown } | { channel: string; body: Uint8Array };
+
+  const call = (sent: Sent, encoding: ReplyEncoding, limit = timeoutMs): Promise<Answer> => {
     const answerNow = (result: Failure) => Promise.resolve(encoded(encoding, result));
     if (state === 'failed') return answerNow(failure('unavailable', GONE));
     if (state === 'closing' || state === 'closed') return answerNow(failure('unavailable', CLOSING));
     if (!port) return answerNow(failure('unavailable', 'The roster is not open yet.'));
     // Refused here, before anything is posted: one caller's bad message never reaches the thread
-    // every other caller waits on.
-    const problem = payloadProblem(channel) ?? payloadProblem(request);
+    // every other caller waits on. A body is one array of bytes to copy, whatever it holds.
+    const problem = 'body' in sent ? null : (payloadProblem(sent.channel) ?? payloadProblem(sent.request));
     if (problem) return answerNow({ ok: false, error: problem });
     const id = nextId++;
     const target = port;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        const result = failure('timeout', timeoutMessage(channel, limit));
+        const result = failure('timeout', timeoutMessage(sent.channel, limit));
         resolve(encoded(encoding, result));
         // One thread answers in order: whatever holds it holds every call behind it. Start afresh
         // now, without waiting for it to end: later calls go to the new one.
@@ -206,7 +223,8 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
       }, limit);
       pending.set(id, { resolve, encoding, timer });
       try {
-        target.post({ type: 'call', id, channel, request, encoding });
+        if (!('body' in sent)) target.post({ type: 'call', id, channel: sent.channel, request: sent.request, encoding });
+        else target.post({ type: 'call', id, body: sent.body, encoding }, ownsItsBuffer(sent.body) ? [sent.body.buffer] : []);
       } catch (error) {
         // Nothing reached the roster, so nothing will answer: answer now, and leave no timer that
         // would restart the roster under every other caller.
@@ -247,9 +265,10 @@ export function createRemoteRoster(options: RemoteRosterOptions): RemoteRoster {
       return message.info;
     },
 
-    dispatch: (channel, request, limit) => call(channel, request, 'clone', limit) as Promise<Result<unknown>>,
-    dispatchJson: (channel, request, limit) => call(channel, request, 'json', limit) as Promise<string>,
-    dispatchBytes: (channel, request, limit) => call(channel, request, 'bytes', limit) as Promise<Uint8Array>,
+    dispatch: (channel, request, limit) => call({ channel, request }, 'clone', limit) as Promise<Result<unknown>>,
+    dispatchJson: (channel, request, limit) => call({ channel, request }, 'json', limit) as Promise<string>,
+    dispatchBytes: (channel, request, limit) => call({ channel, request }, 'bytes', limit) as Promise<Uint8Array>,
+    dispatchBody: (channel, body, limit) => call({ channel, body }, 'bytes', limit) as Promise<Uint8Array>,
 
     close: () => {
       if (closed) return closed;

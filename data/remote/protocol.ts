@@ -28,6 +28,12 @@ export type ToServer =
   /** Answer to a `problem`: replace the bad file (it is kept, renamed) by one of the problem's `choices`. */
   | { type: 'recover'; choice: RecoveryChoice }
   | { type: 'call'; id: number; channel: unknown; request: unknown; encoding: ReplyEncoding }
+  /**
+   * A call as the browser host received it: the body's bytes (`{"channel":…,"request":…}`, UTF-8
+   * JSON), moved here unparsed, so the roster thread, not the one serving the window, parses an
+   * import's megabytes (shared/payload.ts readMessage).
+   */
+  | { type: 'call'; id: number; body: Uint8Array; encoding: ReplyEncoding }
   /** Finish the launch backup, close the database and the writer lock, then say `closed`. */
   | { type: 'close' };
 
@@ -53,7 +59,8 @@ export type FromServer =
 
 /** The forwarding side's view of the roster process: a worker_thread, a utility process, or a fake. */
 export type ClientPort = {
-  post: (message: ToServer) => void;
+  /** `transfer`: buffers to move rather than copy, where the transport can (a worker_thread's can; a utility process copies). */
+  post: (message: ToServer, transfer?: ArrayBuffer[]) => void;
   onMessage: (listener: (message: FromServer) => void) => void;
   /** Fires once, when the thread or process has ended, for whatever reason. */
   onExit: (listener: (code: number | null) => void) => void;

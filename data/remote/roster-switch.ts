@@ -39,6 +39,7 @@ export type RosterSwitch = {
   dispatch: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Result<unknown>>;
   dispatchJson: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<string>;
   dispatchBytes: (channel: unknown, request: unknown, timeoutMs?: number) => Promise<Uint8Array>;
+  dispatchBody: (channel: string, body: Uint8Array, timeoutMs?: number) => Promise<Uint8Array>;
   /** Close the roster open now (quitting). */
   close: () => Promise<void>;
 };
@@ -106,6 +107,7 @@ export function createRosterSwitch(options: RosterSwitchOptions): RosterSwitch {
     dispatch: (channel, request, timeoutMs) => current.remote.dispatch(channel, request, timeoutMs),
     dispatchJson: (channel, request, timeoutMs) => current.remote.dispatchJson(channel, request, timeoutMs),
     dispatchBytes: (channel, request, timeoutMs) => current.remote.dispatchBytes(channel, request, timeoutMs),
+    dispatchBody: (channel, body, timeoutMs) => current.remote.dispatchBody(channel, body, timeoutMs),
     close: () => current.remote.close(),
   };
 }

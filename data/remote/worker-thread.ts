@@ -10,7 +10,7 @@ const SOURCE = new URL('./worker.ts', import.meta.url);
 export function workerPort(worker: Worker): ClientPort {
   let exited = false;
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message, transfer) => worker.postMessage(message, transfer),
     onMessage: (listener) => worker.on('message', (m: FromServer) => listener(m)),
     onExit: (listener) =>
       worker.once('exit', (code) => {

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { headerBytes } from '../../data/safety/sqlite-file.ts';
+import { HOST_NODE_FLAGS } from '../../host/node-flags.ts';
 
 // What the whole-stack crash tests share: start the real browser host on a roster file, talk to it
 // over HTTP as the renderer does, kill its whole process group with SIGKILL, and look at the file
@@ -46,7 +47,7 @@ export function startHostProcess(
   file: string,
   { empty = true, timeoutMs = 30_000, onSpawn }: { empty?: boolean; timeoutMs?: number; onSpawn?: (pid: number) => void } = {},
 ): Promise<HostStart> {
-  const args = [HOST_MAIN, '--db', file, '--port', '0', ...(empty ? ['--empty'] : [])];
+  const args = [...HOST_NODE_FLAGS, HOST_MAIN, '--db', file, '--port', '0', ...(empty ? ['--empty'] : [])];
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { HOST_NODE_FLAGS } from '../../host/node-flags.ts';
 
 // Each test gets its own data folder, database file and browser host process: nothing shared.
 
@@ -21,7 +22,7 @@ export type HostProcess = {
 export async function launchHost(options: { empty?: boolean; dbPath?: string; args?: string[] } = {}): Promise<HostProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'rungs-e2e-'));
   const dbPath = options.dbPath ?? join(dir, 'rungs.sqlite');
-  const args = ['host/main.mjs', '--db', dbPath, ...(options.empty ? ['--empty'] : []), ...(options.args ?? [])];
+  const args = [...HOST_NODE_FLAGS, 'host/main.mjs', '--db', dbPath, ...(options.empty ? ['--empty'] : []), ...(options.args ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -5,8 +5,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RemoteRoster } from '../../data/remote/client.ts';
 import { hostRoster } from '../../host/open-cli.ts';
-import { API_PATH, type Host, type HostOptions, MAX_BODY_BYTES, TOKEN_HEADER, startHost, tokenMatches } from '../../host/server.ts';
+import {
+  API_PATH,
+  type Host,
+  type HostOptions,
+  MAX_BODY_BYTES,
+  TOKEN_HEADER,
+  channelOf,
+  startHost,
+  tokenMatches,
+} from '../../host/server.ts';
 import { MAX_PAYLOAD_NODES } from '../../shared/payload.ts';
+import Database from 'better-sqlite3';
 import { MAP_FILE, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
 
 // The browser host on a real port, over a real roster: every refusal it promises, one by one.
@@ -192,6 +202,19 @@ describe('the browser host refuses', () => {
     expect(r.body).not.toContain('secret');
   });
 
+  it('reads the channel off the start of a body in the shape the renderer sends, and of no other', () => {
+    const of = (text: string) => channelOf(Buffer.from(text));
+    expect(of(JSON.stringify({ channel: 'import.previewCsv', request: { bytes: 'QUJD' } }))).toBe('import.previewCsv');
+    expect(of('{"channel":"board.snapshot","request":{}}')).toBe('board.snapshot');
+    // Any other shape is parsed in full on the host's thread, as before.
+    expect(of('{"request":{},"channel":"board.snapshot"}')).toBeNull();
+    expect(of('{ "channel": "board.snapshot", "request": {} }')).toBeNull();
+    expect(of('{"channel":"board\\u002esnapshot","request":{}}')).toBeNull();
+    expect(of(`{"channel":"${'a'.repeat(65)}","request":{}}`)).toBeNull();
+    expect(of('{"channel":"board.snapshot"')).toBeNull();
+    expect(of('')).toBeNull();
+  });
+
   it('the token check compares whole tokens', () => {
     expect(tokenMatches(TOKEN, TOKEN)).toBe(true);
     expect(tokenMatches(TOKEN.slice(0, -1), TOKEN)).toBe(false);
@@ -211,10 +234,62 @@ describe('one bad request never hurts other callers', () => {
     const roster = hostRoster(file, { mapFile: MAP_FILE }, { timeoutMs, onRestart: (why) => restarts.push(why) });
     rosters.push(roster);
     await roster.open();
-    const host = await startHost({ dispatch: roster.dispatchBytes, staticDir: staticFolder(), token: TOKEN, port: 0 });
+    const host = await startHost({
+      dispatch: roster.dispatchBytes,
+      forward: roster.dispatchBody,
+      staticDir: staticFolder(),
+      token: TOKEN,
+      port: 0,
+    });
     hosts.push(host);
-    return { port: Number(new URL(host.origin).port), stories, restarts };
+    return { port: Number(new URL(host.origin).port), stories, restarts, file };
   }
+
+  const post = (port: number, body: string | Buffer) =>
+    call(port, { method: 'POST', path: API_PATH, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body });
+
+  it.each([
+    ['not JSON past its channel', '{"channel":"plan.assign","request":{', /not valid JSON/],
+    [
+      'wider than any screen sends',
+      JSON.stringify({ channel: 'plan.assignMany', request: { moves: new Array(MAX_PAYLOAD_NODES).fill(0) } }),
+      /more than 100,000 values/,
+    ],
+    // The roster dispatches on the channel it parses (JSON's last key), not on the one the host read.
+    ['naming another channel at its end', '{"channel":"teams.create","request":{"name":"x"},"channel":"no.such"}', /Unknown channel/],
+  ])(
+    "a body in the renderer's shape, parsed by the roster thread, %s: a typed refusal, nothing changed, no restart",
+    async (_what, body, message) => {
+      const { port, restarts, file } = await startOnThread(2000);
+      const counts = () => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return rowCounts(db);
+        } finally {
+          db.close();
+        }
+      };
+      const before = counts();
+      const r = await post(port, body);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
+      expect(counts()).toEqual(before);
+      expect(restarts).toEqual([]);
+    },
+  );
+
+  it('bodies sent on whole (moved to the roster thread) and small ones (copied out of the shared pool) are all answered, in turn', async () => {
+    const { port } = await startOnThread(5000);
+    // ~2 MB: its own buffer, moved. A few bytes: a view into Node's shared pool, which must stay here.
+    const big = JSON.stringify({ channel: 'teams.create', request: { name: 'x'.repeat(2_000_000) } });
+    const replies = [];
+    for (let i = 0; i < 3; i++) {
+      replies.push(await post(port, big));
+      replies.push(await invoke(port, { channel: 'teams.create', request: { name: `Team ${i}` } }));
+    }
+    const answers = replies.map((r) => JSON.parse(r.body) as { ok: boolean; error?: { code: string } });
+    expect(answers.filter((_, i) => i % 2 === 0).map((a) => a.error?.code)).toEqual(['invalid_input', 'invalid_input', 'invalid_input']);
+    expect(answers.filter((_, i) => i % 2 === 1).map((a) => a.ok)).toEqual([true, true, true]);
+  });
 
   it("writes the roster thread's answer as the bytes it encoded, names beyond ASCII and all", async () => {
     const { port } = await startOnThread(2000);
