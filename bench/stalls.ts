@@ -1,5 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { stats } from './harness.ts';
 import { type Row, row } from './report.ts';
 
@@ -9,6 +11,12 @@ import { type Row, row } from './report.ts';
 // sample in one run so the ratio holds on a noisy machine.
 
 const watch = monitorEventLoopDelay({ resolution: 1 });
+
+// The "before" samples do the roster's work on this thread and leave its garbage here, which the
+// host's thread never has. Collected before each watched sample: otherwise a full collection of
+// it (one thread, under the host's --single-threaded-gc) lands in an "after" sample as a 50-90 ms stall.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** The longest stall of this thread while `work` runs (and a little after, so a late timer is seen). */
 async function longestStall(work: () => unknown): Promise<number> {
@@ -51,8 +59,10 @@ export async function stallRows(scale: string, pairs: readonly StallPair[], samp
       for (let i = 0; i < samples + 1; i++) {
         const a = await longestStall(pair.inThread);
         await pair.reset?.();
+        collectGarbage();
         const b = await longestStall(pair.viaRosterThread);
         await pair.reset?.();
+        collectGarbage();
         if (i === 0) continue;
         before.push(a);
         after.push(b);
