@@ -5,11 +5,9 @@ import { openDatabase } from '../data/store/db.ts';
 import { createDispatcher } from '../data/handlers/dispatch.ts';
 import { diagnoseRoster } from '../data/open/diagnose.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../shared/contract/index.ts';
-import { type Plan, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../shared/gaps.ts';
-import { backlog, teamLanes } from '../shared/plan.ts';
-import type { WorkItem } from '../shared/schemas.ts';
 import type { GeneratedOrg, Scale } from './generate.ts';
 import { type MeasureOptions, measure, measurePair, stats } from './harness.ts';
+import { rendererRuleFigures } from './renderer-rules.ts';
 import { type Row, row } from './report.ts';
 
 // Data-layer figures on a generated org: the same dispatcher, handlers and file settings the app uses.
@@ -47,45 +45,9 @@ export function dataFigures(org: GeneratedOrg, scale: Scale, dir: string, opts: 
       'info',
     ),
   );
-  const snap = call('board.snapshot', { quarterId: org.quarterId });
-  // Each sample reads a new list of the same items, as after a change: loads are worked out once
-  // per list (shared/load.ts), and a sample must not find the one before it (or another figure) done.
-  // A sample lets go of its list when done: loads and lane orders are remembered per list, and in the
-  // app only the plan on screen is alive; kept, every earlier sample's work grew the heap the
-  // garbage collector walks.
-  const newLists = () => Array.from({ length: opts.warmup + opts.samples }, () => snap.items.slice());
-  const changed: (WorkItem[] | null)[] = newLists();
-  rows.push(
-    row(
-      s,
-      'plan views: lanes + backlog (shared/plan.ts)',
-      'ms',
-      measure((i) => {
-        const items = changed[i]!;
-        changed[i] = null;
-        teamLanes(snap.teams, snap.engineers, items);
-        backlog(items);
-      }, opts),
-      null,
-      'info',
-    ),
-  );
-  const plans: (Plan | null)[] = newLists().map((items) => ({ engineers: snap.engineers, items, ladder: snap.ladder }));
-  rows.push(
-    row(
-      s,
-      'delegation gaps, whole org (shared/gaps.ts)',
-      'ms',
-      measure((i) => {
-        const plan = plans[i]!;
-        plans[i] = null;
-        gapSummary(engineerGaps(plan), plan.ladder);
-        itemWarnings(plan);
-        teamGaps(plan);
-      }, opts),
-      { op: '<=', value: 10, stat: 'p95' },
-    ),
-  );
+  // The lanes, the backlog and the delegation gaps are the renderer's work: timed in a process of
+  // their own, under the garbage collector Chromium's V8 runs with (renderer-rules.ts).
+  rows.push(...rendererRuleFigures({ file: org.file, quarterId: org.quarterId, scale: s, opts }));
 
   // quick_check as start-up runs it (data/open/diagnose.ts): a fresh read-only connection, before the
   // roster is opened for writing. Timed alone, then the whole start-up examination and the open.
