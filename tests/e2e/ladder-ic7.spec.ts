@@ -23,14 +23,22 @@ async function invoke(request: APIRequestContext, host: HostProcess, channel: st
   return r.value;
 }
 
-/** Give the Staff-rung initiative to `name` from the keyboard; the popup's row shows the fit first. */
+const movesStored = (page: Page) => page.evaluate(() => performance.getEntriesByName('rungs:drop-persisted', 'mark').length);
+
+/**
+ * Give the Staff-rung initiative to `name` from the keyboard; the popup's row shows the fit first.
+ * Resolves once the move is stored: focus then moves on to the next backlog card, and a focus on
+ * this card before that could be taken away between the focus and the next key.
+ */
 async function assignTo(page: Page, name: string, fit: string) {
+  const before = await movesStored(page);
   await page.getByRole('article', { name: TITLE, exact: true }).locator('[data-card-handle]').focus();
   await page.keyboard.press('a');
   await page.getByRole('combobox', { name: 'Engineer', exact: true }).fill(name);
   const option = page.getByRole('listbox').getByRole('option', { name: new RegExp(name) });
   await expect(option).toContainText(fit);
   await page.keyboard.press('Enter');
+  await expect.poll(() => movesStored(page)).toBe(before + 1);
 }
 
 test('an IC1–IC7 ladder from CSV: a Staff-rung initiative overreaches an IC3, stretches an IC5 (reviewed at Staff or Principal), is in reach of a Principal; seven heatmap columns; the report says no four-level word', async ({
