@@ -100,7 +100,7 @@ async function stallFigures(file: string, s: string, dispatch: Dispatch, files: 
   const opened = await remote.open();
   if (!opened.ok) throw new Error(`The bench roster did not open: ${opened.problem.message}`);
   // What the host thread does with a request (host/server.ts): join the body's chunks as they
-  // arrived, check its depth, read its channel off its start, move the bytes to the roster thread
+  // arrived, read its channel off its start, check its depth, move the bytes to the roster thread
   // (which parses them) and wait for the reply, JSON encoded as UTF-8 on the roster thread and moved
   // here as bytes. The body itself is made before the watch, in 64 KB chunks as a socket gives them:
   // the browser writes it, not the host (made inside, its JSON.stringify was ~11 of the ~15 ms this
@@ -111,9 +111,9 @@ async function stallFigures(file: string, s: string, dispatch: Dispatch, files: 
     return () => received(Buffer.concat(chunks));
   };
   const received = async (body: Buffer) => {
-    if (jsonDepthProblem(body)) throw new Error('The bench request is too deep.');
     const channel = channelOf(body);
     if (channel === null) throw new Error('The bench request is not in the shape the renderer sends.');
+    if (jsonDepthProblem(body)) throw new Error('The bench request is too deep.');
     expectOk(await remote.dispatchBody(channel, body), channel);
   };
   const inThread = (channel: ChannelName, request: unknown) => () => {

@@ -139,11 +139,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
         }
         const body = await readBody(req);
         if (body === null) return refuse(res, 413, 'invalid_input', `Request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-        // Refused at the door, whichever thread would parse it.
-        const tooDeep = jsonDepthProblem(body);
-        if (tooDeep) return refuse(res, 400, tooDeep.code, tooDeep.message);
-        const channel = channelOf(body);
-        let answer = channel === null ? null : ((await options.forward?.(channel, body)) ?? null);
+        const channel = options.forward ? channelOf(body) : null;
+        let answer: Answer | null = null;
+        if (options.forward && channel !== null) {
+          // Refused at the door, as readMessage refuses it below: too deep for any thread to parse.
+          const tooDeep = jsonDepthProblem(body);
+          if (tooDeep) return refuse(res, 400, tooDeep.code, tooDeep.message);
+          answer = await options.forward(channel, body);
+        }
         if (answer === null) {
           // Checked before it is posted to the roster thread: a request the copy would choke on stays this caller's problem.
           const message = readMessage(body);

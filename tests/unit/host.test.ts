@@ -339,6 +339,21 @@ describe('one bad request never hurts other callers', () => {
     expect(restarts).toEqual([]);
   });
 
+  it('a request nested deeper than any screen sends, parsed on the host, is refused there at once', async () => {
+    const { port, db } = await start();
+    const before = rowCounts(db);
+    const levels = 10_000;
+    const r = await call(port, {
+      method: 'POST',
+      path: API_PATH,
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      body: `{"channel":"plan.assign","request":${'['.repeat(levels)}${']'.repeat(levels)}}`,
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/nested/) } });
+    expect(rowCounts(db)).toEqual(before);
+  });
+
   it('a request wider than any screen sends is refused before it is posted', async () => {
     const { port, db } = await start();
     const before = rowCounts(db);
