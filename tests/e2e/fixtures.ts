@@ -87,6 +87,13 @@ export function channelsCalled(page: Page): string[] {
 }
 
 /** Open a screen from the top navigation, as a lead clicks it. */
+/**
+ * How many board moves this page has had stored (the board's `rungs:drop-persisted` mark). Focus
+ * moves on to the next backlog card once a move is stored: a test that focuses a card and presses
+ * a key waits for the count first, or the move's reply can take focus between the two.
+ */
+export const movesStored = (page: Page) => page.evaluate(() => performance.getEntriesByName('rungs:drop-persisted', 'mark').length);
+
 export const openScreen = (page: Page, screen: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 

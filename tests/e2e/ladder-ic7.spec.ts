@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { type HostProcess, expect, test } from './fixtures.ts';
+import { type HostProcess, expect, movesStored, test } from './fixtures.ts';
 
 // A lead whose company ladder is IC1–IC7 (Staff and Principal at the top, nine touchpoints)
 // imports it from a CSV, plans a Staff-rung initiative and reads the report: every fit and
@@ -22,8 +22,6 @@ async function invoke(request: APIRequestContext, host: HostProcess, channel: st
   if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
   return r.value;
 }
-
-const movesStored = (page: Page) => page.evaluate(() => performance.getEntriesByName('rungs:drop-persisted', 'mark').length);
 
 /**
  * Give the Staff-rung initiative to `name` from the keyboard; the popup's row shows the fit first.

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { type HostProcess, expect, launchHost, stopHost, test, openScreen as open } from './fixtures.ts';
+import { type HostProcess, expect, launchHost, movesStored, stopHost, test, openScreen as open } from './fixtures.ts';
 
 // A new lead's first quarter in Rungs, start to end: an empty roster, the team from an HR sheet,
 // the quarter's backlog from the tracker, a staffing session by pointer and by keyboard, and the
@@ -619,6 +619,7 @@ test('the same quarter staffed by name with Assign to…: every action counted, 
     const focusedTitle = () => page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('aria-label') ?? null);
 
     for (const { title, to, reviewer } of STAFFING) {
+      const stored = await movesStored(page);
       if ((await focusedTitle()) === title) {
         await press('a');
       } else {
@@ -645,6 +646,8 @@ test('the same quarter staffed by name with Assign to…: every action counted, 
       } else expect(reviewer).toBeUndefined();
       await expect(popup).toBeHidden();
       await expect(card(page.getByRole('region', { name: new RegExp(`^${escape(to)}, `) }), title)).toBeVisible();
+      // Stored, and focus moved on to the next backlog card, before the next card is looked for.
+      await expect.poll(() => movesStored(page)).toBe(stored + 1);
     }
     const staffing = actions;
 
