@@ -31,7 +31,13 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: hostOrigin ? { '/api/invoke': { target: hostOrigin, changeOrigin: true, headers: { origin: hostOrigin } } } : undefined,
+    proxy: hostOrigin
+      ? {
+          '/api/invoke': { target: hostOrigin, changeOrigin: true, headers: { origin: hostOrigin } },
+          // The page's socket for API calls (shared/socket.ts); refused, it falls back to /api/invoke.
+          '/api/socket': { target: hostOrigin, ws: true, changeOrigin: true, headers: { origin: hostOrigin } },
+        }
+      : undefined,
   },
   build: {
     outDir: `${root}dist/renderer`,

@@ -1,13 +1,15 @@
-import { timingSafeEqual } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Result } from '../shared/errors.ts';
 import { jsonDepthProblem, readMessage } from '../shared/payload.ts';
 import { RESPONSE_HEADERS } from '../shared/security.ts';
+import { apiSockets, offeredToken } from './socket.ts';
+import { tokenMatches } from './token.ts';
 
-// The browser host: the same renderer and the same handlers as Electron, over HTTP on 127.0.0.1.
+// The browser host: the same renderer and the same handlers as Electron, on 127.0.0.1: files and
+// API calls over HTTP, and API calls over a WebSocket once the page has one open (socket.ts).
 // This thread checks the transport only; the roster answers from its own thread (host/serve.ts).
 // Every API call carries the per-launch token; requests from other origins or hosts are refused
 // (a page on another site, or a DNS-rebinding name pointing at 127.0.0.1).
@@ -19,6 +21,7 @@ const { createServer } = process.getBuiltinModule('node:http');
 
 export const TOKEN_HEADER = 'x-rungs-token';
 export const API_PATH = '/api/invoke';
+export { SOCKET_PATH, SOCKET_PROTOCOL } from '../shared/socket.ts';
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
@@ -63,6 +66,9 @@ export type HostOptions = {
 
 type Answer = Result<unknown> | string | Uint8Array;
 
+/** An API call's answer as this thread sends it: the status an HTTP reply carries, and its JSON. */
+export type Reply = { status: number; body: string | Buffer };
+
 export type Host = { server: Server; url: string; origin: string; close: () => Promise<void> };
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json'): void {
@@ -70,20 +76,19 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
-  send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+const refusal = (status: number, code: string, message: string): Reply => ({
+  status,
+  body: JSON.stringify({ ok: false, error: { code, message } }),
+});
+
+const refuse = (res: ServerResponse, status: number, code: string, message: string) => {
+  const r = refusal(status, code, message);
+  send(res, r.status, r.body);
+};
 
 /** The client hung up, or ran out of time, before its body arrived: nothing to answer, nothing failed here. */
 const cutOff = (req: IncomingMessage, error: unknown): boolean =>
   !req.complete && (req.destroyed || (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET');
-
-/** Constant-time comparison; lengths differ only for a wrong token, which leaks nothing useful. */
-export function tokenMatches(given: string | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 const CHANNEL_KEY = Buffer.from('{"channel":"');
 const REQUEST_KEY = Buffer.from('","request":');
@@ -119,13 +124,35 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
 
+  /** One API call's body (`{"channel":…,"request":…}`), answered: the same for HTTP and the socket. */
+  const answerCall = async (body: Buffer): Promise<Reply> => {
+    const channel = options.forward ? channelOf(body) : null;
+    let answer: Answer | null = null;
+    if (options.forward && channel !== null) {
+      // Refused at the door, as readMessage refuses it below: too deep for any thread to parse.
+      const tooDeep = jsonDepthProblem(body);
+      if (tooDeep) return refusal(400, tooDeep.code, tooDeep.message);
+      answer = await options.forward(channel, body);
+    }
+    if (answer === null) {
+      // Checked before it is posted to the roster thread: a request the copy would choke on stays this caller's problem.
+      const message = readMessage(body);
+      if (!message.ok) return refusal(400, message.error.code, message.error.message);
+      answer = await options.dispatch(message.value.channel, message.value.request);
+    }
+    if (answer instanceof Uint8Array) return { status: 200, body: Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength) };
+    return { status: 200, body: typeof answer === 'string' ? answer : JSON.stringify(answer) };
+  };
+  /** Whether a request comes from this host's own page: its Host header, and its Origin when it has one. */
+  const ownHost = (req: IncomingMessage) => allowedHosts.has(req.headers.host ?? '');
+  const ownOrigin = (origin: string | undefined) => origin !== undefined && allowedOrigins.has(origin);
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own Host header.
-      if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'refused', 'Unknown host.');
+      if (!ownHost(req)) return refuse(res, 421, 'refused', 'Unknown host.');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins.has(origin))
-        return refuse(res, 403, 'refused', 'Requests from other origins are refused.');
+      if (origin !== undefined && !ownOrigin(origin)) return refuse(res, 403, 'refused', 'Requests from other origins are refused.');
       // Prefixed, not resolved against a base: "//evil/x" must stay a path, not become a host.
       const url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
 
@@ -139,22 +166,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
         }
         const body = await readBody(req);
         if (body === null) return refuse(res, 413, 'invalid_input', `Request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-        const channel = options.forward ? channelOf(body) : null;
-        let answer: Answer | null = null;
-        if (options.forward && channel !== null) {
-          // Refused at the door, as readMessage refuses it below: too deep for any thread to parse.
-          const tooDeep = jsonDepthProblem(body);
-          if (tooDeep) return refuse(res, 400, tooDeep.code, tooDeep.message);
-          answer = await options.forward(channel, body);
-        }
-        if (answer === null) {
-          // Checked before it is posted to the roster thread: a request the copy would choke on stays this caller's problem.
-          const message = readMessage(body);
-          if (!message.ok) return refuse(res, 400, message.error.code, message.error.message);
-          answer = await options.dispatch(message.value.channel, message.value.request);
-        }
-        if (answer instanceof Uint8Array) return send(res, 200, Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength));
-        return send(res, 200, typeof answer === 'string' ? answer : JSON.stringify(answer));
+        const reply = await answerCall(body);
+        return send(res, reply.status, reply.body);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'refused', 'Only GET for files.');
@@ -200,6 +213,21 @@ export async function startHost(options: HostOptions): Promise<Host> {
     handle,
   );
 
+  const sockets = apiSockets({
+    admits: (req: IncomingMessage) =>
+      // A browser always sends its page's Origin on a WebSocket, and no CORS guards one: it must be ours.
+      !ownHost(req)
+        ? 'Unknown host.'
+        : !ownOrigin(req.headers.origin)
+          ? 'Connections from other origins are refused.'
+          : !offeredToken(req, options.token)
+            ? 'Missing or wrong token.'
+            : null,
+    answerCall,
+    maxBytes: MAX_BODY_BYTES,
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => sockets.upgrade(req, socket, head));
+
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
@@ -215,6 +243,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections();
+        sockets.close();
         server.close(() => ok());
       }),
   };

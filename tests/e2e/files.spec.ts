@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openScreen as open } from './fixtures.ts';
+import { answerChannels, test, expect, openScreen as open } from './fixtures.ts';
 
 // The browser host has no shell: it answers the shell channels 'unsupported', and the page falls
 // back to downloads, the file input and window.print(). (tests/e2e/electron.spec.ts drives the
@@ -66,19 +66,16 @@ test('a picked file over 16 MB is refused with a plain sentence, and nothing is 
 // tested with fake dialogs in tests/unit/electron-shell.test.ts); every other channel goes through.
 async function playElectron(page: Page, answers: { save?: string | null; open?: { name: string; bytes: string } | null }) {
   const asked: { channel: string; request: Record<string, unknown> }[] = [];
-  await page.route('**/api/invoke', async (route) => {
-    const { channel, request } = route.request().postDataJSON() as { channel: string; request: Record<string, unknown> };
-    if (!channel.startsWith('shell.')) return route.continue();
+  await answerChannels(page, (channel, request) => {
+    if (!channel.startsWith('shell.')) return undefined;
     asked.push({ channel, request });
-    const value =
-      channel === 'shell.features'
-        ? { nativeFiles: true, pdf: true }
-        : channel === 'shell.openFile'
-          ? (answers.open ?? null)
-          : answers.save
-            ? { saved: true, path: answers.save }
-            : { saved: false, path: null };
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value }) });
+    return channel === 'shell.features'
+      ? { nativeFiles: true, pdf: true }
+      : channel === 'shell.openFile'
+        ? (answers.open ?? null)
+        : answers.save
+          ? { saved: true, path: answers.save }
+          : { saved: false, path: null };
   });
   return asked;
 }
@@ -114,7 +111,6 @@ test('with a shell, a cancelled save says nothing; the report button saves a PDF
   await expect(board.getByRole('status').filter({ hasText: 'Saved' })).toHaveCount(0);
   await expect(board.getByRole('alert')).toHaveCount(0);
 
-  await board.unroute('**/api/invoke');
   const again = await playElectron(board, { save: '/home/lead/Documents/Staffing report.pdf' });
   await open(board, 'Report');
   await board.evaluate('window.printed = 0; window.print = () => { window.printed += 1; }');

@@ -76,14 +76,52 @@ export const test = base.extend<{ host: HostProcess; board: Page }>({
 
 export { expect };
 
-/** Every channel the page calls from now on, in order: how a spec counts round trips. */
+/** A call in the shape the renderer sends, over HTTP or over the host's socket (`<id>\n` first). */
+const callOf = (body: string): { id: string | null; channel: string; request: Record<string, unknown> } => {
+  const framed = /^(\d+)\n/.exec(body);
+  const call = JSON.parse(framed ? body.slice(framed[0].length) : body) as { channel: string; request: Record<string, unknown> };
+  return { id: framed ? framed[1]! : null, ...call };
+};
+
+/** Every channel the page calls from now on, in order, over HTTP or the socket: how a spec counts round trips. */
 export function channelsCalled(page: Page): string[] {
   const calls: string[] = [];
   page.on('request', (req) => {
-    if (!req.url().endsWith('/api/invoke')) return;
-    calls.push((JSON.parse(req.postData() ?? '{}') as { channel: string }).channel);
+    if (req.url().endsWith('/api/invoke')) calls.push(callOf(req.postData() ?? '{}').channel);
+  });
+  page.on('websocket', (ws) => {
+    ws.on('framesent', ({ payload }) => void calls.push(callOf(String(payload)).channel));
   });
   return calls;
+}
+
+type Answerer = (channel: string, request: Record<string, unknown>) => unknown;
+const answering = new WeakMap<Page, Answerer>();
+
+/**
+ * Answer some channels in the page's place (the others reach the host), over HTTP and over the
+ * socket alike: `answer` returns the value to answer with, or undefined to let the call through.
+ * A later call replaces the answers, also for a socket already open.
+ */
+export async function answerChannels(page: Page, answer: Answerer): Promise<void> {
+  const routed = answering.has(page);
+  answering.set(page, answer);
+  if (routed) return;
+  const answerOf = (channel: string, request: Record<string, unknown>) => answering.get(page)!(channel, request);
+  await page.route('**/api/invoke', async (route) => {
+    const { channel, request } = callOf(route.request().postData() ?? '{}');
+    const value = answerOf(channel, request);
+    return value === undefined ? route.continue() : route.fulfill({ json: { ok: true, value } });
+  });
+  await page.routeWebSocket('**/api/socket', (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((frame) => {
+      const { id, channel, request } = callOf(String(frame));
+      const value = answerOf(channel, request);
+      if (value === undefined) server.send(frame);
+      else ws.send(`${id}\n${JSON.stringify({ ok: true, value })}`);
+    });
+  });
 }
 
 /** Open a screen from the top navigation, as a lead clicks it. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, openScreen as open } from './fixtures.ts';
+import { answerChannels, expect, test, openScreen as open } from './fixtures.ts';
 
 // The report's team totals and printing one team, on the demo team through the browser host.
 
@@ -65,12 +65,11 @@ test('one team prints alone: its plan, totals, warnings and gaps, no other team'
 
 test("under Electron, one team's PDF is named after the team", async ({ board }) => {
   const asked: Record<string, unknown>[] = [];
-  await board.route('**/api/invoke', async (route) => {
-    const { channel, request } = route.request().postDataJSON() as { channel: string; request: Record<string, unknown> };
-    if (channel === 'shell.features') return route.fulfill({ json: { ok: true, value: { nativeFiles: true, pdf: true } } });
-    if (channel !== 'shell.saveReportPdf') return route.continue();
+  await answerChannels(board, (channel, request) => {
+    if (channel === 'shell.features') return { nativeFiles: true, pdf: true };
+    if (channel !== 'shell.saveReportPdf') return undefined;
     asked.push(request);
-    return route.fulfill({ json: { ok: true, value: { saved: true, path: '/home/lead/Staffing report Checkout.pdf' } } });
+    return { saved: true, path: '/home/lead/Staffing report Checkout.pdf' };
   });
   await board.reload();
   await open(board, 'Report');

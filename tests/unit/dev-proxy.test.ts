@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_PATH } from '../../host/server.ts';
+import { API_PATH, SOCKET_PATH } from '../../host/server.ts';
 
 // `npm run dev` puts Vite in front of the browser host (scripts/dev.ts). Vite forwards a request
 // when its path starts with a proxy key; a key as short as '/api' also took the renderer's own
@@ -14,6 +14,8 @@ describe('the dev server', () => {
     const proxy = config.server?.proxy ?? {};
     const keys = Object.keys(proxy);
     expect(proxied(keys, API_PATH)).toBe(true);
+    expect(proxied(keys, SOCKET_PATH)).toBe(true);
+    expect(proxy[SOCKET_PATH]).toMatchObject({ ws: true, headers: { origin: 'http://127.0.0.1:5999' } });
     for (const module of ['/api.ts', '/api/', '/apiClient.ts', '/main.tsx', '/ui/ui.css']) expect(proxied(keys, module)).toBe(false);
     expect(Object.values(proxy)[0]).toMatchObject({ target: 'http://127.0.0.1:5999', headers: { origin: 'http://127.0.0.1:5999' } });
   });

@@ -5,16 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RemoteRoster } from '../../data/remote/client.ts';
 import { hostRoster } from '../../host/open-cli.ts';
-import {
-  API_PATH,
-  type Host,
-  type HostOptions,
-  MAX_BODY_BYTES,
-  TOKEN_HEADER,
-  channelOf,
-  startHost,
-  tokenMatches,
-} from '../../host/server.ts';
+import { API_PATH, type Host, type HostOptions, MAX_BODY_BYTES, TOKEN_HEADER, channelOf, startHost } from '../../host/server.ts';
+import { tokenMatches } from '../../host/token.ts';
 import { MAX_PAYLOAD_NODES } from '../../shared/payload.ts';
 import Database from 'better-sqlite3';
 import { MAP_FILE, rowCounts, tempDir, tempRoster } from '../helpers/temp-db.ts';
