@@ -5,7 +5,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Result } from '../shared/errors.ts';
 import { jsonDepthProblem, readMessage } from '../shared/payload.ts';
 import { RESPONSE_HEADERS } from '../shared/security.ts';
-import { apiSockets, offeredToken } from './socket.ts';
+import { type Reply, apiSockets, offeredToken } from './socket.ts';
 import { tokenMatches } from './token.ts';
 
 // The browser host: the same renderer and the same handlers as Electron, on 127.0.0.1: files and
@@ -65,9 +65,6 @@ export type HostOptions = {
 };
 
 type Answer = Result<unknown> | string | Uint8Array;
-
-/** An API call's answer as this thread sends it: the status an HTTP reply carries, and its JSON. */
-export type Reply = { status: number; body: string | Buffer };
 
 export type Host = { server: Server; url: string; origin: string; close: () => Promise<void> };
 

@@ -2,13 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { SOCKET_PATH, SOCKET_PROTOCOL, splitFrame } from '../shared/socket.ts';
-import type { Reply } from './server.ts';
 import { tokenMatches } from './token.ts';
 
 // API calls over one WebSocket per page. Over HTTP, Chromium spends ~8 ms of every call on its
 // network stack (two tasks to read the answer, ~1 ms of the page's thread to start a fetch); a
 // message on an open socket crosses in under 1 ms. The same checks as HTTP guard it: the host name,
 // the page's origin and the per-launch token, at the upgrade; then every call as an HTTP body.
+
+/** An API call's answer as the host sends it: the status an HTTP reply carries, and its JSON. */
+export type Reply = { status: number; body: string | Buffer };
 
 /** The protocols a page offered (Sec-WebSocket-Protocol), in order. */
 const offered = (req: IncomingMessage) =>
