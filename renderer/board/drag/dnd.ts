@@ -31,9 +31,39 @@ export function liveRects(containers: readonly DroppableContainer[]): Map<Unique
 
 /** A droppable's box for dnd-kit's own bookkeeping: no transform on a lane to undo, so no style to read. */
 export const measureTarget = (el: HTMLElement): ClientRect => {
+  shareComputedStyles(el.ownerDocument.defaultView);
   const { top, left, right, bottom, width, height } = el.getBoundingClientRect();
   return { top, left, right, bottom, width, height };
 };
+
+/**
+ * dnd-kit keeps each target's box in a Rect that walks up the target's ancestors for scroll
+ * containers, asking each for its computed style: at a keyboard pick-up ~100 targets, each under
+ * the same dozen ancestors, ~1,200 declarations made and dropped in one task. While targets are
+ * measured (until the task's microtasks run), an element asked again gets the declaration it got
+ * before. A declaration is live (it reads the style as it is when read), so sharing it changes
+ * no answer.
+ */
+let sharing = false;
+function shareComputedStyles(win: (Window & typeof globalThis) | null): void {
+  if (!win || sharing) return;
+  sharing = true;
+  const native = win.getComputedStyle;
+  const made = new WeakMap<Element, CSSStyleDeclaration>();
+  win.getComputedStyle = (el: Element, pseudo?: string | null): CSSStyleDeclaration => {
+    if (pseudo) return native.call(win, el, pseudo);
+    let style = made.get(el);
+    if (style === undefined) {
+      style = native.call(win, el);
+      made.set(el, style);
+    }
+    return style;
+  };
+  queueMicrotask(() => {
+    win.getComputedStyle = native;
+    sharing = false;
+  });
+}
 
 /**
  * Lanes are tall and sit in a grid: the lane under the pointer is the target. When the pointer is
