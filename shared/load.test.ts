@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorkKind } from './ladder.ts';
-import { describeEstimate, describeLoad, estimateNote, estimateOf, estimates, loadOf, loadParts, loads, pts } from './load.ts';
+import { describeEstimate, describeLoad, estimateNote, estimateOf, estimates, loadOf, loadParts, loads, loadsFor, pts } from './load.ts';
 import type { WorkItem } from './schemas.ts';
 
 // One describe per sentence of PRODUCT.md, "Load counts every point once".
@@ -178,5 +179,31 @@ describe('load in words', () => {
     const saved = initiative(8, TOM);
     expect(estimateNote(estimateOf(saved, { items: [saved] }))).toBeNull();
     expect(estimateNote(estimateOf(saved, { items: [saved, story(saved, 3, ANA)] }))).toBe('3 in its stories, 5 not yet split');
+  });
+});
+
+describe("some engineers' loads, worked out alone, are what the whole plan's loads say of them", () => {
+  it('for any plan and any engineers', () => {
+    const people = fc.constantFrom(TOM, ANA, LINA, null);
+    const size = fc.option(fc.integer({ min: 0, max: 13 }));
+    const plan = fc
+      .record({
+        initiatives: fc.array(fc.record({ size, dri: people }), { maxLength: 4 }),
+        stories: fc.array(fc.record({ size, owner: people, parent: fc.nat() }), { maxLength: 10 }),
+      })
+      .map(({ initiatives, stories }) => {
+        const made = initiatives.map((i) => initiative(i.size, i.dri));
+        // A parent index past the initiatives makes a loose story.
+        const parts = stories.map((s) => story(made[s.parent % (made.length + 1)], s.size, s.owner));
+        return [...made, ...parts];
+      });
+    fc.assert(
+      fc.property(plan, fc.subarray([TOM, ANA, LINA]), (items, some) => {
+        const alone = loadsFor({ items }, new Set(some));
+        const whole = loads({ items });
+        for (const id of some) expect(alone.get(id)).toEqual(whole.get(id));
+        expect([...alone.keys()].every((id) => some.includes(id))).toBe(true);
+      }),
+    );
   });
 });

@@ -88,14 +88,17 @@ const loadsPerList = perList<readonly WorkItem[], ReadonlyMap<number, Load>>();
 /** Every item's part of the quarter's load, keyed by item id, whether or not anyone carries it yet. */
 export const loadParts = (plan: Items): ReadonlyMap<number, LoadPart> => partsPerList(plan.items, () => partsOf(plan));
 
+/** What one item adds to its holder's load; `est` holds every initiative of the plan the item could belong to. */
+function partOf(item: WorkItem, est: ReadonlyMap<number, Estimate>): LoadPart {
+  const e = est.get(item.id);
+  if (e) return { kind: 'dri_remainder', item, points: e.unsplit, estimate: e };
+  return { kind: item.parentId !== null && est.has(item.parentId) ? 'story' : 'loose', item, points: sizeOf(item) };
+}
+
 function partsOf(plan: Items): Map<number, LoadPart> {
   const est = estimates(plan);
   const parts = new Map<number, LoadPart>();
-  for (const item of plan.items) {
-    const e = est.get(item.id);
-    if (e) parts.set(item.id, { kind: 'dri_remainder', item, points: e.unsplit, estimate: e });
-    else parts.set(item.id, { kind: item.parentId !== null && est.has(item.parentId) ? 'story' : 'loose', item, points: sizeOf(item) });
-  }
+  for (const item of plan.items) parts.set(item.id, partOf(item, est));
   return parts;
 }
 
@@ -103,8 +106,13 @@ function partsOf(plan: Items): Map<number, LoadPart> {
 export const loads = (plan: Items): ReadonlyMap<number, Load> => loadsPerList(plan.items, () => loadsOf(plan));
 
 function loadsOf(plan: Items): Map<number, Load> {
+  return byHolder(loadParts(plan).values());
+}
+
+/** Parts summed per engineer who carries them, in the order given. */
+function byHolder(parts: Iterable<LoadPart>): Map<number, Load> {
   const out = new Map<number, { points: number; parts: LoadPart[] }>();
-  for (const part of loadParts(plan).values()) {
+  for (const part of parts) {
     const id = part.item.assignment?.engineerId;
     if (id === undefined) continue;
     const load = out.get(id);
@@ -114,6 +122,24 @@ function loadsOf(plan: Items): Map<number, Load> {
     } else out.set(id, { points: part.points, parts: [part] });
   }
   return out;
+}
+
+/**
+ * Some engineers' loads, equal to what `loads` says of them, from only the items they carry and
+ * the initiatives and stories those depend on: after a move the board works out the lanes it
+ * touched, not every lane (renderer/board/share.ts).
+ */
+export function loadsFor(plan: Items, engineerIds: ReadonlySet<number>): Map<number, Load> {
+  const carried = plan.items.filter((i) => i.assignment !== null && engineerIds.has(i.assignment.engineerId));
+  const led = new Set(carried.filter((i) => i.kind === 'initiative').map((i) => i.id));
+  const parents = new Set(carried.flatMap((i) => (i.kind === 'story' && i.parentId !== null ? [i.parentId] : [])));
+  // The initiatives they lead, with every story of theirs (the estimate), and the initiatives their
+  // stories belong to (whether a story counts as part of one).
+  const read = plan.items.filter((i) =>
+    i.kind === 'initiative' ? led.has(i.id) || parents.has(i.id) : i.parentId !== null && led.has(i.parentId),
+  );
+  const est = estimatesOf({ items: read });
+  return byHolder(carried.map((item) => partOf(item, est)));
 }
 
 /** One engineer's load. For many, call `loads` once. */

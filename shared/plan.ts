@@ -71,15 +71,20 @@ const laneOrderPerList = perList<readonly Engineer[], ReadonlyMap<number, readon
 const laneOrder = (engineers: readonly Engineer[]): ReadonlyMap<number, readonly Engineer[]> =>
   laneOrderPerList(engineers, () => Map.groupBy(bySeniority(engineers), (e) => e.teamId));
 
+/** An engineer's lane: what they carry (in plan order), its load and its fits. */
+export const laneOf = (engineer: Engineer, carried: WorkItem[] | undefined, load: Load | undefined): Lane => ({
+  engineer,
+  items: carried ?? [],
+  load: load ?? NO_LOAD,
+  counts: fitCounts(carried ?? [], engineer),
+});
+
 /** Lanes grouped by team (by name) and ordered by level, most senior first, then name. */
 export function teamLanes(teams: readonly Team[], engineers: readonly Engineer[], items: readonly WorkItem[]): TeamLanes[] {
   const byEngineer = itemsByEngineer(items);
   const loadOf = loads({ items });
   const order = laneOrder(engineers);
-  const lane = (engineer: Engineer): Lane => {
-    const carried = byEngineer.get(engineer.id) ?? [];
-    return { engineer, items: carried, load: loadOf.get(engineer.id) ?? NO_LOAD, counts: fitCounts(carried, engineer) };
-  };
+  const lane = (engineer: Engineer): Lane => laneOf(engineer, byEngineer.get(engineer.id), loadOf.get(engineer.id));
   return teams
     .toSorted(byName)
     .map((team) => ({ team, lanes: (order.get(team.id) ?? []).map(lane) }))

@@ -1,8 +1,8 @@
-import type { Load, LoadPart } from '../../shared/load.ts';
-import type { BacklogGroup, Lane, TeamLanes } from '../../shared/plan.ts';
-import type { Snapshot } from '../../shared/schemas.ts';
+import { type Load, type LoadPart, loadsFor } from '../../shared/load.ts';
+import { type BacklogGroup, type Lane, type TeamLanes, backlog, laneOf } from '../../shared/plan.ts';
+import type { Snapshot, WorkItem } from '../../shared/schemas.ts';
 import { useState } from 'react';
-import { type BoardFilter, type BoardPlan, type BoardView, boardView } from './filters.ts';
+import { type BoardFilter, type BoardPlan, type BoardView, boardView, isFiltered } from './filters.ts';
 
 // Structural sharing between one board and the next. A snapshot fetched after a move is all new
 // objects, and a board view rebuilt from it is all new lanes: every memoized lane and card would
@@ -124,6 +124,62 @@ export function shareView(prev: BoardView | null, next: BoardView): BoardView {
   return teams === prev.teams && groups === prev.groups && loose === prev.loose ? prev : { teams, groups, loose };
 }
 
+/** More changed items than this and the whole view is worked out again: a bulk change, not a move. */
+const FEW_ITEMS = 64;
+
+/**
+ * The board view after a few items changed, from the view before: the lanes of the engineers they
+ * touch (who carried them before and after, and the DRIs of the initiatives they are stories of)
+ * are worked out again and every other lane is kept as it was. Equal to the whole view worked out
+ * afresh (tests/unit/board-share.test.ts); at 1,000 engineers the lanes were most of a drop's render.
+ * Null when the change is not a few items' edit (rows added or removed or reordered, a kind
+ * changed, many items) or the board is filtered or ordered by load: the caller works it all out.
+ */
+export function movedView(prev: BoardView, before: readonly WorkItem[], after: readonly WorkItem[], filter: BoardFilter): BoardView | null {
+  if (isFiltered(filter) || filter.order !== 'level' || before.length !== after.length) return null;
+  const touched = new Set<number>();
+  const parents = new Set<number>();
+  let changed = 0;
+  for (let n = 0; n < after.length; n++) {
+    const a = before[n]!;
+    const b = after[n]!;
+    if (a === b) continue;
+    // A kind decides how other items count against it (a story of an initiative, or loose).
+    if (a.id !== b.id || a.kind !== b.kind || ++changed > FEW_ITEMS) return null;
+    for (const i of [a, b]) {
+      if (i.assignment) touched.add(i.assignment.engineerId);
+      if (i.parentId !== null) parents.add(i.parentId);
+    }
+  }
+  if (changed === 0) return prev;
+  if (parents.size > 0) for (const i of after) if (i.assignment && parents.has(i.id)) touched.add(i.assignment.engineerId);
+  const carried = new Map<number, WorkItem[]>();
+  for (const i of after) {
+    const id = i.assignment?.engineerId;
+    if (id === undefined || !touched.has(id)) continue;
+    const list = carried.get(id);
+    if (list) list.push(i);
+    else carried.set(id, [i]);
+  }
+  const loadOf = loadsFor({ items: after }, touched);
+  const teams = prev.teams.map((t) => {
+    if (!t.lanes.some((l) => touched.has(l.engineer.id))) return t;
+    const lanes = t.lanes.map((l) => {
+      if (!touched.has(l.engineer.id)) return l;
+      const lane = laneOf(l.engineer, carried.get(l.engineer.id), loadOf.get(l.engineer.id));
+      return sameLane(l, lane) ? l : lane;
+    });
+    return sameElements(lanes, t.lanes) ? t : { ...t, lanes };
+  });
+  const next = backlog(after);
+  const shared = {
+    teams: sameElements(prev.teams, teams) ? prev.teams : teams,
+    groups: shareGroups(prev.groups, next.groups),
+    loose: sameElements(prev.loose, next.loose) ? prev.loose : next.loose,
+  };
+  return shared.teams === prev.teams && shared.groups === prev.groups && shared.loose === prev.loose ? prev : shared;
+}
+
 /**
  * The board view of a snapshot under a filter, sharing the previous view's unchanged parts. Kept
  * in state (React's pattern for information from the previous render): a new snapshot or filter
@@ -134,7 +190,10 @@ export function useSharedView({ teams, engineers, items }: BoardPlan, filter: Bo
   // Keyed on the rows the view reads, not the snapshot: a confirmed move's reply brings a new history
   // and the same rows, and rebuilding 300 lanes to find them unchanged was most of its cost.
   if (last.teams === teams && last.engineers === engineers && last.items === items && last.filter === filter) return last.view;
-  const next = { teams, engineers, items, filter, view: shareView(last.view, boardView({ teams, engineers, items }, filter)) };
+  const moved =
+    last.teams === teams && last.engineers === engineers && last.filter === filter ? movedView(last.view, last.items, items, filter) : null;
+  const view = moved ?? shareView(last.view, boardView({ teams, engineers, items }, filter));
+  const next = { teams, engineers, items, filter, view };
   setLast(next);
   return next.view;
 }
