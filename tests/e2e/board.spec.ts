@@ -473,6 +473,61 @@ async function dropTargetsMeasured(page: Page): Promise<void> {
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
 }
 
+test("once the board has started, a drop crosses the host's socket, not HTTP", async ({ page, host }) => {
+  const overSocket: string[] = [];
+  let socketMade = false;
+  page.on('websocket', (ws) => {
+    socketMade = ws.url().endsWith('/api/socket');
+    ws.on('framesent', ({ payload }) => void overSocket.push(JSON.parse(String(payload).replace(/^\d+\n/, '')).channel));
+  });
+  await page.goto(host.url);
+  await expect(backlog(page)).toBeVisible();
+  const overHttp: string[] = [];
+  page.on('request', (req) => void (req.url().endsWith('/api/invoke') && overHttp.push(req.url())));
+  // The page opens its socket a second after its first call; its upgrade takes a few milliseconds.
+  await expect.poll(() => socketMade).toBe(true);
+  await page.waitForTimeout(500);
+  const title = 'Fix flaky checkout end-to-end test';
+  await drag(page, handle(backlog(page), 'Story', title), lane(page, 'Tom Becker, Junior'));
+  await expect(card(lane(page, 'Tom Becker, Junior'), title)).toBeVisible();
+  await expect.poll(() => ownerOf(host, title)).toBe('Tom Becker');
+  expect(overSocket).toEqual(['plan.assign']);
+  expect(overHttp).toEqual([]);
+});
+
+test('a move the host is slow to answer shows at once, and a refusal then puts the card back', async ({ page, host }) => {
+  // Every answer reaches the page two seconds late: far past the wait for a reply (useMutation.ts).
+  await page.routeWebSocket('**/api/socket', (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((answer) => void setTimeout(() => ws.send(answer), 2000));
+  });
+  let socketMade = false;
+  page.on('websocket', () => void (socketMade = true));
+  await page.goto(host.url);
+  await expect(backlog(page)).toBeVisible();
+  await expect.poll(() => socketMade).toBe(true);
+  await page.waitForTimeout(500);
+  const tom = lane(page, 'Tom Becker, Junior');
+  const title = 'Fix flaky checkout end-to-end test';
+  await drag(page, handle(backlog(page), 'Story', title), tom);
+  await expect(card(tom, title)).toBeVisible({ timeout: 1000 });
+  await expect(card(tom, title)).not.toHaveClass(/is-dragging/);
+  await expect.poll(() => ownerOf(host, title)).toBe('Tom Becker');
+
+  // Another writer deletes the next card while its move is on its way: it shows moved, then goes back.
+  const next = 'Pick a saved card at checkout';
+  const ana = lane(page, 'Ana Sousa, Junior');
+  const writer = new Database(host.dbPath);
+  const id = itemId(host, next);
+  writer.prepare('DELETE FROM assignments WHERE item_id = ?').run(id);
+  writer.prepare('DELETE FROM work_items WHERE id = ?').run(id);
+  writer.close();
+  await drag(page, handle(ana, 'Story', next), tom);
+  await expect(card(tom, next)).toBeVisible({ timeout: 1000 });
+  await expect(page.getByRole('alert')).toContainText(`Could not move '${next}'`);
+  await expect(card(page, next)).toHaveCount(0);
+});
+
 test('a drop is one round trip: plan.assign answers with what changed, and no board.snapshot follows', async ({ board }) => {
   const title = 'Fix flaky checkout end-to-end test';
   const calls = channelsCalled(board);
