@@ -61,6 +61,22 @@ export type BoardDrag = {
  */
 const MEASURING: MeasuringConfiguration = { droppable: { measure: measureTarget } };
 
+// The sensors' options, made once: options made in a render are new objects each time, and new
+// sensors would render dnd-kit's context again (see `layer` below).
+/**
+ * A few pixels of travel before a drag starts, so a click on a card stays a click. Mouse, not
+ * pointer, events: a finger also fires pointer events, and a pointer sensor would pick a card up
+ * on any swipe before the touch sensor's press-and-hold could leave the swipe to scroll.
+ */
+const MOUSE = { activationConstraint: { distance: 6 } };
+/** A short press on touch screens, so a swipe still scrolls the board. */
+const TOUCH = { activationConstraint: { delay: 200, tolerance: 8 } };
+/**
+ * Instant scrolling: with dnd-kit's default smooth scroll a press took ~300 ms to settle, and a
+ * drop in that time, with the lanes still moving, could land on no lane (npm run bench).
+ */
+const KEYBOARD = { coordinateGetter: laneKeyboardCoordinates, scrollBehavior: 'auto' as const };
+
 export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: BoardDragOptions): BoardDrag {
   const nameOf = useNameOf();
   const ladder = useLadder();
@@ -81,17 +97,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     [],
   );
 
-  const sensors = useSensors(
-    // A few pixels of travel before a drag starts, so a click on a card stays a click. Mouse, not
-    // pointer, events: a finger also fires pointer events, and a pointer sensor would pick a card up
-    // on any swipe before the touch sensor's press-and-hold could leave the swipe to scroll.
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    // A short press on touch screens, so a swipe still scrolls the board.
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    // Instant scrolling: with dnd-kit's default smooth scroll a press took ~300 ms to settle, and a
-    // drop in that time, with the lanes still moving, could land on no lane (npm run bench).
-    useSensor(KeyboardSensor, { coordinateGetter: laneKeyboardCoordinates, scrollBehavior: 'auto' }),
-  );
+  const sensors = useSensors(useSensor(MouseSensor, MOUSE), useSensor(TouchSensor, TOUCH), useSensor(KeyboardSensor, KEYBOARD));
   const accessibility = useMemo(
     () => ({
       announcements: boardAnnouncements({
@@ -163,28 +169,33 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
   // The card in the air is the store's, not the board's state: a pick-up renders no board.
   const dragging = useCallback(() => store.get().itemId !== null, [store]);
 
-  const layer = (
-    <DndContext
-      // Its id names the hidden instructions every card's handle is described by.
-      id={DRAG_INSTRUCTIONS_ID}
-      sensors={sensors}
-      measuring={MEASURING}
-      collisionDetection={laneCollisions}
-      accessibility={accessibility}
-      onDragStart={onDragStart}
-      onDragOver={onDragOver}
-      onDragEnd={onDragEnd}
-      onDragCancel={onDragCancel}
-    >
-      <Grip control={grip} dragStore={store} />
-      <DropTargets registry={targets} />
-      {createPortal(
-        <DragOverlay dropAnimation={null}>
-          <DragOverlayCard itemsById={itemsById} engineersById={engineersById} />
-        </DragOverlay>,
-        document.body,
-      )}
-    </DndContext>
+  // The same element while nothing it shows changed: a reply that changes only the history (most
+  // of them) or a lane elsewhere does not render dnd-kit's context and its registered targets again.
+  const layer = useMemo(
+    () => (
+      <DndContext
+        // Its id names the hidden instructions every card's handle is described by.
+        id={DRAG_INSTRUCTIONS_ID}
+        sensors={sensors}
+        measuring={MEASURING}
+        collisionDetection={laneCollisions}
+        accessibility={accessibility}
+        onDragStart={onDragStart}
+        onDragOver={onDragOver}
+        onDragEnd={onDragEnd}
+        onDragCancel={onDragCancel}
+      >
+        <Grip control={grip} dragStore={store} />
+        <DropTargets registry={targets} />
+        {createPortal(
+          <DragOverlay dropAnimation={null}>
+            <DragOverlayCard itemsById={itemsById} engineersById={engineersById} />
+          </DragOverlay>,
+          document.body,
+        )}
+      </DndContext>
+    ),
+    [sensors, accessibility, onDragStart, onDragOver, onDragEnd, onDragCancel, store, targets, itemsById, engineersById],
   );
   return { press, dragging, layer, store, targets };
 }
