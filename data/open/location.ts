@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 // Where the roster lives. Electron passes its userData folder; the browser host computes the same
 // folder Electron would, so both transports open the same roster by default.
@@ -11,7 +11,10 @@ export const EMPTY_ENV = 'RUNGS_EMPTY';
 export function defaultUserDataDir(platform = process.platform, env = process.env): string {
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Rungs');
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Rungs');
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Rungs');
+  // The XDG spec: an empty or relative XDG_CONFIG_HOME is to be ignored (a relative one would put
+  // the roster wherever the host was started from).
+  const config = env.XDG_CONFIG_HOME;
+  return join(config && isAbsolute(config) ? config : join(homedir(), '.config'), 'Rungs');
 }
 
 export type LaunchOptions = { dbPath: string; startEmpty: boolean };

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { RungsError } from '../../shared/errors.ts';
 
@@ -29,6 +30,8 @@ function readOwner(path: string): Owner | null {
 
 export function acquireWriterLock(dbPath: string): WriterLock {
   const path = `${dbPath}.lock`;
+  // The lock is the first file a first launch writes in its data folder: the folder may not exist yet.
+  mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {

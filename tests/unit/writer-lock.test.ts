@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultUserDataDir } from '../../data/open/location.ts';
 import { acquireWriterLock } from '../../data/safety/writer-lock.ts';
 import { hostRoster, openForHost } from '../../host/open-cli.ts';
 import { tempDir } from '../helpers/temp-db.ts';
@@ -77,5 +78,21 @@ describe('one writer per roster', () => {
     const again = hostRoster(file, {});
     expect(await openForHost(again, [])).toMatchObject({ ok: true });
     await again.close();
+  });
+
+  it('a first launch, whose data folder does not exist yet, makes it and opens', async () => {
+    const file = join(tempDir(), 'not', 'yet', 'rungs.sqlite');
+    const roster = hostRoster(file, { startEmpty: true });
+    expect(await openForHost(roster, [])).toMatchObject({ ok: true });
+    expect(existsSync(file)).toBe(true);
+    await roster.close();
+  });
+});
+
+describe('the default data folder', () => {
+  it('follows XDG_CONFIG_HOME on Linux when it is an absolute path, and ~/.config otherwise', () => {
+    expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/srv/config' })).toBe('/srv/config/Rungs');
+    for (const unusable of [{}, { XDG_CONFIG_HOME: '' }, { XDG_CONFIG_HOME: 'config' }])
+      expect(defaultUserDataDir('linux', unusable)).toBe(join(homedir(), '.config', 'Rungs'));
   });
 });
