@@ -495,6 +495,35 @@ test("once the board has started, a drop crosses the host's socket, not HTTP", a
   expect(overHttp).toEqual([]);
 });
 
+test('with the socket refused at every try, the board works over HTTP and every move lands', async ({ page, host }) => {
+  let tries = 0;
+  // A proxy that takes the upgrade and closes it at once: the page must not wait on it.
+  await page.routeWebSocket('**/api/socket', (ws) => {
+    tries++;
+    ws.close({ code: 1011, reason: 'refused' });
+  });
+  const overHttp: string[] = [];
+  page.on('request', (req) => void (req.url().endsWith('/api/invoke') && overHttp.push(req.postDataJSON().channel)));
+  await page.goto(host.url);
+  await expect(backlog(page)).toBeVisible();
+  const tom = lane(page, 'Tom Becker, Junior');
+  const moves: [Locator, string][] = [
+    [backlog(page), 'Fix flaky checkout end-to-end test'],
+    [lane(page, 'Ana Sousa, Junior'), 'Pick a saved card at checkout'],
+  ];
+  for (const [from, title] of moves) {
+    // Past the second the page waits before it tries the socket again.
+    await page.waitForTimeout(1200);
+    await drag(page, handle(from, 'Story', title), tom);
+    await expect(card(tom, title)).toBeVisible();
+    await expect.poll(() => ownerOf(host, title)).toBe('Tom Becker');
+  }
+  expect(overHttp.filter((c) => c === 'plan.assign')).toHaveLength(2);
+  expect(tries).toBeGreaterThan(0);
+  expect(tries).toBeLessThanOrEqual(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a move the host is slow to answer shows at once, and a refusal then puts the card back', async ({ page, host }) => {
   // Every answer reaches the page two seconds late: far past the wait for a reply (useMutation.ts).
   await page.routeWebSocket('**/api/socket', (ws) => {
