@@ -153,20 +153,14 @@ export function movedView(prev: BoardView, before: readonly WorkItem[], after: r
   }
   if (changed === 0) return prev;
   if (parents.size > 0) for (const i of after) if (i.assignment && parents.has(i.id)) touched.add(i.assignment.engineerId);
-  const carried = new Map<number, WorkItem[]>();
-  for (const i of after) {
-    const id = i.assignment?.engineerId;
-    if (id === undefined || !touched.has(id)) continue;
-    const list = carried.get(id);
-    if (list) list.push(i);
-    else carried.set(id, [i]);
-  }
+  // A load has a part for each item its engineer carries, in plan order: the lane's cards.
   const loadOf = loadsFor({ items: after }, touched);
   const teams = prev.teams.map((t) => {
     if (!t.lanes.some((l) => touched.has(l.engineer.id))) return t;
     const lanes = t.lanes.map((l) => {
       if (!touched.has(l.engineer.id)) return l;
-      const lane = laneOf(l.engineer, carried.get(l.engineer.id), loadOf.get(l.engineer.id));
+      const load = loadOf.get(l.engineer.id);
+      const lane = laneOf(l.engineer, load?.parts.map((p) => p.item), load);
       return sameLane(l, lane) ? l : lane;
     });
     return sameElements(lanes, t.lanes) ? t : { ...t, lanes };
