@@ -160,7 +160,11 @@ export function movedView(prev: BoardView, before: readonly WorkItem[], after: r
     const lanes = t.lanes.map((l) => {
       if (!touched.has(l.engineer.id)) return l;
       const load = loadOf.get(l.engineer.id);
-      const lane = laneOf(l.engineer, load?.parts.map((p) => p.item), load);
+      const lane = laneOf(
+        l.engineer,
+        load?.parts.map((p) => p.item),
+        load,
+      );
       return sameLane(l, lane) ? l : lane;
     });
     return sameElements(lanes, t.lanes) ? t : { ...t, lanes };
