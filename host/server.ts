@@ -214,11 +214,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     admits: (req: IncomingMessage) =>
       // A browser always sends its page's Origin on a WebSocket, and no CORS guards one: it must be ours.
       !ownHost(req)
-        ? 'Unknown host.'
+        ? { status: '403 Forbidden', reason: 'Unknown host.' }
         : !ownOrigin(req.headers.origin)
-          ? 'Connections from other origins are refused.'
+          ? { status: '403 Forbidden', reason: 'Connections from other origins are refused.' }
           : !offeredToken(req, options.token)
-            ? 'Missing or wrong token.'
+            ? { status: '401 Unauthorized', reason: 'Missing or wrong token.' }
             : null,
     answerCall,
     maxBytes: MAX_BODY_BYTES,

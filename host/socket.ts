@@ -12,6 +12,9 @@ import { tokenMatches } from './token.ts';
 /** An API call's answer as the host sends it: the status an HTTP reply carries, and its JSON. */
 export type Reply = { status: number; body: string | Buffer };
 
+/** An upgrade turned away: the status line's code and words, and the reason. */
+export type Refusal = { status: '401 Unauthorized' | '403 Forbidden' | '404 Not Found'; reason: string };
+
 /** The protocols a page offered (Sec-WebSocket-Protocol), in order. */
 const offered = (req: IncomingMessage) =>
   (req.headers['sec-websocket-protocol'] ?? '')
@@ -26,8 +29,8 @@ export function offeredToken(req: IncomingMessage, token: string): boolean {
 }
 
 type SocketOptions = {
-  /** Why an upgrade is refused (its host, origin or token), or null to admit it. */
-  admits: (req: IncomingMessage) => string | null;
+  /** Why an upgrade is refused (its host, origin or token) and with which HTTP status, or null to admit it. */
+  admits: (req: IncomingMessage) => Refusal | null;
   answerCall: (body: Buffer) => Promise<Reply>;
   /** The largest call: as for an HTTP body. A larger frame closes the socket (1009); the page then calls over HTTP. */
   maxBytes: number;
@@ -71,11 +74,9 @@ export function apiSockets({ admits, answerCall, maxBytes }: SocketOptions) {
   return {
     upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
       const path = (req.url ?? '').split('?')[0];
-      const refused = path === SOCKET_PATH ? admits(req) : 'Not found.';
+      const refused: Refusal | null = path === SOCKET_PATH ? admits(req) : { status: '404 Not Found', reason: 'Not found.' };
       if (refused !== null) {
-        const status =
-          path !== SOCKET_PATH ? '404 Not Found' : refused === 'Missing or wrong token.' ? '401 Unauthorized' : '403 Forbidden';
-        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${refused}`);
+        socket.end(`HTTP/1.1 ${refused.status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${refused.reason}`);
         return;
       }
       void serverOf().then((wss) => wss.handleUpgrade(req, socket, head, serve));
