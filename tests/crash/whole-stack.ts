@@ -10,10 +10,10 @@ import { type AfterKill, type KindSummary, restartAndCheck, summarize } from './
 
 export type StackTrial = AfterKill & { acknowledged: number; killedDuringStart: boolean };
 
-/** One kill; answers the trial and the host the restart left running (null: none). */
 /** The shortest run of writes before a kill: still with writes in flight, never with none acknowledged. */
 const MIN_DELAY_MS = 50;
 
+/** One kill; answers the trial and the host the restart left running (null: none). */
 export async function stackTrial(
   file: string,
   trial: number,

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, channelsCalled, type HostProcess } from './fixtures.ts';
+import { test, expect, callOf, channelsCalled, socketOpened, type HostProcess } from './fixtures.ts';
 
 // The staffing board through the browser host, in Chromium, on a real database file per test.
 // Every move is confirmed through a second connection to that file (host.readDb()).
@@ -475,18 +475,13 @@ async function dropTargetsMeasured(page: Page): Promise<void> {
 
 test("once the board has started, a drop crosses the host's socket, not HTTP", async ({ page, host }) => {
   const overSocket: string[] = [];
-  let socketMade = false;
-  page.on('websocket', (ws) => {
-    socketMade = ws.url().endsWith('/api/socket');
-    ws.on('framesent', ({ payload }) => void overSocket.push(JSON.parse(String(payload).replace(/^\d+\n/, '')).channel));
-  });
+  page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => void overSocket.push(callOf(String(payload)).channel)));
+  const opened = socketOpened(page);
   await page.goto(host.url);
   await expect(backlog(page)).toBeVisible();
   const overHttp: string[] = [];
   page.on('request', (req) => void (req.url().endsWith('/api/invoke') && overHttp.push(req.url())));
-  // The page opens its socket a second after its first call; its upgrade takes a few milliseconds.
-  await expect.poll(() => socketMade).toBe(true);
-  await page.waitForTimeout(500);
+  await opened();
   const title = 'Fix flaky checkout end-to-end test';
   await drag(page, handle(backlog(page), 'Story', title), lane(page, 'Tom Becker, Junior'));
   await expect(card(lane(page, 'Tom Becker, Junior'), title)).toBeVisible();
@@ -525,17 +520,15 @@ test('with the socket refused at every try, the board works over HTTP and every 
 });
 
 test('a move the host is slow to answer shows at once, and a refusal then puts the card back', async ({ page, host }) => {
-  // Every answer reaches the page two seconds late: far past the wait for a reply (useMutation.ts).
+  // Every answer reaches the page two seconds late: the move must show without it.
   await page.routeWebSocket('**/api/socket', (ws) => {
     const server = ws.connectToServer();
     server.onMessage((answer) => void setTimeout(() => ws.send(answer), 2000));
   });
-  let socketMade = false;
-  page.on('websocket', () => void (socketMade = true));
+  const opened = socketOpened(page);
   await page.goto(host.url);
   await expect(backlog(page)).toBeVisible();
-  await expect.poll(() => socketMade).toBe(true);
-  await page.waitForTimeout(500);
+  await opened();
   const tom = lane(page, 'Tom Becker, Junior');
   const title = 'Fix flaky checkout end-to-end test';
   await drag(page, handle(backlog(page), 'Story', title), tom);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { HOST_NODE_FLAGS } from '../../host/node-flags.ts';
+import { SOCKET_PATH, callFrame, splitFrame } from '../../shared/socket.ts';
 
 // Each test gets its own data folder, database file and browser host process: nothing shared.
 
@@ -76,12 +77,26 @@ export const test = base.extend<{ host: HostProcess; board: Page }>({
 
 export { expect };
 
-/** A call in the shape the renderer sends, over HTTP or over the host's socket (`<id>\n` first). */
-const callOf = (body: string): { id: string | null; channel: string; request: Record<string, unknown> } => {
-  const framed = /^(\d+)\n/.exec(body);
-  const call = JSON.parse(framed ? body.slice(framed[0].length) : body) as { channel: string; request: Record<string, unknown> };
-  return { id: framed ? framed[1]! : null, ...call };
+/** A call in the shape the renderer sends, over HTTP or over the host's socket (framed: shared/socket.ts). */
+export const callOf = (body: string): { id: number | null; channel: string; request: Record<string, unknown> } => {
+  const framed = splitFrame(body);
+  const call = JSON.parse(framed ? framed.rest : body) as { channel: string; request: Record<string, unknown> };
+  return { id: framed ? framed.id : null, ...call };
 };
+
+/**
+ * Watches for the page's socket from now on (call it before the page loads); the returned wait
+ * ends once the page has made one and its upgrade has had time to finish. The page opens it a
+ * second after its first call (renderer/transport.ts).
+ */
+export function socketOpened(page: Page): () => Promise<void> {
+  let made = false;
+  page.on('websocket', (ws) => void (made ||= ws.url().endsWith(SOCKET_PATH)));
+  return async () => {
+    await expect.poll(() => made).toBe(true);
+    await page.waitForTimeout(500);
+  };
+}
 
 /** Every channel the page calls from now on, in order, over HTTP or the socket: how a spec counts round trips. */
 export function channelsCalled(page: Page): string[] {
@@ -118,13 +133,12 @@ export async function answerChannels(page: Page, answer: Answerer): Promise<void
     ws.onMessage((frame) => {
       const { id, channel, request } = callOf(String(frame));
       const value = answerOf(channel, request);
-      if (value === undefined) server.send(frame);
-      else ws.send(`${id}\n${JSON.stringify({ ok: true, value })}`);
+      if (value === undefined || id === null) server.send(frame);
+      else ws.send(callFrame(id, JSON.stringify({ ok: true, value })));
     });
   });
 }
 
-/** Open a screen from the top navigation, as a lead clicks it. */
 /**
  * How many board moves this page has had stored (the board's `rungs:drop-persisted` mark). Focus
  * moves on to the next backlog card once a move is stored: a test that focuses a card and presses
@@ -132,6 +146,7 @@ export async function answerChannels(page: Page, answer: Answerer): Promise<void
  */
 export const movesStored = (page: Page) => page.evaluate(() => performance.getEntriesByName('rungs:drop-persisted', 'mark').length);
 
+/** Open a screen from the top navigation, as a lead clicks it. */
 export const openScreen = (page: Page, screen: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
 
