@@ -8,7 +8,7 @@ import { DraggableCard, estimateProps, useCarriedFrom } from './Card.tsx';
 import { useDropTarget } from './drag/DropTarget.tsx';
 import { useOverBacklog } from './drag/dragState.ts';
 import { BACKLOG_ID } from './drag/ids.ts';
-import { useNear } from './near.ts';
+import { useCameNear } from './near.ts';
 import { stageEnds, useMountedInStages } from './firstScreen.ts';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
@@ -33,7 +33,7 @@ const CHUNK = 12;
 /** Stand-ins for unmounted cards are `--cards` story cards tall (board-density.css's estimate, for the density in use). */
 const cards = (n: number) => ({ '--cards': n }) as CSSProperties;
 
-/** The backlog: a drop target that is always mounted; its cards mount only near the visible part of the side panel. */
+/** The backlog: a drop target that is always mounted; its cards mount once near the visible part of the side panel. */
 export const Backlog = memo(function Backlog({ groups, loose, engineers }: BacklogProps) {
   const ref = useRef<HTMLElement>(null);
   useDropTarget(BACKLOG_ID, ref);
@@ -110,7 +110,7 @@ const sameChunk = (a: ChunkProps, b: ChunkProps) =>
 
 const LooseChunk = memo(function LooseChunk({ stories, firstScreen }: ChunkProps) {
   const ref = useRef<HTMLUListElement>(null);
-  const near = useNear(ref, '.side', firstScreen);
+  const near = useCameNear(ref, '.side', firstScreen);
   counted('backlogGroups');
   return (
     <ul ref={ref} className="stories" aria-busy={!near || undefined}>
@@ -138,7 +138,7 @@ type GroupProps = {
 const Group = memo(function Group({ group, engineers, collapsed, onToggle, firstScreen }: GroupProps) {
   const ladder = useLadder();
   const ref = useRef<HTMLDivElement>(null);
-  const near = useNear(ref, '.side', firstScreen);
+  const near = useCameNear(ref, '.side', firstScreen);
   counted('backlogGroups');
   const initiative = group.initiative!;
   const carriedFrom = useCarriedFrom(initiative);

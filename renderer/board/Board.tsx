@@ -116,7 +116,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   );
   const drag = useBoardDrag({ itemsById, engineersById, teamOf, onDrop });
   const selection = useCardSelection(backlogOrder, view.teams);
-  const { press, dragging } = drag;
+  const { press, dragging, layer, surface } = drag;
   useUndoShortcuts(undo, redo, dragging);
 
   /** The card Assign to… is open on, and the step it opened at. */
@@ -200,7 +200,7 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
               <Notices variant="board" />
             </div>
             {/* Only the drag machinery is inside <DndContext>: the board is outside it (see drag/DropTarget.tsx). */}
-            {drag.layer}
+            {layer}
             <p role="status" className="sr-only" data-id="next-announcement">
               {announcement}
             </p>
@@ -221,6 +221,8 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
             {offer && <StoriesOfferDialog offer={offer} onAnswer={answerOffer} />}
             <div className="board" {...press} onKeyDown={onKeyDown} onClick={onClick}>
               <section className="lanes" aria-label="Engineers">
+                {/* The drag's one target for every lane, inside their scroll container (drag/DropTarget.tsx). */}
+                <div ref={surface} hidden />
                 {view.teams.length === 0 && <p className="empty">No engineer matches the filters.</p>}
                 {/* Teams mount in stages after the first screen's (firstScreen.ts). One waiting for its
                     stage is not rendered at all: a heading-only placeholder remembered its height

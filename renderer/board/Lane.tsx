@@ -12,7 +12,7 @@ import { fitHeadline } from './fitText.ts';
 import { laneId } from './drag/ids.ts';
 import { LaneCard } from './LaneCard.tsx';
 import { LaneReviews } from './LaneFacts.tsx';
-import { useNear } from './near.ts';
+import { useCameNear } from './near.ts';
 import { counted } from './renderCount.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { useNameOf } from '../store/engineerNames.ts';
@@ -38,8 +38,8 @@ export const Lane = memo(function Lane({ lane, firstScreen, dropTarget }: LanePr
   const name = useNameOf()(e);
   const id = laneId(e.id);
   const ref = useRef<HTMLElement>(null);
-  // Cards far from the visible part of the board are not mounted (near.ts).
-  const cardsLater = !useNear(ref, '.lanes', firstScreen);
+  // Cards mount once the lane has come near the visible part of the board, and stay (near.ts).
+  const cardsLater = !useCameNear(ref, '.lanes', firstScreen);
   useDropTarget(id, ref, dropTarget);
   const previewRung = usePreviewRung(id);
   const preview = previewRung === null ? null : fit(previewRung, e.level);

@@ -174,6 +174,36 @@ type RenderCounts = { lanes: number; cards: number; backlogGroups: number };
 /** The board's render counters (renderer/board/renderCount.ts), readable under automation. */
 const renders = (page: Page) => page.evaluate(() => ({ ...(globalThis as unknown as { __rungsRenders: RenderCounts }).__rungsRenders }));
 
+test('a card held at the bottom edge of the lanes scrolls them, and drops on a lane that was out of view', async ({ board, host }) => {
+  // Short enough that the demo team's lanes run past the window.
+  await board.setViewportSize({ width: 1280, height: 560 });
+  const lanes = board.locator('.board-screen .lanes');
+  await lanes.evaluate((el) => el.scrollTo({ top: 0 }));
+  expect(await lanes.evaluate((el) => el.scrollHeight > el.clientHeight + 200)).toBe(true);
+  const last = board.locator('section.lane').last();
+  const name = (await last.getAttribute('aria-label'))!.split(',')[0]!;
+  const title = 'Fix flaky checkout end-to-end test';
+  const source = handle(backlog(board), 'Story', title);
+  await source.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+  const s = (await source.boundingBox())!;
+  const box = (await lanes.boundingBox())!;
+  await board.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+  await board.mouse.down();
+  await board.mouse.move(s.x - 20, s.y + 4, { steps: 4 });
+  // Held just above the lanes' bottom edge: dnd-kit scrolls their container until the last lane shows.
+  await board.mouse.move(box.x + box.width / 2, box.y + box.height - 8, { steps: 10 });
+  await expect.poll(() => last.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight), { timeout: 15_000 }).toBe(true);
+  expect(await lanes.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  await expect(async () => {
+    const t = (await last.boundingBox())!;
+    await board.mouse.move(t.x + t.width / 2, t.y + Math.min(t.height / 2, 40), { steps: 3 });
+    await expect(last.locator('[data-id="lane-preview"]')).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await board.mouse.up();
+  await expect.poll(() => ownerOf(host, title)).toBe(name);
+  await expect(card(last, title)).toBeVisible();
+});
+
 test('a drag across lanes re-renders only the lanes it enters and leaves, not the board', async ({ board, host }) => {
   const title = 'Interview five churned users with support';
   const lanes = await board.locator('[data-id^="lane-"]').count();

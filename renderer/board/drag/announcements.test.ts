@@ -21,16 +21,50 @@ const alex = (id: number, employeeId: string, teamId: number): Engineer => ({
 describe('a drag names the lane’s engineer as the lane does', () => {
   it('says which Alex Kim the card is over and was dropped on', () => {
     const engineers = [alex(1, 'E1042', 1), alex(2, 'E2211', 2)];
+    let over: string | null = null;
     const card = item('Checkout revamp', 'initiative', 2, null);
     const announce = boardAnnouncements({
       item: (id) => (id === card.id ? card : undefined),
       engineer: (id) => engineers.find((e) => e.id === id),
       nameOf: namesOf({ engineers, teams: [] }),
+      over: () => over,
       landed: () => laneId(2),
       ladder: DEFAULT_LADDER,
     });
     const active = { id: cardId(card.id) } as never;
-    expect(announce.onDragOver!({ active, over: { id: laneId(1) } } as never)).toContain('Alex Kim (E1042)');
+    over = laneId(1);
+    expect(announce.onDragMove!({ active, over: null } as never)).toContain('Alex Kim (E1042)');
     expect(announce.onDragEnd!({ active, over: null } as never)).toMatch(/^Dropped 'Checkout revamp'.*Alex Kim \(E2211\)/);
+  });
+});
+
+describe('a drag is news only when the card reaches another target', () => {
+  it('says each new lane once, however many moves report it, and stays quiet over home at first', () => {
+    const eng = alex(1, 'E1', 1);
+    const card = {
+      ...item('Checkout revamp', 'story', 1, null),
+      assignment: { engineerId: 1, reviewerId: null, leadReviews: false, ackNote: null },
+    };
+    const other = { ...eng, id: 2, name: 'Sam Lee', employeeId: 'E2' };
+    let over: string | null = null;
+    const announce = boardAnnouncements({
+      item: () => card,
+      engineer: (id) => [eng, other].find((e) => e.id === id),
+      nameOf: namesOf({ engineers: [eng, other], teams: [] }),
+      over: () => over,
+      landed: () => null,
+      ladder: DEFAULT_LADDER,
+    });
+    const active = { id: cardId(card.id) } as never;
+    expect(announce.onDragStart!({ active } as never)).toMatch(/^Picked up/);
+    over = laneId(1);
+    expect(announce.onDragMove!({ active } as never)).toBeUndefined();
+    over = laneId(2);
+    expect(announce.onDragMove!({ active } as never)).toContain('Sam Lee');
+    expect(announce.onDragMove!({ active } as never)).toBeUndefined();
+    over = null;
+    expect(announce.onDragOver!({ active } as never)).toMatch(/no longer over a lane/);
+    over = laneId(1);
+    expect(announce.onDragMove!({ active } as never)).toContain('Alex Kim');
   });
 });

@@ -19,6 +19,8 @@ type Lookup = {
   engineer: (id: number) => Engineer | undefined;
   /** How the lanes name their engineers (a namesake's label), so what is heard matches what is seen. */
   nameOf: NameOf;
+  /** The target the card is over now (a lane or the backlog), as the board previews it. */
+  over: () => UniqueIdentifier | null;
   /** Where the last drop landed (the target the board previewed), which the end announcement names. */
   landed: () => UniqueIdentifier | null;
   ladder: Ladder;
@@ -37,23 +39,32 @@ export function boardAnnouncements(lookup: Lookup): Announcements {
   };
   const isHome = (item: WorkItem | undefined, overId: unknown) =>
     !!item && (item.assignment ? engineerIdOf(overId as string) === item.assignment.engineerId : overId === BACKLOG_ID);
-  // dnd-kit reports the card over its own lane or the backlog the moment it is lifted; saying so
-  // would talk over "Picked up…". Stay quiet about home until the card has left it once.
+  // The card is over its own lane or the backlog the moment it is lifted; saying so would talk
+  // over "Picked up…". Stay quiet about home until the card has left it once.
   let leftHome = false;
+  /** The target last spoken of: dnd-kit reports every move, and only a new target is news. */
+  let spoken: UniqueIdentifier | null = null;
+  const moved = ({ active }: { active: { id: UniqueIdentifier } }): string | undefined => {
+    const overId = lookup.over();
+    if (overId === spoken) return undefined;
+    spoken = overId;
+    const { item, engineer, title, backlog } = describe(active.id, overId);
+    if (!leftHome && isHome(item, overId)) return undefined;
+    leftHome = true;
+    if (item && engineer) return `Dropping ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}.`;
+    if (backlog) return `${title} is over the backlog: dropping it there leaves it unassigned.`;
+    return `${title} is no longer over a lane.`;
+  };
   return {
     onDragStart({ active }) {
       leftHome = false;
+      spoken = null;
       const { item, title } = describe(active.id, null);
       return `Picked up ${title}${item ? `, ${levelName(ladder, item.rung)} rung` : ''}.`;
     },
-    onDragOver({ active, over }) {
-      const { item, engineer, title, backlog } = describe(active.id, over?.id);
-      if (!leftHome && isHome(item, over?.id)) return undefined;
-      leftHome = true;
-      if (item && engineer) return `Dropping ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}.`;
-      if (backlog) return `${title} is over the backlog: dropping it there leaves it unassigned.`;
-      return `${title} is no longer over a lane.`;
-    },
+    // Lane to lane is a move to dnd-kit (its target stays the lanes' surface); the backlog is a new target.
+    onDragMove: moved,
+    onDragOver: moved,
     onDragEnd({ active }) {
       const { item, engineer, title, backlog } = describe(active.id, lookup.landed());
       if (item && engineer) return `Dropped ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}.`;

@@ -87,9 +87,8 @@ export function useIsLifted(itemId: number): boolean {
  * and last teams, and the two teams either side of the one the last card held was over. They stay
  * in reach after the drop: unregistering them then would be work in the drop's own task.
  *
- * Each drop target costs work on every pick-up, lane crossing and drop (DropTarget.tsx), and at
- * 300 engineers registering every lane made a keyboard pick-up one task of 70–100 ms (npm run
- * bench). A pointer reaches only what it sees, and lanes come within reach a screen before they
+ * Each drop target's box is read on every move of the card (boardCollisions in dnd.ts), and there
+ * is no need to read 300 of them. A pointer reaches only what it sees, and lanes come within reach a screen before they
  * scroll into view. Arrow keys move one lane at a time, to the nearest lane that way: always in
  * the same team or the next, which are in reach; at the first or last lane they wrap in reading
  * order to the other end of the board, which is always in reach too. Two teams, not one: a team

@@ -1,12 +1,12 @@
 import {
   DndContext,
   type DragEndEvent,
-  type DragOverEvent,
+  type DragMoveEvent,
   DragOverlay,
   type DragStartEvent,
   type UniqueIdentifier,
   KeyboardSensor,
-  type MeasuringConfiguration,
+  type KeyboardSensorOptions,
   MouseSensor,
   TouchSensor,
   useSensor,
@@ -18,7 +18,7 @@ import type { Snapshot } from '../../../shared/schemas.ts';
 import { planStore } from '../../store/plan.ts';
 import { DRAG_INSTRUCTIONS_ID } from '../Card.tsx';
 import { boardAnnouncements, screenReaderInstructions } from './announcements.ts';
-import { laneCollisions, laneKeyboardCoordinates, measureTarget } from './dnd.ts';
+import { boardCollisions, laneKeyboardCoordinates, targetOf } from './dnd.ts';
 import { DragOverlayCard, type OverlayProps } from './DragOverlayCard.tsx';
 import { DragStoreContext, IDLE, type DragStore, createDragStore } from './dragState.ts';
 import { DropTargetRegistryContext, DropTargets, type DropTargetRegistry, createDropTargetRegistry } from './DropTarget.tsx';
@@ -31,8 +31,9 @@ import { useNameOf } from '../../store/engineerNames.ts';
 // The board's drag, behind one hook. What buys its speed at 300 engineers and more, each piece in
 // this folder and described in docs/architecture.md ("The board's drag architecture"):
 // - one draggable, the grip (Grip.tsx), instead of one per card;
-// - the board outside <DndContext>: lanes register their elements (DropTarget.tsx), and only
-//   lanes in reach take drops (inReach in dragState.ts);
+// - the board outside <DndContext>: lanes register their elements (DropTarget.tsx), only lanes in
+//   reach take drops (inReach in dragState.ts), and dnd-kit knows two targets, the lanes' surface
+//   and the backlog: which lane a card is over is judged in boardCollisions (dnd.ts);
 // - where the card is, in a small store the lanes select from (dragState.ts), not in React state;
 // - which lane a card is over judged on the lanes' boxes as they are now (liveRects in dnd.ts),
 //   so nothing is measured again on a timer.
@@ -53,13 +54,9 @@ export type BoardDrag = {
   layer: ReactNode;
   store: DragStore;
   targets: DropTargetRegistry;
+  /** A callback ref for an element inside the lanes' scroll container: dnd-kit's one target for every lane (DropTarget.tsx). */
+  surface: (element: HTMLElement | null) => void;
 };
-
-/**
- * Drop targets are measured when they register, cheaply (measureTarget), and never on a timer: which
- * lane a card is over is judged on the targets' boxes as they are at that moment (liveRects in dnd.ts).
- */
-const MEASURING: MeasuringConfiguration = { droppable: { measure: measureTarget } };
 
 // The sensors' options, made once: options made in a render are new objects each time, and new
 // sensors would render dnd-kit's context again (see `layer` below).
@@ -72,10 +69,14 @@ const MOUSE = { activationConstraint: { distance: 6 } };
 /** A short press on touch screens, so a swipe still scrolls the board. */
 const TOUCH = { activationConstraint: { delay: 200, tolerance: 8 } };
 /**
- * Instant scrolling: with dnd-kit's default smooth scroll a press took ~300 ms to settle, and a
- * drop in that time, with the lanes still moving, could land on no lane (npm run bench).
+ * Arrow keys go from lane to lane among the registered targets. Instant scrolling: with dnd-kit's
+ * default smooth scroll a press took ~300 ms to settle, and a drop in that time, with the lanes
+ * still moving, could land on no lane (npm run bench).
  */
-const KEYBOARD = { coordinateGetter: laneKeyboardCoordinates, scrollBehavior: 'auto' as const };
+const keyboardOptions = (targets: DropTargetRegistry): KeyboardSensorOptions => ({
+  coordinateGetter: laneKeyboardCoordinates(targets),
+  scrollBehavior: 'auto',
+});
 
 export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: BoardDragOptions): BoardDrag {
   const nameOf = useNameOf();
@@ -84,6 +85,10 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
   const [store] = useState(createDragStore);
   /** The lanes and backlog that take drops, registered with dnd-kit by <DropTargets> (DropTarget.tsx). */
   const [targets] = useState(createDropTargetRegistry);
+  const [surface, setSurface] = useState<HTMLElement | null>(null);
+  // Made once, with the registry: new options would make new sensors (see `layer` below).
+  const [keyboard] = useState(() => keyboardOptions(targets));
+  const [collisions] = useState(() => boardCollisions(targets));
   /** The plan as it was when the card was lifted: what a cancel or a refusal restores. */
   const atDragStart = useRef<Snapshot | null>(null);
   /** Presses on any card's handle go to the one draggable (Grip.tsx). */
@@ -97,7 +102,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     [],
   );
 
-  const sensors = useSensors(useSensor(MouseSensor, MOUSE), useSensor(TouchSensor, TOUCH), useSensor(KeyboardSensor, KEYBOARD));
+  const sensors = useSensors(useSensor(MouseSensor, MOUSE), useSensor(TouchSensor, TOUCH), useSensor(KeyboardSensor, keyboard));
   const accessibility = useMemo(
     () => ({
       announcements: boardAnnouncements({
@@ -106,6 +111,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
         nameOf,
         // dnd-kit announces a drop after onDragEnd, which has recorded where it landed.
         landed: () => store.get().landed,
+        over: () => store.get().overId,
         ladder,
       }),
       screenReaderInstructions,
@@ -131,10 +137,16 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     },
     [itemsById, store, teamOf],
   );
-  const onDragOver = useCallback(
-    ({ over }: DragOverEvent) => {
+  /**
+   * Where the card is now, from the collision dnd-kit judged (boardCollisions): on every move, as
+   * crossing from one lane to the next changes nothing dnd-kit sees (its target stays the surface).
+   * Called before dnd-kit's monitors, so the announcement of the move reads the same target.
+   */
+  const onDragMove = useCallback(
+    ({ collisions }: DragMoveEvent) => {
       const s = store.get();
-      store.set({ ...s, overId: over?.id ?? null, overTeam: teamOf.get(engineerIdOf(over?.id) ?? -1) ?? s.overTeam });
+      const overId = targetOf(collisions);
+      store.set({ ...s, overId, overTeam: teamOf.get(engineerIdOf(overId) ?? -1) ?? s.overTeam });
     },
     [store, teamOf],
   );
@@ -148,11 +160,11 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
     [store],
   );
   const onDragEnd = useCallback(
-    ({ active, over }: DragEndEvent) => {
+    ({ active, collisions }: DragEndEvent) => {
       // The card lands where the board showed it would: the target last previewed. dnd-kit's own
       // answer is judged on its last render, and a lane that moved under a still pointer or a
       // held key since then (cards mounting near the view) could make it "outside any lane".
-      const target = store.get().overId ?? over?.id ?? null;
+      const target = store.get().overId ?? targetOf(collisions);
       const before = endDrag(target);
       const itemId = itemIdOf(active.id);
       if (!before || itemId === null || target === null) return;
@@ -177,16 +189,16 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
         // Its id names the hidden instructions every card's handle is described by.
         id={DRAG_INSTRUCTIONS_ID}
         sensors={sensors}
-        measuring={MEASURING}
-        collisionDetection={laneCollisions}
+        collisionDetection={collisions}
         accessibility={accessibility}
         onDragStart={onDragStart}
-        onDragOver={onDragOver}
+        onDragMove={onDragMove}
+        onDragOver={onDragMove}
         onDragEnd={onDragEnd}
         onDragCancel={onDragCancel}
       >
         <Grip control={grip} dragStore={store} />
-        <DropTargets registry={targets} />
+        <DropTargets registry={targets} surface={surface} />
         {createPortal(
           <DragOverlay dropAnimation={null}>
             <DragOverlayCard itemsById={itemsById} engineersById={engineersById} />
@@ -195,9 +207,22 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
         )}
       </DndContext>
     ),
-    [sensors, accessibility, onDragStart, onDragOver, onDragEnd, onDragCancel, store, targets, itemsById, engineersById],
+    [
+      sensors,
+      collisions,
+      accessibility,
+      onDragStart,
+      onDragMove,
+      onDragEnd,
+      onDragCancel,
+      store,
+      targets,
+      surface,
+      itemsById,
+      engineersById,
+    ],
   );
-  return { press, dragging, layer, store, targets };
+  return { press, dragging, layer, store, targets, surface: setSurface };
 }
 
 /**
