@@ -7,6 +7,7 @@ import type { Notice } from '../store/notice.ts';
 import { api } from '../api.ts';
 import { useMutation } from '../store/useMutation.ts';
 import { withAssignment } from './optimistic.ts';
+import { releaseFocus } from './focusCard.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { useHistorySteps } from '../undo.ts';
 import { type NameOf, useNameOf } from '../store/engineerNames.ts';
@@ -31,6 +32,7 @@ export function useBoardMoves(snapshot: Snapshot) {
       const current = item.assignment?.engineerId ?? null;
       if (current === engineerId) return false;
       pendingPaint.current = true;
+      releaseFocus(itemId);
       const r = await run(() => api['plan.assign']({ itemId, engineerId }), {
         failure: `Could not move '${item.title}'`,
         optimistic: (s) => withAssignment(s, itemId, engineerId),
