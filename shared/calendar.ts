@@ -81,6 +81,21 @@ export function levelOn(engineer: Pick<Engineer, 'id' | 'level'>, levelChanges: 
   return theirs[0]!.fromLevel ?? theirs[0]!.toLevel;
 }
 
+/**
+ * The day from which a new level change of an engineer may take effect: the day of their latest
+ * dated change (joining, a promotion), or null when they have none. A change dated before it
+ * would sit under a later one: the roster would store the new level while every quarter read the
+ * later change's, and the promotion would be confirmed and never seen.
+ */
+export function levelChangeableFrom(engineerId: number, levelChanges: readonly LevelChange[]): string | null {
+  return (
+    levelChanges
+      .filter((c) => c.engineerId === engineerId)
+      .toSorted(chronological)
+      .at(-1)?.changedOn ?? null
+  );
+}
+
 /** Every engineer at the level they held on a day: the roster as a quarter's plan is judged. */
 export function engineersOn<E extends Pick<Engineer, 'id' | 'level'>>(
   engineers: readonly E[],

@@ -1,6 +1,6 @@
 import { type Cleared, type Person, clearedByLevelChanges, clearedSentence } from '../../shared/assignment.ts';
 import type { rosterContract, EngineerFields } from '../../shared/contract/roster.ts';
-import { dayText, judgedOn, levelOn, localToday } from '../../shared/calendar.ts';
+import { dayText, judgedOn, levelChangeableFrom, levelOn, localToday } from '../../shared/calendar.ts';
 import { RungsError } from '../../shared/errors.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { checkRank, getLadder } from '../store/ladder.ts';
@@ -107,6 +107,7 @@ export function clearedByEdits(db: Db, edits: readonly Edit[], changedOn = local
  */
 export function saveEngineers(db: Db, rows: Changeset, edits: readonly Edit[], changedOn: string): void {
   const cleared = clearedByEdits(db, edits, changedOn);
+  for (const { before, after } of edits) if (after.level !== before.level) refuseEarlierLevelChange(db, before, changedOn);
   for (const { before, after } of edits) {
     const { id: _id, ...fields } = after;
     rows.update('engineers', before.id, toDb.engineer(fields));
@@ -118,6 +119,19 @@ export function saveEngineers(db: Db, rows: Changeset, edits: readonly Edit[], c
   for (const c of cleared) {
     rows.update('assignments', c.itemId, { ...(c.reviewer ? { reviewer_id: null } : {}), ...(c.ackNote ? { ack_note: null } : {}) });
   }
+}
+
+/** A level change dated before the engineer's latest one is refused (levelChangeableFrom). */
+function refuseEarlierLevelChange(db: Db, engineer: Engineer, changedOn: string): void {
+  const theirs = prepared<[number], DbLevelChange>(db, 'SELECT * FROM level_changes WHERE engineer_id = ?')
+    .all(engineer.id)
+    .map(fromDb.levelChange);
+  const from = levelChangeableFrom(engineer.id, theirs);
+  if (from === null || changedOn >= from) return;
+  throw new RungsError(
+    'conflict',
+    `${engineer.name}'s level was last set on ${dayText(from)}: a new level takes effect on that day or later, not on ${dayText(changedOn)}. Nothing was changed.`,
+  );
 }
 
 const ownedCount = (db: Db, engineerId: number) =>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { levelOn } from '../../shared/calendar.ts';
+import { levelChangeableFrom, levelOn } from '../../shared/calendar.ts';
 import type { EngineerImpact } from '../../shared/contract/roster.ts';
 import type { Rank } from '../../shared/ladder.ts';
 import { byLevelThenName, byName } from '../../shared/plan.ts';
@@ -118,6 +118,7 @@ export function Roster({ snapshot }: Props) {
           engineer={promoting.engineer}
           to={promoting.to}
           quarterStart={snapshot.quarter.startsOn}
+          changeableFrom={levelChangeableFrom(promoting.engineer.id, snapshot.levelChanges)}
           onCancel={() => setPromoting(null)}
           onConfirm={(day) => void promote(promoting.engineer, promoting.to, day)}
         />

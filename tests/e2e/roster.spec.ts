@@ -49,6 +49,14 @@ test('create an engineer, give them an overreach, promote them: the warning on t
   // A promotion is confirmed, dated (today unless the lead says otherwise), and said in History's words.
   const confirm = board.getByRole('alertdialog', { name: 'Promote Nadia Ali to Junior?' });
   await expect(confirm.getByLabel('Effective from')).toHaveValue(localToday());
+  // Added today, so promoted today or later: an earlier day would sit under the day she joined.
+  await expect(confirm).toContainText(`Nadia Ali’s level was last set on ${dayText(localToday())}`);
+  if (calendarQuarterStart(localToday()) < localToday())
+    await expect(confirm.getByRole('button', { name: /^This quarter’s start/ })).toHaveCount(0);
+  await confirm.getByLabel('Effective from').fill('2020-01-01');
+  await expect(confirm.getByRole('alert')).toContainText('takes effect on that day or later');
+  await confirm.getByRole('button', { name: /^Today/ }).click();
+  await board.screenshot({ path: 'test-results/screens/promote-dialog.png' });
   await confirm.getByRole('button', { name: `Promote from ${dayText(localToday())}` }).click();
   await expect(board.getByRole('status')).toHaveText(`Nadia Ali: Intern → Junior from ${dayText(localToday())}`);
   await board.getByRole('button', { name: 'Promotion history of Nadia Ali' }).click();

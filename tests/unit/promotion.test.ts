@@ -45,6 +45,40 @@ describe('a level change names the level it changes from', () => {
   });
 });
 
+describe('a level change is dated no earlier than the day the level was last set', () => {
+  it('someone added today cannot be promoted from before today: refused in words, nothing changed', () => {
+    const r = tempRoster();
+    const today = '2026-11-29';
+    const added = ok(
+      r.dispatch('engineers.create', { name: 'Alex Kim', level: 2, teamId: 1, capacity: null, active: true, changedOn: today }),
+    );
+    const alex = idOf(r, `SELECT id FROM engineers WHERE name = 'Alex Kim'`);
+    expect(added.summary).toMatch(/^Added Alex Kim/);
+    const before = rowCounts(r.db);
+    expect(r.dispatch('engineers.update', { engineerId: alex, level: 3, fromLevel: 2, changedOn: '2026-10-01' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: `Alex Kim's level was last set on ${dayText(today)}: a new level takes effect on that day or later, not on ${dayText('2026-10-01')}. Nothing was changed.`,
+      },
+    });
+    expect(rowCounts(r.db)).toEqual(before);
+    // From that day on it is an ordinary promotion, and the board sees it.
+    ok(r.dispatch('engineers.update', { engineerId: alex, level: 3, fromLevel: 2, changedOn: today }));
+    expect(r.db.prepare('SELECT level FROM engineers WHERE id = ?').pluck().get(alex)).toBe(3);
+  });
+
+  it('a change dated before a promotion already set for next quarter is refused too', () => {
+    const r = tempRoster();
+    const next = nextQuarter();
+    ok(r.dispatch('engineers.update', { engineerId: jadeOf(r), level: 2, fromLevel: 1, changedOn: next.start }));
+    const before = rowCounts(r.db);
+    const refused = r.dispatch('engineers.update', { engineerId: jadeOf(r), level: 3, fromLevel: 2, changedOn: localToday() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(rowCounts(r.db)).toEqual(before);
+  });
+});
+
 describe('a promotion dated next quarter', () => {
   it('leaves this quarter’s fits alone and re-judges the next quarter’s from its first day', () => {
     const r = tempRoster();
