@@ -88,10 +88,14 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
   /** An initiative dropped with stories still waiting: asked first (StoriesOffer.tsx). */
   const [offer, setOffer] = useState<StoriesOffer | null>(null);
   const onDrop = useCallback(
-    (before: Snapshot, itemId: number, engineerId: number | null) => {
+    (before: Snapshot, itemId: number, engineerId: number | null): 'moved' | 'asked' => {
       const ask = storiesOffer(before, itemId, engineerId);
-      if (ask) setOffer(ask);
-      else void assign(before, itemId, engineerId);
+      if (ask) {
+        setOffer(ask);
+        return 'asked';
+      }
+      void assign(before, itemId, engineerId);
+      return 'moved';
     },
     [assign],
   );
@@ -100,7 +104,10 @@ export function Board({ snapshot }: { snapshot: Snapshot }) {
       if (!offer) return;
       setOffer(null);
       const { before, initiative, engineer, stories } = offer;
-      if (withStories === null) return focusCard(initiative.id);
+      if (withStories === null) {
+        setAnnouncement(`Cancelled. '${initiative.title}' is back where it was.`);
+        return focusCard(initiative.id);
+      }
       if (!withStories) return void assign(before, initiative.id, engineer.id);
       const order = backlogOrder;
       void assignAll(before, [initiative.id, ...stories.map((s) => s.id)], engineer.id).then((ok) =>

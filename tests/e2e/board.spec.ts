@@ -336,6 +336,8 @@ test('an initiative dropped with stories still in the backlog offers them to its
   // Nothing is written while the lead decides; the first choice has focus.
   expect(changes()).toBe(before);
   await expect(offer.getByRole('button', { name: 'Priya Natarajan takes it too' })).toBeFocused();
+  // A screen reader hears that nothing has moved yet, not "Dropped".
+  await expect(board.locator('[id^="DndLiveRegion"]')).toContainText(`'${title}' over Priya Natarajan: its stories wait in the backlog`);
   await board.screenshot({ path: `${SCREENS}/board-stories-offer.png` });
   await board.keyboard.press('Enter');
   await expect.poll(() => ownerOf(host, title)).toBe('Priya Natarajan');
@@ -353,6 +355,7 @@ test('an initiative dropped with stories still in the backlog offers them to its
   await board.keyboard.press('Escape');
   await expect(offer).toHaveCount(0);
   await expect(handle(backlog(board), 'Initiative', title)).toBeFocused();
+  await expect(board.locator('[data-id="next-announcement"]')).toHaveText(`Cancelled. '${title}' is back where it was.`);
   expect(ownerOf(host, title)).toBeNull();
 });
 

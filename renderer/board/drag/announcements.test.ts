@@ -29,6 +29,7 @@ describe('a drag names the lane’s engineer as the lane does', () => {
       nameOf: namesOf({ engineers, teams: [] }),
       over: () => over,
       landed: () => laneId(2),
+      asked: () => false,
       ladder: DEFAULT_LADDER,
     });
     const active = { id: cardId(card.id) } as never;
@@ -53,6 +54,7 @@ describe('a drag is news only when the card reaches another target', () => {
       nameOf: namesOf({ engineers: [eng, other], teams: [] }),
       over: () => over,
       landed: () => null,
+      asked: () => false,
       ladder: DEFAULT_LADDER,
     });
     const active = { id: cardId(card.id) } as never;

@@ -23,6 +23,8 @@ type Lookup = {
   over: () => UniqueIdentifier | null;
   /** Where the last drop landed (the target the board previewed), which the end announcement names. */
   landed: () => UniqueIdentifier | null;
+  /** The last drop asked the lead something first (an initiative's waiting stories): nothing has moved yet. */
+  asked: () => boolean;
   ladder: Ladder;
 };
 
@@ -67,6 +69,8 @@ export function boardAnnouncements(lookup: Lookup): Announcements {
     onDragOver: moved,
     onDragEnd({ active }) {
       const { item, engineer, title, backlog } = describe(active.id, lookup.landed());
+      if (item && engineer && lookup.asked())
+        return `${title} over ${nameOf(engineer)}: its stories wait in the backlog. Choose whether they go too; nothing has moved yet.`;
       if (item && engineer) return `Dropped ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}.`;
       if (backlog) return `Returned ${title} to the backlog.`;
       return `${title} was dropped outside any lane; nothing changed.`;

@@ -7,7 +7,15 @@ import { type DragState, IDLE, createDragStore, inReach } from './dragState.ts';
 
 const TEAMS = 20;
 /** A card held over a lane of team `overTeam`. */
-const held = (overTeam: number | null): DragState => ({ itemId: 1, overId: 'lane-1', rung: 2, fromBacklog: false, overTeam, landed: null });
+const held = (overTeam: number | null): DragState => ({
+  itemId: 1,
+  overId: 'lane-1',
+  rung: 2,
+  fromBacklog: false,
+  overTeam,
+  landed: null,
+  asked: false,
+});
 
 describe('near teams are always in reach', () => {
   it('a team near the visible part of the board takes drops with no card held', () => {

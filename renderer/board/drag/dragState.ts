@@ -18,6 +18,8 @@ export type DragState = {
   overTeam: number | null;
   /** The target the last drop landed on (null after a cancel), for the drop's announcement. */
   landed: UniqueIdentifier | null;
+  /** The last drop asked the lead something before anything moved (an initiative's waiting stories). */
+  asked: boolean;
 };
 
 export type DragStore = {
@@ -26,7 +28,7 @@ export type DragStore = {
   subscribe: (listener: () => void) => () => void;
 };
 
-export const IDLE: DragState = { itemId: null, overId: null, rung: null, fromBacklog: false, overTeam: null, landed: null };
+export const IDLE: DragState = { itemId: null, overId: null, rung: null, fromBacklog: false, overTeam: null, landed: null, asked: false };
 
 export function createDragStore(): DragStore {
   let state = IDLE;
@@ -40,7 +42,8 @@ export function createDragStore(): DragStore {
         next.rung === state.rung &&
         next.fromBacklog === state.fromBacklog &&
         next.overTeam === state.overTeam &&
-        next.landed === state.landed
+        next.landed === state.landed &&
+        next.asked === state.asked
       )
         return;
       state = next;

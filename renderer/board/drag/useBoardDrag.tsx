@@ -41,8 +41,11 @@ import { useNameOf } from '../../store/engineerNames.ts';
 export type BoardDragOptions = OverlayProps & {
   /** Which team (its index on the board) each engineer's lane is in: what decides which lanes are in reach. */
   teamOf: ReadonlyMap<number, number>;
-  /** A card dropped on an engineer's lane (or the backlog: null), with the plan as it was at pick-up. */
-  onDrop: (before: Snapshot, itemId: number, engineerId: number | null) => void;
+  /**
+   * A card dropped on an engineer's lane (or the backlog: null), with the plan as it was at pick-up.
+   * 'asked': the board asks the lead something before anything moves (an initiative's waiting stories).
+   */
+  onDrop: (before: Snapshot, itemId: number, engineerId: number | null) => 'moved' | 'asked';
 };
 
 export type BoardDrag = {
@@ -111,6 +114,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
         nameOf,
         // dnd-kit announces a drop after onDragEnd, which has recorded where it landed.
         landed: () => store.get().landed,
+        asked: () => store.get().asked,
         over: () => store.get().overId,
         ladder,
       }),
@@ -132,6 +136,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
         rung: item?.rung ?? null,
         fromBacklog: item !== undefined && item.assignment === null,
         landed: null,
+        asked: false,
         overTeam: teamOf.get(item?.assignment?.engineerId ?? -1) ?? store.get().overTeam,
       });
     },
@@ -170,7 +175,7 @@ export function useBoardDrag({ itemsById, engineersById, teamOf, onDrop }: Board
       if (!before || itemId === null || target === null) return;
       const engineerId = target === BACKLOG_ID ? null : engineerIdOf(target);
       if (engineerId === null && target !== BACKLOG_ID) return;
-      onDrop(before, itemId, engineerId);
+      if (onDrop(before, itemId, engineerId) === 'asked') store.set({ ...store.get(), asked: true });
     },
     [store, endDrag, onDrop],
   );
