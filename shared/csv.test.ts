@@ -21,6 +21,7 @@ describe('RFC 4180: quoted fields may hold commas, quotes and line breaks', () =
     expect(parseCsv('a,b\n"1,2\n')).toEqual({
       ok: false,
       error: 'A quote opened on line 2 is never closed: a closing quote is missing, or the file was cut short.',
+      at: { line: 2, problem: 'a quote opened here is never closed: a closing quote is missing, or the file was cut short' },
     });
   });
 });

@@ -10,7 +10,10 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 export const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
-export type CsvParse = { ok: true; delimiter: Delimiter; header: string[]; records: CsvRecord[] } | { ok: false; error: string };
+/** A refusal's `at`: the line it is about, and the problem in words that name no line (for a reader that counts lines its own way). */
+export type CsvProblemAt = { line: number; problem: string };
+export type CsvParse =
+  { ok: true; delimiter: Delimiter; header: string[]; records: CsvRecord[] } | { ok: false; error: string; at?: CsvProblemAt };
 
 const EMPTY = 'The file is empty. Export your sheet as CSV with a header line first.';
 
@@ -19,7 +22,7 @@ const EMPTY = 'The file is empty. Export your sheet as CSV with a header line fi
  * slices of the text, never built a character at a time: a 3,000-row export would otherwise leave
  * millions of tiny strings for the collector.
  */
-function records(text: string, delimiter: string, limit = Infinity): { records: CsvRecord[] } | { error: string } {
+function records(text: string, delimiter: string, limit = Infinity): { records: CsvRecord[] } | { error: string; at: CsvProblemAt } {
   const out: CsvRecord[] = [];
   const n = text.length;
   let cells: string[] = [];
@@ -48,8 +51,10 @@ function records(text: string, delimiter: string, limit = Infinity): { records: 
       for (;;) {
         const q = text.indexOf('"', from);
         if (q === -1) {
+          const problem = 'is never closed: a closing quote is missing, or the file was cut short';
           return {
-            error: `A quote opened on line ${quoteLine} is never closed: a closing quote is missing, or the file was cut short.`,
+            error: `A quote opened on line ${quoteLine} ${problem}.`,
+            at: { line: quoteLine, problem: `a quote opened here ${problem}` },
           };
         }
         for (let m = from; m < q; m++) if (text.charCodeAt(m) === 10) line++;
@@ -122,7 +127,7 @@ export function parseCsv(raw: string): CsvParse {
   if (text.trim() === '') return { ok: false, error: EMPTY };
   const delimiter = sniffDelimiter(text);
   const parsed = records(text, delimiter);
-  if ('error' in parsed) return { ok: false, error: parsed.error };
+  if ('error' in parsed) return { ok: false, error: parsed.error, at: parsed.at };
   const [head, ...rest] = parsed.records;
   if (!head) return { ok: false, error: EMPTY };
   return { ok: true, delimiter, header: head.cells.map((c) => c.trim()), records: rest };

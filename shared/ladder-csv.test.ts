@@ -95,6 +95,16 @@ describe('a malformed file is refused naming the line', () => {
       'Line 7: the row has 4 cells for 3 columns',
     ],
     [
+      'a quote never closed in the levels section',
+      ['# levels', 'code,name,aliases,delegate,next', 'IC1,Engineer I,,,', 'IC2,"Engineer II,,,', '# cells'].join('\n'),
+      'Line 4: the levels section: a quote opened here is never closed: a closing quote is missing, or the file was cut short',
+    ],
+    [
+      'a quote never closed in the cells section',
+      [...SMALL, 'level,touchpoint,text', 'IC1,Build,x', 'IC2,Build,"y'].join('\n'),
+      'Line 8: the cells section: a quote opened here is never closed: a closing quote is missing, or the file was cut short',
+    ],
+    [
       'one level',
       ['# levels', 'code,name', 'A,Alpha', '# cells', 'level,touchpoint,text'].join('\n'),
       'Line 2: A ladder has at least 2 levels (at levels)',

@@ -1,4 +1,4 @@
-import { type CsvRecord, columnPlaces, parseCsv, toCsv, unescapeFormula } from './csv.ts';
+import { type CsvParse, type CsvRecord, columnPlaces, parseCsv, toCsv, unescapeFormula } from './csv.ts';
 import { type Ladder, Ladder as LadderSchema } from './ladder.ts';
 import { LadderFileError, kindsFor } from './ladder-markdown.ts';
 
@@ -37,6 +37,17 @@ function columns<C extends string>(header: CsvRecord, wanted: readonly C[], need
   };
 }
 
+/**
+ * A ladder CSV the CSV reader refused, as a refusal naming the file's line and section. The reader
+ * read the text after the "# levels" line, so its lines are one short of the file's.
+ */
+function unreadable(text: string, refused: Extract<CsvParse, { ok: false }>): LadderFileError {
+  if (!refused.at) return new LadderFileError(`the levels section: ${refused.error.replace(/\.$/, '')}`, 2);
+  const line = refused.at.line + 1;
+  const cellsAt = text.split(/\r?\n/).findIndex((l) => l.trim().toLowerCase().startsWith(CELLS)) + 1;
+  return new LadderFileError(`the ${cellsAt > 0 && line > cellsAt ? 'cells' : 'levels'} section: ${refused.at.problem}`, line);
+}
+
 /** Parse a ladder CSV. Throws a LadderFileError naming the line for a malformed file. */
 export function parseLadderCsv(raw: string): Ladder {
   const text = raw.replace(/^\uFEFF/, '');
@@ -45,7 +56,7 @@ export function parseLadderCsv(raw: string): Ladder {
   if (first.replace(/[,;\t|]+$/, '').toLowerCase() !== LEVELS)
     throw new LadderFileError(`a ladder CSV starts with a “${LEVELS}” line; this one starts “${first.slice(0, 60)}”`, 1);
   const parsed = parseCsv(firstBreak < 0 ? '' : text.slice(firstBreak).replace(/^\r?\n/, ''));
-  if (!parsed.ok) throw new LadderFileError(`the levels section: ${parsed.error}`, 2);
+  if (!parsed.ok) throw unreadable(text, parsed);
   // parseCsv counts lines from the text after the "# levels" line.
   const shift = (r: CsvRecord): CsvRecord => ({ ...r, line: r.line + 1 });
   const header: CsvRecord = { line: 2, cells: parsed.header };
