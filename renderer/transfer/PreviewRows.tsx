@@ -32,7 +32,7 @@ export function PreviewRows({
                 const wrong = r.errors.some((e) => e.column === c.toLowerCase());
                 return (
                   <td key={`${c}-${i}`} className={wrong ? 'cell-bad' : undefined}>
-                    {r.cells[i] ?? ''}
+                    <CellText text={r.cells[i] ?? ''} />
                     {m && <span className="mapping"> → {m.to}</span>}
                   </td>
                 );
@@ -60,6 +60,22 @@ export function PreviewRows({
       </table>
       {more > 0 && <p className="hint">…and {plural(more, 'more row')} without errors (changes are listed first).</p>}
     </div>
+  );
+}
+
+/** Past this many characters a cell shows its start, and the whole text on hover. */
+const LONG = 120;
+
+/**
+ * A cell as read. A name thousands of characters long (a column pasted into the wrong one) kept
+ * the row's Check column, with the reason it is refused, thousands of pixels off to the right.
+ */
+function CellText({ text }: { text: string }) {
+  if (text.length <= LONG) return text;
+  return (
+    <span title={text.slice(0, 2000)}>
+      {`${text.slice(0, LONG)}… (${text.length.toLocaleString('en-US')} characters)`}
+    </span>
   );
 }
 

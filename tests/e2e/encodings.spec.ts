@@ -59,3 +59,19 @@ test('a file with a byte-order mark in the middle is refused in words, and nothi
   ).toBeVisible();
   await expect(board.getByRole('region', { name: /Preview of/ })).toHaveCount(0);
 });
+
+test('a name thousands of characters long is shown cut short, and the row says why it is refused where the lead can read it', async ({
+  board,
+}) => {
+  await board.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Import/Export' }).click();
+  const long = 'Very long name '.repeat(340);
+  const csv = ['name,level,team', `${long},Mid,Core`, 'Ana Lopez,Mid,Core'].join('\n');
+  await board.getByLabel('Roster CSV file').setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = board.getByRole('region', { name: 'Preview of long.csv' });
+  const row = preview.getByRole('row', { name: /^2 / });
+  await expect(row).toContainText('characters)');
+  await expect(row.getByText(/At most 120 characters/)).toBeVisible();
+  // The table stays within the window: the reason is not 46,000 pixels off to the right.
+  expect(await preview.getByRole('table').evaluate((t) => t.scrollWidth)).toBeLessThan(1440);
+  await board.screenshot({ path: 'test-results/screens/import-long-name.png' });
+});
