@@ -18,6 +18,18 @@ test('opens on the demo team with lanes grouped by team and the backlog', async 
   await board.screenshot({ path: 'test-results/screens/foundation-board.png', fullPage: true });
 });
 
+test('the page loads with nothing refused and no error in its console (its icon is drawn inline)', async ({ page, host }) => {
+  const errors: string[] = [];
+  const refused: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && refused.push(`${r.status()} ${new URL(r.url()).pathname}`));
+  await page.goto(host.url);
+  await expect(page.getByRole('region', { name: 'Backlog' })).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(refused).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('a request without the token, or with a wrong one, is refused', async ({ host, request }) => {
   const body = { channel: 'plan.assign', request: { itemId: 1, engineerId: 1 } };
   const none = await request.post(`${host.origin}/api/invoke`, { data: body });
