@@ -44,7 +44,8 @@ export function TeamTable({
   return (
     <table className="data-table" aria-label={title ?? `Roster of ${team.name}`}>
       <caption>
-        {title ?? team.name} <span className="muted">({members.length})</span>
+        {/* Isolated: a right-to-left name ("צוות") would otherwise take the count to its side. */}
+        <bdi>{title ?? team.name}</bdi> <span className="muted">({members.length})</span>
       </caption>
       <ColumnHeads columns={['Name', 'Level', 'Capacity', 'Active', { label: 'Actions', hidden: true }]} />
       <tbody>
