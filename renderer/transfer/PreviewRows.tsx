@@ -72,11 +72,7 @@ const LONG = 120;
  */
 function CellText({ text }: { text: string }) {
   if (text.length <= LONG) return text;
-  return (
-    <span title={text.slice(0, 2000)}>
-      {`${text.slice(0, LONG)}… (${text.length.toLocaleString('en-US')} characters)`}
-    </span>
-  );
+  return <span title={text.slice(0, 2000)}>{`${text.slice(0, LONG)}… (${text.length.toLocaleString('en-US')} characters)`}</span>;
 }
 
 /** What a clean row would do (a roster's engineer, a tracker's item); an update names each field that changes. */
