@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localToday, threeMonthsAfter } from '../../shared/calendar.ts';
 import { RungsDocument } from '../../shared/contract/transfer.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { csvBytes, ok, rowCounts, tempRoster } from '../helpers/temp-db.ts';
@@ -27,7 +28,7 @@ describe('the whole database as a versioned JSON document', () => {
     // Edits, a promotion, a second quarter and an acknowledgement make the demo less tidy than a seed.
     const q2 = ok(demo.dispatch('quarters.create', { name: 'Later' })).quarterId;
     ok(demo.dispatch('quarters.copyUnfinished', { fromQuarterId: 1, toQuarterId: q2 }));
-    ok(demo.dispatch('engineers.update', { engineerId: 5, level: 1, fromLevel: 0, changedOn: '2026-10-01' }));
+    ok(demo.dispatch('engineers.update', { engineerId: 5, level: 1, fromLevel: 0, changedOn: threeMonthsAfter(localToday()) }));
     ok(demo.dispatch('work.update', { itemId: 3, description: 'Émoji 🚀, "quotes", and a\nnewline', size: null }));
     const first = ok(demo.dispatch('export.json', {}));
     expect(first.filename).toMatch(/^rungs-\d{4}-\d\d-\d\d\.json$/);
