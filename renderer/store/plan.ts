@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { shareSnapshot } from '../board/share.ts';
 import { applyChanges } from './applyChanges.ts';
 import { firstSnapshot } from './firstSnapshot.ts';
+import { onChangedElsewhere } from './elsewhere.ts';
 import type { Result } from '../../shared/errors.ts';
 
 // The one plan store: the quarter's snapshot as the main process has it. It is fetched at start
@@ -68,6 +69,8 @@ export function createPlanStore(source: Pick<typeof api, 'board.snapshot'> = api
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
 export const planStore = createPlanStore(api, firstSnapshot);
+// Another tab or window changed the roster: fetched again, so what is on screen is what is stored.
+onChangedElsewhere(() => void planStore.fetch());
 
 /** The plan every screen reads. */
 export function usePlanState(): PlanState {

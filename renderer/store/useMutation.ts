@@ -3,13 +3,14 @@ import type { ErrorCode, Result } from '../../shared/errors.ts';
 import type { Mutation, Snapshot } from '../../shared/schemas.ts';
 import { type Notice, notices } from './notice.ts';
 import { planStore } from './plan.ts';
+import { tellOtherPages } from './elsewhere.ts';
 
 const STALE = new Set<ErrorCode>(['not_found', 'conflict', 'unavailable', 'timeout']);
 
 export type MutationOptions<T> = {
   /** Words before a refusal's reason ("Could not move 'X'"); the reason alone when absent. */
   failure?: string;
-  /** The plan as it will be once the change succeeds (a shared rule, applied at once); rolled back on refusal. */
+  /** The plan as it will be once the change succeeds (a shared rule, applied at once to the plan held now); rolled back on refusal. */
   optimistic?: (snapshot: Snapshot) => Snapshot;
   /** What a refusal restores: by default the plan as it was before the optimistic apply (a drag passes its start). */
   rollbackTo?: Snapshot;
@@ -33,8 +34,11 @@ export function useMutation() {
   const run = useCallback(
     async <T extends object>(call: () => Promise<Result<T>>, options: MutationOptions<T> = {}): Promise<Result<T>> => {
       setPending((n) => n + 1);
-      const before = options.rollbackTo ?? planStore.get().snapshot;
-      if (options.optimistic && before) planStore.replace(options.optimistic(before));
+      const current = planStore.get().snapshot;
+      const before = options.rollbackTo ?? current;
+      // Applied to the plan as it is now, which may hold more than the one the move began on: a
+      // reply that arrived meanwhile, or another page's change fetched again (elsewhere.ts).
+      if (options.optimistic && current) planStore.replace(options.optimistic(current));
       try {
         const r = await call();
         if (!r.ok) {
@@ -55,6 +59,7 @@ export function useMutation() {
           );
         if (options.refetch) await planStore.fetch();
         else await planStore.apply(reply);
+        tellOtherPages();
         return r;
       } finally {
         setPending((n) => n - 1);

@@ -102,6 +102,25 @@ test('a pointer drag assigns a backlog story; the row is in the database', async
   await expect.poll(() => ownerOf(host, title)).toBeNull();
 });
 
+test('a move in one tab shows in another tab on the same roster, loads and all, without a reload', async ({ board, host }) => {
+  const other = await board.context().newPage();
+  await other.goto(host.url);
+  await expect(backlog(other)).toBeVisible();
+  const title = 'Fix flaky checkout end-to-end test';
+  const tom = 'Tom Becker, Junior';
+  const loadIn = (page: Page) => lane(page, tom).locator('[data-id="load"]').textContent();
+  const before = await loadIn(other);
+  // The lead works in the first tab; the second stays open behind it.
+  await board.bringToFront();
+  await drag(board, handle(backlog(board), 'Story', title), lane(board, tom));
+  await expect.poll(() => ownerOf(host, title)).toBe('Tom Becker');
+  await expect(card(lane(other, tom), title)).toBeVisible();
+  await expect(card(backlog(other), title)).toHaveCount(0);
+  expect(await loadIn(other)).toBe(await loadIn(board));
+  expect(await loadIn(other)).not.toBe(before);
+  await other.close();
+});
+
 test('a keyboard-only drag moves a card lane by lane and drops it; the row is in the database', async ({ board, host }) => {
   const title = 'Interview five churned users with support';
   const source = handle(backlog(board), 'Story', title);
@@ -337,7 +356,9 @@ test('an initiative dropped with stories still in the backlog offers them to its
   expect(changes()).toBe(before);
   await expect(offer.getByRole('button', { name: 'Priya Natarajan takes it too' })).toBeFocused();
   // A screen reader hears that nothing has moved yet, not "Dropped".
-  await expect(board.locator('[id^="DndLiveRegion"]')).toContainText(`'${title}' over Priya Natarajan: its stories wait in the backlog`);
+  await expect(board.locator('[id^="DndLiveRegion"]')).toContainText(
+    new RegExp(`^Held '${title}' \\(\\w+ rung\\) on Priya Natarajan, Senior: [^.]+\\. Its stories wait in the backlog`),
+  );
   await board.screenshot({ path: `${SCREENS}/board-stories-offer.png` });
   await board.keyboard.press('Enter');
   await expect.poll(() => ownerOf(host, title)).toBe('Priya Natarajan');
