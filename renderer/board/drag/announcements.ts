@@ -70,7 +70,7 @@ export function boardAnnouncements(lookup: Lookup): Announcements {
     onDragEnd({ active }) {
       const { item, engineer, title, backlog } = describe(active.id, lookup.landed());
       if (item && engineer && lookup.asked())
-        return `${title} over ${nameOf(engineer)}: its stories wait in the backlog. Choose whether they go too; nothing has moved yet.`;
+        return `Held ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}. Its stories wait in the backlog: choose whether they go too; nothing has moved yet.`;
       if (item && engineer) return `Dropped ${fitSentence(ladder, item.title, item.rung, nameOf(engineer), engineer.level)}.`;
       if (backlog) return `Returned ${title} to the backlog.`;
       return `${title} was dropped outside any lane; nothing changed.`;
