@@ -1,7 +1,8 @@
-// Another tab or window on the same roster changed the plan. Each page patches its plan store from
-// its own replies only, so a second tab (or a second Electron window) kept showing the plan as it
-// was, loads and all, and a move made there was judged on that old plan. Pages of one origin
-// reach the same roster, and a BroadcastChannel carries a word between them with no host involved.
+// Another tab on the same roster changed the plan. Each page patches its plan store from its own
+// replies only, so a second tab on the browser host kept showing the plan as it was, loads and
+// all, and a move made there was judged on that old plan. Pages of one origin reach the same
+// roster, and a BroadcastChannel carries a word between them with no host involved. (Electron
+// opens one window; its page has no other to hear.)
 
 const NAME = 'rungs:plan-changed';
 
