@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, count, loadText, noun, plural, withArticle } from './words.ts';
+import { article, count, loadAgainstCapacity, loadText, noun, plural, withArticle } from './words.ts';
 
 describe('a count agrees with its noun', () => {
   it('counts read as the lead reads them: thousands grouped, fractions kept', () => {
@@ -31,6 +31,11 @@ describe('a load reads in points, the unit agreeing with the number it follows',
     expect(loadText(3, 10)).toBe('3 / 10 pts');
     expect(loadText(0, 1)).toBe('0 / 1 pt');
     expect(loadText(1, null)).toBe('1 pt');
+  });
+  it('over capacity, said in words wherever a load is shown (the board, Assign to…, insights, the printed report)', () => {
+    expect(loadAgainstCapacity(11, 10)).toBe('11 / 10 pts (over capacity)');
+    expect(loadAgainstCapacity(10, 10)).toBe('10 / 10 pts');
+    expect(loadAgainstCapacity(40, null)).toBe('40 pts');
   });
 });
 

@@ -4,7 +4,7 @@ import { levelName } from '../../shared/ladder.ts';
 import { describeLoad } from '../../shared/load.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
-import { loadText } from '../../shared/words.ts';
+import { loadAgainstCapacity } from '../../shared/words.ts';
 import { usePreviewRung } from './drag/dragState.ts';
 import { useDropTarget } from './drag/DropTarget.tsx';
 import { estimateProps } from './Card.tsx';
@@ -83,7 +83,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
           title={cardsLater ? undefined : `Load against capacity: ${describeLoad(load)}`}
           data-id="load"
         >
-          {`${loadText(load.points, e.capacity)}${over ? ' (over capacity)' : ''}`}
+          {loadAgainstCapacity(load.points, e.capacity)}
         </span>
         {/* One text where it can be: every lane has this header, and at 300 engineers its spans
             and text nodes were a sixth of the board's elements. */}

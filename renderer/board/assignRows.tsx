@@ -5,7 +5,7 @@ import { NO_LOAD, type Load, loads } from '../../shared/load.ts';
 import { filterByName } from '../../shared/names.ts';
 import { byLevelThenName } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { loadText } from '../../shared/words.ts';
+import { loadAgainstCapacity } from '../../shared/words.ts';
 import type { ComboOption } from '../ui/Combobox.tsx';
 import { type NameOf, useNameOf } from '../store/engineerNames.ts';
 
@@ -43,10 +43,7 @@ export function engineerOptions({ active, query, ladder, loadOf, nameOf, fit, cu
         <>
           <span className="combo-level">{levelName(ladder, e.level)}</span>
           {fit(e)}
-          <span className={`combo-load${over ? ' over' : ''}`}>
-            {loadText(load.points, e.capacity)}
-            {over ? ' (over capacity)' : ''}
-          </span>
+          <span className={`combo-load${over ? ' over' : ''}`}>{loadAgainstCapacity(load.points, e.capacity)}</span>
           {e.id === currentId && <span className="combo-current">now</span>}
         </>
       ),

@@ -4,7 +4,7 @@ import { type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } fr
 import { levelName } from '../../shared/ladder.ts';
 import { estimates, partsInWords } from '../../shared/load.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
-import { loadText } from '../../shared/words.ts';
+import { loadAgainstCapacity } from '../../shared/words.ts';
 import { api } from '../api.ts';
 import { planStore } from '../store/plan.ts';
 import { useMutation } from '../store/useMutation.ts';
@@ -132,7 +132,7 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
               >
                 <h3>
                   {nameOf(engineer)} <span className="level">{levelName(ladder, engineer.level)}</span>{' '}
-                  <span className="ins-load">{loadText(load.points, engineer.capacity)}</span>
+                  <span className="ins-load">{loadAgainstCapacity(load.points, engineer.capacity)}</span>
                 </h3>
                 {load.parts.length > 0 && <p className="ins-load-parts">Load: {partsInWords(load)}</p>}
                 <ul>

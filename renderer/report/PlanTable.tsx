@@ -4,7 +4,7 @@ import { type LoadPart, partsInWords } from '../../shared/load.ts';
 import { type TeamLanes, itemFit } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
 import { overCapacity, teamTotals, totalsText } from '../../shared/team-totals.ts';
-import { loadText, plural } from '../../shared/words.ts';
+import { loadAgainstCapacity, plural } from '../../shared/words.ts';
 import { useLadder } from '../ladder/useLadder.ts';
 import { ColumnHeads } from '../ui/ColumnHeads.tsx';
 import { type NameOf, useNameOf } from '../store/engineerNames.ts';
@@ -40,7 +40,7 @@ export function PlanTable({ team: { team, lanes }, engineers }: { team: TeamLane
                 <th scope="rowgroup" rowSpan={Math.max(items.length, 1)}>
                   {nameOf(engineer)}
                   <span className="report-sub">
-                    {levelName(ladder, engineer.level)} · {loadText(load.points, engineer.capacity)}
+                    {levelName(ladder, engineer.level)} · {loadAgainstCapacity(load.points, engineer.capacity)}
                   </span>
                   {load.parts.length > 0 && <span className="report-sub">{partsInWords(load)}</span>}
                 </th>
