@@ -69,6 +69,7 @@ export const test = base.extend<{ host: HostProcess; board: Page }>({
   },
   /** The page, opened on the host and showing the board. */
   board: async ({ page, host }, use) => {
+    watchCalls(page);
     await page.goto(host.url);
     await expect(page.getByRole('region', { name: 'Backlog' })).toBeVisible();
     await use(page);
@@ -98,15 +99,34 @@ export function socketOpened(page: Page): () => Promise<void> {
   };
 }
 
+const callLists = new WeakMap<Page, Set<string[]>>();
+
+/**
+ * Watches every call a page makes, over HTTP or its socket, from now on: the board fixture starts
+ * it before the page loads, so a socket opened before a test asks (the page opens it a second after
+ * its first call) is watched too. Each list channelsCalled handed out hears each call.
+ */
+function watchCalls(page: Page): Set<string[]> {
+  const known = callLists.get(page);
+  if (known) return known;
+  const watching = new Set<string[]>();
+  callLists.set(page, watching);
+  const heard = (channel: string) => {
+    for (const list of watching) list.push(channel);
+  };
+  page.on('request', (req) => {
+    if (req.url().endsWith('/api/invoke')) heard(callOf(req.postData() ?? '{}').channel);
+  });
+  page.on('websocket', (ws) => {
+    ws.on('framesent', ({ payload }) => heard(callOf(String(payload)).channel));
+  });
+  return watching;
+}
+
 /** Every channel the page calls from now on, in order, over HTTP or the socket: how a spec counts round trips. */
 export function channelsCalled(page: Page): string[] {
   const calls: string[] = [];
-  page.on('request', (req) => {
-    if (req.url().endsWith('/api/invoke')) calls.push(callOf(req.postData() ?? '{}').channel);
-  });
-  page.on('websocket', (ws) => {
-    ws.on('framesent', ({ payload }) => void calls.push(callOf(String(payload)).channel));
-  });
+  watchCalls(page).add(calls);
   return calls;
 }
 
