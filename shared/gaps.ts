@@ -6,7 +6,7 @@ import { type Plan, activeCarriers } from './plan.ts';
 export type { Plan } from './plan.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { type NameOf, plainName } from './namesakes.ts';
-import { plural, withArticle } from './words.ts';
+import { isOverCapacity, plural, withArticle } from './words.ts';
 
 // Delegation gaps (PRODUCT.md, "Delegation gaps"): where the work a lead hands out falls short of
 // an engineer's level or runs past it. Pure functions of one quarter's plan, so the renderer (live,
@@ -190,8 +190,8 @@ export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkI
       message: `${who} has only work two or more rungs below their level: ${quote(items)}`,
     });
   }
-  if (engineer.capacity !== null && load.points > engineer.capacity) {
-    const capacity = engineer.capacity;
+  const capacity = engineer.capacity;
+  if (isOverCapacity(load.points, capacity)) {
     gaps.push(
       saidWhenRead(
         { kind: 'over_capacity', label: GAP_LABEL.over_capacity, items, acknowledged: false },

@@ -1,6 +1,6 @@
 import { pts } from './load.ts';
 import type { FitCounts, Lane } from './plan.ts';
-import { loadText, plural } from './words.ts';
+import { isOverCapacity, loadText, plural } from './words.ts';
 
 // A team's load against its capacity, as the report's totals row shows it. It adds up the team's
 // lanes (plan.ts `teamLanes`), whose loads already count every point once (load.ts): an initiative
@@ -39,7 +39,7 @@ export function teamTotals(lanes: readonly Lane[]): TeamTotals {
 }
 
 /** Over capacity: the team carries more than the capacities it has, added up. */
-export const overCapacity = (t: TeamTotals): boolean => t.capacity !== null && t.points > t.capacity;
+export const overCapacity = (t: TeamTotals): boolean => isOverCapacity(t.points, t.capacity);
 
 /** The totals in words: "12 / 40 pts", with who has no capacity: "; 3 pts with 1 engineer who has no capacity". */
 export function totalsText(t: TeamTotals): string {

@@ -22,9 +22,12 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${c
 export const loadText = (load: number, capacity: number | null): string =>
   capacity === null ? plural(load, 'pt') : `${load} / ${plural(capacity, 'pt')}`;
 
+/** Over capacity: more points than the capacity, when there is one (none means no limit). */
+export const isOverCapacity = (load: number, capacity: number | null): capacity is number => capacity !== null && load > capacity;
+
 /** An engineer's load against their capacity, saying so in words when it is over ("11 / 10 pts (over capacity)"), not by colour alone. */
 export const loadAgainstCapacity = (load: number, capacity: number | null): string =>
-  `${loadText(load, capacity)}${capacity !== null && load > capacity ? ' (over capacity)' : ''}`;
+  `${loadText(load, capacity)}${isOverCapacity(load, capacity) ? ' (over capacity)' : ''}`;
 
 // Letters whose spoken name starts with a vowel sound: "an L3", "an IC2", but "a T5".
 const VOWEL_SOUND_LETTERS = new Set([...'AEFHILMNORSX']);

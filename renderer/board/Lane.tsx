@@ -4,7 +4,7 @@ import { levelName } from '../../shared/ladder.ts';
 import { describeLoad } from '../../shared/load.ts';
 import type { Lane as LaneModel } from '../../shared/plan.ts';
 import type { WorkItem } from '../../shared/schemas.ts';
-import { loadAgainstCapacity } from '../../shared/words.ts';
+import { isOverCapacity, loadAgainstCapacity } from '../../shared/words.ts';
 import { usePreviewRung } from './drag/dragState.ts';
 import { useDropTarget } from './drag/DropTarget.tsx';
 import { estimateProps } from './Card.tsx';
@@ -65,7 +65,7 @@ const LaneBody = memo(function LaneBody({ lane, cardsLater }: { lane: LaneModel;
   const ladder = useLadder();
   const { engineer: e, items, load, counts } = lane;
   const name = useNameOf()(e);
-  const over = e.capacity !== null && load.points > e.capacity;
+  const over = isOverCapacity(load.points, e.capacity);
   const estimateOf = (item: WorkItem) => {
     const part = item.kind === 'initiative' ? load.parts.find((p) => p.item === item) : undefined;
     return part?.kind === 'dri_remainder' ? part.estimate : undefined;

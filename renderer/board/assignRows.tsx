@@ -5,7 +5,7 @@ import { NO_LOAD, type Load, loads } from '../../shared/load.ts';
 import { filterByName } from '../../shared/names.ts';
 import { byLevelThenName } from '../../shared/plan.ts';
 import type { Engineer, WorkItem } from '../../shared/schemas.ts';
-import { loadAgainstCapacity } from '../../shared/words.ts';
+import { isOverCapacity, loadAgainstCapacity } from '../../shared/words.ts';
 import type { ComboOption } from '../ui/Combobox.tsx';
 import { type NameOf, useNameOf } from '../store/engineerNames.ts';
 
@@ -35,7 +35,7 @@ type Rows = {
 export function engineerOptions({ active, query, ladder, loadOf, nameOf, fit, currentId, choose }: Rows): ComboOption[] {
   return filterByName(active, query, nameOf).map((e) => {
     const load = loadOf.get(e.id) ?? NO_LOAD;
-    const over = e.capacity !== null && load.points > e.capacity;
+    const over = isOverCapacity(load.points, e.capacity);
     return {
       key: `e${e.id}`,
       label: nameOf(e),
