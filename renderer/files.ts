@@ -1,5 +1,6 @@
 import { type ChangeEvent, type MouseEvent, useEffect, useState } from 'react';
 import { type FileKind, MAX_OPEN_BYTES } from '../shared/contract/shell.ts';
+import { savedCsv } from '../shared/csv.ts';
 import { fromBase64 } from '../shared/decode.ts';
 import type { Result } from '../shared/errors.ts';
 import { api } from './api.ts';
@@ -62,8 +63,10 @@ function download(file: TextFile): void {
 }
 
 /** Save text: the shell's save dialog, or a download. */
-export async function saveTextFile(file: TextFile): Promise<Result<SaveOutcome>> {
-  const kind = KIND_BY_EXTENSION[file.filename.split('.').pop()?.toLowerCase() ?? ''];
+export async function saveTextFile(given: TextFile): Promise<Result<SaveOutcome>> {
+  const kind = KIND_BY_EXTENSION[given.filename.split('.').pop()?.toLowerCase() ?? ''];
+  // The same bytes by either way: a save dialog or a download.
+  const file = kind === 'csv' ? { ...given, text: savedCsv(given.text) } : given;
   if ((await shellFeatures()).nativeFiles && kind) {
     const r = await api['shell.saveFile']({ suggestedName: file.filename, kind, text: file.text });
     if (!unsupported(r)) return r;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnPlaces, csvHeader, escapeFormula, parseCsv, recordValues, sniffDelimiter, toCsv, unescapeFormula } from './csv.ts';
+import { columnPlaces, csvHeader, escapeFormula, parseCsv, recordValues, savedCsv, sniffDelimiter, toCsv, unescapeFormula } from './csv.ts';
 
 describe('RFC 4180: quoted fields may hold commas, quotes and line breaks', () => {
   it('reads quotes, doubled quotes and a newline inside quotes, and keeps the starting line', () => {
@@ -146,5 +146,19 @@ describe('the header alone', () => {
   });
   it('is null for a file with nothing in it', () => {
     expect(csvHeader('')).toBeNull();
+  });
+});
+
+describe('a saved CSV file', () => {
+  it('starts with one byte-order mark, so Excel reads it as UTF-8, and reads back as it was written', () => {
+    const text = toCsv(['name', 'team'], [['Zoë Ångström', 'Søk']]);
+    const saved = savedCsv(text);
+    expect(new TextEncoder().encode(saved).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(savedCsv(saved)).toBe(saved);
+    const read = parseCsv(saved);
+    expect(read.ok && [read.header, read.records[0]!.cells]).toEqual([
+      ['name', 'team'],
+      ['Zoë Ångström', 'Søk'],
+    ]);
   });
 });

@@ -206,6 +206,13 @@ export const csvField = (value: string | number | null | undefined): string => {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/**
+ * A CSV file as Rungs saves it: UTF-8 with a byte-order mark first. Without the mark, Excel on
+ * Windows opens a CSV in the system's code page, and "Zoë" reads "ZoÃ«". Every reader Rungs has
+ * skips the mark (parseCsv, shared/decode.ts), so a saved file imports back unchanged.
+ */
+export const savedCsv = (text: string): string => (text.startsWith('\uFEFF') ? text : `\uFEFF${text}`);
+
 /** A whole CSV document, CRLF line endings as RFC 4180 asks. */
 export const toCsv = (header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string =>
   [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -53,11 +53,12 @@ test('an IC1–IC7 ladder from CSV: a Staff-rung initiative overreaches an IC3, 
   await expect(preview).toContainText('Adds Principal');
   await preview.getByRole('button', { name: 'Import this ladder' }).click();
   await expect(board.getByRole('status')).toHaveText('Ladder: imported 7 levels and 9 touchpoints');
-  // Exported again, the ladder is the file it came from, byte for byte.
+  // Exported again, the ladder is the file it came from, byte for byte, after the byte-order mark
+  // every saved CSV starts with (shared/csv.ts, savedCsv).
   const download = board.waitForEvent('download');
   await board.getByRole('button', { name: 'Export the ladder as CSV' }).click();
   const saved = await (await download).path();
-  expect(readFileSync(saved, 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+  expect(readFileSync(saved, 'utf8')).toBe(`\uFEFF${readFileSync(FIXTURE, 'utf8')}`);
   const markdown = board.waitForEvent('download');
   await board.getByRole('button', { name: 'Export as Markdown' }).click();
   const md = readFileSync(await (await markdown).path(), 'utf8');
