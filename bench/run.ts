@@ -13,6 +13,7 @@ import { SCALES, type ScaleName, generateOrg } from './generate.ts';
 import { type Row, table } from './report.ts';
 import { NoDragMarks, dragFigures, keyboardDragFigures, rendererFigures } from './renderer.ts';
 import { startupFigures } from './startup.ts';
+import { machineSpeed } from './machine-speed.ts';
 import { missingHostFlags } from '../host/node-flags.ts';
 
 // `npm run bench`: every performance figure Rungs has a target for, at three org sizes, as a table
@@ -51,9 +52,11 @@ const machine = {
   memoryGB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
+  speed: machineSpeed(),
 };
 console.log(
-  `Rungs benchmarks${smoke ? ' (smoke run: timings mean nothing)' : ''} on ${machine.cpus} × ${machine.cpu}, Node ${machine.node}`,
+  `Rungs benchmarks${smoke ? ' (smoke run: timings mean nothing)' : ''} on ${machine.cpus} × ${machine.cpu}, Node ${machine.node}; ` +
+    `machine speed: the fixed JavaScript workload ${machine.speed.jsWorkloadMs.toFixed(1)} ms, an fsync ${machine.speed.fsyncMs.toFixed(2)} ms (medians; bench/machine-speed.ts)`,
 );
 
 const browser = browserToo
