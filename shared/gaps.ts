@@ -1,6 +1,6 @@
 import { type Fit, fit } from './fit.ts';
 import { type Ladder, type Rank, type WorkKind, levelName, ranksOf } from './ladder.ts';
-import { type Load, NO_LOAD, loadParts, loads, partsInWords, pts } from './load.ts';
+import { type Load, NO_LOAD, loadPoints, loads, partsInWords, pts } from './load.ts';
 import { type Plan, activeCarriers } from './plan.ts';
 
 export type { Plan } from './plan.ts';
@@ -291,7 +291,7 @@ export type TeamGaps = {
 
 export function teamGaps(plan: Plan): TeamGaps {
   const active = plan.engineers.filter((e) => e.active);
-  const parts = loadParts(plan);
+  const pointsOf = loadPoints(plan);
   // One pass over the items and one over the people, not one per rung: at 1,000 engineers and
   // 10,000 items the per-rung filters were a third of the delegation figures (npm run bench).
   const spread: RungSpread[] = ranksOf(plan.ladder).map((rank) => ({ rank, items: 0, assigned: 0, points: 0, engineers: 0, capacity: 0 }));
@@ -300,7 +300,7 @@ export function teamGaps(plan: Plan): TeamGaps {
     if (!s) continue;
     s.items += 1;
     if (i.assignment !== null) s.assigned += 1;
-    s.points += parts.get(i.id)!.points;
+    s.points += pointsOf(i);
   }
   for (const e of active) {
     const s = spread[e.level];

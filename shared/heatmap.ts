@@ -1,6 +1,6 @@
 import { type Fit, fit } from './fit.ts';
 import { type Rank, ranksOf } from './ladder.ts';
-import { loadParts } from './load.ts';
+import { loadPoints } from './load.ts';
 import { type Plan, activeCarriers } from './plan.ts';
 import type { Engineer } from './schemas.ts';
 
@@ -14,12 +14,12 @@ export type HeatRow = { engineer: Engineer; cells: HeatCell[] };
 /** Active engineers, most senior first, one cell per rung of the ladder, lowest first. */
 export function heatmap(plan: Plan): HeatRow[] {
   // Points counted once (load.ts): a DRI's initiative adds only the part not yet in its stories.
-  const parts = loadParts(plan);
+  const pointsOf = loadPoints(plan);
   return activeCarriers(plan).map(({ engineer, items }) => ({
     engineer,
     cells: ranksOf(plan.ladder).map((rung) => {
       const at = items.filter((i) => i.rung === rung);
-      return { rung, count: at.length, points: at.reduce((sum, i) => sum + parts.get(i.id)!.points, 0), fit: fit(rung, engineer.level) };
+      return { rung, count: at.length, points: at.reduce((sum, i) => sum + pointsOf(i), 0), fit: fit(rung, engineer.level) };
     }),
   }));
 }

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorkKind } from './ladder.ts';
-import { describeEstimate, describeLoad, estimateNote, estimateOf, estimates, loadOf, loadParts, loads, loadsFor, pts } from './load.ts';
+import {
+  describeEstimate,
+  describeLoad,
+  estimateNote,
+  estimateOf,
+  estimates,
+  loadOf,
+  loadPart,
+  loadPoints,
+  loads,
+  loadsFor,
+  pts,
+} from './load.ts';
 import type { WorkItem } from './schemas.ts';
 
 // One describe per sentence of PRODUCT.md, "Load counts every point once".
@@ -138,7 +150,8 @@ describe('an initiative without a DRI: its stories still go to their owners', ()
     expect(points(ANA, items)).toBe(3);
     expect(points(LINA, items)).toBe(1);
     expect(loads({ items }).size).toBe(2);
-    expect(loadParts({ items }).get(churn.id)).toMatchObject({ kind: 'dri_remainder', points: 17 });
+    expect(loadPart(churn, { items })).toMatchObject({ kind: 'dri_remainder', points: 17 });
+    expect(items.map(loadPoints({ items }))).toEqual([17, 3, 1]);
     expect(describeEstimate(churn, estimateOf(churn, { items }))).toBe('21 pts: 4 in its stories, 17 not yet in stories, no DRI yet');
   });
 });
@@ -147,7 +160,7 @@ describe('only the stories in the plan count: a story belongs to its initiativeâ
   it('a story whose initiative is not in the plan is loose, and the initiative counts no story outside it', () => {
     const elsewhere = initiative(8, TOM);
     const orphan = story(elsewhere, 3, ANA);
-    expect(loadParts({ items: [orphan] }).get(orphan.id)).toMatchObject({ kind: 'loose', points: 3 });
+    expect(loadPart(orphan, { items: [orphan] })).toMatchObject({ kind: 'loose', points: 3 });
     expect(estimates({ items: [elsewhere] }).get(elsewhere.id)).toMatchObject({ inStories: 0, unsplit: 8 });
   });
 });
