@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../data/handlers/dispatch.ts';
 import { openDatabase } from '../data/store/db.ts';
-import { type Plan, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../shared/gaps.ts';
+import { type Plan, delegation, gapSummary, teamGaps } from '../shared/gaps.ts';
 import { backlog, teamLanes } from '../shared/plan.ts';
 import type { Snapshot, WorkItem } from '../shared/schemas.ts';
 import { type MeasureOptions, measure } from './harness.ts';
@@ -58,8 +58,8 @@ function timeRules({ file, quarterId, scale, opts }: Job): Row[] {
   const gaps = measure((i) => {
     const plan = plans[i]!;
     plans[i] = null;
-    gapSummary(engineerGaps(plan), plan.ladder);
-    itemWarnings(plan);
+    // As Insights works them out after a change: the warnings and each engineer's gaps, the summary, the team's.
+    gapSummary(delegation(plan).perEngineer, plan.ladder);
     teamGaps(plan);
   }, opts);
   return [

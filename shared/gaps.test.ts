@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER } from './default-ladder.ts';
-import { type EngineerGaps, type Plan, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
+import { type EngineerGaps, type Plan, delegation, engineerGaps, gapSummary, gapsOf, itemWarnings, teamGaps } from './gaps.ts';
 import { loadOf } from './load.ts';
+import type { Rank } from './ladder.ts';
 import type { Engineer, WorkItem } from './schemas.ts';
 import { eng, item } from '../tests/helpers/plan.ts';
 import { type NameOf, engineerLabels } from './namesakes.ts';
@@ -276,5 +278,40 @@ describe('the sentences name each engineer as the screens do', () => {
       "'Card errors' (Mid rung) is a stretch for Alex Kim (E2211) (Junior) with no reviewer",
       "'Card errors' is on Alex Kim (E2211), who is inactive",
     ]);
+  });
+});
+
+describe('the warnings and the gaps worked out together (Insights, the report) say what each says alone', () => {
+  const person = fc.record({
+    level: fc.integer({ min: 0, max: 3 }),
+    active: fc.boolean(),
+    capacity: fc.option(fc.integer({ min: 0, max: 6 })),
+  });
+  const work = fc.record({
+    rung: fc.integer({ min: 0, max: 3 }),
+    kind: fc.constantFrom('story' as const, 'initiative' as const),
+    on: fc.integer({ min: -1, max: 5 }),
+    reviewer: fc.integer({ min: -1, max: 5 }),
+    leadReviews: fc.boolean(),
+    ackNote: fc.option(fc.constantFrom('agreed in 1:1', 'pairing with Ana')),
+  });
+  it('for any plan: the same warnings, the same gaps with the same sentences, in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 6 }), fc.array(work, { maxLength: 24 }), (people, works) => {
+        const engineers = people.map((p, i) => eng(`Person ${i}`, p.level as Rank, { active: p.active, capacity: p.capacity }));
+        const at = (i: number) => (i < 0 ? null : (engineers[i % engineers.length] ?? null));
+        const items = works.map((w, i) =>
+          item(`Item ${i}`, w.kind, w.rung as Rank, at(w.on), {
+            a: { reviewerId: at(w.reviewer)?.id ?? null, leadReviews: w.leadReviews, ackNote: w.ackNote },
+          }),
+        );
+        const plan: Plan = { engineers, items, ladder: DEFAULT_LADDER };
+        const together = delegation(plan);
+        // JSON: the sentences written when read are compared as words.
+        expect(JSON.stringify(together.warnings)).toBe(JSON.stringify(itemWarnings(plan)));
+        expect(JSON.stringify(together.perEngineer)).toBe(JSON.stringify(engineerGaps(plan)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

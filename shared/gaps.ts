@@ -154,11 +154,22 @@ function itemGaps(ladder: Ladder, item: WorkItem, engineer: Engineer, f: Fit, na
  * One engineer's gaps for the quarter, given the items they carry and their load (load.ts: it reads
  * the whole plan). `name` is how the sentences name them: their name, or a namesake's label.
  */
-export function gapsOf(ladder: Ladder, engineer: Engineer, items: readonly WorkItem[], load: Load, name = engineer.name): Gap[] {
+export function gapsOf(
+  ladder: Ladder,
+  engineer: Engineer,
+  items: readonly WorkItem[],
+  load: Load,
+  name = engineer.name,
+  warned?: ReadonlyMap<number, ItemWarning>,
+): Gap[] {
   const gaps: Gap[] = [];
   for (const i of items) {
-    const found = itemGaps(ladder, i, engineer, fit(i.rung, engineer.level), name);
-    if (found !== NONE) gaps.push(...found);
+    const warning = warned?.get(i.id);
+    if (warning) gaps.push(gapOfWarning(warning));
+    else if (!warned) {
+      const found = itemGaps(ladder, i, engineer, fit(i.rung, engineer.level), name);
+      if (found !== NONE) gaps.push(...found);
+    }
   }
   const who = `${name} (${levelName(ladder, engineer.level)})`;
   if (items.length === 0) {
@@ -225,13 +236,37 @@ function readMessage(this: { [SENTENCE]: string | (() => string) }): string {
   return (this[SENTENCE] = said());
 }
 
-/** Every active engineer with their gaps. Inactive engineers have no gaps; their items still warn (itemWarnings). */
-export function engineerGaps(plan: Plan, nameOf: NameOf = plainName): EngineerGaps[] {
+/**
+ * Every active engineer with their gaps. Inactive engineers have no gaps; their items still warn
+ * (itemWarnings). `warned`: the plan's warnings by item (delegation), whose sentences the item gaps reuse.
+ */
+export function engineerGaps(plan: Plan, nameOf: NameOf = plainName, warned?: ReadonlyMap<number, ItemWarning>): EngineerGaps[] {
   const loadOf = loads(plan);
   return activeCarriers(plan).map(({ engineer, items }) => {
     const load = loadOf.get(engineer.id) ?? NO_LOAD;
-    return { engineer, items, load, gaps: gapsOf(plan.ladder, engineer, items, load, nameOf(engineer)) };
+    return { engineer, items, load, gaps: gapsOf(plan.ladder, engineer, items, load, nameOf(engineer), warned) };
   });
+}
+
+/** An item gap is the warning about the same assignment, under the gap's heading, with its sentence. */
+const gapOfWarning = (w: ItemWarning): Gap => ({
+  kind: w.kind as 'overreach' | 'stretch_without_reviewer',
+  label: GAP_LABEL[w.kind as 'overreach' | 'stretch_without_reviewer'],
+  items: [w.item],
+  acknowledged: w.acknowledged,
+  message: w.message,
+});
+
+/**
+ * The org's warnings and every engineer's gaps, as Insights and the report show them together:
+ * each overreach and unreviewed stretch is judged and said once, for both. Written twice, the
+ * ~2,000 sentences at 1,000 engineers took a pass from 5.5 to 6.2 MB allocated.
+ */
+export function delegation(plan: Plan, nameOf: NameOf = plainName): { warnings: ItemWarning[]; perEngineer: EngineerGaps[] } {
+  const warnings = itemWarnings(plan, nameOf);
+  const warned = new Map<number, ItemWarning>();
+  for (const w of warnings) if (w.kind !== 'inactive_assignee') warned.set(w.item.id, w);
+  return { warnings, perEngineer: engineerGaps(plan, nameOf, warned) };
 }
 
 export type ItemWarning = {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { driCheck } from '../../shared/dri.ts';
-import { type ItemWarning, engineerGaps, gapSummary, itemWarnings, teamGaps } from '../../shared/gaps.ts';
+import { type ItemWarning, delegation, gapSummary, teamGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { estimates, partsInWords } from '../../shared/load.ts';
 import type { Snapshot } from '../../shared/schemas.ts';
@@ -31,8 +31,7 @@ export function Insights({ snapshot, go }: { snapshot: Snapshot; go: Go }) {
   const nameOf = useNameOf();
   const ladder = useLadder();
   const { run } = useMutation();
-  const warnings = useMemo(() => itemWarnings(snapshot, nameOf), [snapshot, nameOf]);
-  const perEngineer = useMemo(() => engineerGaps(snapshot, nameOf), [snapshot, nameOf]);
+  const { warnings, perEngineer } = useMemo(() => delegation(snapshot, nameOf), [snapshot, nameOf]);
   const team = useMemo(() => teamGaps(snapshot), [snapshot]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
   const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { localToday } from '../../shared/calendar.ts';
 import { driCheck } from '../../shared/dri.ts';
-import { engineerGaps, itemWarnings, teamGaps } from '../../shared/gaps.ts';
+import { delegation, teamGaps } from '../../shared/gaps.ts';
 import { levelName } from '../../shared/ladder.ts';
 import { estimates } from '../../shared/load.ts';
 import { teamLanes } from '../../shared/plan.ts';
@@ -33,9 +33,9 @@ export function Report({ snapshot }: { snapshot: Snapshot }) {
   /** Whether a person or an item is in the report: on the chosen team, or any when it covers every team. */
   const ours = (t: { teamId: number | null } | null | undefined): boolean => !team || t?.teamId === team.id;
   const teams = useMemo(() => teamLanes(snapshot.teams, snapshot.engineers, snapshot.items), [snapshot]);
-  const warnings = useMemo(() => itemWarnings(snapshot, nameOf), [snapshot, nameOf]);
+  const { warnings, perEngineer } = useMemo(() => delegation(snapshot, nameOf), [snapshot, nameOf]);
   const dri = useMemo(() => driCheck(snapshot), [snapshot]);
-  const gaps = useMemo(() => engineerGaps(snapshot, nameOf).filter((e) => e.gaps.length > 0), [snapshot, nameOf]);
+  const gaps = useMemo(() => perEngineer.filter((e) => e.gaps.length > 0), [perEngineer]);
   const left = useMemo(() => teamGaps(snapshot), [snapshot]);
   const estimateOf = useMemo(() => estimates(snapshot), [snapshot]);
   const engineers = useMemo(() => new Map(snapshot.engineers.map((e) => [e.id, e])), [snapshot]);
