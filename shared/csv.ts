@@ -185,9 +185,13 @@ export function columnPlaces(header: readonly string[], key: (name: string) => s
   return places;
 }
 
-/** A record as column name → every value under that name (one for most columns). */
+/**
+ * A record as column name → every value under that name (one for most columns). Each value in
+ * Unicode's composed form (NFC), as the app's own fields hold text: an imported "Zoë" written as
+ * "e" and a combining mark is stored as the "Zoë" typed on the Roster, not as a look-alike.
+ */
 export const recordValues = (places: ReadonlyMap<string, readonly number[]>, cells: readonly string[]): Map<string, string[]> =>
-  new Map([...places].map(([name, at]) => [name, at.map((i) => cells[i] ?? '')]));
+  new Map([...places].map(([name, at]) => [name, at.map((i) => (cells[i] ?? '').normalize('NFC'))]));
 
 /**
  * CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage

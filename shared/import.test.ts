@@ -33,6 +33,17 @@ describe('a name already on the roster is not an error: its row updates that eng
     ]);
   });
 
+  it('a name written with a combining accent (as files saved on a Mac have it) is the same person, stored composed', () => {
+    const zoe = { ...roster, engineers: [{ id: 4, name: 'Zoë Sousa', level: 1 as const, team: 'Checkout', capacity: 10, active: true }] };
+    const decomposed = 'Zoe\u0308 Sousa';
+    expect(decomposed).not.toBe('Zoë Sousa');
+    expect(checkRoster(csv(`${decomposed},Junior,Checkout,10`), zoe).values.map((v) => [v.engineerId, v.change])).toEqual([
+      [4, 'unchanged'],
+    ]);
+    const { values } = checkRoster(csv(`Le\u0301a Nguye\u0302\u0303n,Junior,Checkout,8`), zoe);
+    expect(values.map((v) => [v.name, v.change])).toEqual([['Léa Nguyễn', 'new']]);
+  });
+
   it('an update lists exactly the fields that change, from → to', () => {
     const { preview } = checkRoster(csv('Ana Sousa,Mid-level,Growth,13'), roster);
     expect(preview.rows[0]!.differences).toEqual([

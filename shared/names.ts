@@ -1,8 +1,12 @@
 // Finding a person by typing part of their name. A lead types on whatever keyboard is at hand, so
 // "jose" must find "José" and "ANA" must find "Ana": case and accents are folded away on both sides.
 
-/** Names, teams and titles match whatever their case and surrounding spaces (imports, and namesakes). */
-export const matchKey = (s: string): string => s.trim().toLowerCase();
+/**
+ * Names, teams and titles match whatever their case and surrounding spaces (imports, and namesakes),
+ * and whichever of Unicode's two ways writes an accented letter: "ë" as one character, or "e" and a
+ * combining mark, as files saved on a Mac often have it. Both are the same name to a lead.
+ */
+export const matchKey = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 
 /** The name as it is compared: decomposed (NFD), combining marks dropped, lower case. */
 export const foldName = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').trim();
