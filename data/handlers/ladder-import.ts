@@ -14,6 +14,11 @@ import { plural } from '../../shared/words.ts';
 // without a touchpoint some work carries, is refused with who and what.
 
 export function readLadderFile(text: string, format: 'markdown' | 'csv'): Ladder {
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    throw new RungsError(
+      'invalid_input',
+      'The file is empty. A ladder file is a Markdown table like the competency map, or a CSV as Export the ladder as CSV writes it. Nothing was imported.',
+    );
   try {
     return format === 'csv' ? parseLadderCsv(text) : parseLadderMarkdown(text);
   } catch (error) {

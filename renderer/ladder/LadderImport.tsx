@@ -17,11 +17,29 @@ import { useLadderEdit } from './useLadderEdit.ts';
 type Format = 'markdown' | 'csv';
 const formatOf = (name: string): Format => (/\.(csv|tsv)$/i.test(name) ? 'csv' : 'markdown');
 
-/** One line of the preview per level: what happens to it, and what else changes on it. */
-function levelLine({ from, to, changed }: LadderImportPreview['levels'][number]): string {
+type LevelChange = LadderImportPreview['levels'][number];
+
+/** What else changes on a level, as the preview names it. */
+const FIELD_WORDS: Record<LevelChange['changed'][number], string> = {
+  code: 'code',
+  titles: 'titles',
+  'what you can delegate': 'delegate text',
+  'the next move': 'next-move text',
+};
+
+/** One line of the preview per level: what happens to it, and what else changes on it ("Keeps Junior; new code and titles"). */
+function levelLine({ from, to, changed }: LevelChange): string {
   const what = from === null ? `Adds ${to}` : to === null ? `Removes ${from}` : from === to ? `Keeps ${to}` : `Renames ${from} to ${to}`;
-  return changed.length > 0 ? `${what}, with a new ${changed.join(', ')}` : what;
+  const words = changed.map((c) => FIELD_WORDS[c]);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0];
+  return list ? `${what}; new ${list}` : what;
 }
+
+/** A file that is the ladder as it is: nothing to import. */
+const changesNothing = (p: LadderImportPreview): boolean =>
+  p.cellsChanged === 0 &&
+  p.levels.every((l) => l.from === l.to && l.changed.length === 0) &&
+  p.touchpoints.every((t) => t.change === 'kept');
 
 export function LadderImport() {
   const { edit } = useLadderEdit();
@@ -102,6 +120,8 @@ export function LadderImport() {
           </ul>
           {preview.problems.length > 0 ? (
             <p role="alert">{`Cannot import yet: ${preview.problems.join('; ')}.`}</p>
+          ) : changesNothing(preview) ? (
+            <p role="status">Nothing to import: this file is the ladder as it is now.</p>
           ) : (
             <button type="button" onClick={() => void commit()}>
               Import this ladder

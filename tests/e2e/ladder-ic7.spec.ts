@@ -48,7 +48,7 @@ test('an IC1–IC7 ladder from CSV: a Staff-rung initiative overreaches an IC3, 
   await board.getByLabel('Ladder file (Markdown or CSV)').setInputFiles(FIXTURE);
   const preview = board.getByRole('region', { name: 'Ladder import preview' });
   await expect(preview.getByRole('listitem').first()).toHaveText(
-    'Renames Intern to IC1, with a new code, titles, what you can delegate, the next move',
+    'Renames Intern to IC1; new code, titles, delegate text and next-move text',
   );
   await expect(preview).toContainText('Adds Principal');
   await preview.getByRole('button', { name: 'Import this ladder' }).click();
@@ -59,6 +59,13 @@ test('an IC1–IC7 ladder from CSV: a Staff-rung initiative overreaches an IC3, 
   await board.getByRole('button', { name: 'Export the ladder as CSV' }).click();
   const saved = await (await download).path();
   expect(readFileSync(saved, 'utf8')).toBe(`\uFEFF${readFileSync(FIXTURE, 'utf8')}`);
+  // Picked again, it changes nothing, and the preview says so instead of offering an import.
+  await board
+    .getByLabel('Ladder file (Markdown or CSV)')
+    .setInputFiles({ name: 'ladder.csv', mimeType: 'text/csv', buffer: readFileSync(saved) });
+  await expect(preview).toContainText('0 cells change');
+  await expect(preview.getByRole('status')).toHaveText('Nothing to import: this file is the ladder as it is now.');
+  await expect(preview.getByRole('button', { name: 'Import this ladder' })).toHaveCount(0);
   const markdown = board.waitForEvent('download');
   await board.getByRole('button', { name: 'Export as Markdown' }).click();
   const md = readFileSync(await (await markdown).path(), 'utf8');

@@ -260,4 +260,13 @@ describe('a ladder imported from a Markdown table shaped like the competency map
       error: { code: 'invalid_input', message: 'Line 3: the row has 1 cells for 2 levels. Nothing was imported.' },
     });
   });
+  it('an empty file, or one holding only a byte-order mark, is refused as empty in either format', () => {
+    const { dispatch } = tempRoster({ demo: false });
+    for (const format of ['csv', 'markdown'] as const)
+      for (const text of ['', '\uFEFF', ' \r\n'])
+        expect(dispatch('ladder.previewImport', { format, text })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input', message: expect.stringMatching(/^The file is empty\. .*Nothing was imported\.$/) },
+        });
+  });
 });
