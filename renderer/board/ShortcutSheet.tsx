@@ -12,7 +12,10 @@ const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['R', 'With several cards selected: set their rung (on a selected card)'],
   ['Enter', "Open the focused card's details beside the board (Escape closes them)"],
   ['Space', 'Pick up the focused card; Space or Enter drops it'],
-  ['Arrow keys', 'Move the card in the air to the lane above, below or beside; past the last lane on the right, the backlog'],
+  [
+    'Arrow keys',
+    'Move the card in the air to the lane above, below or beside; at an edge, on to the next lane in reading order (wrapping); past the last lane on the right, the backlog',
+  ],
   ['B', 'Move the card in the air over the backlog (drop there to unassign it)'],
   ['Escape', 'Put the card back where it was; close a popup or this sheet; clear the selection'],
   ['Ctrl+Z', 'Undo the last change'],
