@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, callOf, channelsCalled, socketOpened, type HostProcess } from './fixtures.ts';
+import { test, expect, callOf, channelsCalled, clickAfterDrop, socketOpened, type HostProcess } from './fixtures.ts';
 
 // The staffing board through the browser host, in Chromium, on a real database file per test.
 // Every move is confirmed through a second connection to that file (host.readDb()).
@@ -279,10 +279,8 @@ test('a Senior-rung initiative over an Intern shows the overreach before the dro
   );
   await board.mouse.up();
   // Its story waits in the backlog: the drop asks whether Lina takes it too. Not this time.
-  await board
-    .getByRole('dialog', { name: `Give '${title}' to Lina Haddad (Intern)` })
-    .getByRole('button', { name: 'Leave it in the backlog' })
-    .click();
+  const offer = board.getByRole('dialog', { name: `Give '${title}' to Lina Haddad (Intern)` });
+  await clickAfterDrop(offer, offer.getByRole('button', { name: 'Leave it in the backlog' }));
   await expect(lina)
     .not.toContainText('Overreach: 3 rungs past Intern', { timeout: 1000 })
     .catch(() => undefined);

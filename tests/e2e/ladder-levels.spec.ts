@@ -75,7 +75,8 @@ test('a new Staff level lowered below Senior changes no fit: it goes through wit
 
   await nav(board, 'Board');
   await expect(board.locator('section.lane[aria-label="Priya Natarajan, Senior"]')).toBeVisible();
-  expect(await boardFits(board)).toEqual(before);
+  // Cards mount as their lanes come near (renderer/board/near.ts), a moment after the first lane shows.
+  await expect.poll(() => boardFits(board)).toEqual(before);
   await nav(board, 'History');
   await expect(board.getByRole('main')).toContainText('Ladder: moved Staff below Senior; no assignment’s fit changes');
 });

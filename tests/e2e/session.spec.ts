@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { type HostProcess, expect, launchHost, movesStored, stopHost, test, openScreen as open } from './fixtures.ts';
+import { type HostProcess, clickAfterDrop, expect, launchHost, movesStored, stopHost, test, openScreen as open } from './fixtures.ts';
 
 // A new lead's first quarter in Rungs, start to end: an empty roster, the team from an HR sheet,
 // the quarter's backlog from the tracker, a staffing session by pointer and by keyboard, and the
@@ -65,15 +65,7 @@ async function leaveStoriesInBacklog(page: Page, title: string, by: 'pointer' | 
   const offer = page.getByRole('dialog', { name: `Give '${title}'`, exact: false });
   const leave = offer.getByRole('button', { name: 'Leave them in the backlog' });
   await expect(offer).toBeVisible();
-  if (by === 'pointer') {
-    // dnd-kit swallows every click for 50 ms after a drop (later on a busy machine), its guard against
-    // a click on the card just dropped; a hand is never that quick, a script can be. Click until it lands.
-    await expect(async () => {
-      if (await offer.isVisible()) await leave.click({ timeout: 1000 });
-      await expect(offer).toBeHidden({ timeout: 500 });
-    }).toPass({ timeout: 5000 });
-    return;
-  }
+  if (by === 'pointer') return clickAfterDrop(offer, leave);
   // The dialog takes focus two frames after the drop (dnd-kit hands it back to the card first).
   await expect(offer.getByRole('button', { name: / takes (it|them) too$/ })).toBeFocused();
   await page.keyboard.press('Tab');
