@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, callOf, channelsCalled, clickAfterDrop, socketOpened, type HostProcess } from './fixtures.ts';
+import { test, expect, callOf, channelsCalled, releasePointer, socketOpened, type HostProcess } from './fixtures.ts';
 
 // The staffing board through the browser host, in Chromium, on a real database file per test.
 // Every move is confirmed through a second connection to that file (host.readDb()).
@@ -70,7 +70,7 @@ async function dragOver(page: Page, source: Locator, target: Locator) {
 }
 async function drag(page: Page, source: Locator, target: Locator) {
   await dragOver(page, source, target);
-  await page.mouse.up();
+  await releasePointer(page);
 }
 
 test('a pointer drag assigns a backlog story; the row is in the database', async ({ board, host }) => {
@@ -218,7 +218,7 @@ test('a card held at the bottom edge of the lanes scrolls them, and drops on a l
     await board.mouse.move(t.x + t.width / 2, t.y + Math.min(t.height / 2, 40), { steps: 3 });
     await expect(last.locator('[data-id="lane-preview"]')).toHaveCount(1, { timeout: 500 });
   }).toPass({ timeout: 10_000 });
-  await board.mouse.up();
+  await releasePointer(board);
   await expect.poll(() => ownerOf(host, title)).toBe(name);
   await expect(card(last, title)).toBeVisible();
 });
@@ -277,10 +277,12 @@ test('a Senior-rung initiative over an Intern shows the overreach before the dro
   await expect(board.locator('[id^="DndLiveRegion"]')).toContainText(
     `Dropping '${title}' (Senior rung) on Lina Haddad, Intern: overreach, 3 rungs past their level`,
   );
-  await board.mouse.up();
+  await releasePointer(board);
   // Its story waits in the backlog: the drop asks whether Lina takes it too. Not this time.
-  const offer = board.getByRole('dialog', { name: `Give '${title}' to Lina Haddad (Intern)` });
-  await clickAfterDrop(offer, offer.getByRole('button', { name: 'Leave it in the backlog' }));
+  await board
+    .getByRole('dialog', { name: `Give '${title}' to Lina Haddad (Intern)` })
+    .getByRole('button', { name: 'Leave it in the backlog' })
+    .click();
   await expect(lina)
     .not.toContainText('Overreach: 3 rungs past Intern', { timeout: 1000 })
     .catch(() => undefined);
@@ -309,7 +311,7 @@ test('a Mid-rung initiative on a Junior is a stretch with a reviewer picker, not
   await dragOver(board, handle(lane(board, 'Jade Martin, Junior'), 'Initiative', title), tom);
   await expect(tom).toContainText('Stretch: needs a reviewer');
   await board.screenshot({ path: `${SCREENS}/board-mid-drag-stretch.png` });
-  await board.mouse.up();
+  await releasePointer(board);
   const moved = card(tom, title);
   await expect(moved).toContainText('Stretch');
   await expect(moved).not.toContainText('Warning');
@@ -383,7 +385,7 @@ test('a Junior story on a Senior shows no warning', async ({ board, host }) => {
   const priya = lane(board, 'Priya Natarajan, Senior');
   await dragOver(board, handle(backlog(board), 'Story', title), priya);
   await expect(priya).toContainText('In reach: 2 rungs below Senior');
-  await board.mouse.up();
+  await releasePointer(board);
   await expect(card(priya, title)).toContainText('In reach');
   await expect(card(priya, title)).not.toContainText('Warning');
   await expect(board.getByRole('region', { name: 'Warnings' })).not.toContainText(title);

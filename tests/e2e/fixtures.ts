@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { HOST_NODE_FLAGS } from '../../host/node-flags.ts';
 import { SOCKET_PATH, callFrame, splitFrame } from '../../shared/socket.ts';
@@ -186,14 +186,13 @@ export function assigneeOf(host: HostProcess, title: string): { name: string; em
 }
 
 /**
- * Click a button of a dialog a pointer drop opened, until the dialog is gone. dnd-kit swallows every
- * click for 50 ms after a pointer drag ends (later on a busy machine: a timer removes its guard),
- * its guard against a click on the card just dropped; a hand is never that quick, a script can be.
+ * Let go of the mouse button, as the end of a pointer drag, and wait out dnd-kit's click guard:
+ * after a pointer drag it swallows every click for 50 ms (its guard against a click on the card just
+ * dropped), and a timer lifts it, later on a busy machine. A lead's next click comes long after;
+ * a script's can come before, and be lost (a dialog's button, Undo). A timer of the page's set
+ * after the drop, for longer, fires after dnd-kit's.
  */
-export async function clickAfterDrop(dialog: Locator, button: Locator): Promise<void> {
-  await expect(dialog).toBeVisible();
-  await expect(async () => {
-    if (await dialog.isVisible()) await button.click({ timeout: 1000 });
-    await expect(dialog).toBeHidden({ timeout: 500 });
-  }).toPass({ timeout: 5000 });
+export async function releasePointer(page: Page): Promise<void> {
+  await page.mouse.up();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 60)));
 }

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { type HostProcess, clickAfterDrop, expect, launchHost, movesStored, stopHost, test, openScreen as open } from './fixtures.ts';
+import { type HostProcess, releasePointer, expect, launchHost, movesStored, stopHost, test, openScreen as open } from './fixtures.ts';
 
 // A new lead's first quarter in Rungs, start to end: an empty roster, the team from an HR sheet,
 // the quarter's backlog from the tracker, a staffing session by pointer and by keyboard, and the
@@ -65,7 +65,7 @@ async function leaveStoriesInBacklog(page: Page, title: string, by: 'pointer' | 
   const offer = page.getByRole('dialog', { name: `Give '${title}'`, exact: false });
   const leave = offer.getByRole('button', { name: 'Leave them in the backlog' });
   await expect(offer).toBeVisible();
-  if (by === 'pointer') return clickAfterDrop(offer, leave);
+  if (by === 'pointer') return leave.click();
   // The dialog takes focus two frames after the drop (dnd-kit hands it back to the card first).
   await expect(offer.getByRole('button', { name: / takes (it|them) too$/ })).toBeFocused();
   await page.keyboard.press('Tab');
@@ -95,7 +95,7 @@ async function dragByPointer(page: Page, title: string, to: string, before?: (ta
     await expect(target.locator('[data-id="lane-preview"]')).toHaveCount(1, { timeout: 500 });
   }).toPass({ timeout: 5000 });
   await before?.(target);
-  await page.mouse.up();
+  await releasePointer(page);
   await leaveStoriesInBacklog(page, title, 'pointer');
   await expect(card(target, title)).toBeVisible();
 }
