@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prng } from './generate.ts';
-import { stats } from './harness.ts';
+import { measure, stats } from './harness.ts';
 
 // How fast this machine is, in two fixed workloads, so runs on different VMs can be compared: the
 // machines share a CPU name ("AMD EPYC") and differ threefold in what the figures say.
@@ -26,17 +26,13 @@ function jsWorkload(): void {
 
 /** Medians of 9 runs each, after 3 to warm up. */
 export function machineSpeed(): MachineSpeed {
-  const js: number[] = [];
-  for (let i = 0; i < 12; i++) {
-    const t0 = performance.now();
-    jsWorkload();
-    if (i >= 3) js.push(performance.now() - t0);
-  }
+  const js = measure(jsWorkload, { warmup: 3, samples: 9 });
   const dir = mkdtempSync(join(tmpdir(), 'rungs-fsync-'));
   const fd = openSync(join(dir, 'probe'), 'w');
   const page = Buffer.alloc(4096, 1);
   const syncs: number[] = [];
   try {
+    // The fsync alone is timed, not its write: measure() would time both.
     for (let i = 0; i < 12; i++) {
       writeSync(fd, page, 0, page.length, 0);
       const t0 = performance.now();
@@ -47,5 +43,5 @@ export function machineSpeed(): MachineSpeed {
     closeSync(fd);
     rmSync(dir, { recursive: true, force: true });
   }
-  return { jsWorkloadMs: stats(js).median, fsyncMs: stats(syncs).median };
+  return { jsWorkloadMs: js.median, fsyncMs: stats(syncs).median };
 }
